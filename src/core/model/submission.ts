@@ -1,0 +1,73 @@
+/**
+ * A Submission: one office's filled workbook, read back and validated.
+ * Produced by src/core/workbook (WorkbookGrid → Submission); consumed by review and report.
+ */
+
+export const PROGRESS_STATUSES = ['已完成', '序时推进', '滞后', '未启动'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  severity: Severity;
+  /** Sheet name as the user sees it, or null for whole-file problems. */
+  sheet: string | null;
+  /** A1 reference, or null. */
+  cell: string | null;
+  targetId: string | null;
+  /** Chinese, for the user. */
+  message: string;
+  /** Stable machine code, e.g. "not-a-number", "locked-cell-edited". */
+  code: string;
+}
+
+/** The catalogue columns of one 指标 row, as they stand in the workbook (locked, read-only for offices). */
+export interface TargetRow {
+  targetId: string;
+  /** 1-based row number in the 指标 sheet. */
+  row: number;
+  document: string;
+  section: string;
+  quote: string;
+  /** Readable target, e.g. "≥5%". */
+  targetText: string;
+  unit: string;
+  deadline: string;
+  lead: string;
+}
+
+export interface Entry {
+  targetId: string;
+  baseline: number | null;
+  actual: number | null;
+  /** ISO date "YYYY-MM-DD". */
+  asOf: string | null;
+  status: ProgressStatus | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  evidence: string;
+}
+
+export interface TaskEntry {
+  taskId: string;
+  status: ProgressStatus | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+export interface Submission {
+  office: string;
+  period: string;
+  catalogueVersion: string;
+  formatVersion: number;
+  /** ISO timestamp the workbook was generated. */
+  generatedAt: string | null;
+  /** File name the submission was read from (base name), for messages. */
+  source: string;
+  rows: TargetRow[];
+  entries: Entry[];
+  taskEntries: TaskEntry[];
+  problems: Problem[];
+}
