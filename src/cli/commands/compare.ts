@@ -1,4 +1,99 @@
+/**
+ * `luoshi compare old.xlsx new.xlsx [--json] [-o 对比.xlsx] [--cross]`: what one office changed between
+ * two versions of its workbook, aligned by 指标编号. Thin host: read files, call the core, write results.
+ */
 import type { Command } from 'commander';
+import * as path from 'node:path';
+import { LuoshiError } from '../../core/errors.js';
+import type { Submission } from '../../core/model/submission.js';
+import {
+  CHANGE_KIND_LABELS,
+  compareSubmissions,
+  describeCounts,
+  type Change,
+  type Comparison,
+} from '../../core/review/compare.js';
+import { writeOutputAtomic } from '../../host/files.js';
+import { readSubmissionFile } from '../../host/read-submission.js';
+import { writeComparisonWorkbook } from '../../xlsx/review-workbooks.js';
+import { subcommand } from '../program.js';
+import { action, EXIT_OK } from '../run.js';
 
-/** Placeholder: filled in by the issue that builds `luoshi compare`. */
-export function registerCompare(_program: Command): void {}
+interface CompareOptions {
+  json?: boolean;
+  output?: string;
+  cross?: boolean;
+}
+
+/** How many changes the console lists before pointing to -o / --json. */
+const CONSOLE_LIMIT = 40;
+
+function usable(s: Submission, file: string): Submission {
+  if (s.office.trim()) return s;
+  const first = s.problems.find((p) => p.severity === 'error');
+  throw new LuoshiError('not-a-submission', first?.message ?? `${file} 不是可读取的填报表`, { file });
+}
+
+function show(v: Change['before']): string {
+  if (v === null) return '（空）';
+  const s = String(v).replace(/\s+/g, ' ');
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+}
+
+function changeLine(c: Change): string {
+  const where = `${c.sheet} ${c.targetId}`;
+  switch (c.kind) {
+    case 'target-added':
+    case 'task-added':
+    case 'target-removed':
+    case 'task-removed':
+      return `  ${CHANGE_KIND_LABELS[c.kind]}：${where}`;
+    default: {
+      const delta = c.delta !== undefined ? `（${c.delta > 0 ? '+' : ''}${c.delta}）` : '';
+      const note = c.note && c.before === null && c.after === null ? `：${c.note}` : `：${show(c.before)} → ${show(c.after)}${delta}`;
+      return `  ${CHANGE_KIND_LABELS[c.kind]}：${where} ${c.field}${note}`;
+    }
+  }
+}
+
+export function consoleSummary(cmp: Comparison): string {
+  const lines: string[] = [];
+  const title = cmp.cross && cmp.before.office !== cmp.after.office ? `${cmp.before.office} → ${cmp.after.office}（跨单位）` : cmp.after.office;
+  lines.push(`对比：${title}`);
+  lines.push(`  原版本：${cmp.before.source}（${cmp.before.period || '期间未知'}）`);
+  lines.push(`  新版本：${cmp.after.source}（${cmp.after.period || '期间未知'}）`);
+  if (!cmp.summary.sameCatalogue) lines.push('  注意：两个版本使用的指标目录版本不同，目录内容差异标为“目录版本变化”');
+  lines.push(`共 ${cmp.summary.total} 处变化，涉及 ${cmp.summary.targetsChanged} 个指标：${describeCounts(cmp.summary.counts)}`);
+  for (const c of cmp.changes.slice(0, CONSOLE_LIMIT)) lines.push(changeLine(c));
+  if (cmp.changes.length > CONSOLE_LIMIT) {
+    lines.push(`  ……另有 ${cmp.changes.length - CONSOLE_LIMIT} 处，用 -o 对比.xlsx 或 --json 查看全部`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerCompare(program: Command): void {
+  subcommand(program, 'compare <旧文件> <新文件>', '对比同一单位两个版本的填报表（按指标编号对齐，不看行的位置）')
+    .option('--json', '以 JSON 输出 {changes, summary}')
+    .option('-o, --output <文件>', '写出对比工作簿：新版本中变化的单元格高亮，另附“变更清单”表')
+    .option('--cross', '允许对比不同单位的填报表')
+    .action(
+      action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
+        const before = await readSubmissionFile(oldFile);
+        const after = await readSubmissionFile(newFile);
+        const cmp = compareSubmissions(usable(before.submission, oldFile), usable(after.submission, newFile), {
+          cross: opts.cross === true,
+        });
+        if (opts.output) {
+          const bytes = await writeComparisonWorkbook(cmp, after.grid);
+          await writeOutputAtomic(opts.output, bytes, [oldFile, newFile]);
+        }
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(cmp, null, 2)}\n`);
+        } else {
+          process.stdout.write(consoleSummary(cmp));
+          if (opts.output) process.stdout.write(`已写出 ${path.normalize(opts.output)}\n`);
+        }
+        return EXIT_OK;
+      }),
+    );
+}

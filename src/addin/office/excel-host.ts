@@ -1,0 +1,796 @@
+/**
+ * The ONE module of luoshi that talks to Office.js. Everything else in the add-in (the pane, the
+ * core) sees only the small interfaces below, WorkbookPlan (what to write) and WorkbookGrid (what
+ * was read), so the pane and tests never touch Excel's object model.
+ *
+ * Rules this module keeps, because Excel punishes breaking them:
+ * - a constant number of context.sync() calls per operation (never one per row or per sheet):
+ *   pull = 3 syncs (sheets/names → used ranges → write), read = 2, select = 1;
+ * - values and number formats are written as 2D arrays of the range's exact shape;
+ * - each request stays under Excel on the web's 5 MB payload limit: the write batch is split into
+ *   row chunks with a sync in between only when the estimated payload would exceed the budget;
+ * - calculation is suspended while writing (ExcelApi 1.6+);
+ * - every feature above ExcelApi 1.1 is detected at run time and skipped with a Chinese note.
+ *
+ * The interfaces below are the subset of the Excel JavaScript API we use, written by hand (no
+ * @types/office-js import anywhere), so a typed fake (test/fakes/excel-fake.ts) can stand in.
+ */
+import * as OfficeHelpers from '@microsoft/office-js-helpers';
+import type { CellValue, GridSheet, WorkbookGrid } from '../../core/model/grid.js';
+import type {
+  PlanPrint,
+  PlanProtection,
+  PlanSheet,
+  PlanStyle,
+  PlanValidation,
+  PlanValue,
+  WorkbookPlan,
+} from '../../core/workbook/plan.js';
+import { columnLetter, SHEET_GUIDE, SHEET_LISTS, SHEET_META, SHEET_REMOVED, SHEET_TARGETS, SHEET_TASKS } from '../../core/workbook/layout.js';
+import { boxAddress, fill2d, parseRange, stripSheet, utf8Length } from '../range-address.js';
+
+// ---------------------------------------------------------------------------------------------
+// The Excel API subset (names and shapes as in Office.js).
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+export type BorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+
+export interface ExcelBorder {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+export interface ExcelRangeFormat {
+  fill: { color: string };
+  font: { bold: boolean; size: number; color: string; name: string };
+  wrapText: boolean;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  /** Points. [1.2] */
+  columnWidth: number;
+  /** Points. [1.2] */
+  rowHeight: number;
+  /** [1.2] */
+  columnHidden: boolean;
+  /** [1.2] */
+  protection: { locked: boolean };
+  borders: { getItem(index: BorderIndex): ExcelBorder };
+}
+
+export interface ExcelDataValidationRule {
+  decimal?: { formula1: number | string; formula2?: number | string; operator: string };
+  date?: { formula1: string; formula2?: string; operator: string };
+  list?: { inCellDropDown: boolean; source: string };
+}
+
+/** [1.8] */
+export interface ExcelDataValidation {
+  rule: ExcelDataValidationRule;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
+  clear(): void;
+}
+
+export interface ExcelRange {
+  address: string;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  format: ExcelRangeFormat;
+  dataValidation: ExcelDataValidation;
+  load(properties: string): void;
+  select(): void;
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  /** [1.2] */
+  merge(across?: boolean): void;
+  /** [1.2] */
+  unmerge(): void;
+}
+
+export interface ExcelProtectionOptions {
+  allowAutoFilter?: boolean;
+  allowDeleteRows?: boolean;
+  allowFormatCells?: boolean;
+  allowFormatColumns?: boolean;
+  allowFormatRows?: boolean;
+  allowInsertRows?: boolean;
+  allowSort?: boolean;
+  /** [1.7] */
+  selectionMode?: 'Normal' | 'Unlocked' | 'None';
+}
+
+/** [1.2] */
+export interface ExcelWorksheetProtection {
+  protected: boolean;
+  protect(options?: ExcelProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
+
+/** [1.9] */
+export interface ExcelPageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  setPrintTitleRows(rows: string): void;
+}
+
+export interface ExcelWorksheet {
+  name: string;
+  position: number;
+  visibility: SheetVisibility;
+  /** [1.7] */
+  tabColor: string;
+  protection: ExcelWorksheetProtection;
+  /** [1.7] */
+  freezePanes: { freezeAt(range: string): void; freezeRows(count: number): void; freezeColumns(count: number): void; unfreeze(): void };
+  pageLayout: ExcelPageLayout;
+  /** No address = the whole sheet. */
+  getRange(address?: string): ExcelRange;
+  /** [1.9] */
+  getRanges(address: string): { select(): void };
+  getUsedRange(valuesOnly?: boolean): ExcelRange;
+  activate(): void;
+  load(properties: string): void;
+}
+
+export interface ExcelWorksheetCollection {
+  items: ExcelWorksheet[];
+  load(properties: string): void;
+  add(name: string): ExcelWorksheet;
+  getItem(name: string): ExcelWorksheet;
+}
+
+export interface ExcelNamedItem {
+  name: string;
+  /** [1.4] */
+  delete(): void;
+}
+
+export interface ExcelNamedItemCollection {
+  items: ExcelNamedItem[];
+  load(properties: string): void;
+  /** [1.4] */
+  add(name: string, reference: string, comment?: string): ExcelNamedItem;
+  getItem(name: string): ExcelNamedItem;
+}
+
+export interface ExcelWorkbook {
+  worksheets: ExcelWorksheetCollection;
+  names: ExcelNamedItemCollection;
+  /** [1.7] */
+  properties: { title: string; author: string };
+}
+
+export interface ExcelRequestContext {
+  workbook: ExcelWorkbook;
+  /** [1.6] for suspendApiCalculationUntilNextSync */
+  application: { suspendApiCalculationUntilNextSync(): void };
+  sync(): Promise<void>;
+}
+
+export interface ExcelGlobal {
+  run<T>(batch: (context: ExcelRequestContext) => Promise<T>): Promise<T>;
+}
+
+export interface OfficeGlobal {
+  context: {
+    requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+  };
+  onReady?: () => Promise<{ host: unknown; platform: unknown }>;
+  initialize?: (reason: unknown) => void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Capabilities
+
+/** Highest ExcelApi minor version we care about that the host supports, and what that costs. */
+export interface Capabilities {
+  /** 1 … 9: ExcelApi 1.x supported (checked up to 1.9). */
+  excelApi: number;
+}
+
+const FEATURE_NOTES: { minor: number; note: string }[] = [
+  { minor: 2, note: '当前 Excel 版本不支持单元格锁定、工作表保护、合并单元格和列宽设置（需要 ExcelApi 1.2，Office 2016 批量许可版只有 1.1）；数值、数字格式和字体已写入。' },
+  { minor: 4, note: '当前 Excel 版本不支持通过加载项定义名称（需要 ExcelApi 1.4）；名称未写入，不影响填报和检查。' },
+  { minor: 6, note: '当前 Excel 版本不能在写入时暂停计算（需要 ExcelApi 1.6），写入可能稍慢。' },
+  { minor: 7, note: '当前 Excel 版本不支持冻结窗格、工作表标签颜色、保护密码和文档属性（需要 ExcelApi 1.7）。' },
+  { minor: 8, note: '当前 Excel 版本不支持通过加载项设置数据验证（需要 ExcelApi 1.8，Office 2019 批量许可版只有 1.7）：下拉列表和数值范围限制未写入，数值、格式和保护已写入；“检查”仍会逐项校验填报内容。' },
+  { minor: 9, note: '当前 Excel 版本不支持打印设置（需要 ExcelApi 1.9）；打印前请在“页面布局”中手动设置横向、A4、按页宽缩放。' },
+];
+
+export function detectCapabilities(office: OfficeGlobal): Capabilities {
+  let excelApi = 0;
+  for (let minor = 1; minor <= 9; minor++) {
+    if (!office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`)) break;
+    excelApi = minor;
+  }
+  return { excelApi };
+}
+
+/** Chinese notes for everything this host cannot do (empty on ExcelApi 1.9+). */
+export function degradationNotes(caps: Capabilities): string[] {
+  if (caps.excelApi < 1) return ['当前环境不支持 Excel JavaScript API 1.1，无法使用本加载项。请改用命令行生成的填报表。'];
+  return FEATURE_NOTES.filter((f) => caps.excelApi < f.minor).map((f) => f.note);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payload budgeting
+
+/** Excel on the web rejects requests over 5 MB; keep a margin for the JSON envelope. */
+export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
+
+/** Rough request size of queued data: UTF-8 JSON plus a per-operation envelope. */
+function estimateBytes(data: unknown): number {
+  return utf8Length(JSON.stringify(data)) + 120;
+}
+
+/**
+ * Counts syncs and splits the queued write into requests below the payload budget: `charge`
+ * is called before queuing an operation and syncs first when the operation would overflow.
+ */
+class SyncBudget {
+  syncs = 0;
+  private queued = 0;
+  constructor(
+    private readonly ctx: ExcelRequestContext,
+    private readonly budget: number,
+    private readonly onNewRequest: () => void,
+  ) {}
+
+  async sync(): Promise<void> {
+    await this.ctx.sync();
+    this.syncs++;
+    this.queued = 0;
+  }
+
+  async charge(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > this.budget) {
+      await this.sync();
+      this.onNewRequest();
+    }
+    this.queued += bytes;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversions plan → Office.js
+
+/** Column width in characters (Excel's unit, as in the plan and exceljs) → points (Office.js). */
+export function widthToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function colour(rrggbb: string): string {
+  return rrggbb.charAt(0) === '#' ? rrggbb : `#${rrggbb}`;
+}
+
+/**
+ * A plan value as Office.js input. Strings are ALWAYS text: a leading apostrophe tells Excel not
+ * to parse them (so "=1+1", "-3", "2020" or "1/2" from a catalogue stay text, never formulas,
+ * numbers or dates); the apostrophe is not part of the stored value.
+ */
+export function toOfficeValue(v: PlanValue): string | number {
+  if (v === null) return '';
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  return `=${v.formula}`;
+}
+
+const H_ALIGN: Record<string, string> = { left: 'Left', center: 'Center', right: 'Right' };
+const V_ALIGN: Record<string, string> = { top: 'Top', middle: 'Center', bottom: 'Bottom' };
+const VISIBILITY: Record<PlanSheet['state'], SheetVisibility> = {
+  visible: 'Visible',
+  hidden: 'Hidden',
+  veryHidden: 'VeryHidden',
+};
+
+function validationRule(v: PlanValidation): ExcelDataValidationRule {
+  if (v.type === 'decimal') return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  if (v.type === 'date') return { date: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  const source = 'values' in v.source ? v.source.values.join(',') : `=${v.source.range.replace(/^=/, '')}`;
+  return { list: { inCellDropDown: true, source } };
+}
+
+function protectionOptions(p: PlanProtection, caps: Capabilities): ExcelProtectionOptions {
+  const o: ExcelProtectionOptions = {
+    allowAutoFilter: p.allow.autoFilter,
+    allowDeleteRows: p.allow.deleteRows,
+    allowFormatCells: p.allow.formatCells,
+    allowFormatColumns: p.allow.formatColumns,
+    allowFormatRows: p.allow.formatRows,
+    allowInsertRows: p.allow.insertRows,
+    allowSort: p.allow.sort,
+  };
+  if (caps.excelApi >= 7) {
+    o.selectionMode = p.allow.selectLockedCells ? 'Normal' : p.allow.selectUnlockedCells ? 'Unlocked' : 'None';
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Sheets the add-in reads: the luoshi sheets. Other sheets of the user's workbook are listed, not read. */
+const LUOSHI_SHEETS = [SHEET_GUIDE, SHEET_TARGETS, SHEET_TASKS, SHEET_REMOVED, SHEET_LISTS, SHEET_META];
+
+const GRID_STATE: Record<SheetVisibility, GridSheet['state']> = {
+  Visible: 'visible',
+  Hidden: 'hidden',
+  VeryHidden: 'veryHidden',
+};
+
+/** True for number formats that show a date (so the serial number is a date, as exceljs reports it). */
+function isDateFormat(fmt: unknown): boolean {
+  if (typeof fmt !== 'string') return false;
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymd]/i.test(f) && !/^[#0.,%\s@]*$/.test(f) && f !== 'General';
+}
+
+/** Excel serial day number (1900 system) → UTC Date. */
+function serialToDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
+}
+
+function gridCell(value: unknown, format: unknown): CellValue {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number') return isDateFormat(format) ? serialToDate(value) : value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** Used range values placed at their true position (the used range need not start at A1). */
+function toGridRows(address: string, values: unknown[][], formats: unknown[][]): CellValue[][] {
+  const box = parseRange(stripSheet(address));
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < box.row; r++) rows.push([]);
+  for (let r = 0; r < values.length; r++) {
+    const line: CellValue[] = [];
+    for (let c = 0; c < box.col; c++) line.push(null);
+    const vr = values[r] ?? [];
+    const fr = formats[r] ?? [];
+    for (let c = 0; c < vr.length; c++) line.push(gridCell(vr[c], fr[c]));
+    while (line.length > 0 && line[line.length - 1] === null) line.pop();
+    rows.push(line);
+  }
+  while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+  return rows;
+}
+
+/**
+ * Queues the load of a sheet's used range and returns the reader to call after the next sync.
+ * Reading before that sync is a programming error Office.js reports; we check the shape too, so
+ * a mis-ordered call fails loudly instead of yielding an empty grid.
+ */
+export function queueUsedRange(sheet: Pick<ExcelWorksheet, 'getUsedRange'>): () => { address: string; values: unknown[][]; numberFormat: unknown[][] } {
+  const range = sheet.getUsedRange();
+  range.load('address,values,numberFormat');
+  return () => {
+    const address: unknown = range.address;
+    const values: unknown = range.values;
+    const numberFormat: unknown = range.numberFormat;
+    if (typeof address !== 'string' || !Array.isArray(values) || !Array.isArray(numberFormat)) {
+      throw new Error('used range read before context.sync()');
+    }
+    return { address, values: values as unknown[][], numberFormat: numberFormat as unknown[][] };
+  };
+}
+
+interface SheetState {
+  name: string;
+  visibility: SheetVisibility;
+  protected: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The host
+
+export interface PullResult {
+  plan: WorkbookPlan;
+  /** Number of context.sync() calls the whole pull took. */
+  syncs: number;
+  /** Chinese notes on features the running Excel lacks. */
+  notes: string[];
+}
+
+export interface ExcelHostOptions {
+  payloadBudget?: number;
+}
+
+export class ExcelHost {
+  readonly caps: Capabilities;
+  private readonly budget: number;
+  /** Syncs used by the last operation (for tests and the status line). */
+  lastSyncs = 0;
+
+  constructor(
+    private readonly excel: ExcelGlobal,
+    office: OfficeGlobal,
+    options: ExcelHostOptions = {},
+  ) {
+    this.caps = detectCapabilities(office);
+    this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+  }
+
+  notes(): string[] {
+    return degradationNotes(this.caps);
+  }
+
+  /** Sync 1: sheet names, visibility, protection state and workbook names. */
+  private queueState(ctx: ExcelRequestContext): void {
+    ctx.workbook.worksheets.load(this.caps.excelApi >= 2 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+    ctx.workbook.names.load('items/name');
+  }
+
+  private sheetStates(ctx: ExcelRequestContext): SheetState[] {
+    return ctx.workbook.worksheets.items.map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      protected: this.caps.excelApi >= 2 ? s.protection.protected : false,
+    }));
+  }
+
+  /** Sync 2: the used ranges of the luoshi sheets → WorkbookGrid. */
+  private async readGridIn(ctx: ExcelRequestContext, states: SheetState[], counter: SyncBudget): Promise<WorkbookGrid> {
+    const reads = states.map((state) =>
+      LUOSHI_SHEETS.indexOf(state.name) < 0 ? null : queueUsedRange(ctx.workbook.worksheets.getItem(state.name)),
+    );
+    await counter.sync();
+    return {
+      sheets: states.map((state, i) => {
+        const read = reads[i];
+        let rows: CellValue[][] = [];
+        if (read) {
+          const r = read();
+          rows = toGridRows(r.address, r.values, r.numberFormat);
+        }
+        return { name: state.name, state: GRID_STATE[state.visibility], rows };
+      }),
+    };
+  }
+
+  /** Reads the open workbook's luoshi sheets as a WorkbookGrid (2 syncs). */
+  async readGrid(): Promise<WorkbookGrid> {
+    return this.excel.run(async (ctx) => {
+      const counter = new SyncBudget(ctx, this.budget, () => undefined);
+      this.queueState(ctx);
+      await counter.sync();
+      const grid = await this.readGridIn(ctx, this.sheetStates(ctx), counter);
+      this.lastSyncs = counter.syncs;
+      return grid;
+    });
+  }
+
+  /**
+   * 拉取指标: reads the workbook, lets `makePlan` build the plan from what is there (so typed
+   * figures are kept), and writes the plan — 3 syncs in all for any catalogue under ~4 MB.
+   */
+  async pull(makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>): Promise<PullResult> {
+    return this.excel.run(async (ctx) => {
+      const counter = this.newBudget(ctx);
+      this.queueState(ctx);
+      await counter.sync();
+      const states = this.sheetStates(ctx);
+      const names = ctx.workbook.names.items.map((n) => n.name);
+      const grid = await this.readGridIn(ctx, states, counter);
+      const plan = await makePlan(grid);
+      await this.write(ctx, counter, plan, states, names);
+      this.lastSyncs = counter.syncs;
+      return { plan, syncs: counter.syncs, notes: this.notes() };
+    });
+  }
+
+  /** Writes a plan into the open workbook (2 syncs: state, write). */
+  async realise(plan: WorkbookPlan): Promise<PullResult> {
+    return this.excel.run(async (ctx) => {
+      const counter = this.newBudget(ctx);
+      this.queueState(ctx);
+      await counter.sync();
+      await this.write(ctx, counter, plan, this.sheetStates(ctx), ctx.workbook.names.items.map((n) => n.name));
+      this.lastSyncs = counter.syncs;
+      return { plan, syncs: counter.syncs, notes: this.notes() };
+    });
+  }
+
+  private newBudget(ctx: ExcelRequestContext): SyncBudget {
+    const suspend = (): void => {
+      if (this.caps.excelApi >= 6) ctx.application.suspendApiCalculationUntilNextSync();
+    };
+    return new SyncBudget(ctx, this.budget, suspend);
+  }
+
+  /** Queues the whole plan; `counter` inserts extra syncs only if the payload budget demands. */
+  private async write(
+    ctx: ExcelRequestContext,
+    counter: SyncBudget,
+    plan: WorkbookPlan,
+    states: SheetState[],
+    existingNames: string[],
+  ): Promise<void> {
+    const caps = this.caps;
+    const api = caps.excelApi;
+    const wb = ctx.workbook;
+    const planned = plan.sheets.map((s) => s.name);
+    // Calculation is suspended for the write request (and again for each chunk's request).
+    if (api >= 6) ctx.application.suspendApiCalculationUntilNextSync();
+
+    // 1. sheets: reuse (cleared) or add; unprotect first so the writes are allowed.
+    const sheets: ExcelWorksheet[] = [];
+    for (const ps of plan.sheets) {
+      const state = states.find((s) => s.name === ps.name);
+      let sheet: ExcelWorksheet;
+      if (state) {
+        sheet = wb.worksheets.getItem(ps.name);
+        if (state.protected) sheet.protection.unprotect(ps.protection?.password ?? undefined);
+        if (state.visibility !== 'Visible') sheet.visibility = 'Visible';
+        const all = sheet.getRange();
+        if (api >= 8) all.dataValidation.clear();
+        if (api >= 2) all.unmerge();
+        all.clear('All');
+        if (api >= 7) sheet.freezePanes.unfreeze();
+      } else {
+        sheet = wb.worksheets.add(ps.name);
+      }
+      sheets.push(sheet);
+    }
+    await counter.charge(200 * plan.sheets.length);
+    plan.sheets.forEach((_, i) => {
+      sheets[i].position = i;
+    });
+
+    // 2. values, then formats (Excel is faster writing values first), per sheet.
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const ps = plan.sheets[i];
+      const sheet = sheets[i];
+      for (const block of ps.blocks) await this.writeBlock(sheet, block.origin, block.values, counter);
+      await this.writeColumns(sheet, ps, counter);
+      for (const sr of ps.styles) await this.writeStyle(sheet, sr.range, sr.style, counter);
+      if (api >= 2) {
+        for (const m of ps.merges) {
+          await counter.charge(estimateBytes(m));
+          sheet.getRange(m).merge(false);
+        }
+      }
+      if (api >= 7) {
+        if (ps.freeze.rows > 0 && ps.freeze.columns > 0) {
+          sheet.freezePanes.freezeAt(boxAddress({ row: 0, col: 0, rows: ps.freeze.rows, cols: ps.freeze.columns }));
+        } else if (ps.freeze.rows > 0) sheet.freezePanes.freezeRows(ps.freeze.rows);
+        else if (ps.freeze.columns > 0) sheet.freezePanes.freezeColumns(ps.freeze.columns);
+        if (ps.tabColor) sheet.tabColor = colour(ps.tabColor);
+      }
+      if (api >= 8) {
+        for (const v of ps.validations) await this.writeValidation(sheet, v, counter);
+      }
+      if (api >= 9 && ps.print) this.writePrint(sheet, ps.print);
+    }
+
+    // 3. names (replace ours), document properties.
+    if (api >= 4) {
+      for (const n of plan.names) {
+        await counter.charge(estimateBytes(n));
+        if (existingNames.indexOf(n.name) >= 0) wb.names.getItem(n.name).delete();
+        wb.names.add(n.name, n.ref.charAt(0) === '=' ? n.ref : `=${n.ref}`);
+      }
+    }
+    if (api >= 7) {
+      wb.properties.title = plan.properties.title;
+      wb.properties.author = plan.properties.creator;
+    }
+
+    // 4. activate the entry sheet before hiding any (the active sheet cannot be hidden), then
+    //    visibility and protection last, so nothing above ran against a protected sheet.
+    const front = planned.indexOf(SHEET_TARGETS) >= 0 ? planned.indexOf(SHEET_TARGETS) : plan.sheets.findIndex((s) => s.state === 'visible');
+    if (front >= 0) sheets[front].activate();
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const ps = plan.sheets[i];
+      if (ps.state !== 'visible') sheets[i].visibility = VISIBILITY[ps.state];
+      if (ps.protection && api >= 2) {
+        const opts = protectionOptions(ps.protection, caps);
+        if (ps.protection.password && api >= 7) sheets[i].protection.protect(opts, ps.protection.password);
+        else sheets[i].protection.protect(opts);
+      }
+    }
+    await counter.sync();
+  }
+
+  /** Values as 2D arrays, split into row chunks that each fit the payload budget. */
+  private async writeBlock(sheet: ExcelWorksheet, origin: string, values: PlanValue[][], counter: SyncBudget): Promise<void> {
+    if (values.length === 0) return;
+    const start = parseRange(origin);
+    const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
+    if (cols === 0) return;
+    const rows = values.map((r) => {
+      const line = r.map(toOfficeValue);
+      while (line.length < cols) line.push('');
+      return line;
+    });
+    const perRow = Math.max(1, estimateBytes(rows) / rows.length);
+    const chunkRows = Math.max(1, Math.floor((this.budget / 2) / perRow));
+    for (let r = 0; r < rows.length; r += chunkRows) {
+      const part = rows.slice(r, r + chunkRows);
+      await counter.charge(estimateBytes(part));
+      sheet.getRange(boxAddress({ row: start.row + r, col: start.col, rows: part.length, cols })).values = part;
+    }
+  }
+
+  private async writeColumns(sheet: ExcelWorksheet, ps: PlanSheet, counter: SyncBudget): Promise<void> {
+    if (this.caps.excelApi < 2) return;
+    await counter.charge(estimateBytes(ps.columns) + 100 * ps.rowHeights.length);
+    ps.columns.forEach((c, i) => {
+      const letter = columnLetter(i);
+      const col = sheet.getRange(`${letter}:${letter}`);
+      col.format.columnWidth = widthToPoints(c.width);
+      if (c.hidden) col.format.columnHidden = true;
+    });
+    for (const rh of ps.rowHeights) sheet.getRange(`${rh.row}:${rh.row}`).format.rowHeight = rh.height;
+  }
+
+  private async writeStyle(sheet: ExcelWorksheet, address: string, style: PlanStyle, counter: SyncBudget): Promise<void> {
+    const box = parseRange(address);
+    if (style.numberFormat !== undefined) {
+      // Number formats are 2D arrays too; chunk them like values.
+      const perRow = utf8Length(style.numberFormat) * box.cols + 8 * box.cols;
+      const chunkRows = Math.max(1, Math.floor((this.budget / 2) / Math.max(1, perRow)));
+      for (let r = 0; r < box.rows; r += chunkRows) {
+        const n = Math.min(chunkRows, box.rows - r);
+        await counter.charge(perRow * n + 120);
+        sheet.getRange(boxAddress({ row: box.row + r, col: box.col, rows: n, cols: box.cols })).numberFormat = fill2d(n, box.cols, style.numberFormat);
+      }
+    }
+    await counter.charge(estimateBytes(style) + estimateBytes(address));
+    const range = sheet.getRange(boxAddress(box));
+    const f = range.format;
+    if (style.font) {
+      if (style.font.bold !== undefined) f.font.bold = style.font.bold;
+      if (style.font.size !== undefined) f.font.size = style.font.size;
+      if (style.font.color !== undefined) f.font.color = colour(style.font.color);
+      if (style.font.name !== undefined) f.font.name = style.font.name;
+    }
+    if (style.fill !== undefined) f.fill.color = colour(style.fill);
+    if (style.wrap !== undefined) f.wrapText = style.wrap;
+    if (style.horizontal !== undefined) f.horizontalAlignment = H_ALIGN[style.horizontal];
+    if (style.vertical !== undefined) f.verticalAlignment = V_ALIGN[style.vertical];
+    if (style.locked !== undefined && this.caps.excelApi >= 2) f.protection.locked = style.locked;
+    if (style.border !== undefined) {
+      const edges: BorderIndex[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+      if (box.cols > 1) edges.push('InsideVertical');
+      if (box.rows > 1) edges.push('InsideHorizontal');
+      for (const e of edges) {
+        const b = f.borders.getItem(e);
+        b.style = 'Continuous';
+        b.weight = 'Thin';
+        b.color = colour(style.border);
+      }
+    }
+  }
+
+  private async writeValidation(sheet: ExcelWorksheet, v: PlanValidation, counter: SyncBudget): Promise<void> {
+    await counter.charge(estimateBytes(v));
+    const dv = sheet.getRange(v.range).dataValidation;
+    // The rule goes before the prompt: setting a rule after a prompt on an overlapping range
+    // fails on Excel on the web (office-js #2594).
+    dv.clear();
+    dv.rule = validationRule(v);
+    dv.ignoreBlanks = v.allowBlank;
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: v.errorTitle, message: v.error };
+    if (v.prompt) dv.prompt = { showPrompt: true, title: v.promptTitle ?? '', message: v.prompt };
+  }
+
+  private writePrint(sheet: ExcelWorksheet, p: PlanPrint): void {
+    const pl = sheet.pageLayout;
+    pl.orientation = p.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    pl.paperSize = 'A4';
+    if (p.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (p.titleRows) {
+      const [a, b] = p.titleRows.split(':');
+      pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
+    }
+    if (p.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = p.header;
+    if (p.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    if (p.margins) {
+      pl.leftMargin = p.margins.left * 72;
+      pl.rightMargin = p.margins.right * 72;
+      pl.topMargin = p.margins.top * 72;
+      pl.bottomMargin = p.margins.bottom * 72;
+      pl.headerMargin = p.margins.header * 72;
+      pl.footerMargin = p.margins.footer * 72;
+    }
+  }
+
+  /** Activates `sheet` and selects `cell` (a problem's or a difference's cell). 1 sync. */
+  async select(sheetName: string, cell: string): Promise<void> {
+    await this.excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      sheet.getRange(cell).select();
+      await ctx.sync();
+      this.lastSyncs = 1;
+    });
+  }
+
+  /**
+   * Highlights cells for 对比 by selecting them (several areas at once on ExcelApi 1.9, else the
+   * first). Selecting changes nothing in the workbook and works on protected sheets, unlike fills.
+   */
+  async highlight(sheetName: string, cells: string[]): Promise<void> {
+    if (cells.length === 0) return;
+    await this.excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(sheetName);
+      sheet.activate();
+      if (this.caps.excelApi >= 9 && cells.length > 1) sheet.getRanges(cells.join(',')).select();
+      else sheet.getRange(cells[0]).select();
+      await ctx.sync();
+      this.lastSyncs = 1;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start-up inside Office, host detection and remembered settings.
+
+function officeGlobals(): { office: OfficeGlobal | null; excel: ExcelGlobal | null } {
+  const g = globalThis as unknown as { Office?: OfficeGlobal; Excel?: ExcelGlobal };
+  return { office: g.Office ?? null, excel: g.Excel ?? null };
+}
+
+export interface HostStart {
+  /** The host to use, or null with a Chinese reason. */
+  host: ExcelHost | null;
+  reason: string;
+  /** "EXCEL", "WEB", … as office-js-helpers reports it. */
+  hostName: string;
+  platform: string | null;
+}
+
+/** Waits for Office to initialise and connects to Excel; never throws (the pane shows `reason`). */
+export async function startExcelHost(options: ExcelHostOptions = {}): Promise<HostStart> {
+  const { office } = officeGlobals();
+  if (!office) {
+    return { host: null, reason: '未检测到 Office 环境：请在 Excel 中通过“开始”选项卡的“落实”按钮打开本窗格。', hostName: 'WEB', platform: null };
+  }
+  // Office.onReady (present in every current office.js) also works when initialisation already
+  // happened; office-js-helpers' initialize covers older hosts that only call Office.initialize.
+  if (typeof office.onReady === 'function') await office.onReady();
+  else await OfficeHelpers.Utilities.initialize();
+  const hostName = String(OfficeHelpers.Utilities.host);
+  const platform = OfficeHelpers.Utilities.platform ? String(OfficeHelpers.Utilities.platform) : null;
+  const { excel } = officeGlobals();
+  if (hostName !== OfficeHelpers.HostType.EXCEL || !excel) {
+    return { host: null, reason: `本加载项只能在 Excel 中使用（当前宿主：${hostName}）。`, hostName, platform };
+  }
+  const host = new ExcelHost(excel, office, options);
+  if (host.caps.excelApi < 1) return { host: null, reason: degradationNotes(host.caps)[0], hostName, platform };
+  return { host, reason: '', hostName, platform };
+}
+
+/** The pane's remembered choices (office, period, catalogue URL), kept in the browser's storage. */
+export interface SettingsStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+/** Settings in localStorage through office-js-helpers' Storage; in memory where storage is blocked. */
+export function openSettings(): SettingsStore {
+  try {
+    const store = new OfficeHelpers.Storage<string>('luoshi-addin', OfficeHelpers.StorageType.LocalStorage);
+    return {
+      get: (k) => {
+        const v = store.get(k);
+        return typeof v === 'string' ? v : null;
+      },
+      set: (k, v) => {
+        store.set(k, v);
+      },
+    };
+  } catch {
+    const mem = new Map<string, string>();
+    return { get: (k) => mem.get(k) ?? null, set: (k, v) => void mem.set(k, v) };
+  }
+}

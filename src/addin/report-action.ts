@@ -1,0 +1,64 @@
+/**
+ * 生成报告 in the pane: the open workbook's Submission → ReportModel → template blocks → .docx
+ * bytes, with the same core as `luoshi report`. The template arrives already prepared (the pane
+ * uses build-time precompiled handlebars, since its CSP forbids compiling code at run time), and
+ * chart rasterising is injected (canvas in the browser).
+ */
+import type { Catalogue } from '../core/model/catalogue.js';
+import type { Submission } from '../core/model/submission.js';
+import { LuoshiError } from '../core/errors.js';
+import { buildReportModel } from '../core/report/model.js';
+import { DEFAULT_REPORT_CONFIG } from '../core/report/config.js';
+import { templateView } from '../core/report/template.js';
+import { parseBlocks, type Block } from '../core/report/blocks.js';
+import { renderReportDocx } from '../core/report/docx.js';
+
+/** A report template ready to apply: source (for messages) and a render function. */
+export interface PreparedTemplate {
+  name: string;
+  text: string;
+  render(view: Record<string, unknown>): string;
+}
+
+export type ChartPng = (svg: string, width: number, height: number) => Promise<Uint8Array>;
+
+export interface ReportResult {
+  bytes: Uint8Array;
+  fileName: string;
+  /** Chinese notes (e.g. the chart left out). */
+  notes: string[];
+}
+
+/** Characters Windows refuses in file names. */
+function safeFileName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '').slice(0, 80) || '落实情况报告';
+}
+
+export async function buildReport(
+  submission: Submission,
+  catalogue: Catalogue | null,
+  template: PreparedTemplate,
+  chartPng: ChartPng | null,
+): Promise<ReportResult> {
+  const errors = submission.problems.filter((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new');
+  if (errors.length > 0) throw new LuoshiError(errors[0].code, errors[0].message);
+  if (submission.rows.length === 0) throw new LuoshiError('no-targets', '当前工作簿没有指标，请先点击“拉取指标”并填报后再生成报告');
+  const model = buildReportModel([submission], {
+    config: { ...DEFAULT_REPORT_CONFIG, issuer: submission.office || null },
+    catalogue: catalogue ?? undefined,
+  });
+  let text: string;
+  try {
+    text = template.render(templateView(model));
+  } catch (e) {
+    throw new LuoshiError('template-error', `报告模板 ${template.name} 出错：${e instanceof Error ? e.message : String(e)}`);
+  }
+  let blocks: Block[] = parseBlocks(text, template);
+  const notes: string[] = [];
+  if (!chartPng && blocks.some((b) => b.kind === 'chart')) {
+    blocks = blocks.filter((b) => b.kind !== 'chart');
+    notes.push('当前环境无法绘制图表（如 Internet Explorer 11），报告中略去了完成率图，其余内容完整。');
+  }
+  const bytes = await renderReportDocx(model, blocks, chartPng ? { chartPng } : {});
+  return { bytes, fileName: `${safeFileName(`${submission.office}${submission.period}落实情况报告`)}.docx`, notes };
+}

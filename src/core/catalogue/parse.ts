@@ -1,0 +1,289 @@
+/**
+ * One policy text → its document record, heading tree, tasks and targets.
+ * Pure: takes decoded text, returns data; bad input raises LuoshiError (Chinese message).
+ */
+import type { HeadingNode, PolicyDocument, Target, Task } from '../model/catalogue.js';
+import { LuoshiError } from '../errors.js';
+import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
+import { documentIdFrom, extractMeta } from './meta.js';
+import { findHeadings, matchHeading, type RawHeading } from './headings.js';
+import { parseResponsibility, trailingNote, type NoteRule, type Responsibility } from './responsibility.js';
+import { findTables } from './table.js';
+import { extractTargets, type DraftTarget } from './targets.js';
+import { contentHash, IdAllocator, pathKey } from './ids.js';
+
+export interface ParsedDocument {
+  document: PolicyDocument;
+  headings: HeadingNode[];
+  tasks: Task[];
+  targets: Target[];
+  text: string;
+}
+
+/** A stretch of text that becomes one task (or, with task null, text outside any task). */
+interface Segment {
+  from: number;
+  to: number;
+  path: string[];
+  title: string;
+  task: boolean;
+  /** Offset where the item begins (its label or title). */
+  offset: number;
+}
+
+const TRAILER = /^(附件|附表|抄送|主题词|印发|（此件|\(此件)/;
+const DATE_LINE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+
+/** Index of the first trailer line after the body (signature, date, 附件, 抄送), or lines.length. */
+function trailerStart(lines: Line[], firstHeading: number): number {
+  for (let i = firstHeading + 1; i < lines.length; i++) {
+    const c = halfWidth(lines[i]!.content);
+    if (!c) continue;
+    if (TRAILER.test(c)) return i;
+    if (DATE_LINE.test(c.replace(/\s+/g, ''))) {
+      // walk back over the signature (short lines with no punctuation)
+      let j = i;
+      for (let k = i - 1; k > firstHeading; k--) {
+        const p = lines[k]!.content;
+        if (!p) continue;
+        if (p.length > 25 || /[，。、；：:,]/.test(p) || matchHeading(lines[k]!)) break;
+        j = k;
+      }
+      return j;
+    }
+  }
+  return lines.length;
+}
+
+/** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
+function paragraphTitle(content: string): string | null {
+  const dash = content.match(/^(?:——|──|—|－－|--)\s*(.+?)[。：:]/);
+  if (dash && dash[1]!.length <= 30) return dash[1]!;
+  const m = content.match(/^([^，,；;。：:（(]{2,20})。/);
+  if (!m) return null;
+  if (/^\d|^(到|至|在|对|为|以|按|经|凡|各|要|其|将|把|同时|此外)/.test(m[1]!)) return null;
+  if (content.length <= m[0].length + 4) return null;
+  return m[1]!;
+}
+
+export function parseDocument(text: string, source: string): ParsedDocument {
+  if (!text.trim()) {
+    throw new LuoshiError('empty-file', `${source} 是空文件（没有任何文字），无法生成目录`, { file: source });
+  }
+  const hw = halfWidth(text);
+  const lines = splitLines(text);
+  const all = findHeadings(lines, 0, lines.length);
+  if (!all.length) {
+    throw new LuoshiError(
+      'no-headings',
+      `${source} 中没有找到任何标题层级（如“一、”“（一）”“1.”“第一章”），看起来不是政策文件正文，无法拆分任务`,
+      { file: source },
+    );
+  }
+  const firstHeadingLine = all[0]!.lineIndex;
+  const tail = trailerStart(lines, firstHeadingLine);
+  const raw = findHeadings(lines, firstHeadingLine, tail);
+
+  const meta = extractMeta(lines, firstHeadingLine);
+  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
+  const title = meta.title ?? source.replace(/\.[^.]+$/, '');
+  const documentId = documentIdFrom(meta.docNumber, `doc-${shortHash(squeeze(title))}`);
+  const document: PolicyDocument = {
+    id: documentId,
+    title,
+    docNumber: meta.docNumber,
+    issuer: meta.issuer,
+    date: meta.date,
+    source,
+    textHash: hashHex(text),
+  };
+
+  const headings: HeadingNode[] = [];
+  const headingIds = new IdAllocator();
+  for (const h of raw) {
+    headings.push({
+      id: headingIds.allocate(`${documentId}/${pathKey(h.path)}/H${contentHash(h.text)}`),
+      documentId,
+      label: h.label,
+      level: h.level,
+      text: h.text,
+      path: h.path,
+      offset: h.offset,
+    });
+  }
+
+  // Segments: the preamble, each heading's own text, split into tasks for leaf headings
+  const bodyEnd = tail < lines.length ? lines[tail]!.start : text.length;
+  const segments: Segment[] = [];
+  const headingStart = (h: RawHeading) => lines[h.lineIndex]!.start;
+  segments.push({ from: lines[firstHeadingLine]!.start, to: lines[firstHeadingLine]!.start, path: [], title: '', task: false, offset: 0 });
+  for (let k = 0; k < raw.length; k++) {
+    const h = raw[k]!;
+    const next = raw[k + 1];
+    const end = next ? headingStart(next) : bodyEnd;
+    const isLeaf = !next || next.level <= h.level;
+    if (!isLeaf) {
+      segments.push({ from: h.bodyStart, to: end, path: h.path, title: h.text, task: false, offset: h.offset });
+      continue;
+    }
+    // split the leaf's text at paragraphs that open with their own title
+    let cur: Segment = { from: h.bodyStart, to: end, path: h.path, title: h.text, task: true, offset: h.offset };
+    const parts: Segment[] = [];
+    for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
+      const line = lines[li]!;
+      if (!line.content) continue;
+      const t = paragraphTitle(line.content);
+      if (t) {
+        cur.to = line.start;
+        parts.push(cur);
+        cur = { from: line.contentStart, to: end, path: h.path, title: t, task: true, offset: line.contentStart };
+      }
+    }
+    parts.push(cur);
+    for (const p of parts) {
+      // the heading's own part is kept only when it has text
+      if (text.slice(p.from, p.to).trim() || p === parts[0] && parts.length === 1) segments.push(p);
+    }
+  }
+
+  // Tasks with their responsibility notes; targets in every segment
+  const tasks: Task[] = [];
+  const targets: Target[] = [];
+  const taskIds = new IdAllocator();
+  const targetIds = new IdAllocator();
+  let rule: NoteRule = { firstLeads: false };
+  const preambleEnd = lines[firstHeadingLine]!.start;
+  const ctx = { docYear };
+
+  const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null) => {
+    const byFigure = new Map<number, Target>();
+    const made: [DraftTarget, Target][] = [];
+    for (const d of drafts) {
+      const quote = text.slice(d.quoteStart, d.quoteEnd);
+      const figure = text.slice(d.figureStart, d.figureEnd);
+      const id = targetIds.allocate(
+        `${documentId}/${pathKey(path)}/M${contentHash(`${quote}|${figure}|${d.figureStart - d.quoteStart}|${d.comparator}`)}`,
+      );
+      const t: Target = {
+        id,
+        documentId,
+        taskId: task?.id ?? null,
+        path,
+        quote,
+        indicator: d.indicator,
+        comparator: d.comparator,
+        value: d.value,
+        valueMax: d.valueMax,
+        unit: d.unit,
+        normalizedValue: d.normalizedValue,
+        baseUnit: d.baseUnit,
+        deadline: d.deadline,
+        perYear: d.perYear,
+        perUnit: d.perUnit,
+        linked: [],
+        lead: task ? [...task.lead] : [],
+        participants: task ? [...task.participants] : [],
+        offset: d.quoteStart,
+      };
+      byFigure.set(d.figureStart, t);
+      made.push([d, t]);
+    }
+    for (const [d, t] of made) {
+      if (d.linkTo === null) continue;
+      const other = byFigure.get(d.linkTo);
+      if (other) {
+        t.linked.push(other.id);
+        other.linked.push(t.id);
+      }
+    }
+    targets.push(...made.map(([, t]) => t));
+  };
+
+  // text before the first heading (notice, preamble) may state goals too, but not its header lines
+  const preStart = meta.dateLine >= 0 && meta.dateLine < firstHeadingLine ? lines[meta.dateLine]!.end : 0;
+  addTargets(
+    extractTargets(text, hw, preStart, preambleEnd, ctx).filter((d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t')),
+    [],
+    null,
+  );
+
+  for (const seg of segments.slice(1)) {
+    // notes closing lines of this segment
+    const resp: Responsibility = { lead: [], participants: [] };
+    const noteSpans: [number, number][] = [];
+    for (const line of lines) {
+      if (line.end <= seg.from || line.start >= seg.to) continue;
+      const a = Math.max(seg.from, line.contentStart);
+      const b = Math.min(seg.to, line.end);
+      const note = trailingNote(text, a, b);
+      if (!note) continue;
+      const parsed = parseResponsibility(note.inner, rule);
+      if (!parsed) continue;
+      if (parsed.persistent) rule = { firstLeads: true };
+      for (const u of parsed.resp.lead) if (!resp.lead.includes(u)) resp.lead.push(u);
+      for (const u of parsed.resp.participants) if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
+      noteSpans.push([note.start, note.end]);
+    }
+    let task: Task | null = null;
+    if (seg.task) {
+      let body = '';
+      let pos = seg.from;
+      for (const [a, b] of noteSpans) {
+        body += text.slice(pos, a);
+        pos = b;
+      }
+      body += text.slice(pos, seg.to);
+      const clean = body
+        .split('\n')
+        .map((l) => l.trim().replace(/^[\u3000\s]+/, ''))
+        .filter(Boolean)
+        .join('\n');
+      task = {
+        id: taskIds.allocate(`${documentId}/${pathKey(seg.path)}/T${contentHash(`${seg.title}|${clean}`)}`),
+        documentId,
+        path: seg.path,
+        title: seg.title.replace(/^(——|──|—)/, '').trim(),
+        text: clean,
+        lead: resp.lead,
+        participants: resp.participants,
+        origin: 'text',
+        offset: seg.offset,
+      };
+      tasks.push(task);
+    }
+    // targets never read figures inside the notes
+    const drafts: DraftTarget[] = [];
+    let pos = seg.from;
+    for (const [a, b] of [...noteSpans, [seg.to, seg.to] as [number, number]]) {
+      if (a > pos) drafts.push(...extractTargets(text, hw, pos, a, ctx));
+      pos = Math.max(pos, b);
+    }
+    addTargets(drafts, seg.path, task);
+  }
+
+  // tables (in the body or in an annex) become tasks of origin "table"
+  for (const table of findTables(text, lines, firstHeadingLine)) {
+    for (const row of table.rows) {
+      const groupLabel = row.group.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.group;
+      const catLabel = row.category.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.category;
+      const path = ['附件', groupLabel, catLabel].filter(Boolean);
+      const title = row.category.replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '') || row.group;
+      const task: Task = {
+        id: taskIds.allocate(`${documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`),
+        documentId,
+        path,
+        title,
+        text: row.text,
+        lead: row.lead,
+        participants: row.participants,
+        origin: 'table',
+        offset: row.offset,
+      };
+      tasks.push(task);
+      for (const cell of row.textCells) {
+        addTargets(extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx), path, task);
+      }
+    }
+  }
+  return { document, headings, tasks, targets, text };
+}

@@ -1,0 +1,147 @@
+/**
+ * Responsibility notes: the parenthesis that closes a task and names who does it,
+ * e.g. "（市卫计局负责，市人社局、市发改局参与）", "(A、B、C分别负责)",
+ * "（牵头单位：市委组织部；配合单位：市国资委）" or
+ * "（发展改革委、卫生健康委负责,排第一位为牵头部门,下同。）" — the last one also sets a
+ * rule (first named leads) for the rest of the document.
+ */
+import { halfWidth } from './text.js';
+
+export interface Responsibility {
+  lead: string[];
+  participants: string[];
+}
+
+export interface NoteRule {
+  /** The first unit of a plain "A、B、C负责" list leads, the others take part. */
+  firstLeads: boolean;
+}
+
+const LEAD_WORDS = '负责|牵头|主责|主办|承办|落实';
+const PART_WORDS = '参与|配合|协助|协办|协同|参加';
+const KEYWORDS = new RegExp(`(${LEAD_WORDS}|${PART_WORDS}|责任单位|牵头单位|牵头部门|责任部门|配合单位|参与单位)`);
+
+/** Split a list of units at top level on 、，, and line breaks, keeping "各县（市、区）政府" whole. */
+export function splitUnits(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of s) {
+    if (ch === '（' || ch === '(') depth++;
+    if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && /[、，,;；\n/]/.test(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out
+    .map((u) => u.replace(/^(和|及|以及|由)/, '').replace(/(等(有关|相关)?(部门|单位)?)$/, '').replace(/\s+/g, '').trim())
+    .filter((u) => u.length >= 2 && u.length <= 40);
+}
+
+/** True when the parenthesis text reads as a responsibility note. */
+export function isResponsibilityNote(inner: string): boolean {
+  const t = halfWidth(inner).trim();
+  if (t.length < 3 || t.length > 300) return false;
+  if (!KEYWORDS.test(t)) return false;
+  // "（含境外）", "（州）": no keyword; "（不含药品）": no keyword. Guard prose like "（由政府负责保障的…）"
+  if (/的/.test(t.replace(/(排第一位|排在第一位|第一位|第一个)的?/g, '')) && !/单位|部门/.test(t)) return false;
+  return true;
+}
+
+/**
+ * Parse a note's inner text. Returns the units and whether the note declares the
+ * "first named leads" rule (and whether it holds for the rest of the document: 下同).
+ */
+export function parseResponsibility(
+  inner: string,
+  rule: NoteRule,
+): { resp: Responsibility; declaresRule: boolean; persistent: boolean } | null {
+  if (!isResponsibilityNote(inner)) return null;
+  // "A负责、B参与": the list separator after a lead word separates two clauses
+  const text = inner.trim().replace(new RegExp(`(${LEAD_WORDS})、`, 'g'), '$1，');
+  const declaresRule = /(排(在)?第一(位|个)|第一(位|个|家)(的)?(为|是)?牵头|排名第一|排首位)/.test(text);
+  const persistent = declaresRule && /下同/.test(text);
+  const firstLeads = declaresRule || rule.firstLeads;
+  const lead: string[] = [];
+  const participants: string[] = [];
+  const segments = text.split(/[，,；;。]/).map((s) => s.trim()).filter(Boolean);
+  for (const seg of segments) {
+    if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;
+    const labelled = seg.match(/^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/);
+    if (labelled) {
+      const units = splitUnits(labelled[2]!);
+      if (/牵头|责任|主办/.test(labelled[1]!)) lead.push(...units);
+      else participants.push(...units);
+      continue;
+    }
+    const p = seg.match(new RegExp(`^(.*?)(?:共同|分别|等)?(?:${PART_WORDS})(?:单位|部门)?$`));
+    if (p && p[1]) {
+      participants.push(...splitUnits(p[1]));
+      continue;
+    }
+    const l = seg.match(new RegExp(`^(.*?)(分别|共同|按职责分工|按职责)?(?:${LEAD_WORDS})(?:单位|部门)?$`));
+    if (l && l[1]) {
+      const units = splitUnits(l[1]);
+      if (firstLeads && l[2] !== '分别' && units.length > 1) {
+        lead.push(units[0]!);
+        participants.push(...units.slice(1));
+      } else {
+        lead.push(...units);
+      }
+      continue;
+    }
+    // "A牵头，B配合" written as "A牵头、B配合" inside one segment
+    const both = seg.match(new RegExp(`^(.*?)(?:${LEAD_WORDS})[、]?(.*?)(?:${PART_WORDS})$`));
+    if (both) {
+      lead.push(...splitUnits(both[1]!));
+      participants.push(...splitUnits(both[2]!));
+    }
+  }
+  if (!lead.length && !participants.length) return null;
+  const uniq = (xs: string[]) => [...new Set(xs)];
+  const leads = uniq(lead);
+  return {
+    resp: { lead: leads, participants: uniq(participants).filter((p) => !leads.includes(p)) },
+    declaresRule,
+    persistent,
+  };
+}
+
+export interface NoteSpan {
+  /** Offset of the opening bracket. */
+  start: number;
+  /** Offset just past the closing bracket (and a following full stop, if any). */
+  end: number;
+  inner: string;
+}
+
+/**
+ * The trailing parenthesis of a paragraph (text between `from` and `to`), if it is a
+ * responsibility note. Only a parenthesis at the very end counts: a note closes its item.
+ */
+export function trailingNote(text: string, from: number, to: number): NoteSpan | null {
+  let end = to;
+  while (end > from && /[\s\u3000。.；;]/.test(text[end - 1]!)) end--;
+  const close = text[end - 1];
+  if (close !== '）' && close !== ')') return null;
+  let depth = 0;
+  for (let i = end - 1; i >= from; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if (ch === '（' || ch === '(') {
+      depth--;
+      if (depth === 0) {
+        const inner = text.slice(i + 1, end - 1);
+        if (!isResponsibilityNote(inner)) return null;
+        let stop = end;
+        while (stop < to && /[。.；;]/.test(text[stop]!)) stop++;
+        return { start: i, end: stop, inner };
+      }
+    }
+  }
+  return null;
+}

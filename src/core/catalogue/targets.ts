@@ -1,0 +1,460 @@
+/**
+ * Target extraction: finds quantitative and dated commitments in a stretch of policy
+ * text and reads comparator, value, unit, deadline, per-year and per-unit qualifiers
+ * from the words around each figure. Works on a half-width copy of the text (same
+ * offsets) so full-width digits and percent signs parse, while quotes are cut from
+ * the original text.
+ */
+import type { Comparator } from '../model/catalogue.js';
+import { chineseNumber, halfWidth } from './text.js';
+
+export interface DraftTarget {
+  /** Offsets of the quote in the text. */
+  quoteStart: number;
+  quoteEnd: number;
+  /** Offsets of the figure itself (number + unit), for ids and linking. */
+  figureStart: number;
+  figureEnd: number;
+  indicator: string;
+  comparator: Comparator;
+  value: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  normalizedValue: number | null;
+  baseUnit: string | null;
+  deadline: string | null;
+  perYear: boolean;
+  perUnit: string | null;
+  /** figureStart of the target this one restates ("…１.５‰，即达到４１０００人以上"), or null. */
+  linkTo: number | null;
+  /** Sentence index, for linking within one sentence. */
+  sentence: number;
+}
+
+export interface ExtractContext {
+  /** Year of the document date, for "用3年左右时间". */
+  docYear: number | null;
+}
+
+// Units, longest first. Durations and ages need an explicit comparator word to count.
+const UNITS = [
+  '个百分点', '百分点', '万人次', '人次', '平方公里', '万平方米', '平方米', '立方米', '万亩', '公顷', '公里', '千米',
+  '亿美元', '万美元', '亿元', '万元', '千元', '元', '万人', '万名', '万户', '万张', '万个', '万家', '万台', '万吨', '吨',
+  '张', '个', '人', '名', '所', '家', '项', '种', '次', '座', '处', '支', '台', '套', '床', '间', '户', '位',
+  '件', '批', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只',
+  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '%', '‰', '万', '亿',
+];
+const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年', '岁']);
+const COUNT_UNITS_CN = new Set(['个', '名', '所', '家', '项', '种', '次', '人', '座', '支', '张', '位', '户', '条', '台', '套']);
+/** A single-character numeral ("一所") counts only after a verb of building and with a concrete classifier. */
+const SINGLE_CN_UNITS = new Set(['所', '个', '家', '座', '名', '处']);
+const BUILD_BEFORE = /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建)\s*$/;
+
+const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|');
+const NUM = '\\d+(?:\\.\\d+)?';
+const CNUM = '[一二三四五六七八九十百千万两]+';
+const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
+/** number [range] unit [suffix] */
+const FIGURE = new RegExp(
+  `(${NUM}|${CNUM})(?:${RANGE_SEP}(${NUM}|${CNUM}))?\\s*(${UNIT_RE})(以上|及以上|或以上|以下|及以下|以内|之内|左右|上下|内|多)?`,
+  'g',
+);
+
+const BASE: Record<string, [number, string]> = {
+  亿元: [1e8, '元'], 万元: [1e4, '元'], 千元: [1e3, '元'], 元: [1, '元'], 亿美元: [1e8, '美元'], 万美元: [1e4, '美元'],
+  万人: [1e4, '人'], 万名: [1e4, '名'], 万人次: [1e4, '人次'], 万户: [1e4, '户'], 万张: [1e4, '张'], 万个: [1e4, '个'],
+  万家: [1e4, '家'], 万台: [1e4, '台'], 万吨: [1e4, '吨'], 万平方米: [1e4, '平方米'], 万亩: [1e4, '亩'],
+  万: [1e4, ''], 亿: [1e8, ''], 百分点: [1, '个百分点'],
+};
+
+export function normaliseUnit(unit: string | null, value: number | null): { normalizedValue: number | null; baseUnit: string | null } {
+  if (value === null || unit === null) return { normalizedValue: value, baseUnit: unit };
+  const b = BASE[unit];
+  if (!b) return { normalizedValue: value, baseUnit: unit };
+  return { normalizedValue: Number((value * b[0]).toPrecision(12)), baseUnit: b[1] || null };
+}
+
+const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到|保持在|稳定在)\s*$/;
+const GT_BEFORE = /(超过|高于|多于|大于|超)\s*$/;
+const LE_BEFORE = /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*$/;
+const LT_BEFORE = /(低于|少于|小于)\s*$/;
+const APPROX_BEFORE = /(约|大约|近)\s*$/;
+/** Comparator words that make a duration/age or a "…的" figure count as a commitment. */
+const STRONG_BEFORE = /(不低于|不少于|至少|最少|不小于|不超过|不高于|控制在|达到|缩短到|缩短至|缩短|压缩到|压缩至|降至|提高到|延长到|延长至)\s*$/;
+
+/** "至少建成1所", "至少参加１小时": at-least followed by a short verb. */
+const AT_LEAST_VERB = /(至少|最少|不少于)[\u4e00-\u9fa5]{1,3}\s*$/;
+/** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
+const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
+const BASELINE = /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
+const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
+
+/** Deadlines written in a sentence, with their positions. */
+interface DeadlineHit {
+  at: number;
+  end: number;
+  value: string;
+  /** Written as a target date ("到2020年", "力争2020年", "2019年6月底前", "2020年，…"), not just a year mentioned. */
+  explicit: boolean;
+}
+
+/** Parts of a sentence between semicolons. */
+function parts(hw: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || hw[i] === '；' || hw[i] === ';') {
+      if (i > a) out.push([a, i]);
+      a = i + 1;
+    }
+  }
+  return out;
+}
+
+function fiveYearPlanEnd(n: number): number {
+  return 1955 + 5 * n;
+}
+
+export function findDeadlines(hw: string, from: number, to: number, ctx: ExtractContext): DeadlineHit[] {
+  const s = hw.slice(from, to);
+  const hits: DeadlineHit[] = [];
+  const yearRe = /((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(底|末|年底|中|上半年|下半年)?\s*(前|之前|以前)?/g;
+  for (let m; (m = yearRe.exec(s)); ) {
+    const before = s.slice(Math.max(0, m.index - 3), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (/(截至|截止|自|从|于)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
+    if (/^(以来|起|开始|度|版|发布|印发|的)/.test(after)) continue;
+    // "2016—2020年": the range start is not a deadline; the end is
+    if (/^\s*(—|-|－|–|~|～|至)\s*\d/.test(after)) continue;
+    const month = m[2] ? `-${m[2].padStart(2, '0')}` : '';
+    const lead = s.slice(Math.max(0, m.index - 4), m.index);
+    const explicit =
+      /(到|至|力争|争取|确保|计划|预计|在)\s*$/.test(lead) || Boolean(m[4]) || /^\s*[，,]/.test(after) || /底|末/.test(m[3] ?? '');
+    hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: `${m[1]}${month}`, explicit });
+  }
+  const planRe = /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来)?/g;
+  for (let m; (m = planRe.exec(s)); ) {
+    if (m[2] === '以来') continue;
+    const n = chineseNumber(m[1]!.replace(/五$/, ''));
+    if (n) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(fiveYearPlanEnd(n)), explicit: Boolean(m[2]) });
+  }
+  if (ctx.docYear) {
+    const relRe = new RegExp(`(?:用|经过|利用|在)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`, 'g');
+    for (let m; (m = relRe.exec(s)); ) {
+      if (!/时间/.test(m[0]) && !/^(用|经过|利用|在)/.test(m[0])) continue;
+      const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间/.test(m[0]) });
+    }
+    for (let m, re = /(今年|本年度|年内|年底前)/g; (m = re.exec(s)); ) {
+      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: false });
+    }
+    for (let m, re = /明年/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
+  }
+  return hits.sort((a, b) => a.at - b.at);
+}
+
+/** Sentence spans in [from, to): split at 。！？ and at line breaks that end a sentence. */
+export function sentences(text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let a = from;
+  const push = (b: number) => {
+    let s = a;
+    while (s < b && /[\s\u3000]/.test(text[s]!)) s++;
+    let e = b;
+    while (e > s && /[\s\u3000]/.test(text[e - 1]!)) e--;
+    if (e > s) out.push([s, e]);
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
+      push(i + 1);
+      a = i + 1;
+    } else if (ch === '\n') {
+      // a break after a letter or digit is a stray break inside a sentence (PDF/Word copy); keep going
+      let k = i - 1;
+      while (k >= a && /[ \t\r\u3000]/.test(text[k]!)) k--;
+      const prev = k >= a ? text[k]! : '';
+      if (!/[\u4e00-\u9fa5A-Za-z0-9０-９，,、]/.test(prev)) {
+        push(i);
+        a = i + 1;
+      }
+    }
+  }
+  push(to);
+  return out;
+}
+
+function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [number, number] {
+  let a = at;
+  while (a > sFrom && !/[，,；;：:]/.test(hw[a - 1]!)) a--;
+  let b = at;
+  while (b < sTo && !/[，,；;：:。]/.test(hw[b]!)) b++;
+  return [a, b];
+}
+
+function insideBrackets(hw: string, sFrom: number, at: number, open: string, close: string): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= sFrom; i--) {
+    if (close.includes(hw[i]!)) depth++;
+    else if (open.includes(hw[i]!)) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
+}
+
+function trimIndicator(s: string): string {
+  return s
+    .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
+    .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
+    .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
+    .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
+    .replace(/^(?:力争|争取|确保)+/, '')
+    .replace(/^(即|并|且|其中|同时)/, '')
+    .trim();
+}
+
+export function extractTargets(text: string, hw: string, from: number, to: number, ctx: ExtractContext): DraftTarget[] {
+  const out: DraftTarget[] = [];
+  const sents = sentences(text, from, to);
+  // a deadline stated earlier in a paragraph carries over to its later sentences
+  let carry: string | null = null;
+  let prevEnd = from;
+  sents.forEach(([sFrom, sTo], sIndex) => {
+    if (text.slice(prevEnd, sFrom).includes('\n')) carry = null;
+    prevEnd = sTo;
+    const sHw = hw.slice(sFrom, sTo);
+    const deadlines = findDeadlines(hw, sFrom, sTo, ctx);
+    const carried = carry;
+    if (deadlines.length) carry = deadlines[deadlines.length - 1]!.value;
+    if (FORMULA.test(sHw)) return;
+    type Fig = { start: number; end: number; m: RegExpExecArray };
+    const rawFigs: Fig[] = [];
+    FIGURE.lastIndex = 0;
+    for (let m; (m = FIGURE.exec(sHw)); ) rawFigs.push({ start: sFrom + m.index, end: sFrom + m.index + m[0].length, m });
+    // two passes: the second sees only the figures the first accepted, so list items and
+    // qualifiers are judged against real neighbours, not against idioms or years
+    const pass = (figs: Fig[]): DraftTarget[] => {
+    const found: DraftTarget[] = [];
+    for (let fi = 0; fi < figs.length; fi++) {
+      const { start, end, m } = figs[fi]!;
+      const numText = m[1]!;
+      const maxText = m[2];
+      const unit = m[3]!;
+      const suffix = m[4] ?? '';
+      const isCn = !/^\d/.test(numText);
+      const before = hw.slice(Math.max(sFrom, start - 12), start);
+      const prevCh = hw[start - 1] ?? '';
+      const nextText = hw.slice(end, Math.min(sTo, end + 10));
+      // years, dates and codes
+      if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) continue;
+      if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) continue;
+      if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) continue;
+      if (/^(月|日|号)/.test(nextText) && unit === '年') continue;
+      if (/第\s*$/.test(before)) continue;
+      if (insideBrackets(hw, sFrom, start, '《', '》')) continue;
+      if (isCn) {
+        // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
+        if (/每\s*$/.test(before)) continue; // "每千人口" is a rate, not a count
+        if (!/[十百千万]/.test(numText) && numText.length < 2 && !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))) continue;
+        if (numText === '万' || numText === '千' || numText === '百') {
+          // "百名国医大师" is fine; a bare "万" before a non-count is not a number
+          if (!COUNT_UNITS_CN.has(unit)) continue;
+        }
+        if (!COUNT_UNITS_CN.has(unit) && unit !== '年') continue;
+        if (insideBrackets(hw, sFrom, start, '“"', '”"')) continue;
+        const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0]!;
+        if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) continue;
+      }
+      if (unit === '万' || unit === '亿') {
+        // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
+        if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) continue;
+      }
+      const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
+      if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) continue;
+      if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
+      const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
+      const clauseBefore = hw.slice(cA, start);
+      // baseline facts ("截至2014年底，全国共有…") are not commitments
+      if (BASELINE.test(hw.slice(sFrom, start)) && !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start))) continue;
+      const isShare = unit === '%' || unit === '‰';
+      // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
+      const afterFig = hw.slice(end, cB);
+      if (!isShare && /^\s*的/.test(afterFig) && !strong) continue;
+      const nextFig = figs[fi + 1];
+      if (!isShare && nextFig && nextFig.start < cB && !/[、和及与]/.test(hw.slice(end, nextFig.start)) && !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))) continue;
+      if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
+
+      const value = isCn ? chineseNumber(numText) : Number(numText);
+      const valueMax = maxText === undefined ? null : /^\d/.test(maxText) ? Number(maxText) : chineseNumber(maxText);
+      if (value === null) continue;
+      let comparator: Comparator = '=';
+      if (valueMax !== null) comparator = 'range';
+      else if (/以上$/.test(suffix)) comparator = GT_BEFORE.test(before) ? '>' : '>=';
+      else if (/以下|以内|之内|^内$/.test(suffix)) comparator = LT_BEFORE.test(before) ? '<' : '<=';
+      else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
+      else if (suffix === '多') comparator = '>';
+      else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore)) comparator = '>=';
+      else if (GT_BEFORE.test(before)) comparator = '>';
+      else if (LE_BEFORE.test(before)) comparator = '<=';
+      else if (LT_BEFORE.test(before)) comparator = '<';
+      else {
+        // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
+        const prev = found[found.length - 1];
+        if (prev && prev.figureEnd >= cA && /^[^，,；;。]*$/.test(hw.slice(prev.figureEnd, start)) && /、/.test(hw.slice(prev.figureEnd, start))) {
+          comparator = prev.comparator;
+        }
+      }
+      // deadline: the nearest one written before the figure in the sentence, else after it
+      const dBefore = deadlines.filter((d) => d.at < start);
+      const dAfter = deadlines.filter((d) => d.at >= end);
+      const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
+      const perYear = /(每年|年均|每年度|年度)/.test(clauseBefore) || /(每年|年均)/.test(hw.slice(sFrom, start).split(/[；;]/).pop() ?? '') && /每年/.test(clauseBefore + hw.slice(cA - 6, cA));
+      let perUnit: string | null = null;
+      const every = clauseBefore.lastIndexOf('每');
+      if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
+        const rest = clauseBefore.slice(every);
+        const stop = rest.search(/(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/);
+        perUnit = text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
+      }
+      // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
+      // a list item runs from the separator after the previous figure to the separator after this one
+      const SEP = /[、和及与]/;
+      let itemStart = cA;
+      const prevFig = found[found.length - 1];
+      if (prevFig && prevFig.figureEnd > cA && prevFig.figureEnd <= start) {
+        itemStart = prevFig.figureEnd;
+        for (let k = start - 1; k >= prevFig.figureEnd; k--) {
+          if (SEP.test(hw[k]!) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
+            itemStart = k + 1;
+            break;
+          }
+        }
+      }
+      let itemEnd = cB;
+      const listed = (nextFig && nextFig.start < cB) || (itemStart > cA && /、/.test(hw.slice(cA, start)));
+      if (listed) {
+        for (let k = end; k < (nextFig && nextFig.start < cB ? nextFig.start : cB); k++) {
+          if (SEP.test(hw[k]!) && !insideBrackets(hw, end, k, '（(', '）)')) {
+            itemEnd = k;
+            break;
+          }
+        }
+        if (nextFig && nextFig.start < cB && itemEnd === cB) itemEnd = nextFig.start;
+      }
+      // a share written "80%以上的村卫生室…" is measured on what follows it
+      const shareOf = isShare && /^(以上|以下)?的/.test(hw.slice(end - suffix.length, end + 1).replace(/^\d+/, '')) || (isShare && hw[end] === '的');
+      const left = shareOf
+        ? ''
+        : text
+            .slice(itemStart, start)
+            .replace(/(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/, '')
+            .replace(/^[、]/, '');
+      const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
+      let indicator = trimIndicator(left + right).replace(/^的/, '').replace(/的$/, '');
+      // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
+      if (!indicator.replace(/[即达到以上]/g, '') && found.length) indicator = found[found.length - 1]!.indicator;
+      indicator = indicator.replace(/\s+/g, '');
+      if (indicator.length > 80) indicator = indicator.slice(0, 80);
+      const n = normaliseUnit(unit, value);
+      found.push({
+        quoteStart: cA,
+        quoteEnd: cB,
+        figureStart: start,
+        figureEnd: end,
+        indicator,
+        comparator,
+        value,
+        valueMax,
+        unit,
+        normalizedValue: n.normalizedValue,
+        baseUnit: n.baseUnit,
+        deadline,
+        perYear,
+        perUnit,
+        linkTo: null,
+        sentence: sIndex,
+      });
+      // "…１.５‰，即达到４１０００人以上": the second figure restates the first
+      if (/^\s*(即|也就是|相当于|折合|约合)/.test(hw.slice(cA, start)) && found.length > 1) {
+        found[found.length - 1]!.linkTo = found[found.length - 2]!.figureStart;
+      }
+    }
+    return found;
+    };
+    const firstPass = pass(rawFigs);
+    const found = pass(rawFigs.filter((f) => firstPass.some((d) => d.figureStart === f.start)));
+    // coverage: "实现…全覆盖" → 100 %
+    const cov = /(?<!健)全覆盖|全面覆盖|覆盖率(?:达到)?\s*100\s*%/g;
+    for (let m; (m = cov.exec(sHw)); ) {
+      const at = sFrom + m.index;
+      if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100)) continue;
+      if (/100\s*%/.test(m[0])) continue; // already a figure
+      const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
+      const dBefore = deadlines.filter((d) => d.at < at);
+      const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
+      const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(/\s+/g, '');
+      found.push({
+        quoteStart: cA,
+        quoteEnd: cB,
+        figureStart: at,
+        figureEnd: at + m[0].length,
+        indicator: indicator ? `${indicator}覆盖率` : '覆盖率',
+        comparator: '=',
+        value: 100,
+        valueMax: null,
+        unit: '%',
+        normalizedValue: 100,
+        baseUnit: '%',
+        deadline,
+        perYear: false,
+        perUnit: null,
+        linkTo: null,
+        sentence: sIndex,
+      });
+    }
+    // milestones: a dated clause with no figure ("到2020年，基本建立…体系", "2019年6月底前…出台…方案");
+    // one per dated clause, and none in a part of the sentence (between ；) that already has a figure
+    for (const [pFrom, pTo] of parts(hw, sFrom, sTo)) {
+      if (found.some((f) => f.figureStart >= pFrom && f.figureStart < pTo)) continue;
+      let lastClauseEnd = -1;
+      for (const d of deadlines) {
+        if (d.at < pFrom || d.at >= pTo || !d.explicit) continue;
+        const [cA, cB] = clauseBounds(hw, pFrom, pTo, d.at);
+        if (cA < lastClauseEnd) continue;
+        // "到2020年，" alone: the commitment is the next clause
+        let qEnd = cB;
+        if (!hw.slice(d.end, cB).replace(/[\s前底末]/g, '')) {
+          let k = cB + 1;
+          while (k < pTo && !/[，,；;：:。]/.test(hw[k]!)) k++;
+          qEnd = Math.min(k, pTo);
+        }
+        if (!/[\u4e00-\u9fa5]{4}/.test(hw.slice(d.end, qEnd))) continue;
+        if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
+        lastClauseEnd = qEnd;
+        found.push({
+          quoteStart: d.at,
+          quoteEnd: qEnd,
+          figureStart: d.at,
+          figureEnd: d.end,
+          indicator: trimIndicator(text.slice(d.end, qEnd)).replace(/\s+/g, '').slice(0, 80),
+          comparator: 'milestone',
+          value: null,
+          valueMax: null,
+          unit: null,
+          normalizedValue: null,
+          baseUnit: null,
+          deadline: d.value,
+          perYear: false,
+          perUnit: null,
+          linkTo: null,
+          sentence: sIndex,
+        });
+      }
+    }
+    found.sort((a, b) => a.figureStart - b.figureStart);
+    out.push(...found);
+  });
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * The block grammar the report templates produce (documented in templates/report/README.md).
+ * Handlebars renders a template to plain text; this module cuts that text into blocks that the
+ * docx builder lays out. Word XML never passes through handlebars.
+ */
+import { LuoshiError } from '../errors.js';
+
+export type Block =
+  | { kind: 'title'; lines: string[] }
+  | { kind: 'to'; text: string }
+  | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'attachments' }
+  | { kind: 'signature'; text: string }
+  | { kind: 'date'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'attachment'; title: string }
+  | { kind: 'subtitle'; text: string }
+  | { kind: 'table'; name: TableName }
+  | { kind: 'chart'; name: ChartName }
+  | { kind: 'colophon' }
+  | { kind: 'pagebreak' };
+
+export const TABLE_NAMES = ['指标完成情况表', '单位对比表', '单位排名表', '滞后指标表'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+export const CHART_NAMES = ['完成率'] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+/** Directives that take no argument. */
+const BARE = new Set(['attachments', 'colophon', 'pagebreak']);
+const WITH_TEXT = new Set(['title', 'to', 'signature', 'date', 'note', 'attachment', 'subtitle', 'table', 'chart']);
+
+export interface BlockSource {
+  /** Template file name, for messages. */
+  name: string;
+  /** The template's own text, to find the line a bad directive came from. */
+  text: string;
+}
+
+/** Line (1-based) in the template source where `needle` first appears, or null. */
+export function sourceLine(source: string, needle: string): number | null {
+  const lines = source.split(/\r?\n/);
+  const i = lines.findIndex((l) => l.includes(needle));
+  return i < 0 ? null : i + 1;
+}
+
+function fail(src: BlockSource, needle: string, what: string): never {
+  const line = sourceLine(src.text, needle);
+  const where = line ? `第 ${line} 行` : '（行号未知）';
+  throw new LuoshiError('template-block', `报告模板 ${src.name} ${where}：${what}`, { file: src.name });
+}
+
+/**
+ * Parse rendered template text into blocks. Rules: a line starting with "# ".."#### " is a heading;
+ * a line starting with "::" is a directive; other non-blank lines are paragraph text, and
+ * consecutive lines join into one paragraph until a blank line.
+ */
+export function parseBlocks(rendered: string, src: BlockSource): Block[] {
+  const blocks: Block[] = [];
+  let para: string[] = [];
+  const flush = () => {
+    if (para.length) blocks.push({ kind: 'paragraph', text: para.join('') });
+    para = [];
+  };
+  for (const raw of rendered.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const h = line.match(/^(#{1,6})\s+(.*)$/);
+    if (h) {
+      flush();
+      const level = h[1]!.length;
+      if (level > 4) fail(src, raw.trimEnd(), `“${h[1]}”不是可用的标题级别（只有 # 到 ####）`);
+      if (h[2]!.trim() === '') fail(src, raw.trimEnd(), '标题为空');
+      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: h[2]!.trim() });
+      continue;
+    }
+    if (line.startsWith('::')) {
+      flush();
+      const m = line.match(/^::([a-z-]+)\s*(.*)$/);
+      if (!m) fail(src, line, `无法识别的指令“${line}”`);
+      const [, name, argRaw] = m;
+      const arg = argRaw!.trim();
+      if (BARE.has(name!)) {
+        if (arg) fail(src, `::${name}`, `指令 ::${name} 不带参数，却写了“${arg}”`);
+        blocks.push({ kind: name as 'attachments' | 'colophon' | 'pagebreak' });
+        continue;
+      }
+      if (!WITH_TEXT.has(name!)) {
+        fail(
+          src,
+          `::${name}`,
+          `未知指令 ::${name}（可用：::title ::to ::signature ::date ::note ::attachments ::attachment ::subtitle ::table ::chart ::colophon ::pagebreak）`,
+        );
+      }
+      if (!arg) fail(src, `::${name}`, `指令 ::${name} 缺少内容`);
+      switch (name) {
+        case 'title': {
+          const prev = blocks[blocks.length - 1];
+          if (prev && prev.kind === 'title') prev.lines.push(arg);
+          else blocks.push({ kind: 'title', lines: [arg] });
+          break;
+        }
+        case 'table':
+          if (!(TABLE_NAMES as readonly string[]).includes(arg)) {
+            fail(src, `::table ${arg}`, `未知表格“${arg}”（可用：${TABLE_NAMES.join('、')}）`);
+          }
+          blocks.push({ kind: 'table', name: arg as TableName });
+          break;
+        case 'chart':
+          if (!(CHART_NAMES as readonly string[]).includes(arg)) {
+            fail(src, `::chart ${arg}`, `未知图表“${arg}”（可用：${CHART_NAMES.join('、')}）`);
+          }
+          blocks.push({ kind: 'chart', name: arg as ChartName });
+          break;
+        case 'attachment':
+          blocks.push({ kind: 'attachment', title: arg });
+          break;
+        default:
+          blocks.push({ kind: name as 'to' | 'signature' | 'date' | 'note' | 'subtitle', text: arg });
+      }
+      continue;
+    }
+    para.push(line);
+  }
+  flush();
+  return blocks;
+}

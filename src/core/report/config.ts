@@ -1,0 +1,188 @@
+/**
+ * report.json: what differs from one report to the next (who sends it, to whom, when, fonts).
+ * The file uses Chinese keys because report writers edit it; the code uses the English fields of
+ * ReportConfig. Errors name report.json and the field in Chinese.
+ */
+import { z } from 'zod';
+import { LuoshiError } from '../errors.js';
+
+export type FontProfile = 'gov' | 'windows';
+
+export interface ReportConfig {
+  /** 发文机关, e.g. "长春市人民政府". Used in the title and as the default 署名. */
+  issuer: string | null;
+  /** 主送机关, e.g. "省人民政府". */
+  recipient: string | null;
+  /** 署名; defaults to issuer. */
+  signature: string | null;
+  /** 成文日期 as ISO "YYYY-MM-DD"; defaults to the report's as-of date. */
+  date: string | null;
+  /** Full title; replaces the generated one. */
+  title: string | null;
+  /** 发文字号, normalised to 〔YYYY〕N号. */
+  docNumber: string | null;
+  /** 版记; null leaves it out. */
+  colophon: { copyTo: string[]; printer: string | null; printDate: string | null } | null;
+  fonts: FontProfile;
+  /** 附件表 page orientation: auto turns landscape only when the columns do not fit upright. */
+  attachmentOrientation: 'auto' | 'portrait' | 'landscape';
+  /** 序时进度 (0–1) override; else the share of the year elapsed at the end of the reporting period. */
+  timeShare: number | null;
+  /** 重点指标: target ids or indicator names for the office comparison table. */
+  keyTargets: string[];
+  /** 报告期 label override, e.g. "2025年1-9月". */
+  period: string | null;
+}
+
+export const DEFAULT_REPORT_CONFIG: ReportConfig = {
+  issuer: null,
+  recipient: null,
+  signature: null,
+  date: null,
+  title: null,
+  docNumber: null,
+  colophon: null,
+  fonts: 'gov',
+  attachmentOrientation: 'auto',
+  timeShare: null,
+  keyTargets: [],
+  period: null,
+};
+
+const text = z.string().trim().min(1);
+const dateText = z.string().trim().min(1);
+
+const schema = z
+  .object({
+    发文机关: text.optional(),
+    主送机关: text.optional(),
+    署名: text.optional(),
+    成文日期: dateText.optional(),
+    标题: text.optional(),
+    文号: text.optional(),
+    版记: z
+      .object({
+        抄送: z.union([text, z.array(text)]).optional(),
+        印发机关: text.optional(),
+        印发日期: dateText.optional(),
+      })
+      .strict()
+      .optional(),
+    字体: z.enum(['gov', 'windows', '公文字体', 'Windows字体']).optional(),
+    附件表方向: z.enum(['auto', 'portrait', 'landscape', '自动', '纵向', '横向']).optional(),
+    序时进度: z.union([z.number().min(0).max(100), z.string().trim().min(1)]).optional(),
+    重点指标: z.array(text).optional(),
+    报告期: text.optional(),
+  })
+  .strict();
+
+const FIELD_HINTS: Record<string, string> = {
+  字体: '应为 "gov"（仿宋_GB2312 等公文字体）或 "windows"（Windows 自带的仿宋、楷体）',
+  附件表方向: '应为 "auto"、"portrait"（纵向）或 "landscape"（横向）',
+  序时进度: '应为 0–100 之间的百分数，如 75 或 "75%"',
+  重点指标: '应为指标编号或指标名称的列表，如 ["T001", "T002"]',
+  抄送: '应为文字或文字列表',
+};
+
+/** Parse "2025-03-05", "2025/3/5" or "2025年3月5日" into ISO; null if it is not a real date. */
+export function parseDateText(s: string): string | null {
+  const t = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  const m = t.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** 2025-03-05 → 2025年3月5日 (GB/T 9704 7.3.5.4: Arabic numerals, no leading zeros). */
+export function formatChineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** Normalise a 发文字号 to 〔YYYY〕N号 (GB/T 9704 7.2.5); throws when it cannot. */
+function normaliseDocNumber(raw: string, file: string): string {
+  const t = raw
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '');
+  const m = t.match(/^(.*?)[〔[【（(［](\d{4})[〕\]】）)］]第?0*([1-9]\d*)号$/);
+  if (!m || !m[1]) {
+    throw new LuoshiError('report-config', `${file} 中“文号”写法不对：“${raw}”，应如“长政报〔2025〕3号”`, { file });
+  }
+  return `${m[1]}〔${m[2]}〕${m[3]}号`;
+}
+
+function toDate(value: string | undefined, field: string, file: string): string | null {
+  if (value === undefined) return null;
+  const iso = parseDateText(value);
+  if (!iso) {
+    throw new LuoshiError('report-config', `${file} 中“${field}”不是有效日期：“${value}”，应如“2025年3月5日”或“2025-03-05”`, { file });
+  }
+  return iso;
+}
+
+function parseShare(v: number | string | undefined, file: string): number | null {
+  if (v === undefined) return null;
+  const n = typeof v === 'number' ? v : Number(v.replace(/[%％]\s*$/, ''));
+  if (!Number.isFinite(n) || n < 0 || n > 100) {
+    throw new LuoshiError('report-config', `${file} 中“序时进度”${FIELD_HINTS['序时进度']}，现为“${String(v)}”`, { file });
+  }
+  return n / 100;
+}
+
+/**
+ * Read report.json text into a ReportConfig. `file` is the name used in messages.
+ * Unknown keys are refused, so a misspelt field does not silently do nothing.
+ */
+export function parseReportConfig(json: string, file = 'report.json'): ReportConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new LuoshiError('report-config', `${file} 不是有效的 JSON：${msg}`, { file });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.');
+    const last = String(issue.path[issue.path.length - 1] ?? '');
+    let what: string;
+    if (issue.code === 'unrecognized_keys') {
+      const keys = (issue as { keys?: string[] }).keys ?? [];
+      const at = field ? `“${field}”中` : '';
+      what = `${at}有未知字段 ${keys.map((k) => `“${k}”`).join('、')}（可用字段见 templates/report.json 示例）`;
+    } else if (!field) {
+      what = '内容应为一个 JSON 对象 {…}';
+    } else {
+      what = `字段“${field}”${FIELD_HINTS[last] ?? (issue.code === 'too_small' ? '不能为空' : '应为文字')}`;
+    }
+    throw new LuoshiError('report-config', `${file} 有误：${what}`, { file });
+  }
+  const c = parsed.data;
+  const copyTo = c.版记?.抄送 === undefined ? [] : Array.isArray(c.版记.抄送) ? c.版记.抄送 : [c.版记.抄送];
+  const fonts: FontProfile = c.字体 === 'windows' || c.字体 === 'Windows字体' ? 'windows' : 'gov';
+  const orient = c.附件表方向;
+  return {
+    issuer: c.发文机关 ?? null,
+    recipient: c.主送机关 ?? null,
+    signature: c.署名 ?? null,
+    date: toDate(c.成文日期, '成文日期', file),
+    title: c.标题 ?? null,
+    docNumber: c.文号 === undefined ? null : normaliseDocNumber(c.文号, file),
+    colophon: c.版记
+      ? {
+          copyTo,
+          printer: c.版记.印发机关 ?? null,
+          printDate: toDate(c.版记.印发日期, '版记.印发日期', file),
+        }
+      : null,
+    fonts,
+    attachmentOrientation:
+      orient === 'landscape' || orient === '横向' ? 'landscape' : orient === 'portrait' || orient === '纵向' ? 'portrait' : 'auto',
+    timeShare: parseShare(c.序时进度, file),
+    keyTargets: c.重点指标 ?? [],
+    period: c.报告期 ?? null,
+  };
+}

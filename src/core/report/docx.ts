@@ -1,0 +1,512 @@
+/**
+ * Blocks + ReportModel → .docx bytes in GB/T 9704-2012 layout, with the `docx` library.
+ * All text reaches Word as run text (never markup). Geometry and fonts come from layout.ts;
+ * the choices behind them are in /work/shared/research/gbt9704.md.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { Block, ChartName } from './blocks.js';
+import type { ReportModel, TableData } from './model.js';
+import { buildChartSvg, chartSize } from './chart.js';
+import {
+  CHAR_3,
+  CHAR_SPACING,
+  FONT_PROFILES,
+  FOOTER_DISTANCE,
+  LANDSCAPE_TEXT_W,
+  LINE_PITCH,
+  MARGIN,
+  PAGE_H,
+  PAGE_NUMBER_INDENT,
+  PAGE_W,
+  SIZE_2,
+  SIZE_3,
+  SIZE_4,
+  SIZE_5,
+  SIZE_SMALL_4,
+  TABLE_LINE,
+  TEXT_W,
+  type FontSet,
+} from './layout.js';
+import { LABELLED, headingLabel } from './numerals.js';
+import { LuoshiError } from '../errors.js';
+import { fullWidthPunctuation } from './punctuation.js';
+import { breakTitle } from './title-lines.js';
+
+export interface RenderOptions {
+  /** SVG → PNG for charts; without it a ::chart block is refused. */
+  chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+}
+
+type Child = Paragraph | Table;
+
+interface RunStyle {
+  font: string;
+  size?: number;
+  bold?: boolean;
+  spacing?: boolean;
+}
+
+function run(text: string, fonts: FontSet, s: RunStyle): TextRun {
+  return new TextRun({
+    text: fullWidthPunctuation(text),
+    font: { ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: s.font, hint: 'eastAsia' },
+    size: s.size ?? SIZE_3,
+    bold: s.bold ?? false,
+    characterSpacing: s.spacing === false ? undefined : CHAR_SPACING,
+  });
+}
+
+const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+function blank(): Paragraph {
+  return new Paragraph({ spacing: exactLine, children: [] });
+}
+
+/** Width in 3号 character units: CJK and full-width count 1, ASCII half. */
+function charWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
+/** Unsealed 署名/日期 (GB/T 9704 7.3.5.2): 署名 右空二字; the date starts two characters right of the 署名. */
+function signatureIndents(name: string, date: string): { name: number; date: number } {
+  const n = charWidth(name);
+  const d = charWidth(date);
+  let rName = 2;
+  let rDate = n - d;
+  if (rDate < 2) {
+    rDate = 2;
+    rName = rDate + d + 2 - n;
+  }
+  return { name: Math.round(rName * CHAR_3), date: Math.round(rDate * CHAR_3) };
+}
+
+interface TableLayout {
+  widths: number[];
+  size: number;
+  landscape: boolean;
+}
+
+const CELL_MARGIN = 85;
+
+/**
+ * Column widths (twips, summing exactly to the text width) and a font size. Columns that do not wrap
+ * get their widest cell; wrapping columns share the rest. Portrait is kept while it fits at 五号, since
+ * a turned page cannot keep the page number where GB/T 9704 puts it in most renderers.
+ */
+function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape', inAttachment: boolean): TableLayout {
+  const natural = t.columns.map((c, i) => {
+    let w = 2;
+    for (const r of t.rows) w = Math.max(w, charWidth(r[i] ?? ''));
+    return c.wrap ? Math.min(w, 6) : Math.max(w, Math.min(charWidth(c.header), 4));
+  });
+  const need = (size: number) => natural.reduce((a, n) => a + n * size * 10 + 2 * CELL_MARGIN + 40, 0);
+  let landscape = orientation === 'landscape' && inAttachment;
+  let size: number = SIZE_SMALL_4;
+  // Many columns read better in 五号 with room left for the wrapping ones.
+  const roomy = t.columns.length < 7;
+  if (!landscape) {
+    if (roomy && need(SIZE_SMALL_4) <= TEXT_W) size = SIZE_SMALL_4;
+    else if (need(SIZE_5) <= TEXT_W || orientation === 'portrait' || !inAttachment) size = SIZE_5;
+    else landscape = true;
+  }
+  const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
+  if (landscape) size = need(SIZE_SMALL_4) <= total ? SIZE_SMALL_4 : SIZE_5;
+  const base = natural.map((n) => n * size * 10 + 2 * CELL_MARGIN + 40);
+  let spare = total - base.reduce((a, b) => a + b, 0);
+  const widths = [...base];
+  if (spare > 0) {
+    const wrapping = t.columns.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
+    const takers = wrapping.length ? wrapping : t.columns.map((_, i) => i);
+    const weight = takers.reduce((a, i) => a + t.columns[i]!.width, 0);
+    for (const i of takers) widths[i]! += Math.floor((spare * t.columns[i]!.width) / weight);
+  } else if (spare < 0) {
+    // Squeeze proportionally; cells wrap.
+    const sum = base.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.floor((base[i]! * total) / sum);
+  }
+  spare = total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1]! += spare;
+  return { widths, size, landscape };
+}
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+function buildTable(t: TableData, layout: TableLayout, fonts: FontSet): Table {
+  const cell = (text: string, i: number, header: boolean) => {
+    const col = t.columns[i]!;
+    // The first column is centred so that no table line starts at the text edge, where body lines are measured.
+    const align = header || i === 0 ? AlignmentType.CENTER : col.align === 'right' ? AlignmentType.RIGHT : col.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+    return new TableCell({
+      width: { size: layout.widths[i]!, type: WidthType.DXA },
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+      verticalAlign: VerticalAlign.TOP,
+      borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
+      children: [
+        new Paragraph({
+          alignment: align,
+          spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          overflowPunctuation: false,
+          children: text
+            ? [
+                new TextRun({
+                  text: fullWidthPunctuation(text),
+                  // One face for every character of a table keeps all cells of a row on one baseline.
+                  font: { ascii: header ? fonts.hei : fonts.body, hAnsi: header ? fonts.hei : fonts.body, eastAsia: header ? fonts.hei : fonts.body, hint: 'eastAsia' },
+                  size: layout.size,
+                }),
+              ]
+            : [],
+        }),
+      ],
+    });
+  };
+  const rows = [
+    new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, true)) }),
+    ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false)) })),
+  ];
+  return new Table({
+    rows,
+    width: { size: layout.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: layout.widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+  });
+}
+
+function footer(fonts: FontSet, odd: boolean): Footer {
+  const font = { ascii: fonts.song, hAnsi: fonts.song, eastAsia: fonts.song, cs: fonts.song };
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT },
+        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        children: [
+          new TextRun({ text: '— ', font, size: SIZE_4 }),
+          new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_4 }),
+          new TextRun({ text: ' —', font, size: SIZE_4 }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The 版记 (GB/T 9704 7.4): 抄送 and 印发 rows between a thick first and last rule, 4号仿宋, 左右各空一字. */
+function colophon(model: ReportModel, fonts: FontSet): Table | null {
+  const c = model.config.colophon;
+  if (!c) return null;
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+  const para = (children: TextRun[], opts: { right?: boolean; hanging?: number } = {}) =>
+    new Paragraph({
+      alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      indent: opts.hanging ? { left: 280 + opts.hanging, hanging: opts.hanging, right: 280 } : { left: 280, right: 280 },
+      children,
+    });
+  const r = (text: string) => run(text, fonts, { font: fonts.body, size: SIZE_4, spacing: false });
+  const rows: TableRow[] = [];
+  const cellOpts = { margins: { left: 0, right: 0, top: 0, bottom: 0 }, width: { size: TEXT_W, type: WidthType.DXA } };
+  const n = (c.copyTo.length ? 1 : 0) + (c.printer || c.printDate ? 1 : 0);
+  let i = 0;
+  const border = (idx: number) => ({
+    top: idx === 0 ? thick : thin,
+    bottom: idx === n - 1 ? thick : none,
+    left: none,
+    right: none,
+  });
+  if (c.copyTo.length) {
+    const text = `${c.copyTo.join('，')}。`.replace(/。。$/, '。');
+    rows.push(
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: [new TableCell({ ...cellOpts, borders: border(i++), children: [para([r('抄送：'), r(text)], { hanging: 3 * 280 })] })],
+      }),
+    );
+  }
+  if (c.printer || c.printDate) {
+    const left = c.printer ?? '';
+    const right = c.printDate ? `${formatDate(c.printDate)}印发` : '';
+    rows.push(
+      new TableRow({
+        tableHeader: rows.length === 0,
+        cantSplit: true,
+        children: [
+          new TableCell({
+            ...cellOpts,
+            borders: border(i++),
+            children: [
+              new Paragraph({
+                spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+                indent: { left: 280, right: 280 },
+                tabStops: [{ type: 'right', position: TEXT_W - 280 }],
+                children: [r(left), r(`\t${right}`)],
+              }),
+            ],
+          }),
+        ],
+      }),
+    );
+  }
+  if (!rows.length) return null;
+  return new Table({ rows, width: { size: TEXT_W, type: WidthType.DXA }, columnWidths: [TEXT_W], layout: TableLayoutType.FIXED });
+}
+
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+interface SectionDraft {
+  landscape: boolean;
+  children: Child[];
+}
+
+/** Render the report. Blocks come from the template; tables and charts are filled from the model. */
+export async function renderReportDocx(model: ReportModel, blocks: Block[], options: RenderOptions = {}): Promise<Uint8Array> {
+  const fonts = FONT_PROFILES[model.config.fonts];
+  const body = (text: string) =>
+    new Paragraph({
+      alignment: AlignmentType.BOTH,
+      spacing: exactLine,
+      indent: { firstLine: 2 * CHAR_3 },
+      overflowPunctuation: false,
+      children: [run(text, fonts, { font: fonts.body })],
+    });
+
+  const sections: SectionDraft[] = [{ landscape: false, children: [] }];
+  const current = () => sections[sections.length - 1]!;
+  const counters = [0, 0, 0, 0];
+  const attachments = blocks.filter((b): b is Extract<Block, { kind: 'attachment' }> => b.kind === 'attachment');
+  let attachmentNo = 0;
+  let inAttachment = false;
+  let pendingBreak = false;
+  let sawBody = false;
+
+  const push = (c: Child) => current().children.push(c);
+
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
+    switch (b.kind) {
+      case 'title': {
+        const children: TextRun[] = [];
+        const lines = b.lines.length === 1 ? breakTitle(b.lines[0]!) : b.lines;
+        lines.forEach((line, i) => {
+          children.push(new TextRun({ text: line, break: i > 0 ? 1 : 0, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2 }));
+        });
+        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children }));
+        push(blank());
+        break;
+      }
+      case 'to':
+        push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: exactLine, children: [run(b.text, fonts, { font: fonts.body })] }));
+        break;
+      case 'heading': {
+        counters[b.level - 1]!++;
+        for (let l = b.level; l < 4; l++) counters[l] = 0;
+        const text = LABELLED.test(b.text) ? b.text : `${headingLabel(b.level, counters[b.level - 1]!)}${b.text}`;
+        const font = b.level === 1 ? fonts.hei : b.level === 2 ? fonts.kai : fonts.body;
+        push(
+          new Paragraph({
+            alignment: AlignmentType.BOTH,
+            spacing: exactLine,
+            indent: { firstLine: 2 * CHAR_3 },
+            keepNext: true,
+            overflowPunctuation: false,
+            outlineLevel: b.level - 1,
+            children: [run(text, fonts, { font })],
+          }),
+        );
+        break;
+      }
+      case 'paragraph':
+        sawBody = true;
+        push(body(b.text));
+        break;
+      case 'note':
+        push(new Paragraph({ spacing: exactLine, indent: { firstLine: 2 * CHAR_3 }, children: [run(`（${b.text.replace(/^[（(]|[）)]$/g, '')}）`, fonts, { font: fonts.body })] }));
+        break;
+      case 'attachments': {
+        if (!attachments.length) break;
+        push(blank());
+        const label = '附件：';
+        const hang = charWidth(label) * CHAR_3;
+        if (attachments.length === 1) {
+          push(new Paragraph({ spacing: exactLine, indent: { left: 2 * CHAR_3 + hang, hanging: hang }, children: [run(`${label}${attachments[0]!.title}`, fonts, { font: fonts.body })] }));
+        } else {
+          attachments.forEach((a, i) => {
+            const item = `${i + 1}.${a.title}`;
+            const itemHang = charWidth(`${i + 1}.`) * CHAR_3;
+            push(
+              new Paragraph({
+                spacing: exactLine,
+                indent: i === 0 ? { left: 2 * CHAR_3 + hang + itemHang, hanging: hang + itemHang } : { left: 2 * CHAR_3 + hang + itemHang, hanging: itemHang },
+                children: [run(i === 0 ? `${label}${item}` : item, fonts, { font: fonts.body })],
+              }),
+            );
+          });
+        }
+        break;
+      }
+      case 'signature': {
+        const next = blocks[bi + 1];
+        const dateText = next && next.kind === 'date' ? next.text : '';
+        const ind = signatureIndents(b.text, dateText);
+        push(blank());
+        push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: ind.name }, keepNext: true, children: [run(b.text, fonts, { font: fonts.body })] }));
+        if (next && next.kind === 'date') {
+          push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: ind.date }, children: [run(next.text, fonts, { font: fonts.body })] }));
+          bi++;
+        }
+        break;
+      }
+      case 'date':
+        push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_3 }, children: [run(b.text, fonts, { font: fonts.body })] }));
+        break;
+      case 'attachment': {
+        attachmentNo++;
+        inAttachment = true;
+        counters.fill(0);
+        // Look ahead: a wide table turns this attachment's section to landscape.
+        let landscape = false;
+        for (let j = bi + 1; j < blocks.length && blocks[j]!.kind !== 'attachment'; j++) {
+          const nb = blocks[j]!;
+          if (nb.kind === 'table') {
+            const t = model.tables[nb.name];
+            if (t && tableLayout(t, model.config.attachmentOrientation, true).landscape) landscape = true;
+          }
+        }
+        const label = attachments.length > 1 ? `附件${attachmentNo}` : '附件';
+        const labelPara = (breakBefore: boolean) =>
+          new Paragraph({ spacing: exactLine, pageBreakBefore: breakBefore, keepNext: true, children: [run(label, fonts, { font: fonts.hei })] });
+        if (landscape || current().landscape) {
+          sections.push({ landscape, children: [labelPara(false)] });
+        } else {
+          push(labelPara(true));
+        }
+        push(blank());
+        push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: exactLine,
+            keepNext: true,
+            children: [new TextRun({ text: b.title, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2 })],
+          }),
+        );
+        pendingBreak = false;
+        break;
+      }
+      case 'subtitle':
+        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children: [run(b.text, fonts, { font: fonts.kai })] }));
+        break;
+      case 'table': {
+        const t = model.tables[b.name];
+        if (!t) throw new LuoshiError('report-table', `报告中没有“${b.name}”的数据`);
+        if (t.rows.length === 0) {
+          push(body('（无）'));
+          break;
+        }
+        const layout = tableLayout(t, model.config.attachmentOrientation, inAttachment && current().landscape === true);
+        push(buildTable(t, layout, fonts));
+        break;
+      }
+      case 'chart':
+        push(await chartParagraph(model, b.name, options));
+        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(`图　${model.chart.title}`, fonts, { font: fonts.body, size: SIZE_4, spacing: false })] }));
+        break;
+      case 'colophon': {
+        const table = colophon(model, fonts);
+        if (!table) break;
+        if (current().landscape) sections.push({ landscape: false, children: [] });
+        push(blank());
+        push(table);
+        break;
+      }
+      case 'pagebreak':
+        pendingBreak = true;
+        push(new Paragraph({ pageBreakBefore: true, spacing: exactLine, children: [] }));
+        break;
+    }
+  }
+  void pendingBreak;
+  void sawBody;
+
+  const footers = { default: footer(fonts, true), even: footer(fonts, false) };
+  const docSections: ISectionOptions[] = sections.map((s) => ({
+    properties: {
+      page: {
+        size: { width: PAGE_W, height: PAGE_H, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        // A turned page keeps the 版心 size: the portrait margins rotate with it (GB/T 9704 §8).
+        margin: s.landscape
+          ? { top: MARGIN.right, bottom: MARGIN.left, left: MARGIN.top, right: MARGIN.bottom, footer: FOOTER_DISTANCE, header: 851 }
+          : { ...MARGIN, footer: FOOTER_DISTANCE, header: 851 },
+      },
+      grid: { type: 'lines', linePitch: LINE_PITCH },
+    },
+    footers,
+    children: s.children.length ? s.children : [blank()],
+  }));
+
+  const doc = new Document({
+    creator: 'luoshi',
+    title: model.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: fonts.body, hint: 'eastAsia' },
+            size: SIZE_3,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
+          paragraph: { spacing: exactLine },
+        },
+      },
+    },
+    sections: docSections,
+  });
+  const buf = await Packer.toArrayBuffer(doc);
+  return new Uint8Array(buf);
+}
+
+async function chartParagraph(model: ReportModel, name: ChartName, options: RenderOptions): Promise<Paragraph> {
+  if (!options.chartPng) {
+    throw new LuoshiError('report-chart', `模板要求插入图表“${name}”，但当前环境无法生成图表图片`);
+  }
+  const { width, height } = chartSize(model.chart);
+  const svg = buildChartSvg(model.chart, width, height);
+  const png = await options.chartPng(svg, width, height);
+  // Shown at the 版心 width less a little; PNG is rendered at 2× for print.
+  const shownW = 560;
+  const shownH = Math.round((height / width) * shownW);
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    // Auto line height: an exact line would clip the picture to one line.
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    children: [new ImageRun({ type: 'png', data: png, transformation: { width: shownW, height: shownH } })],
+  });
+}

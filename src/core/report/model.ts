@@ -1,0 +1,649 @@
+/**
+ * Submissions → ReportModel: the numbers and texts a 落实情况报告 states, computed once, with no
+ * wording and no layout. Pure: no I/O, no clock (the as-of date comes from the data or the caller).
+ */
+import type { Catalogue, Comparator, HeadingNode, Target } from '../model/catalogue.js';
+import type { Entry, ProgressStatus, Submission, TargetRow } from '../model/submission.js';
+import { meetsTarget } from '../workbook/target-math.js';
+import { parsePeriod } from '../workbook/period.js';
+import { LuoshiError } from '../errors.js';
+import type { ReportConfig } from './config.js';
+import { formatChineseDate } from './config.js';
+
+export interface StatusCounts {
+  total: number;
+  done: number;
+  onTrack: number;
+  lagging: number;
+  notStarted: number;
+  /** No status given. */
+  unreported: number;
+}
+
+/** One target as one office reported it (or, in `targets` of a multi-office model, consolidated). */
+export interface TargetLine {
+  targetId: string;
+  office: string | null;
+  document: string;
+  /** Heading path titles (from the catalogue when given, else from the 章节 column). */
+  section: string[];
+  indicator: string;
+  unit: string;
+  targetText: string;
+  comparator: Comparator;
+  value: number | null;
+  valueMax: number | null;
+  actual: number | null;
+  /** 完成率 as a fraction (1 = 100 %), where the comparator allows a ratio. */
+  rate: number | null;
+  /** Whether the figure already meets the target (null when it cannot be judged). */
+  met: boolean | null;
+  status: ProgressStatus | null;
+  /** Rate compared with 序时进度: true at or ahead, false behind, null when no rate or no 序时进度. */
+  onSchedule: boolean | null;
+  lead: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  /** 备注 for the attachment table. */
+  note: string;
+  /** Decimals to show the figures with (from the target value and the figure as typed). */
+  decimals: number;
+}
+
+export interface ProgressItem {
+  /** The target (consolidated for several offices). */
+  target: TargetLine;
+  /** Each office's own line for it (one for a single-office report). */
+  reports: TargetLine[];
+}
+
+export interface ProgressGroup {
+  title: string | null;
+  items: ProgressItem[];
+}
+
+export interface ProgressSection {
+  title: string;
+  groups: ProgressGroup[];
+}
+
+export interface OfficeSummary {
+  office: string;
+  source: string;
+  counts: StatusCounts;
+  /** Mean 完成率 over the targets with a rate (fraction), or null. */
+  averageRate: number | null;
+  /** Share of targets 已完成 (fraction of total). */
+  doneShare: number;
+  rank: number;
+  lagging: TargetLine[];
+}
+
+export interface KeyTarget {
+  targetId: string;
+  indicator: string;
+  unit: string;
+  targetText: string;
+}
+
+export interface NoteItem {
+  office: string | null;
+  indicator: string;
+  text: string;
+}
+
+export interface TableColumn {
+  header: string;
+  /** Relative share of the spare width a wrapping column gets. */
+  width: number;
+  align: 'left' | 'center' | 'right';
+  /** Long text that may wrap onto several lines; other columns are sized to their widest cell. */
+  wrap?: boolean;
+}
+
+export interface TableData {
+  title: string;
+  columns: TableColumn[];
+  rows: string[][];
+}
+
+export interface ChartData {
+  title: string;
+  categories: string[];
+  /** Percent values (e.g. 87.5). */
+  values: number[];
+  /** 序时进度 in percent, drawn as a reference line, or null. */
+  reference: number | null;
+}
+
+export interface ReportModel {
+  kind: 'single' | 'multi';
+  config: ReportConfig;
+  title: string;
+  issuer: string;
+  recipient: string;
+  signature: string;
+  /** 成文日期, ISO. */
+  date: string;
+  period: string;
+  /** Latest 截至日期 in the data (or the caller's), ISO. */
+  asOf: string;
+  /** 序时进度 as a fraction, or null when the period is not known. */
+  timeShare: number | null;
+  documents: { title: string; docNumber: string | null }[];
+  offices: OfficeSummary[];
+  counts: StatusCounts;
+  averageRate: number | null;
+  /** Targets with a rate, and how many of those are at or ahead of 序时进度. */
+  rated: number;
+  ratedOnSchedule: number;
+  /** One line per target (consolidated over offices for a multi-office report). */
+  targets: TargetLine[];
+  /** Every office's lines (same as targets for one office). */
+  lines: TargetLine[];
+  sections: ProgressSection[];
+  problems: NoteItem[];
+  nextSteps: NoteItem[];
+  keyTargets: KeyTarget[];
+  comparison: { office: string; rates: (number | null)[] }[];
+  chart: ChartData;
+  tables: Record<string, TableData>;
+}
+
+export interface BuildOptions {
+  config: ReportConfig;
+  catalogue?: Catalogue;
+  /** ISO date the report speaks as of; defaults to the latest 截至日期 in the submissions. */
+  asOf?: string;
+}
+
+const SYMBOLS: [string, Comparator][] = [
+  ['≥', '>='],
+  ['>=', '>='],
+  ['不低于', '>='],
+  ['≤', '<='],
+  ['<=', '<='],
+  ['不高于', '<='],
+  ['>', '>'],
+  ['<', '<'],
+  ['约', '≈'],
+  ['≈', '≈'],
+];
+
+/** Comparator and numbers from a readable 目标值 ("≥5%", "90—95%", "2020 前完成") when no catalogue is given. */
+export function parseTargetText(text: string): { comparator: Comparator; value: number | null; valueMax: number | null } {
+  const t = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  const range = t.match(/^(-?\d+(?:\.\d+)?)\s*[—–~～-]\s*(-?\d+(?:\.\d+)?)/);
+  if (range) return { comparator: 'range', value: Number(range[1]), valueMax: Number(range[2]) };
+  for (const [sym, comparator] of SYMBOLS) {
+    if (t.startsWith(sym)) {
+      const n = t.slice(sym.length).match(/-?\d+(?:\.\d+)?/);
+      return { comparator, value: n ? Number(n[0]) : null, valueMax: null };
+    }
+  }
+  const n = t.match(/^(-?\d+(?:\.\d+)?)/);
+  if (n && !/前完成|完成$/.test(t)) return { comparator: '=', value: Number(n[1]), valueMax: null };
+  return { comparator: 'milestone', value: null, valueMax: null };
+}
+
+/** 完成率, defined as in the workbook's 完成率 column: figure ÷ target for "reach at least" targets. */
+export function completionRate(actual: number | null, comparator: Comparator, value: number | null): number | null {
+  if (actual === null || value === null || !(value > 0)) return null;
+  if (comparator === '>=' || comparator === '>' || comparator === '=' || comparator === '≈' || comparator === 'range') {
+    return actual / value;
+  }
+  return null;
+}
+
+function decimalsOf(n: number | null): number {
+  if (n === null || Number.isInteger(n)) return 0;
+  const s = String(n);
+  const i = s.indexOf('.');
+  return i < 0 ? 0 : Math.min(2, s.length - i - 1);
+}
+
+function emptyCounts(): StatusCounts {
+  return { total: 0, done: 0, onTrack: 0, lagging: 0, notStarted: 0, unreported: 0 };
+}
+
+function addStatus(c: StatusCounts, s: ProgressStatus | null): void {
+  c.total++;
+  if (s === '已完成') c.done++;
+  else if (s === '序时推进') c.onTrack++;
+  else if (s === '滞后') c.lagging++;
+  else if (s === '未启动') c.notStarted++;
+  else c.unreported++;
+}
+
+function mean(xs: number[]): number | null {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
+
+/** Latest ISO date among the entries' 截至日期. */
+function latestAsOf(subs: Submission[]): string | null {
+  let best: string | null = null;
+  for (const s of subs) for (const e of s.entries) if (e.asOf && (!best || e.asOf > best)) best = e.asOf;
+  return best;
+}
+
+/** 序时进度: the share of the year elapsed at the end of the reporting period (or at asOf). */
+export function timeShareOf(period: string, asOf: string | null): number | null {
+  const range = parsePeriod(period);
+  const end = range?.end ?? asOf;
+  if (!end) return null;
+  const y = Number(end.slice(0, 4));
+  const start = Date.UTC(y, 0, 1);
+  const stop = Date.UTC(y + 1, 0, 1);
+  const at = Date.parse(`${end}T00:00:00Z`) + 86_400_000; // inclusive of the end day
+  return Math.min(1, Math.max(0, (at - start) / (stop - start)));
+}
+
+interface Lookup {
+  targets: Map<string, Target>;
+  headings: Map<string, HeadingNode>;
+  documents: Map<string, { title: string; docNumber: string | null }>;
+}
+
+function lookup(catalogue: Catalogue | undefined): Lookup {
+  const targets = new Map<string, Target>();
+  const headings = new Map<string, HeadingNode>();
+  const documents = new Map<string, { title: string; docNumber: string | null }>();
+  if (catalogue) {
+    for (const t of catalogue.targets) targets.set(t.id, t);
+    for (const h of catalogue.headings) headings.set(`${h.documentId}\u0000${h.path.join('\u0000')}`, h);
+    for (const d of catalogue.documents) documents.set(d.id, { title: d.title, docNumber: d.docNumber });
+  }
+  return { targets, headings, documents };
+}
+
+/** "X（吉政发〔2014〕14号）" as the workbook writes a document → title and 文号. */
+export function splitDocumentLabel(label: string): { title: string; docNumber: string | null } {
+  const m = label.trim().match(/^(.*?)[（(]([^（）()]*〔\d{4}〕[^（）()]*)[）)]$/);
+  return m ? { title: m[1]!.trim(), docNumber: m[2]!.trim() } : { title: label.trim(), docNumber: null };
+}
+
+/** The policy itself for "关于印发《X》的通知" titles; without 书名号. */
+export function policyName(title: string): string {
+  const t = title.trim().replace(/^《|》$/g, '');
+  const m = t.match(/关于印发《?(.+?)》?的通知$/);
+  return m ? m[1]!.trim() : t;
+}
+
+/** Heading titles along a target's path (catalogue), or null when the catalogue is not at hand. */
+function headingTitles(target: Target | undefined, lk: Lookup): string[] | null {
+  if (!target) return null;
+  const out: string[] = [];
+  for (let i = 1; i <= target.path.length; i++) {
+    const h = lk.headings.get(`${target.documentId}\u0000${target.path.slice(0, i).join('\u0000')}`);
+    if (h) out.push(stripLabel(h.text || h.label));
+  }
+  return out;
+}
+
+/** Labels in a 章节 cell such as "二、（一）1." → ["二、", "（一）", "1."]. */
+function sectionLabels(section: string): string[] {
+  return section.match(/[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]+[.．、]|第[一二三四五六七八九十]+[章节部分]/g) ?? [];
+}
+
+function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): string[] {
+  const titles = headingTitles(target, lk);
+  if (titles && titles.length) return titles;
+  const labels = sectionLabels(row.section);
+  if (labels.length) return labels.map((_, i) => `原文件${labels.slice(0, i + 1).join('')}部分`);
+  const plain = row.section.trim();
+  return plain ? [plain] : [];
+}
+
+/** Drop a leading 一、/（一）/1./第一章 label and end punctuation so the report can number headings itself. */
+export function stripLabel(s: string): string {
+  return s
+    .replace(/^(?:第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/, '')
+    .replace(/[。；;，,：:]+$/, '')
+    .trim();
+}
+
+function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined, lk: Lookup, timeShare: number | null): TargetLine {
+  const target = lk.targets.get(row.targetId);
+  const parsed = target
+    ? { comparator: target.comparator, value: target.value, valueMax: target.valueMax }
+    : parseTargetText(row.targetText);
+  const actual = entry?.actual ?? null;
+  const rate = completionRate(actual, parsed.comparator, parsed.value);
+  const met = actual === null ? null : meetsTarget(actual, parsed.comparator, parsed.value, parsed.valueMax);
+  const status = entry?.status ?? null;
+  const onSchedule = rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : met === true ? true : null;
+  const indicator = target?.indicator?.trim() || row.quote.trim();
+  return {
+    targetId: row.targetId,
+    office,
+    document: target ? (lk.documents.get(target.documentId)?.title ?? splitDocumentLabel(row.document).title) : splitDocumentLabel(row.document).title,
+    section: sectionPath(row, target, lk),
+    indicator,
+    unit: row.unit || target?.unit || '',
+    targetText: row.targetText,
+    comparator: parsed.comparator,
+    value: parsed.value,
+    valueMax: parsed.valueMax,
+    actual,
+    rate,
+    met,
+    status,
+    onSchedule,
+    lead: row.lead,
+    progress: (entry?.progress ?? '').trim(),
+    problems: (entry?.problems ?? '').trim(),
+    nextSteps: (entry?.nextSteps ?? '').trim(),
+    note: '',
+    decimals: Math.max(decimalsOf(parsed.value), decimalsOf(actual)),
+  };
+}
+
+/** Fixed-decimal number for tables and sentences ("5.20"), with thousands left as typed. */
+export function formatNumber(n: number, decimals: number): string {
+  return n.toFixed(decimals);
+}
+
+export function formatPercent(fraction: number | null, decimals = 1): string {
+  return fraction === null ? '—' : `${(fraction * 100).toFixed(decimals)}%`;
+}
+
+function statusOrDash(s: ProgressStatus | null): string {
+  return s ?? '未填报';
+}
+
+function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>): ProgressSection[] {
+  const sections: ProgressSection[] = [];
+  const byTitle = new Map<string, ProgressSection>();
+  const multiDoc = new Set(lines.map((l) => l.document)).size > 1;
+  for (const l of lines) {
+    const top = multiDoc ? `《${policyName(l.document)}》落实情况` : (l.section[0] ?? '其他指标');
+    const deepest = l.section.length ? l.section[l.section.length - 1]! : null;
+    const sub = multiDoc ? deepest : l.section.length > 1 ? deepest : null;
+    let sec = byTitle.get(top);
+    if (!sec) {
+      sec = { title: top, groups: [] };
+      byTitle.set(top, sec);
+      sections.push(sec);
+    }
+    let g = sec.groups.find((x) => x.title === sub);
+    if (!g) {
+      g = { title: sub, items: [] };
+      sec.groups.push(g);
+    }
+    g.items.push({ target: l, reports: byTarget.get(l.targetId) ?? [l] });
+  }
+  return sections;
+}
+
+function consolidate(perTarget: TargetLine[], timeShare: number | null): TargetLine {
+  const first = perTarget[0]!;
+  const actuals = perTarget.map((l) => l.actual).filter((x): x is number => x !== null);
+  const rates = perTarget.map((l) => l.rate).filter((x): x is number => x !== null);
+  const counts = emptyCounts();
+  for (const l of perTarget) addStatus(counts, l.status);
+  // The status of the whole is the most common reported one; ties go to the less favourable.
+  const order: [ProgressStatus, number][] = [
+    ['滞后', counts.lagging],
+    ['未启动', counts.notStarted],
+    ['序时推进', counts.onTrack],
+    ['已完成', counts.done],
+  ];
+  let status: ProgressStatus | null = null;
+  let best = 0;
+  for (const [s, n] of order) if (n > best) [status, best] = [s, n];
+  const rate = mean(rates);
+  const lagOffices = perTarget.filter((l) => l.status === '滞后').map((l) => l.office ?? '');
+  const reported = perTarget.filter((l) => l.actual !== null).length;
+  const noteParts = [`${reported}个单位填报，完成值为平均值`];
+  if (lagOffices.length) noteParts.push(`滞后：${lagOffices.slice(0, 3).join('、')}${lagOffices.length > 3 ? `等${lagOffices.length}个` : ''}`);
+  return {
+    ...first,
+    office: null,
+    actual: mean(actuals),
+    rate,
+    met: null,
+    status,
+    onSchedule: rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : null,
+    progress: '',
+    problems: '',
+    nextSteps: '',
+    note: noteParts.join('；'),
+    decimals: Math.max(...perTarget.map((l) => l.decimals)),
+  };
+}
+
+function indicatorTable(lines: TargetLine[], multi: boolean, title: string): TableData {
+  return {
+    title,
+    columns: [
+      { header: '序号', width: 2.6, align: 'center' },
+      { header: '指标', width: 10, align: 'left', wrap: true },
+      { header: '单位', width: 3, align: 'center' },
+      { header: '目标值', width: 4.6, align: 'right' },
+      { header: multi ? '完成值（平均）' : '完成值', width: 4.6, align: 'right' },
+      { header: '完成率', width: 4.2, align: 'right' },
+      { header: '进度状态', width: 4.2, align: 'center' },
+      { header: '牵头单位', width: 4, align: 'left', wrap: true },
+      { header: '备注', width: multi ? 6 : 4, align: 'left', wrap: true },
+    ],
+    rows: lines.map((l, i) => [
+      String(i + 1),
+      l.indicator,
+      l.unit || '—',
+      l.targetText || '—',
+      l.actual === null ? '—' : formatNumber(l.actual, l.decimals),
+      formatPercent(l.rate),
+      statusOrDash(l.status),
+      l.lead || '—',
+      l.note,
+    ]),
+  };
+}
+
+function pickKeyTargets(targets: TargetLine[], wanted: string[], max = 6): KeyTarget[] {
+  let chosen: TargetLine[];
+  if (wanted.length) {
+    chosen = [];
+    for (const w of wanted) {
+      const t = targets.find((x) => x.targetId === w) ?? targets.find((x) => x.indicator === w);
+      if (!t) throw new LuoshiError('report-config', `report.json 中“重点指标”里的“${w}”不在所填报的指标中`);
+      chosen.push(t);
+    }
+  } else {
+    chosen = targets.filter((t) => t.rate !== null).slice(0, max);
+  }
+  return chosen.map((t) => ({ targetId: t.targetId, indicator: t.indicator, unit: t.unit, targetText: t.targetText }));
+}
+
+/** Build the report model from one or more submissions. */
+export function buildReportModel(submissions: Submission[], options: BuildOptions): ReportModel {
+  if (submissions.length === 0) throw new LuoshiError('report-empty', '没有可用于生成报告的填报表');
+  const { config } = options;
+  const lk = lookup(options.catalogue);
+  const multi = submissions.length > 1;
+  const period = config.period ?? submissions.find((s) => s.period)?.period ?? '';
+  const asOf = options.asOf ?? latestAsOf(submissions) ?? parsePeriod(period)?.end ?? config.date;
+  if (!asOf) {
+    throw new LuoshiError('report-no-date', '无法确定报告的截至日期：填报表没有“截至日期”，也无法从报告期推算；请在 report.json 中填写“成文日期”');
+  }
+  const timeShare = config.timeShare ?? timeShareOf(period, asOf);
+
+  const lines: TargetLine[] = [];
+  const offices: OfficeSummary[] = [];
+  const byTarget = new Map<string, TargetLine[]>();
+  const order: string[] = [];
+  for (const sub of submissions) {
+    const entries = new Map(sub.entries.map((e) => [e.targetId, e]));
+    const counts = emptyCounts();
+    const own: TargetLine[] = [];
+    for (const row of sub.rows) {
+      const line = lineFor(multi ? sub.office : null, row, entries.get(row.targetId), lk, timeShare);
+      if (!multi) line.note = line.status === '滞后' && line.problems ? truncate(line.problems, 24) : '';
+      own.push(line);
+      lines.push(line);
+      addStatus(counts, line.status);
+      let list = byTarget.get(row.targetId);
+      if (!list) {
+        list = [];
+        byTarget.set(row.targetId, list);
+        order.push(row.targetId);
+      }
+      list.push(line);
+    }
+    const rates = own.map((l) => l.rate).filter((x): x is number => x !== null);
+    offices.push({
+      office: sub.office,
+      source: sub.source,
+      counts,
+      averageRate: mean(rates),
+      doneShare: counts.total ? counts.done / counts.total : 0,
+      rank: 0,
+      lagging: own.filter((l) => l.status === '滞后'),
+    });
+  }
+  const ranked = [...offices].sort(
+    (a, b) =>
+      (b.averageRate ?? -1) - (a.averageRate ?? -1) || b.doneShare - a.doneShare || a.office.localeCompare(b.office, 'zh'),
+  );
+  ranked.forEach((o, i) => (o.rank = i + 1));
+
+  const targets = multi ? order.map((id) => consolidate(byTarget.get(id)!, timeShare)) : lines;
+  const counts = emptyCounts();
+  for (const l of lines) addStatus(counts, l.status);
+  const rated = lines.filter((l) => l.rate !== null);
+
+  const docs = new Map<string, { title: string; docNumber: string | null }>();
+  for (const t of targets) {
+    const target = lk.targets.get(t.targetId);
+    const d = target ? lk.documents.get(target.documentId) : undefined;
+    const key = d?.title ?? t.document;
+    if (key && !docs.has(key)) docs.set(key, d ?? splitDocumentLabel(submissions[0]!.rows.find((r) => r.targetId === t.targetId)?.document ?? t.document));
+  }
+  const documents = [...docs.values()];
+
+  const issuer = config.issuer ?? (multi ? '' : submissions[0]!.office);
+  const names = documents.map((d) => `《${policyName(d.title)}》`);
+  const docTitles = names.length <= 2 ? names.join('') : `${names[0]}等${names.length}个文件`;
+  const title = config.title ?? `${issuer}关于${docTitles || '有关政策文件'}落实情况的报告`;
+  const date = config.date ?? asOf;
+
+  const problems: NoteItem[] = [];
+  const nextSteps: NoteItem[] = [];
+  for (const l of lines) {
+    if (l.problems) problems.push({ office: l.office, indicator: l.indicator, text: l.problems });
+    if (l.nextSteps) nextSteps.push({ office: l.office, indicator: l.indicator, text: l.nextSteps });
+  }
+  for (const sub of submissions) {
+    for (const t of sub.taskEntries) {
+      if (t.problems.trim()) problems.push({ office: multi ? sub.office : null, indicator: '', text: t.problems.trim() });
+      if (t.nextSteps.trim()) nextSteps.push({ office: multi ? sub.office : null, indicator: '', text: t.nextSteps.trim() });
+    }
+  }
+
+  const keyTargets = multi ? pickKeyTargets(targets, config.keyTargets) : [];
+  const comparison = ranked.map((o) => ({
+    office: o.office,
+    rates: keyTargets.map((k) => byTarget.get(k.targetId)?.find((l) => l.office === o.office)?.rate ?? null),
+  }));
+
+  const chart: ChartData = multi
+    ? {
+        title: '各单位指标平均完成率',
+        categories: ranked.map((o) => o.office),
+        values: ranked.map((o) => round1((o.averageRate ?? 0) * 100)),
+        reference: timeShare === null ? null : round1(timeShare * 100),
+      }
+    : {
+        title: '指标进度状态分布',
+        categories: ['已完成', '序时推进', '滞后', '未启动', '未填报'],
+        values: [counts.done, counts.onTrack, counts.lagging, counts.notStarted, counts.unreported].map((n) =>
+          counts.total ? round1((n / counts.total) * 100) : 0,
+        ),
+        reference: null,
+      };
+
+  const tables: Record<string, TableData> = {
+    指标完成情况表: indicatorTable(targets, multi, multi ? '指标完成情况汇总表' : '指标完成情况表'),
+    单位对比表: {
+      title: '各单位重点指标完成率对比表',
+      columns: [
+        { header: '单位', width: 6, align: 'left', wrap: true },
+        ...keyTargets.map((k) => ({ header: truncate(k.indicator, 14), width: 5, align: 'right' as const, wrap: true })),
+      ],
+      rows: comparison.map((c) => [c.office, ...c.rates.map((r) => formatPercent(r))]),
+    },
+    单位排名表: {
+      title: '各单位指标完成情况排名表',
+      columns: [
+        { header: '名次', width: 2.6, align: 'center' },
+        { header: '单位', width: 7, align: 'left', wrap: true },
+        { header: '指标数', width: 3.4, align: 'right' },
+        { header: '已完成', width: 3.4, align: 'right' },
+        { header: '序时推进', width: 4.2, align: 'right' },
+        { header: '滞后', width: 3, align: 'right' },
+        { header: '未启动', width: 3.4, align: 'right' },
+        { header: '平均完成率', width: 5.2, align: 'right' },
+      ],
+      rows: ranked.map((o) => [
+        String(o.rank),
+        o.office,
+        String(o.counts.total),
+        String(o.counts.done),
+        String(o.counts.onTrack),
+        String(o.counts.lagging),
+        String(o.counts.notStarted),
+        formatPercent(o.averageRate),
+      ]),
+    },
+    滞后指标表: {
+      title: '各单位滞后指标表',
+      columns: [
+        { header: '单位', width: 6, align: 'left', wrap: true },
+        { header: '滞后指标', width: 16, align: 'left', wrap: true },
+        { header: '个数', width: 3, align: 'right' },
+      ],
+      rows: ranked
+        .filter((o) => o.lagging.length > 0)
+        .map((o) => [o.office, o.lagging.map((l) => l.indicator).join('；'), String(o.lagging.length)]),
+    },
+  };
+
+  return {
+    kind: multi ? 'multi' : 'single',
+    config,
+    title,
+    issuer,
+    recipient: config.recipient ?? '',
+    signature: config.signature ?? issuer,
+    date,
+    period,
+    asOf,
+    timeShare,
+    documents,
+    offices: ranked,
+    counts,
+    averageRate: mean(rated.map((l) => l.rate!)),
+    rated: rated.length,
+    ratedOnSchedule: rated.filter((l) => l.onSchedule === true).length,
+    targets,
+    lines,
+    sections: groupSections(targets, byTarget),
+    problems,
+    nextSteps,
+    keyTargets,
+    comparison,
+    chart,
+    tables,
+  };
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+export { formatChineseDate };

@@ -1,0 +1,193 @@
+/**
+ * Report wording: a handlebars template (plain text in the block grammar of blocks.ts) applied to a
+ * Chinese-keyed view of the ReportModel. Strict mode (an unknown field is an error, not a blank) and
+ * no HTML escaping (the output is plain text that the docx builder only ever sets as run text).
+ * Errors name the template file and line.
+ */
+import Handlebars from 'handlebars';
+import { LuoshiError } from '../errors.js';
+import type { Block } from './blocks.js';
+import { parseBlocks } from './blocks.js';
+import { formatChineseDate } from './config.js';
+import type { NoteItem, ReportModel, StatusCounts, TargetLine } from './model.js';
+import { formatNumber, formatPercent, policyName } from './model.js';
+import { chineseNumber } from './numerals.js';
+
+export interface ReportTemplate {
+  /** File name, for messages (e.g. "single.hbs"). */
+  name: string;
+  text: string;
+}
+
+type View = Record<string, unknown>;
+
+function share(n: number, total: number): string {
+  return total ? `${((n / total) * 100).toFixed(1)}%` : '0.0%';
+}
+
+/** "≥5%" → "不低于5%": the target as a sentence states it. */
+export function targetPhrase(l: Pick<TargetLine, 'comparator' | 'targetText'>): string {
+  const t = l.targetText.trim();
+  switch (l.comparator) {
+    case '>=':
+      return t.replace(/^(≥|>=|不低于)\s*/, '不低于');
+    case '>':
+      return t.replace(/^>\s*/, '高于');
+    case '<=':
+      return t.replace(/^(≤|<=|不高于)\s*/, '不高于');
+    case '<':
+      return t.replace(/^<\s*/, '低于');
+    case 'milestone':
+      return t.replace(/^(\d{4})\s*前完成$/, '$1年前完成').replace(/^(\d{4})-(\d{1,2})\s*前完成$/, (_m, y: string, m: string) => `${y}年${Number(m)}月前完成`);
+    default:
+      return t;
+  }
+}
+
+function lineView(l: TargetLine): View {
+  return {
+    编号: l.targetId,
+    单位: l.office ?? '',
+    指标: l.indicator,
+    计量单位: l.unit,
+    目标值: l.targetText,
+    目标表述: targetPhrase(l),
+    完成值: l.actual === null ? '' : formatNumber(l.actual, l.decimals),
+    完成率: l.rate === null ? '' : formatPercent(l.rate),
+    进度状态: l.status ?? '未填报',
+    达到序时进度: l.onSchedule === true,
+    牵头单位: l.lead,
+    进展情况: l.progress,
+    存在问题: l.problems,
+    下一步措施: l.nextSteps,
+    备注: l.note,
+  };
+}
+
+function countsView(c: StatusCounts): View {
+  return {
+    指标数: c.total,
+    已完成: c.done,
+    序时推进: c.onTrack,
+    滞后: c.lagging,
+    未启动: c.notStarted,
+    未填报: c.unreported,
+    已完成占比: share(c.done, c.total),
+    序时推进占比: share(c.onTrack, c.total),
+    滞后占比: share(c.lagging, c.total),
+    未启动占比: share(c.notStarted, c.total),
+    未填报占比: share(c.unreported, c.total),
+  };
+}
+
+function notesView(items: NoteItem[]): View[] {
+  return items.map((n) => ({ 单位: n.office ?? '', 指标: n.indicator, 内容: n.text.replace(/[。；;，,\s]+$/, '') }));
+}
+
+/** The template's view of the model; every key always exists (strict mode). Documented in templates/report/README.md. */
+export function templateView(model: ReportModel): View {
+  const docs = model.documents.map((d) => `《${policyName(d.title)}》`);
+  return {
+    标题: model.title,
+    发文机关: model.issuer,
+    主送机关: model.recipient,
+    署名: model.signature,
+    成文日期: formatChineseDate(model.date),
+    文号: model.config.docNumber ?? '',
+    报告期: model.period,
+    截至日期: formatChineseDate(model.asOf),
+    序时进度: model.timeShare === null ? '' : formatPercent(model.timeShare),
+    文件: model.documents.map((d) => ({ 标题: d.title, 文号: d.docNumber ?? '' })),
+    文件名称: docs.length <= 3 ? docs.join('') : `${docs.slice(0, 2).join('')}等${docs.length}个文件`,
+    多单位: model.kind === 'multi',
+    单位数: model.offices.length,
+    ...countsView(model.counts),
+    有完成率指标数: model.rated,
+    达到序时进度数: model.ratedOnSchedule,
+    达到序时进度占比: share(model.ratedOnSchedule, model.rated),
+    平均完成率: model.averageRate === null ? '' : formatPercent(model.averageRate),
+    单位: model.offices.map((o) => ({
+      名称: o.office,
+      名次: o.rank,
+      ...countsView(o.counts),
+      平均完成率: o.averageRate === null ? '' : formatPercent(o.averageRate),
+      滞后指标: o.lagging.map(lineView),
+      滞后指标名称: o.lagging.map((l) => l.indicator).join('、'),
+      主要问题: model.lines
+        .filter((l) => l.office === o.office && l.problems)
+        .slice(0, 3)
+        .map((l) => l.problems.replace(/[。；;，,\s]+$/, ''))
+        .join('；'),
+    })),
+    前三名: model.offices.slice(0, 3).map((o) => o.office).join('、'),
+    后三名: model.offices.length > 3 ? model.offices.slice(-3).map((o) => o.office).join('、') : '',
+    有滞后单位: model.offices.some((o) => o.lagging.length > 0),
+    主要进展: model.sections.map((s) => ({
+      标题: s.title,
+      分组: s.groups.map((g) => ({
+        标题: g.title ?? '',
+        指标: g.items.map((it) => ({
+          ...lineView(it.target),
+          各单位: it.reports.map(lineView),
+          填报单位数: it.reports.length,
+          已完成单位数: it.reports.filter((r) => r.status === '已完成').length,
+          达到序时进度单位数: it.reports.filter((r) => r.onSchedule === true).length,
+          滞后单位: it.reports.filter((r) => r.status === '滞后').map((r) => r.office ?? '').join('、'),
+        })),
+      })),
+    })),
+    存在问题: notesView(model.problems),
+    下一步工作: notesView(model.nextSteps),
+    重点指标: model.keyTargets.map((k) => ({ 编号: k.targetId, 指标: k.indicator, 目标值: k.targetText })),
+    有版记: model.config.colophon !== null,
+    滞后指标: model.targets.filter((t) => t.status === '滞后').map(lineView),
+  };
+}
+
+function makeHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('中文数字', (n: unknown) => chineseNumber(Number(n)));
+  hb.registerHelper('序号', (i: unknown) => String(Number(i) + 1));
+  hb.registerHelper('去句号', (s: unknown) => String(s ?? '').replace(/[。；;，,\s]+$/, ''));
+  return hb;
+}
+
+const HB = makeHandlebars();
+/** The handlebars instance with the report helpers; the add-in runs build-time precompiled templates on it (its CSP forbids compiling). */
+export const reportHandlebars = HB;
+
+function templateError(tpl: ReportTemplate, e: unknown): LuoshiError {
+  const err = e as { message?: string; lineNumber?: number };
+  const msg = String(err.message ?? e);
+  const parse = msg.match(/^Parse error on line (\d+):/);
+  if (parse) {
+    const detail = msg.split('\n').slice(1, 3).join(' ').trim();
+    return new LuoshiError(
+      'template-syntax',
+      `报告模板 ${tpl.name} 第 ${parse[1]} 行附近有语法错误（常见原因：{{#each}}/{{#if}} 没有对应的 {{/each}}/{{/if}}，或花括号不配对）：${detail}`,
+      { file: tpl.name },
+    );
+  }
+  const missing = msg.match(/^"([^"]+)" not defined in .* - (\d+):(\d+)/s);
+  if (missing) {
+    return new LuoshiError(
+      'template-field',
+      `报告模板 ${tpl.name} 第 ${missing[2]} 行：没有名为“${missing[1]}”的字段或块（可用字段见 templates/report/README.md）`,
+      { file: tpl.name },
+    );
+  }
+  const line = typeof err.lineNumber === 'number' ? `第 ${err.lineNumber} 行` : '';
+  return new LuoshiError('template-error', `报告模板 ${tpl.name} ${line}出错：${msg}`, { file: tpl.name });
+}
+
+/** Apply a template to the model and cut the text into blocks. */
+export function renderReportBlocks(model: ReportModel, tpl: ReportTemplate): Block[] {
+  let text: string;
+  try {
+    const compiled = HB.compile(tpl.text, { strict: true, noEscape: true });
+    text = compiled(templateView(model));
+  } catch (e) {
+    throw templateError(tpl, e);
+  }
+  return parseBlocks(text, tpl);
+}

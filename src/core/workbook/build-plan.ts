@@ -1,0 +1,613 @@
+/**
+ * planWorkbook: Catalogue + office options (+ entries already typed) → WorkbookPlan. Pure.
+ * The same function makes a fresh workbook, an upgraded one (entries carried over) and the
+ * add-in's refreshed sheets, so every path lays the workbook out identically.
+ */
+import type { Catalogue, PolicyDocument, Target, Task } from '../model/catalogue.js';
+import { PROGRESS_STATUSES, type Entry, type TargetRow, type TaskEntry } from '../model/submission.js';
+import type {
+  PlanBlock,
+  PlanListSource,
+  PlanName,
+  PlanPrint,
+  PlanProtection,
+  PlanSheet,
+  PlanStyleRange,
+  PlanValidation,
+  PlanValue,
+  WorkbookPlan,
+} from './plan.js';
+import {
+  CHANGE_NOTE_HEADER,
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  META_KEYS,
+  META_ROW_HEADERS,
+  META_ROW_TABLE_MARK,
+  REMOVED_COLUMNS,
+  SHEET_GUIDE,
+  SHEET_LISTS,
+  SHEET_META,
+  SHEET_REMOVED,
+  SHEET_TARGETS,
+  SHEET_TASKS,
+  SUBTITLE_ROW,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  TITLE_ROW,
+  WORKBOOK_FORMAT,
+  WORKBOOK_FORMAT_VERSION,
+  columnLetter,
+  sheetRef,
+  type ColumnDef,
+} from './layout.js';
+import { fingerprintCells } from './fingerprint.js';
+import { parsePeriod } from './period.js';
+import { isoToSerial, toHalfWidth } from './normalise.js';
+import { rateFormula } from './target-math.js';
+import { targetText } from './target-text.js';
+
+/** A target no longer in the catalogue, kept with everything typed for it (upgrade). */
+export interface RemovedTarget {
+  row: TargetRow;
+  entry: Entry;
+  /** Chinese, e.g. "新版目录中已无此指标". */
+  reason: string;
+}
+
+export interface PlanOptions {
+  office: string;
+  period: string;
+  /** 报送截止 as written (e.g. "2026-01-15"), shown in 填报说明. */
+  deadline?: string | null;
+  /** The office's 联系人 and 电话 (from the roster), prefilled in 填报说明. */
+  contact?: string | null;
+  phone?: string | null;
+  /** Only targets/tasks of these documents (id, 发文字号 or title); empty/absent = all. */
+  documents?: string[];
+  /** Only targets/tasks whose lead or participating units include one of these; empty/absent = all. */
+  units?: string[];
+  /** Protect sheets (default true). */
+  protect?: boolean;
+  /** Sheet protection password; null/absent = protected without a password. */
+  protectPassword?: string | null;
+  /** ISO timestamp recorded in _meta (the caller reads the clock, not the core). */
+  generatedAt: string;
+  /** Figures already typed (upgrade, add-in refresh), by targetId / taskId. */
+  entries?: Entry[];
+  taskEntries?: TaskEntry[];
+  /** Targets dropped from the catalogue, kept in the 已移除指标 sheet. */
+  removed?: RemovedTarget[];
+  /** Chinese notes per targetId shown in a 变更提示 column (e.g. the quote changed in an upgrade). */
+  changeNotes?: Record<string, string>;
+}
+
+const COLOR = {
+  headerLocked: 'D9D9D9',
+  headerEntry: 'FCE4A8',
+  locked: 'F2F2F2',
+  entry: 'FFF9E5',
+  border: 'A6A6A6',
+  title: '1F3864',
+  note: 'C00000',
+  changed: 'FFD7D7',
+};
+
+const ENTRY_LIMIT = 1e15;
+const LIST_LITERAL_LIMIT = 255;
+
+const PROTECT_ALLOW = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  formatCells: false,
+  insertRows: false,
+  deleteRows: false,
+  sort: false,
+  autoFilter: false,
+};
+
+/** Collects long validation lists on the hidden _lists sheet (Excel rejects literal lists over 255 chars). */
+export class ListSheet {
+  readonly columns: string[][] = [];
+  private readonly known = new Map<string, PlanListSource>();
+
+  /** A literal source when short enough, else a range on the _lists sheet (one column per distinct list). */
+  source(values: string[]): PlanListSource {
+    const literal = values.join(',');
+    if (literal.length <= LIST_LITERAL_LIMIT && !values.some((v) => v.includes(','))) return { values };
+    const key = values.join('\u0000');
+    const seen = this.known.get(key);
+    if (seen) return seen;
+    const col = this.columns.length;
+    this.columns.push(values);
+    const letter = columnLetter(col);
+    const src = { range: `${sheetRef(SHEET_LISTS)}!$${letter}$1:$${letter}$${values.length}` };
+    this.known.set(key, src);
+    return src;
+  }
+
+  sheet(protection: PlanProtection | null): PlanSheet | null {
+    if (this.columns.length === 0) return null;
+    const height = Math.max(...this.columns.map((c) => c.length));
+    const values: PlanValue[][] = [];
+    for (let r = 0; r < height; r++) values.push(this.columns.map((c) => c[r] ?? null));
+    return {
+      name: SHEET_LISTS,
+      state: 'hidden',
+      columns: this.columns.map(() => ({ width: 30 })),
+      rowHeights: [],
+      blocks: [{ origin: 'A1', values }],
+      styles: [],
+      merges: [],
+      validations: [],
+      freeze: { rows: 0, columns: 0 },
+      print: null,
+      protection,
+    };
+  }
+}
+
+function norm(s: string): string {
+  return toHalfWidth(s).replace(/[\s〔〕[\]()（）]/g, '');
+}
+
+function documentMatches(doc: PolicyDocument, wanted: string[]): boolean {
+  return wanted.some((w) => {
+    const n = norm(w);
+    if (!n) return false;
+    return (
+      doc.id === w ||
+      (doc.docNumber !== null && norm(doc.docNumber) === n) ||
+      norm(doc.title) === n ||
+      norm(doc.title).includes(n) ||
+      norm(doc.source) === n
+    );
+  });
+}
+
+function unitsMatch(units: string[], wanted: string[]): boolean {
+  return units.some((u) => wanted.some((w) => w !== '' && (u.includes(w) || w.includes(u))));
+}
+
+/** The targets and tasks an office reports on, in catalogue order. */
+export function selectForOffice(
+  catalogue: Catalogue,
+  filter: { documents?: string[]; units?: string[] },
+): { targets: Target[]; tasks: Task[] } {
+  const docs = (filter.documents ?? []).map((d) => d.trim()).filter(Boolean);
+  const units = (filter.units ?? []).map((u) => u.trim()).filter(Boolean);
+  const docIds = new Set(
+    catalogue.documents.filter((d) => docs.length === 0 || documentMatches(d, docs)).map((d) => d.id),
+  );
+  const docOrder = new Map(catalogue.documents.map((d, i) => [d.id, i]));
+  const byOrder = <T extends { documentId: string; offset: number }>(a: T, b: T) =>
+    (docOrder.get(a.documentId) ?? 0) - (docOrder.get(b.documentId) ?? 0) || a.offset - b.offset;
+  const targets = catalogue.targets
+    .filter((t) => docIds.has(t.documentId))
+    .filter((t) => units.length === 0 || unitsMatch([...t.lead, ...t.participants], units))
+    .slice()
+    .sort(byOrder);
+  const tasks = catalogue.tasks
+    .filter((t) => docIds.has(t.documentId))
+    .filter((t) => units.length === 0 || unitsMatch([...t.lead, ...t.participants], units))
+    .slice()
+    .sort(byOrder);
+  return { targets, tasks };
+}
+
+function docLabel(doc: PolicyDocument | undefined): string {
+  if (!doc) return '';
+  return doc.docNumber ? `${doc.title}（${doc.docNumber}）` : doc.title;
+}
+
+/** The locked cells of a 指标 row, in TARGET_COLUMNS order up to 牵头单位; also what gets fingerprinted. */
+export function targetRowCells(seq: number, t: Target, doc: PolicyDocument | undefined): PlanValue[] {
+  return [
+    seq,
+    t.id,
+    docLabel(doc),
+    t.path.join(''),
+    t.quote,
+    targetText(t),
+    t.unit ?? '',
+    t.deadline ?? '',
+    t.lead.join('、'),
+  ];
+}
+
+function taskRowCells(seq: number, t: Task, doc: PolicyDocument | undefined): PlanValue[] {
+  const text = t.title && !t.text.startsWith(t.title) ? `${t.title}：${t.text}` : t.text;
+  return [seq, t.id, docLabel(doc), t.path.join(''), text, t.lead.join('、')];
+}
+
+function fingerprintOf(cells: PlanValue[], columns: readonly ColumnDef[]): string {
+  return fingerprintCells(cells.filter((_, i) => columns[i]?.fingerprint));
+}
+
+function colIndex(columns: readonly ColumnDef[], key: string): number {
+  const i = columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`layout has no column ${key}`);
+  return i;
+}
+
+function range(c1: number, r1: number, c2: number, r2: number): string {
+  return `${columnLetter(c1)}${r1}:${columnLetter(c2)}${r2}`;
+}
+
+function protection(options: PlanOptions): PlanProtection | null {
+  if (options.protect === false) return null;
+  return { password: options.protectPassword ?? null, allow: { ...PROTECT_ALLOW } };
+}
+
+function landscape(office: string, period: string, titleRows: string): PlanPrint {
+  return {
+    orientation: 'landscape',
+    paper: 'A4',
+    fitToWidth: true,
+    titleRows,
+    // "&" starts a header code in Excel, so user text doubles it.
+    header: `${office}　${period}　政策目标任务落实情况填报表`.replace(/&/g, '&&'),
+    footer: '第 &P 页，共 &N 页',
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** Title, subtitle, header styles and column setup common to the 指标 / 任务 / 已移除指标 sheets. */
+function tableSheet(
+  name: string,
+  columns: readonly ColumnDef[],
+  title: string,
+  subtitle: string,
+  rows: PlanValue[][],
+  options: PlanOptions,
+): PlanSheet {
+  const last = columns.length - 1;
+  const lastRow = HEADER_ROW + rows.length;
+  const blocks: PlanBlock[] = [
+    { origin: `A${TITLE_ROW}`, values: [[title]] },
+    { origin: `A${SUBTITLE_ROW}`, values: [[subtitle]] },
+    { origin: `A${HEADER_ROW}`, values: [columns.map((c) => c.header)] },
+  ];
+  if (rows.length > 0) blocks.push({ origin: `A${FIRST_DATA_ROW}`, values: rows });
+  const styles: PlanStyleRange[] = [
+    { range: `A${TITLE_ROW}`, style: { font: { bold: true, size: 14, color: COLOR.title }, vertical: 'middle' } },
+    { range: `A${SUBTITLE_ROW}`, style: { font: { size: 10 }, vertical: 'middle' } },
+    {
+      range: range(0, HEADER_ROW, last, HEADER_ROW),
+      style: { font: { bold: true }, fill: COLOR.headerLocked, wrap: true, horizontal: 'center', vertical: 'middle', border: COLOR.border },
+    },
+  ];
+  columns.forEach((c, i) => {
+    if (c.entry) styles.push({ range: range(i, HEADER_ROW, i, HEADER_ROW), style: { fill: COLOR.headerEntry } });
+  });
+  if (rows.length > 0) {
+    columns.forEach((c, i) => {
+      styles.push({
+        range: range(i, FIRST_DATA_ROW, i, lastRow),
+        style: {
+          fill: c.entry ? COLOR.entry : COLOR.locked,
+          wrap: c.wrap ?? false,
+          vertical: 'top',
+          horizontal: c.wrap ? 'left' : 'center',
+          border: COLOR.border,
+          locked: !c.entry,
+        },
+      });
+    });
+  }
+  return {
+    name,
+    state: 'visible',
+    columns: columns.map((c) => ({ width: c.width })),
+    rowHeights: [
+      { row: TITLE_ROW, height: 26 },
+      { row: HEADER_ROW, height: 30 },
+    ],
+    blocks,
+    styles,
+    merges: [range(0, TITLE_ROW, last, TITLE_ROW), range(0, SUBTITLE_ROW, last, SUBTITLE_ROW)],
+    validations: [],
+    freeze: { rows: HEADER_ROW, columns: 0 },
+    print: landscape(options.office, options.period, `${HEADER_ROW}:${HEADER_ROW}`),
+    protection: protection(options),
+    tabColor: undefined,
+  };
+}
+
+function statusValidation(rangeA1: string, source: PlanListSource): PlanValidation {
+  return {
+    type: 'list',
+    range: rangeA1,
+    source,
+    allowBlank: true,
+    promptTitle: '进展状态',
+    prompt: `从下拉列表选择：${PROGRESS_STATUSES.join('、')}。选“滞后”须在“存在问题”中说明原因。`,
+    errorTitle: '进展状态无效',
+    error: `只能选择：${PROGRESS_STATUSES.join('、')}`,
+  };
+}
+
+function subtitleText(options: PlanOptions): string {
+  const parts = [`填报单位：${options.office}`, `填报期间：${options.period}`];
+  if (options.deadline) parts.push(`报送截止：${options.deadline}`);
+  parts.push('浅黄色单元格为填报区，灰色单元格为目录内容（已锁定）');
+  return parts.join('　　');
+}
+
+function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRemoved: number): PlanSheet {
+  const contact = [options.contact, options.phone].filter((s) => s && s.trim()).join('　') || '（请填写）';
+  const info: [string, string][] = [
+    ['填报单位', options.office],
+    ['填报期间', options.period],
+    ['报送截止', options.deadline || '按通知要求'],
+    ['填报联系人', contact],
+    ['填报内容', `“指标”表 ${nTargets} 项量化指标；“任务”表 ${nTasks} 项重点任务${nRemoved ? `；“已移除指标”表 ${nRemoved} 项（仅供查阅）` : ''}`],
+  ];
+  const rules = [
+    '1. 只在浅黄色单元格中填写；灰色单元格是指标目录内容，已锁定，请勿修改，也不要删除、插入行或更改工作表名称。',
+    '2. 基期值、完成值只填数字，单位与“单位”列一致，不写“约”“左右”等文字；百分比指标只填数字部分（如 30% 填 30）。',
+    '3. 截至日期填写数据截至的日期（如 2025-06-30），须在填报期间之内。',
+    `4. 进展状态从下拉列表中选择：${PROGRESS_STATUSES.join('、')}。选择“滞后”的，须在“存在问题”中说明原因，并填写下一步措施。`,
+    '5. 完成率由表格按公式自动计算（完成值 ÷ 目标值），无需填写；“≤”类指标和节点性指标不计算完成率。',
+    '6. 进展情况写明主要工作和量化进展；佐证材料写明文件名称、文号或网址，材料另行报送。',
+    '7. “任务”表逐项填写重点任务的进展状态、进展情况、存在问题和下一步措施。',
+    '8. 可使用 Microsoft Excel、WPS 表格或 LibreOffice 填写；填好后保存为 .xlsx 格式报送，不要另存为其他格式。',
+    '9. 从其他文件粘贴的内容不受下拉和数字限制，汇总单位收到后会统一检查，请粘贴后核对。',
+  ];
+  const values: PlanValue[][] = [
+    [`${options.office}${options.period}政策目标任务落实情况填报说明`],
+    [null],
+    ...info.map(([k, v]) => [k, v]),
+    [null],
+    ['填报要求'],
+    ...rules.map((r) => [r]),
+  ];
+  const infoStart = 3;
+  const infoEnd = infoStart + info.length - 1;
+  const rulesHead = infoEnd + 2;
+  const rulesStart = rulesHead + 1;
+  const rulesEnd = rulesStart + rules.length - 1;
+  const merges = ['A1:B1'];
+  for (let r = rulesStart; r <= rulesEnd; r++) merges.push(`A${r}:B${r}`);
+  return {
+    name: SHEET_GUIDE,
+    state: 'visible',
+    columns: [{ width: 14 }, { width: 96 }],
+    rowHeights: [
+      { row: 1, height: 30 },
+      ...rules.map((r, i) => ({ row: rulesStart + i, height: r.length > 55 ? 34 : 20 })),
+    ],
+    blocks: [{ origin: 'A1', values }],
+    styles: [
+      { range: 'A1', style: { font: { bold: true, size: 16, color: COLOR.title }, horizontal: 'center', vertical: 'middle' } },
+      { range: `A${infoStart}:A${infoEnd}`, style: { font: { bold: true }, fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' } },
+      { range: `B${infoStart}:B${infoEnd}`, style: { border: COLOR.border, wrap: true, vertical: 'middle' } },
+      { range: `A${rulesHead}`, style: { font: { bold: true, size: 12 } } },
+      { range: `A${rulesStart}:B${rulesEnd}`, style: { wrap: true, vertical: 'top' } },
+    ],
+    merges,
+    validations: [],
+    freeze: { rows: 0, columns: 0 },
+    print: {
+      orientation: 'portrait',
+      paper: 'A4',
+      fitToWidth: true,
+      margins: { left: 0.7, right: 0.7, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    },
+    protection: protection(options),
+  };
+}
+
+function entryCells(e: Entry | undefined, actualCell: string, t: Target): PlanValue[] {
+  const rate = rateFormula(actualCell, t.comparator, t.value);
+  return [
+    e?.baseline ?? null,
+    e?.actual ?? null,
+    rate === null ? '—' : { formula: rate, result: e?.actual != null && t.value ? e.actual / t.value : '' },
+    e?.asOf ? isoToSerial(e.asOf) : null,
+    e?.status ?? null,
+    e?.progress || null,
+    e?.problems || null,
+    e?.nextSteps || null,
+    e?.evidence || null,
+  ];
+}
+
+export function planWorkbook(catalogue: Catalogue, options: PlanOptions): WorkbookPlan {
+  const { targets, tasks } = selectForOffice(catalogue, options);
+  const docs = new Map(catalogue.documents.map((d) => [d.id, d]));
+  const entries = new Map((options.entries ?? []).map((e) => [e.targetId, e]));
+  const taskEntries = new Map((options.taskEntries ?? []).map((e) => [e.taskId, e]));
+  const notes = options.changeNotes ?? {};
+  const withNotes = targets.some((t) => notes[t.id]);
+  const lists = new ListSheet();
+  const prot = protection(options);
+  const period = parsePeriod(options.period);
+
+  // ---- 指标
+  const tCols: ColumnDef[] = [...TARGET_COLUMNS];
+  if (withNotes) tCols.push({ key: 'changeNote', header: CHANGE_NOTE_HEADER, width: 24, entry: false, wrap: true });
+  const actualCol = columnLetter(colIndex(tCols, 'actual'));
+  const metaRows: PlanValue[][] = [];
+  const targetValues: PlanValue[][] = targets.map((t, i) => {
+    const row = FIRST_DATA_ROW + i;
+    const locked = targetRowCells(i + 1, t, docs.get(t.documentId));
+    metaRows.push(['target', t.id, row, fingerprintOf(locked, tCols), t.comparator, t.value, t.valueMax, t.unit ?? '']);
+    const cells = [...locked, ...entryCells(entries.get(t.id), `${actualCol}${row}`, t)];
+    if (withNotes) cells.push(notes[t.id] ?? null);
+    return cells;
+  });
+  const targetSheet = tableSheet(
+    SHEET_TARGETS,
+    tCols,
+    `${options.office}${options.period}政策量化指标落实情况`,
+    subtitleText(options),
+    targetValues,
+    options,
+  );
+  const nT = targets.length;
+  const lastT = FIRST_DATA_ROW + nT - 1;
+  if (nT > 0) {
+    const c = (key: string) => colIndex(tCols, key);
+    targetSheet.styles.push(
+      { range: range(c('baseline'), FIRST_DATA_ROW, c('actual'), lastT), style: { numberFormat: 'General', horizontal: 'right' } },
+      { range: range(c('rate'), FIRST_DATA_ROW, c('rate'), lastT), style: { numberFormat: '0.0%', horizontal: 'right' } },
+      { range: range(c('asOf'), FIRST_DATA_ROW, c('asOf'), lastT), style: { numberFormat: 'yyyy-mm-dd', horizontal: 'center' } },
+      { range: range(c('progress'), FIRST_DATA_ROW, c('evidence'), lastT), style: { numberFormat: '@' } },
+      { range: range(c('status'), FIRST_DATA_ROW, c('status'), lastT), style: { numberFormat: '@' } },
+    );
+    if (withNotes) {
+      targetSheet.styles.push({ range: range(c('changeNote'), FIRST_DATA_ROW, c('changeNote'), lastT), style: { font: { color: COLOR.note } } });
+      targets.forEach((t, i) => {
+        if (notes[t.id]) targetSheet.styles.push({ range: range(c('quote'), FIRST_DATA_ROW + i, c('quote'), FIRST_DATA_ROW + i), style: { fill: COLOR.changed } });
+      });
+    }
+    const figure = (key: string, label: string): PlanValidation => ({
+      type: 'decimal',
+      range: range(c(key), FIRST_DATA_ROW, c(key), lastT),
+      min: -ENTRY_LIMIT,
+      max: ENTRY_LIMIT,
+      allowBlank: true,
+      promptTitle: label,
+      prompt: '只填数字，单位见“单位”列；百分比指标填数字部分（如 30% 填 30）。',
+      errorTitle: `${label}须为数字`,
+      error: '请只输入数字，不要带单位或“约”“左右”等文字。',
+    });
+    targetSheet.validations.push(figure('baseline', '基期值'), figure('actual', '完成值'));
+    targetSheet.validations.push({
+      type: 'date',
+      range: range(c('asOf'), FIRST_DATA_ROW, c('asOf'), lastT),
+      min: period?.start ?? '2000-01-01',
+      max: period?.end ?? '2099-12-31',
+      allowBlank: true,
+      promptTitle: '截至日期',
+      prompt: period ? `数据截至日期，${period.start} 至 ${period.end} 之间，如 ${period.end}。` : '数据截至日期，如 2025-06-30。',
+      errorTitle: '截至日期无效',
+      error: period ? `请输入 ${period.start} 至 ${period.end} 之间的日期（如 ${period.end}）。` : '请输入日期（如 2025-06-30）。',
+    });
+    targetSheet.validations.push(statusValidation(range(c('status'), FIRST_DATA_ROW, c('status'), lastT), lists.source([...PROGRESS_STATUSES])));
+  }
+
+  // ---- 任务
+  const sCols = [...TASK_COLUMNS];
+  const taskValues: PlanValue[][] = tasks.map((t, i) => {
+    const row = FIRST_DATA_ROW + i;
+    const locked = taskRowCells(i + 1, t, docs.get(t.documentId));
+    metaRows.push(['task', t.id, row, fingerprintOf(locked, sCols), null, null, null, null]);
+    const e = taskEntries.get(t.id);
+    return [...locked, e?.status ?? null, e?.progress || null, e?.problems || null, e?.nextSteps || null];
+  });
+  const taskSheet = tableSheet(
+    SHEET_TASKS,
+    sCols,
+    `${options.office}${options.period}重点任务落实情况`,
+    subtitleText(options),
+    taskValues,
+    options,
+  );
+  const nS = tasks.length;
+  const lastS = FIRST_DATA_ROW + nS - 1;
+  if (nS > 0) {
+    const c = (key: string) => colIndex(sCols, key);
+    taskSheet.styles.push({ range: range(c('status'), FIRST_DATA_ROW, c('nextSteps'), lastS), style: { numberFormat: '@' } });
+    taskSheet.validations.push(statusValidation(range(c('status'), FIRST_DATA_ROW, c('status'), lastS), lists.source([...PROGRESS_STATUSES])));
+  }
+
+  // ---- 已移除指标 (upgrade only)
+  const removed = options.removed ?? [];
+  let removedSheet: PlanSheet | null = null;
+  if (removed.length > 0) {
+    const rows: PlanValue[][] = removed.map(({ row, entry, reason }) => [
+      row.targetId,
+      row.document,
+      row.section,
+      row.quote,
+      row.targetText,
+      row.unit,
+      row.deadline,
+      row.lead,
+      entry.baseline,
+      entry.actual,
+      entry.asOf ? isoToSerial(entry.asOf) : null,
+      entry.status,
+      entry.progress || null,
+      entry.problems || null,
+      entry.nextSteps || null,
+      entry.evidence || null,
+      reason,
+    ]);
+    removedSheet = tableSheet(
+      SHEET_REMOVED,
+      REMOVED_COLUMNS,
+      `${options.office}${options.period}已移除指标（新版目录中已无，原填报内容保留备查）`,
+      subtitleText(options),
+      rows,
+      options,
+    );
+    const c = REMOVED_COLUMNS.findIndex((x) => x.key === 'asOf');
+    removedSheet.styles.push({ range: range(c, FIRST_DATA_ROW, c, HEADER_ROW + rows.length), style: { numberFormat: 'yyyy-mm-dd' } });
+  }
+
+  // ---- _meta (veryHidden): identity and per-row fingerprints, read back by `check`
+  const metaValues: PlanValue[][] = [
+    [META_KEYS.format, WORKBOOK_FORMAT],
+    [META_KEYS.formatVersion, WORKBOOK_FORMAT_VERSION],
+    [META_KEYS.catalogueVersion, catalogue.version],
+    [META_KEYS.office, options.office],
+    [META_KEYS.period, options.period],
+    [META_KEYS.generatedAt, options.generatedAt],
+    [META_KEYS.deadline, options.deadline ?? null],
+    [null],
+    [META_ROW_TABLE_MARK],
+    [...META_ROW_HEADERS],
+    ...metaRows,
+  ];
+  const metaSheet: PlanSheet = {
+    name: SHEET_META,
+    state: 'veryHidden',
+    columns: [{ width: 18 }, { width: 24 }, { width: 8 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 12 }, { width: 8 }],
+    rowHeights: [],
+    blocks: [{ origin: 'A1', values: metaValues }],
+    styles: [],
+    merges: [],
+    validations: [],
+    freeze: { rows: 0, columns: 0 },
+    print: null,
+    protection: prot,
+  };
+
+  const names: PlanName[] = [];
+  if (nT > 0) names.push({ name: 'luoshi_targets', ref: `${sheetRef(SHEET_TARGETS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(tCols.length - 1)}$${lastT}` });
+  if (nS > 0) names.push({ name: 'luoshi_tasks', ref: `${sheetRef(SHEET_TASKS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(sCols.length - 1)}$${lastS}` });
+
+  const sheets: PlanSheet[] = [guideSheet(options, nT, nS, removed.length), targetSheet, taskSheet];
+  if (removedSheet) sheets.push(removedSheet);
+  const listSheet = lists.sheet(prot);
+  if (listSheet) sheets.push(listSheet);
+  sheets.push(metaSheet);
+
+  const letters = (cols: readonly ColumnDef[]) => Object.fromEntries(cols.map((c, i) => [c.key, columnLetter(i)]));
+  return {
+    meta: {
+      formatVersion: WORKBOOK_FORMAT_VERSION,
+      catalogueVersion: catalogue.version,
+      office: options.office,
+      period: options.period,
+      generatedAt: options.generatedAt,
+      deadline: options.deadline ?? null,
+    },
+    properties: { title: `${options.office}${options.period}政策目标任务落实情况填报表`, creator: 'luoshi' },
+    sheets,
+    names,
+    layout: {
+      headerRow: HEADER_ROW,
+      firstDataRow: FIRST_DATA_ROW,
+      targetRows: nT,
+      taskRows: nS,
+      targetColumns: letters(tCols),
+      taskColumns: letters(sCols),
+    },
+  };
+}

@@ -1,0 +1,605 @@
+/**
+ * readSubmission: WorkbookGrid → Submission, with every problem found. Pure (no I/O), so the CLI's
+ * `check`, the review tools and the add-in's 检查 share it.
+ *
+ * Sheets are found by name (and, when renamed, by their header texts); columns by header text, so a
+ * moved column still reads. Data validation only fires on typing, so everything is validated here.
+ */
+import type { Catalogue, Target } from '../model/catalogue.js';
+import type { CellValue, GridSheet, WorkbookGrid } from '../model/grid.js';
+import type { Entry, Problem, Severity, Submission, TargetRow, TaskEntry } from '../model/submission.js';
+import {
+  CHANGE_NOTE_HEADER,
+  META_KEYS,
+  META_ROW_TABLE_MARK,
+  REMOVED_COLUMNS,
+  SHEET_GUIDE,
+  SHEET_META,
+  SHEET_REMOVED,
+  SHEET_TARGETS,
+  SHEET_TASKS,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  WORKBOOK_FORMAT,
+  WORKBOOK_FORMAT_VERSION,
+  a1,
+  type ColumnDef,
+} from './layout.js';
+import { changedCells } from './fingerprint.js';
+import { parseDateCell, parseFigure, parseStatus, textCell, toHalfWidth } from './normalise.js';
+import { parsePeriod } from './period.js';
+import { meetsTarget } from './target-math.js';
+
+export interface ReadOptions {
+  /** File name (base name) for messages. */
+  source: string;
+  /** When given: the catalogue version is compared and target rules come from it. */
+  catalogue?: Catalogue;
+}
+
+/** One row of the per-row table in _meta. */
+export interface MetaRow {
+  kind: 'target' | 'task';
+  id: string;
+  row: number;
+  fingerprint: string;
+  comparator: string;
+  value: number | null;
+  valueMax: number | null;
+  unit: string;
+}
+
+export interface WorkbookMeta {
+  format: string;
+  formatVersion: number;
+  catalogueVersion: string;
+  office: string;
+  period: string;
+  generatedAt: string | null;
+  deadline: string | null;
+  rows: MetaRow[];
+}
+
+const HEADER_SCAN_ROWS = 12;
+
+function cellAt(sheet: GridSheet, r: number, c: number): CellValue {
+  const row = sheet.rows[r];
+  return row ? (row[c] ?? null) : null;
+}
+
+function str(v: CellValue | undefined): string {
+  return textCell(v ?? null);
+}
+
+function num(v: CellValue | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+/** Header text as compared: no whitespace, no required-field stars, half-width. */
+function headerKey(v: CellValue): string {
+  return toHalfWidth(str(v)).replace(/[\s*＊]/g, '');
+}
+
+/** Parse a _meta sheet (key/value pairs, then the per-row table). */
+export function parseMeta(sheet: GridSheet): WorkbookMeta | null {
+  const kv = new Map<string, CellValue>();
+  let r = 0;
+  for (; r < sheet.rows.length; r++) {
+    const k = str(cellAt(sheet, r, 0));
+    if (k === META_ROW_TABLE_MARK) break;
+    if (k) kv.set(k, cellAt(sheet, r, 1));
+  }
+  if (str(kv.get(META_KEYS.format)) !== WORKBOOK_FORMAT) return null;
+  const rows: MetaRow[] = [];
+  for (r += 2; r < sheet.rows.length; r++) {
+    const kind = str(cellAt(sheet, r, 0));
+    if (kind !== 'target' && kind !== 'task') continue;
+    rows.push({
+      kind,
+      id: str(cellAt(sheet, r, 1)),
+      row: num(cellAt(sheet, r, 2)) ?? 0,
+      fingerprint: str(cellAt(sheet, r, 3)),
+      comparator: str(cellAt(sheet, r, 4)),
+      value: num(cellAt(sheet, r, 5)),
+      valueMax: num(cellAt(sheet, r, 6)),
+      unit: str(cellAt(sheet, r, 7)),
+    });
+  }
+  return {
+    format: WORKBOOK_FORMAT,
+    formatVersion: num(kv.get(META_KEYS.formatVersion)) ?? 0,
+    catalogueVersion: str(kv.get(META_KEYS.catalogueVersion)),
+    office: str(kv.get(META_KEYS.office)),
+    period: str(kv.get(META_KEYS.period)),
+    generatedAt: str(kv.get(META_KEYS.generatedAt)) || null,
+    deadline: str(kv.get(META_KEYS.deadline)) || null,
+    rows,
+  };
+}
+
+interface HeaderMap {
+  /** 0-based header row. */
+  row: number;
+  /** Field key → 0-based column. */
+  cols: Map<string, number>;
+}
+
+/** Find the header row of a table sheet: the first row (of the first few) holding `mustHave` headers. */
+function findHeader(sheet: GridSheet, columns: readonly ColumnDef[], mustHave: string[]): HeaderMap | null {
+  const byText = new Map<string, string>();
+  for (const c of columns) {
+    byText.set(c.header, c.key);
+    for (const a of c.aliases ?? []) byText.set(a, c.key);
+  }
+  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const row = sheet.rows[r] ?? [];
+    const cols = new Map<string, number>();
+    row.forEach((v, c) => {
+      const key = byText.get(headerKey(v));
+      if (key && !cols.has(key)) cols.set(key, c);
+    });
+    if (mustHave.every((h) => cols.has(h))) return { row: r, cols };
+  }
+  return null;
+}
+
+function isRemovedSheet(sheet: GridSheet): boolean {
+  if (sheet.name === SHEET_REMOVED) return true;
+  return findHeader(sheet, REMOVED_COLUMNS, ['targetId', 'reason']) !== null;
+}
+
+class Problems {
+  readonly list: Problem[] = [];
+  add(severity: Severity, code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+    const sheet = where.sheet ?? null;
+    const cell = where.cell ?? null;
+    const prefix = sheet && cell ? `${sheet}!${cell}：` : sheet ? `${sheet}：` : '';
+    this.list.push({ severity, code, message: `${prefix}${message}`, sheet, cell, targetId: where.targetId ?? null });
+  }
+  error(code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+    this.add('error', code, message, where);
+  }
+  warning(code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+    this.add('warning', code, message, where);
+  }
+}
+
+/** Quote a cell's raw content for a message, shortened. */
+function shown(v: CellValue): string {
+  const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  return `"${s.length > 30 ? `${s.slice(0, 30)}…` : s}"`;
+}
+
+interface Located {
+  sheet: GridSheet;
+  header: HeaderMap;
+  renamed: boolean;
+}
+
+function locateTable(
+  grid: WorkbookGrid,
+  name: string,
+  columns: readonly ColumnDef[],
+  mustHave: string[],
+  exclude: (s: GridSheet) => boolean,
+): Located | null {
+  const byName = grid.sheets.find((s) => s.name === name);
+  if (byName) {
+    const header = findHeader(byName, columns, mustHave);
+    if (header) return { sheet: byName, header, renamed: false };
+  }
+  for (const s of grid.sheets) {
+    if (s === byName || s.state === 'veryHidden' || exclude(s)) continue;
+    const header = findHeader(s, columns, mustHave);
+    if (header) return { sheet: s, header, renamed: true };
+  }
+  return null;
+}
+
+function emptySubmission(source: string, problems: Problem[]): Submission {
+  return {
+    office: '',
+    period: '',
+    catalogueVersion: '',
+    formatVersion: 0,
+    generatedAt: null,
+    source,
+    rows: [],
+    entries: [],
+    taskEntries: [],
+    problems,
+  };
+}
+
+/** "填报单位：长春市　　填报期间：2025年度" → {office, period}, for a workbook whose _meta is gone. */
+function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; period: string } {
+  for (let r = 0; r < headerRow; r++) {
+    for (const v of sheet.rows[r] ?? []) {
+      const t = str(v);
+      const office = t.match(/填报单位[:：]\s*([^\s　]+)/)?.[1];
+      const period = t.match(/填报期间[:：]\s*([^\s　]+)/)?.[1];
+      if (office || period) return { office: office ?? '', period: period ?? '' };
+    }
+  }
+  return { office: '', period: '' };
+}
+
+interface Rule {
+  comparator: string;
+  value: number | null;
+  valueMax: number | null;
+  unit: string;
+}
+
+function describeTarget(rule: Rule, targetText: string): string {
+  return targetText || `${rule.comparator}${rule.value ?? ''}${rule.unit}`;
+}
+
+export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submission {
+  const p = new Problems();
+  const source = options.source;
+
+  // ---- _meta
+  const metaSheet = grid.sheets.find((s) => s.name === SHEET_META);
+  let meta = metaSheet ? parseMeta(metaSheet) : null;
+  if (!meta) {
+    for (const s of grid.sheets) {
+      const m = parseMeta(s);
+      if (m) {
+        meta = m;
+        p.warning('sheet-renamed', `隐藏的信息表 ${SHEET_META} 被改名为“${s.name}”`, { sheet: s.name });
+        break;
+      }
+    }
+  }
+
+  // ---- 指标 / 任务
+  const targets = locateTable(grid, SHEET_TARGETS, TARGET_COLUMNS, ['targetId', 'actual'], isRemovedSheet);
+  const tasks = locateTable(grid, SHEET_TASKS, TASK_COLUMNS, ['taskId', 'status'], isRemovedSheet);
+
+  if (!meta && !targets) {
+    p.error(
+      'not-a-luoshi-workbook',
+      `${source} 不是 luoshi 生成的填报表（找不到“${SHEET_TARGETS}”工作表和隐藏的 ${SHEET_META} 信息），请使用下发的填报表填写`,
+    );
+    return emptySubmission(source, p.list);
+  }
+  if (meta && meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
+    p.error(
+      'format-too-new',
+      `${source} 由更新版本的 luoshi 生成（格式版本 ${meta.formatVersion}，本程序支持到 ${WORKBOOK_FORMAT_VERSION}），请升级 luoshi`,
+    );
+    return emptySubmission(source, p.list);
+  }
+  if (!meta) {
+    p.error(
+      'meta-missing',
+      `${source} 缺少隐藏的 ${SHEET_META} 信息（可能把内容复制到了新文件中），无法核对目录内容是否被改动；请使用下发的原始填报表`,
+    );
+  }
+  const subtitle = targets ? fromSubtitle(targets.sheet, targets.header.row) : { office: '', period: '' };
+  const office = meta?.office || subtitle.office;
+  const period = meta?.period || subtitle.period;
+  const catalogueVersion = meta?.catalogueVersion ?? '';
+
+  if (!grid.sheets.some((s) => s.name === SHEET_GUIDE)) {
+    p.warning('sheet-missing', `找不到“${SHEET_GUIDE}”工作表（被删除或改名）`);
+  }
+
+  const catalogue = options.catalogue;
+  const catTargets = new Map<string, Target>();
+  if (catalogue) {
+    for (const t of catalogue.targets) catTargets.set(t.id, t);
+    if (meta && meta.catalogueVersion !== catalogue.version) {
+      p.warning(
+        'catalogue-version',
+        `本表按目录版本 ${meta.catalogueVersion || '（未知）'} 生成，与所给目录版本 ${catalogue.version} 不同；可用 luoshi workbook --upgrade 把已填内容转到新目录`,
+      );
+    }
+  }
+  const sameCatalogue = !!catalogue && !!meta && meta.catalogueVersion === catalogue.version;
+
+  const metaTargets = new Map((meta?.rows ?? []).filter((r) => r.kind === 'target').map((r) => [r.id, r]));
+  const metaTasks = new Map((meta?.rows ?? []).filter((r) => r.kind === 'task').map((r) => [r.id, r]));
+  const range = period ? parsePeriod(period) : null;
+
+  const rows: TargetRow[] = [];
+  const entries: Entry[] = [];
+  const taskEntries: TaskEntry[] = [];
+
+  // ---- 指标 rows
+  if (!targets) {
+    p.error('sheet-missing', `找不到“${SHEET_TARGETS}”工作表（被删除，或表头被改动），无法读取指标填报内容`);
+  } else {
+    const { sheet, header } = targets;
+    const S = sheet.name;
+    if (targets.renamed) {
+      p.warning('sheet-renamed', `工作表“${SHEET_TARGETS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, { sheet: S });
+    }
+    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !header.cols.has(c.key));
+    for (const c of missing) {
+      p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, { sheet: S, cell: a1(0, header.row + 1) });
+    }
+    const col = (key: string) => header.cols.get(key);
+    const fpCols = TARGET_COLUMNS.filter((c) => c.fingerprint).map((c) => col(c.key));
+    const fpComplete = fpCols.every((c) => c !== undefined);
+    const seen = new Set<string>();
+    let unfilled = 0;
+    for (let r = header.row + 1; r < sheet.rows.length; r++) {
+      const rowNo = r + 1;
+      const get = (key: string): CellValue => {
+        const c = col(key);
+        return c === undefined ? null : cellAt(sheet, r, c);
+      };
+      const cell = (key: string) => a1(col(key) ?? 0, rowNo);
+      const id = str(get('targetId'));
+      const entryKeys = TARGET_COLUMNS.filter((c) => c.entry).map((c) => c.key);
+      const hasEntry = entryKeys.some((k) => str(get(k)) !== '');
+      if (!id) {
+        const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
+        if (hasEntry) {
+          p.error('row-added', `第 ${rowNo} 行没有指标编号，不是目录中的指标（请勿自行增加行，补充情况写在“进展情况”中）`, { sheet: S, cell: a1(0, rowNo) });
+        } else if (anything && meta) {
+          p.warning('row-added', `第 ${rowNo} 行不是目录中的指标（请勿自行增加行）`, { sheet: S, cell: a1(0, rowNo) });
+        }
+        continue;
+      }
+      if (seen.has(id)) {
+        p.error('row-duplicated', `指标编号 ${id} 出现了不止一次（请勿复制行）`, { sheet: S, cell: cell('targetId'), targetId: id });
+        continue;
+      }
+      seen.add(id);
+      const m = metaTargets.get(id);
+      if (meta && !m) {
+        p.error('row-added', `指标编号 ${id} 不在本表的指标目录中（新增了行，或改动了指标编号）`, { sheet: S, cell: cell('targetId'), targetId: id });
+        continue;
+      }
+      if (m && fpComplete) {
+        const cells = fpCols.map((c) => cellAt(sheet, r, c!));
+        for (const i of changedCells(m.fingerprint, cells)) {
+          const def = TARGET_COLUMNS.filter((c) => c.fingerprint)[i]!;
+          p.error('locked-cell-edited', `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`, {
+            sheet: S,
+            cell: a1(fpCols[i]!, rowNo),
+            targetId: id,
+          });
+        }
+      }
+      const targetRow: TargetRow = {
+        targetId: id,
+        row: rowNo,
+        document: str(get('document')),
+        section: str(get('section')),
+        quote: str(get('quote')),
+        targetText: str(get('targetText')),
+        unit: str(get('unit')),
+        deadline: str(get('deadline')),
+        lead: str(get('lead')),
+      };
+      rows.push(targetRow);
+      if (catalogue && !catTargets.has(id)) {
+        p.warning('target-not-in-catalogue', `指标 ${id} 不在所给目录中`, { sheet: S, cell: cell('targetId'), targetId: id });
+      }
+      const ct = sameCatalogue ? catTargets.get(id) : undefined;
+      const rule: Rule = ct
+        ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
+        : m
+          ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
+          : { comparator: 'milestone', value: null, valueMax: null, unit: targetRow.unit };
+      const where = (key: string) => ({ sheet: S, cell: cell(key), targetId: id });
+
+      const figure = (key: string, label: string): number | null => {
+        const raw = get(key);
+        const res = parseFigure(raw, rule.unit);
+        if (!res.ok) {
+          p.error('not-a-number', `${shown(raw)} ${res.reason}（${label}只填数字${rule.unit ? `，单位：${rule.unit}` : ''}）`, where(key));
+          return null;
+        }
+        if (res.value !== null && rule.unit === '%' && typeof raw === 'number' && raw > 0 && raw < 1 && rule.value !== null && rule.value >= 1) {
+          p.warning('percent-as-fraction', `${label} ${raw} 看起来是小数形式的百分比；本指标单位为 %，30% 应填 30`, where(key));
+        }
+        return res.value;
+      };
+      const baseline = figure('baseline', '基期值');
+      const actual = figure('actual', '完成值');
+
+      let asOf: string | null = null;
+      const rawDate = get('asOf');
+      const d = parseDateCell(rawDate);
+      if (!d.ok) p.error('not-a-date', `${shown(rawDate)} ${d.reason}`, where('asOf'));
+      else {
+        asOf = d.value;
+        if (asOf && range && (asOf < range.start || asOf > range.end)) {
+          p.error('date-out-of-period', `截至日期 ${asOf} 不在填报期间 ${period}（${range.start} 至 ${range.end}）内`, where('asOf'));
+        }
+      }
+
+      let status: Entry['status'] = null;
+      const rawStatus = get('status');
+      const st = parseStatus(rawStatus);
+      if (!st.ok) p.error('bad-status', `${shown(rawStatus)} ${st.reason}`, where('status'));
+      else status = st.value;
+
+      const entry: Entry = {
+        targetId: id,
+        baseline,
+        actual,
+        asOf,
+        status,
+        progress: str(get('progress')),
+        problems: str(get('problems')),
+        nextSteps: str(get('nextSteps')),
+        evidence: str(get('evidence')),
+      };
+      entries.push(entry);
+      if (!hasEntry) unfilled++;
+
+      // ---- consistency of status, figure and explanations
+      const goal = describeTarget(rule, targetRow.targetText);
+      if (status === '滞后' && !entry.problems) {
+        p.error('lagging-unexplained', '进展状态为“滞后”，须在“存在问题”中说明原因', where('problems'));
+      }
+      if (status === '滞后' && !entry.nextSteps) {
+        p.warning('lagging-no-next-steps', '进展状态为“滞后”，请填写“下一步措施”', where('nextSteps'));
+      }
+      const numeric = rule.comparator !== 'milestone' && rule.value !== null;
+      if (numeric && actual !== null) {
+        const met = meetsTarget(actual, rule.comparator, rule.value, rule.valueMax);
+        if (status === '已完成' && met === false) {
+          p.warning('status-inconsistent', `进展状态为“已完成”，但完成值 ${actual} 未达到目标 ${goal}`, where('status'));
+        } else if ((status === '滞后' || status === '未启动') && met === true) {
+          p.warning('status-inconsistent', `进展状态为“${status}”，但完成值 ${actual} 已达到目标 ${goal}`, where('status'));
+        }
+      }
+      if (numeric && status === '已完成' && actual === null && str(get('actual')) === '') {
+        p.warning('actual-missing', '进展状态为“已完成”，但未填写完成值', where('actual'));
+      }
+      if (status === null && str(rawStatus) === '' && (actual !== null || entry.progress)) {
+        p.warning('status-missing', '已填写完成值或进展情况，但未选择进展状态', where('status'));
+      }
+    }
+    for (const [id, m] of metaTargets) {
+      if (!seen.has(id)) {
+        p.error('row-deleted', `指标 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, { sheet: S, cell: a1(0, m.row), targetId: id });
+      }
+    }
+    if (unfilled > 0) {
+      p.warning('rows-unfilled', `有 ${unfilled} 项指标没有填写任何内容`, { sheet: S });
+    }
+  }
+
+  // ---- 任务 rows
+  if (!tasks) {
+    if (metaTasks.size > 0) p.error('sheet-missing', `找不到“${SHEET_TASKS}”工作表（被删除，或表头被改动），无法读取任务填报内容`);
+  } else {
+    const { sheet, header } = tasks;
+    const S = sheet.name;
+    if (tasks.renamed) p.warning('sheet-renamed', `工作表“${SHEET_TASKS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, { sheet: S });
+    const col = (key: string) => header.cols.get(key);
+    const fpDefs = TASK_COLUMNS.filter((c) => c.fingerprint);
+    const fpCols = fpDefs.map((c) => col(c.key));
+    const fpComplete = fpCols.every((c) => c !== undefined);
+    const seen = new Set<string>();
+    for (let r = header.row + 1; r < sheet.rows.length; r++) {
+      const rowNo = r + 1;
+      const get = (key: string): CellValue => {
+        const c = col(key);
+        return c === undefined ? null : cellAt(sheet, r, c);
+      };
+      const id = str(get('taskId'));
+      const where = (key: string) => ({ sheet: S, cell: a1(col(key) ?? 0, rowNo), targetId: id || null });
+      const hasEntry = TASK_COLUMNS.filter((c) => c.entry).some((c) => str(get(c.key)) !== '');
+      if (!id) {
+        if (hasEntry) p.error('row-added', `第 ${rowNo} 行没有任务编号，不是目录中的任务（请勿自行增加行）`, { sheet: S, cell: a1(0, rowNo) });
+        continue;
+      }
+      if (seen.has(id)) {
+        p.error('row-duplicated', `任务编号 ${id} 出现了不止一次（请勿复制行）`, where('taskId'));
+        continue;
+      }
+      seen.add(id);
+      const m = metaTasks.get(id);
+      if (meta && !m) {
+        p.error('row-added', `任务编号 ${id} 不在本表的任务目录中（新增了行，或改动了任务编号）`, where('taskId'));
+        continue;
+      }
+      if (m && fpComplete) {
+        const cells = fpCols.map((c) => cellAt(sheet, r, c!));
+        for (const i of changedCells(m.fingerprint, cells)) {
+          p.error('locked-cell-edited', `目录内容“${fpDefs[i]!.header}”被改动（灰色单元格是任务目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`, {
+            sheet: S,
+            cell: a1(fpCols[i]!, rowNo),
+            targetId: id,
+          });
+        }
+      }
+      const rawStatus = get('status');
+      const st = parseStatus(rawStatus);
+      if (!st.ok) p.error('bad-status', `${shown(rawStatus)} ${st.reason}`, where('status'));
+      const te: TaskEntry = {
+        taskId: id,
+        status: st.ok ? st.value : null,
+        progress: str(get('progress')),
+        problems: str(get('problems')),
+        nextSteps: str(get('nextSteps')),
+      };
+      if (te.status === '滞后' && !te.problems) {
+        p.error('lagging-unexplained', '进展状态为“滞后”，须在“存在问题”中说明原因', where('problems'));
+      }
+      taskEntries.push(te);
+    }
+    for (const [id, m] of metaTasks) {
+      if (!seen.has(id)) {
+        p.error('row-deleted', `任务 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, { sheet: S, cell: a1(0, m.row), targetId: id });
+      }
+    }
+  }
+
+  return {
+    office,
+    period,
+    catalogueVersion,
+    formatVersion: meta?.formatVersion ?? 0,
+    generatedAt: meta?.generatedAt ?? null,
+    source,
+    rows,
+    entries,
+    taskEntries,
+    problems: p.list,
+  };
+}
+
+/** The 已移除指标 sheet of an upgraded workbook: old rows with what was typed, so a further upgrade keeps them too. */
+export function readRemovedTargets(grid: WorkbookGrid): { row: TargetRow; entry: Entry; reason: string }[] {
+  const sheet = grid.sheets.find((s) => s.name === SHEET_REMOVED) ?? grid.sheets.find((s) => s.state !== 'veryHidden' && isRemovedSheet(s));
+  if (!sheet) return [];
+  const header = findHeader(sheet, REMOVED_COLUMNS, ['targetId', 'reason']);
+  if (!header) return [];
+  const out: { row: TargetRow; entry: Entry; reason: string }[] = [];
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const get = (key: string): CellValue => {
+      const c = header.cols.get(key);
+      return c === undefined ? null : cellAt(sheet, r, c);
+    };
+    const id = str(get('targetId'));
+    if (!id) continue;
+    const figure = (key: string) => {
+      const res = parseFigure(get(key), str(get('unit')));
+      return res.ok ? res.value : null;
+    };
+    const date = parseDateCell(get('asOf'));
+    const st = parseStatus(get('status'));
+    out.push({
+      row: {
+        targetId: id,
+        row: r + 1,
+        document: str(get('document')),
+        section: str(get('section')),
+        quote: str(get('quote')),
+        targetText: str(get('targetText')),
+        unit: str(get('unit')),
+        deadline: str(get('deadline')),
+        lead: str(get('lead')),
+      },
+      entry: {
+        targetId: id,
+        baseline: figure('baseline'),
+        actual: figure('actual'),
+        asOf: date.ok ? date.value : null,
+        status: st.ok ? st.value : null,
+        progress: str(get('progress')),
+        problems: str(get('problems')),
+        nextSteps: str(get('nextSteps')),
+        evidence: str(get('evidence')),
+      },
+      reason: str(get('reason')),
+    });
+  }
+  return out;
+}
+
+/** Header text of the optional upgrade column, re-exported for hosts that show it. */
+export { CHANGE_NOTE_HEADER };

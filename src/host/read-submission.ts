@@ -1,0 +1,35 @@
+/**
+ * Read one filled workbook file into a Submission (Node hosts: CLI, benchmarks, read workers).
+ * Values come from the fast reader (src/xlsx/fast-grid.ts); anything it does not handle goes
+ * through exceljs (readWorkbookGrid), which also produces the Chinese message for a broken file.
+ */
+import * as path from 'node:path';
+import type { WorkbookGrid } from '../core/model/grid.js';
+import type { Submission } from '../core/model/submission.js';
+import { readSubmission } from '../core/workbook/read.js';
+import { FastGridUnsupported, readWorkbookGridFast } from '../xlsx/fast-grid.js';
+import { readWorkbookGrid } from '../xlsx/read-grid.js';
+import { readInput } from './files.js';
+
+export async function gridFromBytes(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
+  try {
+    return readWorkbookGridFast(bytes);
+  } catch (e) {
+    // Not only FastGridUnsupported: a zlib or parse error on a damaged file gets exceljs's verdict too.
+    if (!(e instanceof FastGridUnsupported) && !(e instanceof Error)) throw e;
+    return readWorkbookGrid(bytes, file);
+  }
+}
+
+export interface ReadFileResult {
+  submission: Submission;
+  grid: WorkbookGrid;
+}
+
+/** Read `file` from disk (size-limited) into a Submission and its grid. Throws LuoshiError for unreadable files. */
+export async function readSubmissionFile(file: string): Promise<ReadFileResult> {
+  const bytes = await readInput(file);
+  const source = path.basename(file);
+  const grid = await gridFromBytes(bytes, source);
+  return { submission: readSubmission(grid, { source }), grid };
+}

@@ -1,0 +1,21 @@
+/** Body of a read worker: reads the files it is sent and posts back each Submission (or the failure). */
+import { parentPort } from 'node:worker_threads';
+import { isLuoshiError } from '../core/errors.js';
+import { readSubmissionFile } from './read-submission.js';
+
+interface Job {
+  id: number;
+  file: string;
+}
+
+parentPort?.on('message', async (job: Job) => {
+  try {
+    const { submission } = await readSubmissionFile(job.file);
+    parentPort?.postMessage({ id: job.id, outcome: { file: job.file, ok: true, submission } });
+  } catch (e) {
+    const message = isLuoshiError(e)
+      ? e.message
+      : `${job.file} 无法读取：${e instanceof Error ? e.message : String(e)}`;
+    parentPort?.postMessage({ id: job.id, outcome: { file: job.file, ok: false, message } });
+  }
+});

@@ -1,0 +1,106 @@
+/**
+ * The Node side of `luoshi report`: read workbooks, config, catalogue and templates from disk, then
+ * run the pure core (model → template blocks → docx). Shared by the CLI, the demo, tests and bench.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LuoshiError, isLuoshiError } from '../core/errors.js';
+import type { Catalogue } from '../core/model/catalogue.js';
+import type { Problem, Submission } from '../core/model/submission.js';
+import { parseCatalogueJson } from '../core/catalogue/index.js';
+import { readSubmission } from '../core/workbook/read.js';
+import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../core/report/config.js';
+import { buildReportModel, type ReportModel } from '../core/report/model.js';
+import { renderReportBlocks, type ReportTemplate } from '../core/report/template.js';
+import { renderReportDocx } from '../core/report/docx.js';
+import { makeChartPng } from './chart-png.js';
+import { readInput } from './files.js';
+import { gridFromBytes } from './read-submission.js';
+
+export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/report');
+
+export const SINGLE_TEMPLATE = 'single.hbs';
+export const MULTI_TEMPLATE = 'multi.hbs';
+
+/** A problem that stops the report, with the file it is in. */
+export interface FileProblem extends Problem {
+  file: string;
+}
+
+export interface LoadedWorkbooks {
+  submissions: Submission[];
+  /** Errors (severity error) and unreadable files; the report refuses them unless forced. */
+  errors: FileProblem[];
+  warnings: FileProblem[];
+}
+
+export async function loadReportConfig(file: string | undefined): Promise<ReportConfig> {
+  if (!file) return DEFAULT_REPORT_CONFIG;
+  const bytes = await readInput(file, 1024 * 1024);
+  return parseReportConfig(new TextDecoder().decode(bytes), path.basename(file));
+}
+
+export async function loadCatalogue(file: string | undefined): Promise<Catalogue | undefined> {
+  if (!file) return undefined;
+  const bytes = await readInput(file);
+  return parseCatalogueJson(new TextDecoder().decode(bytes), path.basename(file));
+}
+
+/** Read every workbook; a file that cannot be read becomes an error of its own and the rest go on. */
+export async function loadWorkbooks(files: string[], catalogue?: Catalogue, onFile?: (file: string) => void): Promise<LoadedWorkbooks> {
+  const out: LoadedWorkbooks = { submissions: [], errors: [], warnings: [] };
+  for (const file of files) {
+    const source = path.basename(file);
+    try {
+      const bytes = await readInput(file);
+      const grid = await gridFromBytes(bytes, source);
+      const sub = readSubmission(grid, { source, catalogue });
+      out.submissions.push(sub);
+      for (const p of sub.problems) (p.severity === 'error' ? out.errors : out.warnings).push({ ...p, file: source });
+    } catch (e) {
+      if (!isLuoshiError(e)) throw e;
+      out.errors.push({ severity: 'error', sheet: e.where.sheet ?? null, cell: e.where.cell ?? null, targetId: null, message: e.message, code: e.code, file: source });
+    }
+    onFile?.(file);
+  }
+  return out;
+}
+
+/** "长春市.xlsx 工作表“指标” K12：…" */
+export function describeProblem(p: FileProblem): string {
+  const where = [p.file, p.sheet ? `工作表“${p.sheet}”` : '', p.cell ?? ''].filter(Boolean).join(' ');
+  return `${where}：${p.message}`;
+}
+
+export async function loadTemplate(dir: string, name: string): Promise<ReportTemplate> {
+  const file = path.join(dir, name);
+  try {
+    const text = await fs.readFile(file, 'utf8');
+    return { name: path.relative(process.cwd(), file) || name, text };
+  } catch {
+    throw new LuoshiError('template-missing', `找不到报告模板 ${file}（模板文件夹中应有 ${SINGLE_TEMPLATE} 和 ${MULTI_TEMPLATE}）`, { file });
+  }
+}
+
+export interface BuildReportOptions {
+  config: ReportConfig;
+  catalogue?: Catalogue;
+  templatesDir?: string;
+  /** SVG → PNG; defaults to resvg with a CJK font found on this machine (looked up only if a chart is drawn). */
+  chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+}
+
+/** Submissions → .docx bytes, with the template chosen by the number of offices. */
+export async function buildReport(submissions: Submission[], options: BuildReportOptions): Promise<{ model: ReportModel; docx: Uint8Array }> {
+  const model = buildReportModel(submissions, { config: options.config, catalogue: options.catalogue });
+  const tpl = await loadTemplate(options.templatesDir ?? DEFAULT_TEMPLATES_DIR, model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE);
+  const blocks = renderReportBlocks(model, tpl);
+  let png = options.chartPng;
+  const chartPng = async (svg: string, w: number, h: number) => {
+    png ??= makeChartPng();
+    return png(svg, w, h);
+  };
+  const docx = await renderReportDocx(model, blocks, { chartPng });
+  return { model, docx };
+}

@@ -1,0 +1,313 @@
+/**
+ * A fast, read-only .xlsx → WorkbookGrid reader for bulk work (consolidating hundreds of offices).
+ *
+ * exceljs builds a full object model (styles, validations, protection) for every file, ~50–70 ms for a
+ * 300-target workbook; consolidation only needs cell values. This reader unzips with node:zlib and scans
+ * the sheet XML for values only, reproducing readWorkbookGrid's reduction (shared/inline/rich text → text,
+ * formula → cached result, error → its code, numbers in a date format → Date, covered merge cells empty).
+ *
+ * Anything it does not expect (zip64, encryption, unknown compression, missing parts) throws
+ * FastGridUnsupported, and callers fall back to readWorkbookGrid, which also gives the user-facing errors.
+ */
+import { inflateRawSync } from 'node:zlib';
+import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
+
+export class FastGridUnsupported extends Error {}
+
+function fail(why: string): never {
+  throw new FastGridUnsupported(why);
+}
+
+// ---- zip
+
+interface ZipEntry {
+  method: number;
+  compressedSize: number;
+  localOffset: number;
+}
+
+function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
+  const min = Math.max(0, buf.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) fail('no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) fail('zip64');
+  const entries = new Map<string, ZipEntry>();
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) fail('bad central directory');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    if (flags & 1) fail('encrypted entry');
+    if (compressedSize === 0xffffffff || localOffset === 0xffffffff) fail('zip64 entry');
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    entries.set(name.replace(/\\/g, '/').replace(/^\//, ''), { method, compressedSize, localOffset });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+function readZipEntry(buf: Buffer, e: ZipEntry): string {
+  const p = e.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) fail('bad local header');
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const data = buf.subarray(start, start + e.compressedSize);
+  if (e.method === 0) return data.toString('utf8');
+  if (e.method === 8) return inflateRawSync(data).toString('utf8');
+  return fail(`compression method ${e.method}`);
+}
+
+// ---- xml helpers
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeXml(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITY[e] ?? m;
+  });
+}
+
+/** exceljs decodes Excel's _xHHHH_ escapes in <t> text (e.g. _x000D_ for a carriage return). */
+function decodeEscapes(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+const ATTR_RE = new Map<string, RegExp>();
+
+function attr(attrs: string, name: string): string | null {
+  let re = ATTR_RE.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTR_RE.set(name, re);
+  }
+  const m = re.exec(attrs);
+  return m ? decodeXml(m[1] ?? m[2] ?? '') : null;
+}
+
+/** Text of all <t> elements of a string item, leaving out phonetic runs (<rPh>). */
+function stringItemText(xml: string): string {
+  const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
+  let out = '';
+  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) out += decodeEscapes(decodeXml(m[1] ?? ''));
+  return out;
+}
+
+function sharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  const out: string[] = [];
+  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) out.push(stringItemText(m[1] ?? ''));
+  return out;
+}
+
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+function isDateFormat(code: string): boolean {
+  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Style index → whether numbers in that style are dates. */
+function dateStyles(xml: string | null): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, string>();
+  const fmts = /<numFmts\b[\s\S]*?<\/numFmts>/.exec(xml)?.[0] ?? '';
+  for (const m of fmts.matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const id = Number(attr(m[1], 'numFmtId'));
+    custom.set(id, attr(m[1], 'formatCode') ?? '');
+  }
+  const xfs = /<cellXfs\b[\s\S]*?<\/cellXfs>/.exec(xml)?.[0] ?? '';
+  const out: boolean[] = [];
+  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+    const id = Number(attr(m[1], 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    out.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE_FORMATS.has(id));
+  }
+  return out;
+}
+
+/** "AB12" → [row 0-based, col 0-based]. */
+function parseRef(ref: string): [number, number] {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  const row = Number(ref.slice(i));
+  return [row - 1, col - 1];
+}
+
+function excelToDate(v: number, date1904: boolean): Date {
+  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+interface SheetContext {
+  strings: string[];
+  dates: boolean[];
+  date1904: boolean;
+}
+
+function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
+  const rows: CellValue[][] = [];
+  const dataStart = xml.indexOf('<sheetData');
+  const dataEnd = xml.indexOf('</sheetData>');
+  const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : '';
+  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  let rowNo = -1;
+  let rm: RegExpExecArray | null;
+  while ((rm = rowRe.exec(data))) {
+    const r = attr(rm[1], 'r');
+    rowNo = r ? Number(r) - 1 : rowNo + 1;
+    const body = rm[2];
+    if (!body) continue;
+    let col = -1;
+    let out: CellValue[] | null = null;
+    cellRe.lastIndex = 0;
+    let cm: RegExpExecArray | null;
+    while ((cm = cellRe.exec(body))) {
+      const attrs = cm[1];
+      const ref = attr(attrs, 'r');
+      let row = rowNo;
+      if (ref) [row, col] = parseRef(ref);
+      else col++;
+      const inner = cm[2];
+      if (!inner) continue;
+      const t = attr(attrs, 't') ?? 'n';
+      const hasFormula = inner.startsWith('<f') || inner.includes('<f');
+      const vm = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner);
+      const raw = vm ? decodeXml(vm[1]) : null;
+      let value: CellValue = null;
+      if (t === 'inlineStr') {
+        const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
+        value = is ? stringItemText(is[1]) : null;
+      } else if (raw !== null && raw !== '') {
+        switch (t) {
+          case 's':
+            value = ctx.strings[parseInt(raw, 10)] ?? null;
+            if (value === null) fail('shared string out of range');
+            break;
+          case 'str':
+            // exceljs decodes entities a second time here; keep its behaviour so both readers agree.
+            value = decodeXml(raw);
+            break;
+          case 'b':
+            value = parseInt(raw, 10) !== 0;
+            break;
+          case 'e':
+            value = raw;
+            break;
+          case 'n': {
+            const n = parseFloat(raw);
+            const s = attr(attrs, 's');
+            value = s !== null && ctx.dates[Number(s)] ? excelToDate(n, ctx.date1904) : n;
+            break;
+          }
+          default:
+            fail(`cell type ${t}`);
+        }
+      }
+      // exceljs drops a formula's cached result when it is 0 or empty; match it so both readers agree.
+      if (value === null || (hasFormula && (value === 0 || value === ''))) continue;
+      if (row !== rowNo) fail('cell outside its row');
+      if (!out) out = rows[row] = [];
+      out[col] = value;
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (row === undefined) rows[i] = [];
+    else for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
+  return rows;
+}
+
+/** Blank the covered (non-top-left) cells of merged ranges, as readWorkbookGrid does. */
+function blankMerges(xml: string, rows: CellValue[][]): void {
+  const block = /<mergeCells\b[\s\S]*?<\/mergeCells>/.exec(xml)?.[0];
+  if (!block) return;
+  for (const m of block.matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
+    const ref = attr(m[1], 'ref');
+    if (!ref || !ref.includes(':')) continue;
+    const [a, b] = ref.split(':');
+    const [r1, c1] = parseRef(a);
+    const [r2, c2] = parseRef(b);
+    for (let r = r1; r <= r2 && r < rows.length; r++) {
+      const row = rows[r];
+      for (let c = c1; c <= c2 && c < row.length; c++) if (r !== r1 || c !== c1) row[c] = null;
+    }
+  }
+  for (const row of rows) while (row.length && row[row.length - 1] === null) row.pop();
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = `xl/${target}`.split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** Read the values of every sheet. Throws FastGridUnsupported when the file is anything unusual. */
+export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) fail('not a zip');
+  const zip = readZipDirectory(buf);
+  const part = (name: string): string | null => {
+    const e = zip.get(name);
+    return e ? readZipEntry(buf, e) : null;
+  };
+  const workbook = part('xl/workbook.xml') ?? fail('no workbook part');
+  const rels = part('xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
+  const relTargets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const id = attr(m[1], 'Id');
+    const target = attr(m[1], 'Target');
+    if (id && target) relTargets.set(id, target);
+  }
+  const pr = /<workbookPr\b([^>]*)/.exec(workbook)?.[1] ?? '';
+  const d1904 = attr(pr, 'date1904');
+  const ctx: SheetContext = {
+    strings: sharedStrings(part('xl/sharedStrings.xml')),
+    dates: dateStyles(part('xl/styles.xml')),
+    date1904: d1904 === '1' || d1904 === 'true',
+  };
+  const sheets: GridSheet[] = [];
+  const list = /<sheets\b[\s\S]*?<\/sheets>/.exec(workbook)?.[0] ?? fail('no sheets');
+  for (const m of list.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = attr(m[1], 'name') ?? fail('sheet without a name');
+    const rid = attr(m[1], 'r:id') ?? fail('sheet without a relationship');
+    const target = relTargets.get(rid) ?? fail('sheet relationship missing');
+    const xml = part(resolveTarget(target)) ?? fail('sheet part missing');
+    const stateAttr = attr(m[1], 'state');
+    const state = stateAttr === 'veryHidden' ? 'veryHidden' : stateAttr === 'hidden' ? 'hidden' : 'visible';
+    const rows = readSheet(xml, ctx);
+    blankMerges(xml, rows);
+    sheets.push({ name, state, rows });
+  }
+  return { sheets };
+}

@@ -1,0 +1,92 @@
+/**
+ * .xlsx bytes → WorkbookGrid with exceljs: every cell reduced to a plain value (formula → cached
+ * result, rich text → text, hyperlink → its text, error → its code as text, dates as Date), plus each
+ * sheet's visibility. The pure readers in src/core/workbook work on the grid only.
+ */
+import ExcelJS from 'exceljs';
+import { LuoshiError } from '../core/errors.js';
+import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+function richText(v: unknown): string | null {
+  if (isRecord(v) && Array.isArray(v.richText)) {
+    return v.richText.map((r: unknown) => (isRecord(r) && typeof r.text === 'string' ? r.text : '')).join('');
+  }
+  return null;
+}
+
+/** Reduce an exceljs cell value to a grid value. */
+export function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (!isRecord(v)) return String(v);
+  const rich = richText(v);
+  if (rich !== null) return rich;
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = v.result;
+    if (result === undefined || result === null) return null;
+    if (isRecord(result) && typeof result.error === 'string') return result.error;
+    return plainValue(result);
+  }
+  if ('hyperlink' in v) {
+    const text = v.text;
+    const inner = richText(text);
+    if (inner !== null) return inner;
+    return typeof text === 'string' ? text : typeof v.hyperlink === 'string' ? v.hyperlink : null;
+  }
+  if (typeof v.error === 'string') return v.error;
+  if ('text' in v && typeof v.text === 'string') return v.text;
+  return null;
+}
+
+function looksLikeOle(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+function looksLikeZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** MergeValue cells (the covered part of a merged range) carry the master's value in exceljs; the grid keeps them empty. */
+const MERGE_TYPE = 1;
+
+export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
+  if (looksLikeOle(bytes)) {
+    throw new LuoshiError(
+      'not-xlsx',
+      `${file} 是旧版 .xls 格式或已加密的文件，无法读取。请在 Excel 或 WPS 中“另存为” .xlsx 格式（不要设置打开密码）后再试`,
+      { file },
+    );
+  }
+  if (!looksLikeZip(bytes)) {
+    throw new LuoshiError('not-xlsx', `${file} 不是 .xlsx 文件（可能是其他格式或已损坏），请提供用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件`, { file });
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new LuoshiError('corrupt-xlsx', `${file} 已损坏，无法打开（${(e as Error).message}）。请重新保存或重新报送该文件`, { file });
+  }
+  const sheets: GridSheet[] = [];
+  wb.eachSheet((ws) => {
+    const rows: CellValue[][] = [];
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const out: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        if ((cell.type as number) === MERGE_TYPE) return;
+        const v = plainValue(cell.value);
+        if (v !== null) out[colNumber - 1] = v;
+      });
+      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+      rows[rowNumber - 1] = out;
+    });
+    for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+    const state = ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
+    sheets.push({ name: ws.name, state, rows });
+  });
+  return { sheets };
+}

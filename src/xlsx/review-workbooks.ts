@@ -1,0 +1,422 @@
+/**
+ * The reviewers' workbooks, written with exceljs to buffers (the CLI writes them to disk atomically):
+ * - the compare workbook: a 变更清单 sheet plus the new version's sheets with changed cells highlighted;
+ * - the 汇总 workbook: 汇总 (完成值 matrix), 完成率, 排名, 未报送, 问题, 重复报送, 异常值.
+ *
+ * Every cell is written as a plain value. Text from workbooks is never turned into a formula, even when
+ * it starts with = + - @ (exceljs only writes a formula for a {formula} object, which we never build).
+ */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
+import {
+  CHANGE_KIND_LABELS,
+  ID_HEADER,
+  TARGET_SHEET,
+  TASK_ID_HEADER,
+  TASK_SHEET,
+  describeCounts,
+  type Change,
+  type ChangeKind,
+  type Comparison,
+} from '../core/review/compare.js';
+import type { ConsolidationResult } from '../core/review/consolidate.js';
+import { TARGET_COLUMNS, TASK_COLUMNS } from '../core/workbook/layout.js';
+
+/** Fill colours of the highlights ("AARRGGBB"), also explained in the legend row. */
+export const HIGHLIGHT: Record<'changed' | 'filled' | 'cleared' | 'catalogue' | 'added' | 'outlier' | 'header', string> = {
+  changed: 'FFFFEB9C',
+  filled: 'FFC6EFCE',
+  cleared: 'FFFFC7CE',
+  catalogue: 'FFF4B183',
+  added: 'FFDDEBF7',
+  outlier: 'FFFFC7CE',
+  header: 'FFD9E1F2',
+};
+
+function highlightFor(kind: ChangeKind): string {
+  switch (kind) {
+    case 'figure-filled':
+      return HIGHLIGHT.filled;
+    case 'figure-cleared':
+      return HIGHLIGHT.cleared;
+    case 'catalogue-edited':
+    case 'catalogue-updated':
+      return HIGHLIGHT.catalogue;
+    case 'target-added':
+    case 'task-added':
+      return HIGHLIGHT.added;
+    default:
+      return HIGHLIGHT.changed;
+  }
+}
+
+type Plain = string | number | boolean | Date | null;
+
+/** A value exceljs stores as a literal: text stays text whatever its first character, non-finite numbers are blank. */
+export function plain(v: unknown): Plain {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
+  return String(v);
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = BOLD;
+  row.eachCell((cell) => {
+    cell.fill = solid(HIGHLIGHT.header);
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+}
+
+function display(v: Plain): string {
+  if (v === null) return '（空）';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare workbook
+
+function findHeaderRow(sheet: GridSheet, idHeader: string): number {
+  const limit = Math.min(sheet.rows.length, 12);
+  for (let r = 0; r < limit; r++) {
+    if ((sheet.rows[r] ?? []).some((v) => typeof v === 'string' && v.trim() === idHeader)) return r;
+  }
+  return -1;
+}
+
+function findSheet(grid: WorkbookGrid, name: string, idHeader: string): GridSheet | null {
+  return (
+    grid.sheets.find((s) => s.name === name) ??
+    grid.sheets.find((s) => s.state === 'visible' && findHeaderRow(s, idHeader) >= 0) ??
+    null
+  );
+}
+
+/** Header text (or alias) → 0-based column in the grid's header row. */
+function headerColumns(headerRow: readonly CellValue[], defs: typeof TARGET_COLUMNS): Map<string, number> {
+  const at = new Map<string, number>();
+  headerRow.forEach((v, c) => {
+    if (typeof v === 'string' && v.trim()) at.set(v.trim(), c);
+  });
+  for (const d of defs) {
+    if (at.has(d.header)) continue;
+    for (const alias of d.aliases ?? []) {
+      const c = at.get(alias);
+      if (c !== undefined) {
+        at.set(d.header, c);
+        break;
+      }
+    }
+  }
+  return at;
+}
+
+/** Copy a grid sheet as values and highlight the changed cells; returns how many cells were marked. */
+function addHighlightedSheet(
+  wb: ExcelJS.Workbook,
+  title: string,
+  sheet: GridSheet,
+  idHeader: string,
+  defs: typeof TARGET_COLUMNS,
+  changes: readonly Change[],
+): number {
+  const ws = wb.addWorksheet(title);
+  const headerIdx = findHeaderRow(sheet, idHeader);
+  const width = sheet.rows.reduce((m, r) => Math.max(m, r.length), 0);
+  sheet.rows.forEach((row, r) => {
+    const out = ws.getRow(r + 1);
+    for (let c = 0; c < width; c++) {
+      const v = plain(row[c] ?? null);
+      if (v === null) continue;
+      const cell = out.getCell(c + 1);
+      cell.value = v;
+      if (v instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+    }
+  });
+  if (headerIdx < 0) return 0;
+  styleHeader(ws.getRow(headerIdx + 1));
+  ws.views = [{ state: 'frozen', ySplit: headerIdx + 1, xSplit: 0 }];
+  const header = sheet.rows[headerIdx] ?? [];
+  header.forEach((h, c) => {
+    const text = typeof h === 'string' ? h : '';
+    const def = defs.find((d) => d.header === text.trim());
+    ws.getColumn(c + 1).width = def ? Math.min(def.width, 40) : Math.max(8, Math.min(30, text.length * 2 + 2));
+  });
+  const cols = headerColumns(header, defs);
+  const idCol = cols.get(idHeader) ?? -1;
+  const rowById = new Map<string, number>();
+  if (idCol >= 0) {
+    for (let r = headerIdx + 1; r < sheet.rows.length; r++) {
+      const id = sheet.rows[r]?.[idCol];
+      if (typeof id === 'string' && id.trim() && !rowById.has(id.trim())) rowById.set(id.trim(), r + 1);
+    }
+  }
+  let marked = 0;
+  for (const ch of changes) {
+    const rowNo = rowById.get(ch.targetId) ?? null;
+    if (rowNo === null) continue;
+    if (ch.kind === 'target-added' || ch.kind === 'task-added') {
+      for (let c = 0; c < width; c++) ws.getRow(rowNo).getCell(c + 1).fill = solid(HIGHLIGHT.added);
+      marked++;
+      continue;
+    }
+    const col = cols.get(ch.field);
+    if (col === undefined) continue;
+    const cell = ws.getRow(rowNo).getCell(col + 1);
+    cell.fill = solid(highlightFor(ch.kind));
+    cell.note = `${CHANGE_KIND_LABELS[ch.kind]}：原值 ${display(ch.before)}${ch.note ? `\n${ch.note}` : ''}`;
+    marked++;
+  }
+  return marked;
+}
+
+/** Sheet names of the compare workbook. */
+export const COMPARE_SHEETS = { list: '变更清单', targets: '指标（新版）', tasks: '任务（新版）' } as const;
+
+/**
+ * The compare review workbook: 变更清单 (one row per change) and, when the new version's grid is given,
+ * its 指标 / 任务 sheets as values with the changed cells highlighted (a note on each holds the old value).
+ */
+export async function writeComparisonWorkbook(comparison: Comparison, afterGrid: WorkbookGrid | null): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'luoshi';
+  wb.title = `填报表对比：${comparison.after.office}`;
+  const ws = wb.addWorksheet(COMPARE_SHEETS.list);
+  const heads = ['序号', '工作表', '行号', '编号', '列', '变更类型', '原值', '新值', '差值', '说明'];
+  ws.columns = [6, 10, 7, 18, 12, 14, 28, 28, 10, 40].map((width) => ({ width }));
+  const { before, after } = comparison;
+  ws.getCell('A1').value = `填报表对比：${after.office}${comparison.cross ? `（跨单位：${before.office} → ${after.office}）` : ''}`;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.mergeCells('A1:J1');
+  ws.getCell('A2').value = plain(
+    `原版本：${before.source}（${before.period}）；新版本：${after.source}（${after.period}）；` +
+      `共 ${comparison.summary.total} 处变化：${describeCounts(comparison.summary.counts)}` +
+      (comparison.summary.sameCatalogue ? '' : '；两个版本的指标目录不同'),
+  );
+  ws.mergeCells('A2:J2');
+  ws.getCell('A2').alignment = { wrapText: true };
+  ws.getRow(2).height = 32;
+  const headRow = ws.getRow(3);
+  headRow.values = heads;
+  styleHeader(headRow);
+  ws.views = [{ state: 'frozen', ySplit: 3, xSplit: 0 }];
+  comparison.changes.forEach((ch, i) => {
+    const row = ws.getRow(4 + i);
+    const values: Plain[] = [
+      i + 1,
+      ch.sheet,
+      ch.row,
+      ch.targetId,
+      ch.field,
+      CHANGE_KIND_LABELS[ch.kind],
+      plain(ch.before),
+      plain(ch.after),
+      ch.delta ?? null,
+      plain(ch.note ?? (ch.cell ? `单元格 ${ch.cell}` : null)),
+    ];
+    values.forEach((v, c) => {
+      if (v !== null) row.getCell(c + 1).value = v;
+    });
+    row.getCell(6).fill = solid(highlightFor(ch.kind));
+    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+  });
+  if (comparison.changes.length === 0) ws.getCell('A4').value = '两个版本没有差异';
+  ws.autoFilter = { from: 'A3', to: 'J3' };
+
+  if (afterGrid) {
+    const targets = findSheet(afterGrid, TARGET_SHEET, ID_HEADER);
+    if (targets) {
+      addHighlightedSheet(
+        wb,
+        COMPARE_SHEETS.targets,
+        targets,
+        ID_HEADER,
+        TARGET_COLUMNS,
+        comparison.changes.filter((c) => c.sheet === TARGET_SHEET),
+      );
+    }
+    const tasks = afterGrid.sheets.find((s) => s.name === TASK_SHEET);
+    const taskChanges = comparison.changes.filter((c) => c.sheet === TASK_SHEET);
+    if (tasks && tasks.rows.length) {
+      addHighlightedSheet(wb, COMPARE_SHEETS.tasks, tasks, TASK_ID_HEADER, TASK_COLUMNS, taskChanges);
+    }
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 汇总 workbook (streamed: 1,000 offices × 300 targets stays small in memory)
+
+/** Sheet names of the 汇总 workbook. */
+export const CONSOLIDATION_SHEETS = {
+  actual: '汇总',
+  rate: '完成率',
+  ranking: '排名',
+  missing: '未报送',
+  problems: '问题',
+  duplicates: '重复报送',
+  outliers: '异常值',
+} as const;
+
+function addPlainRow(ws: ExcelJS.Worksheet, values: readonly unknown[]): ExcelJS.Row {
+  return ws.addRow(values.map((v) => plain(v)));
+}
+
+export async function writeConsolidationWorkbook(result: ConsolidationResult): Promise<Uint8Array> {
+  const pass = new PassThrough();
+  const chunks: Buffer[] = [];
+  pass.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    pass.on('end', () => resolve());
+    pass.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: true });
+  wb.creator = 'luoshi';
+
+  const outlierSet = new Set(result.outliers.map((o) => `${o.targetId}\u0000${o.office}`));
+  const officeNames = result.offices.map((o) => o.office);
+  const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '单位'];
+  const leadWidths = [6, 16, 16, 40, 12, 8];
+
+  // 汇总: 完成值 per target per office, with 合计 where the unit adds up.
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, { views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }] });
+    ws.columns = [...leadWidths, ...officeNames.map(() => 12), 14, 12, 8].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, [...lead, ...officeNames, '合计', '中位数', '填报单位数']));
+    result.targets.forEach((t, i) => {
+      const row = addPlainRow(ws, [
+        i + 1,
+        t.targetId,
+        t.document,
+        t.quote,
+        t.targetText,
+        t.unit,
+        ...result.actual[i],
+        t.summable ? t.total : '不可加总',
+        t.median,
+        t.reported,
+      ]);
+      result.offices.forEach((o, j) => {
+        if (outlierSet.has(`${t.targetId}\u0000${o.office}`)) row.getCell(7 + j).fill = solid(HIGHLIGHT.outlier);
+      });
+      row.commit();
+    });
+    ws.commit();
+  }
+
+  // 完成率: as a fraction with a percent format, so Excel shows 84.0% and sums/sorts correctly.
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rate, { views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }] });
+    ws.columns = [...leadWidths, ...officeNames.map(() => 10)].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
+    result.targets.forEach((t, i) => {
+      const row = addPlainRow(ws, [
+        i + 1,
+        t.targetId,
+        t.document,
+        t.quote,
+        t.targetText,
+        t.unit,
+        ...result.rate[i].map((r) => (r === null ? null : r / 100)),
+      ]);
+      for (let j = 0; j < officeNames.length; j++) row.getCell(7 + j).numFmt = '0.0%';
+      row.commit();
+    });
+    ws.commit();
+  }
+
+  // 排名
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.ranking, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    ws.columns = [6, 18, 12, 10, 10, 8, 10, 8, 8, 8, 8, 14, 30].map((width) => ({ width }));
+    styleHeader(
+      addPlainRow(ws, ['名次', '单位', '平均完成率', '已填完成值', '指标数', '已完成', '序时推进', '滞后', '未启动', '错误', '警告', '截至日期', '文件']),
+    );
+    const ranked = [...result.offices].sort((a, b) => a.rank - b.rank || a.office.localeCompare(b.office, 'zh-CN'));
+    for (const o of ranked) {
+      const row = addPlainRow(ws, [
+        o.rank,
+        o.office,
+        o.score === null ? null : o.score / 100,
+        o.filled,
+        o.targets,
+        o.completed,
+        o.onTrack,
+        o.lagging,
+        o.notStarted,
+        o.errors,
+        o.warnings,
+        o.asOf,
+        o.source,
+      ]);
+      row.getCell(3).numFmt = '0.0%';
+      row.commit();
+    }
+    ws.commit();
+  }
+
+  // 未报送
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.missing);
+    ws.columns = [6, 24, 40].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, ['序号', '单位', '说明']));
+    result.missing.forEach((name, i) => addPlainRow(ws, [i + 1, name, '名单内单位，未收到可读取的填报表']).commit());
+    result.unlisted.forEach((name, i) =>
+      addPlainRow(ws, [result.missing.length + i + 1, name, '已报送，但不在名单中（请核对单位名称）']).commit(),
+    );
+    ws.commit();
+  }
+
+  // 问题: each office's validation problems, plus files that could not be read at all.
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.problems, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    ws.columns = [18, 28, 10, 10, 10, 18, 60].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, ['单位', '文件', '级别', '工作表', '单元格', '指标编号', '问题']));
+    for (const f of result.failures) {
+      const row = addPlainRow(ws, [null, f.file, '无法读取', null, null, null, f.message]);
+      row.getCell(3).fill = solid(HIGHLIGHT.cleared);
+      row.commit();
+    }
+    for (const p of result.problems) {
+      addPlainRow(ws, [p.office, p.source, p.severity === 'error' ? '错误' : '提示', p.sheet, p.cell, p.targetId, p.message]).commit();
+    }
+    ws.commit();
+  }
+
+  // 重复报送
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.duplicates);
+    ws.columns = [18, 30, 30, 40].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, ['单位', '采用的文件', '未采用的文件', '原因']));
+    for (const d of result.duplicates) addPlainRow(ws, [d.office, d.kept, d.dropped, d.reason]).commit();
+    ws.commit();
+  }
+
+  // 异常值
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.outliers, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    ws.columns = [16, 40, 8, 18, 12, 12, 10, 44].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, ['指标编号', '指标内容', '单位', '单位名称', '填报值', '中位数', '稳健z值', '说明']));
+    const byId = new Map(result.targets.map((t) => [t.targetId, t]));
+    for (const o of result.outliers) {
+      const t = byId.get(o.targetId);
+      addPlainRow(ws, [o.targetId, t?.quote ?? null, t?.unit ?? null, o.office, o.value, o.median, o.score, o.reason]).commit();
+    }
+    ws.commit();
+  }
+
+  await wb.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}

@@ -1,0 +1,304 @@
+/**
+ * The Office-facing module (src/addin/office/excel-host.ts) against the typed recording fake of
+ * the Excel API (test/fakes/excel-fake.ts). This proves what we ASK Excel to do (values, formats,
+ * validation, protection, names, sync count, request sizes) — not what real Excel does with it;
+ * that is the manual checklist in the README.
+ */
+import { describe, expect, it } from 'vitest';
+import { OfficeMockObject } from 'office-addin-mock';
+import { ExcelHost, queueUsedRange, widthToPoints, type ExcelGlobal } from '../src/addin/office/excel-host.js';
+import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
+import { FakeExcel, FakeWorkbookModel, fakeOffice, parseAddress } from './fakes/excel-fake.js';
+import { syntheticCatalogue } from './fakes/synthetic-catalogue.js';
+import type { PlanStyle, PlanValue } from '../src/core/workbook/plan.js';
+
+const GENERATED_AT = '2026-07-01T08:00:00.000Z';
+
+function plan(targets: number, office = '省发展改革委'): WorkbookPlan {
+  return planWorkbook(syntheticCatalogue(targets), { office, period: '2026年上半年', generatedAt: GENERATED_AT });
+}
+
+function host(apiMinor = 9, opts: { payloadBudget?: number; payloadLimit?: number; model?: FakeWorkbookModel } = {}): { fake: FakeExcel; host: ExcelHost } {
+  const fake = new FakeExcel(opts.model, { apiMinor, payloadLimit: opts.payloadLimit });
+  const excel: ExcelGlobal = fake;
+  return { fake, host: new ExcelHost(excel, fakeOffice(apiMinor), { payloadBudget: opts.payloadBudget }) };
+}
+
+function colLetters(i: number): string {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** What a plan value must look like in Excel after writing. */
+function expectedCell(v: PlanValue): { value: unknown; formula: string | null } {
+  if (v === null) return { value: '', formula: null };
+  if (typeof v === 'object') return { value: '', formula: `=${v.formula}` };
+  return { value: v, formula: null };
+}
+
+/** Every block cell of every plan sheet equals what the fake workbook holds. */
+function assertValues(fake: FakeExcel, p: WorkbookPlan): number {
+  let checked = 0;
+  for (const ps of p.sheets) {
+    for (const block of ps.blocks) {
+      const o = parseAddress(block.origin);
+      block.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          const a1 = `${colLetters(o.col + c)}${o.row + r + 1}`;
+          const cell = fake.model.cell(ps.name, a1);
+          const want = expectedCell(v);
+          expect({ sheet: ps.name, a1, value: cell?.value ?? '', formula: cell?.formula ?? null }).toEqual({ sheet: ps.name, a1, ...want });
+          checked++;
+        }),
+      );
+    }
+  }
+  return checked;
+}
+
+/** The last style (in plan order) setting `key` for a cell, as the plan intends. */
+function styleAt(ps: WorkbookPlan['sheets'][number], row: number, col: number, key: keyof PlanStyle): unknown {
+  let found: unknown;
+  for (const sr of ps.styles) {
+    const b = parseAddress(sr.range);
+    if (row >= b.row && row < b.row + b.rows && col >= b.col && col < b.col + b.cols && sr.style[key] !== undefined) found = sr.style[key];
+  }
+  return found;
+}
+
+describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', () => {
+  it('writes every value, number format, lock, validation, protection, name and sheet state of the plan', async () => {
+    const p = plan(40);
+    const { fake, host: h } = host(9);
+    const result = await h.realise(p);
+    expect(result.syncs).toBe(2);
+    expect(result.notes).toEqual([]);
+    expect(assertValues(fake, p)).toBeGreaterThan(40 * 18);
+
+    for (const ps of p.sheets) {
+      const sheet = fake.model.mustSheet(ps.name);
+      expect(sheet.visibility).toBe({ visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[ps.state]);
+      // number formats and locks, cell by cell over every styled range
+      for (const sr of ps.styles) {
+        const b = parseAddress(sr.range);
+        for (let r = b.row; r < b.row + b.rows; r++) {
+          for (let c = b.col; c < b.col + b.cols; c++) {
+            const cell = sheet.cells.get(`${r},${c}`);
+            const fmt = styleAt(ps, r, c, 'numberFormat');
+            if (fmt !== undefined) expect(cell?.numberFormat).toBe(fmt);
+            const locked = styleAt(ps, r, c, 'locked');
+            if (locked !== undefined) expect(cell?.locked).toBe(locked);
+            const fill = styleAt(ps, r, c, 'fill');
+            if (fill !== undefined) expect(cell?.fill).toBe(`#${String(fill)}`);
+          }
+        }
+      }
+      // validations: exact rule per plan validation
+      expect(sheet.validations.map((v) => v.address).sort()).toEqual(ps.validations.map((v) => parseAddressA1(v.range)).sort());
+      for (const v of ps.validations) {
+        const got = sheet.validations.find((x) => x.address === parseAddressA1(v.range));
+        expect(got?.ignoreBlanks).toBe(v.allowBlank);
+        expect(got?.errorAlert).toEqual({ showAlert: true, style: 'Stop', title: v.errorTitle, message: v.error });
+        if (v.type === 'decimal') expect(got?.rule).toEqual({ decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+        if (v.type === 'date') expect(got?.rule).toEqual({ date: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+        if (v.type === 'list') {
+          const source = 'values' in v.source ? v.source.values.join(',') : `=${v.source.range}`;
+          expect(got?.rule).toEqual({ list: { inCellDropDown: true, source } });
+        }
+      }
+      // protection with the plan's allowances
+      if (ps.protection) {
+        expect(sheet.protection.protected).toBe(true);
+        expect(sheet.protection.options).toMatchObject({
+          allowFormatCells: ps.protection.allow.formatCells,
+          allowInsertRows: ps.protection.allow.insertRows,
+          allowSort: ps.protection.allow.sort,
+          selectionMode: 'Normal',
+        });
+      } else expect(sheet.protection.protected).toBe(false);
+      expect(sheet.merges.slice().sort()).toEqual(ps.merges.map(parseAddressA1).sort());
+      ps.columns.forEach((c, i) => expect(sheet.columnWidths.get(i)).toBe(widthToPoints(c.width)));
+      if (ps.print) {
+        expect(sheet.pageLayout.orientation).toBe(ps.print.orientation === 'landscape' ? 'Landscape' : 'Portrait');
+        expect(sheet.pageLayout.paperSize).toBe('A4');
+        if (ps.print.titleRows) expect(sheet.pageLayout.printTitleRows).toBe(`$${ps.print.titleRows.replace(':', ':$')}`);
+      }
+    }
+    // plan sheets come first, in plan order; the original Sheet1 stays after them
+    expect(fake.model.sheets.map((s) => s.name)).toEqual([...p.sheets.map((s) => s.name), 'Sheet1']);
+    expect(Array.from(fake.model.names.entries())).toEqual(p.names.map((n) => [n.name, `=${n.ref}`]));
+    expect(fake.model.activeSheet).toBe('指标');
+    expect(fake.model.calculationSuspensions).toBeGreaterThan(0);
+    expect(fake.unsyncedBatches).toBe(0);
+  });
+
+  it('writes catalogue text that looks like a formula, number or date as text, never as a formula', async () => {
+    const p = plan(10);
+    const { fake, host: h } = host(9);
+    await h.realise(p);
+    const quotes: unknown[] = [];
+    const sheet = fake.model.mustSheet('指标');
+    sheet.cells.forEach((cell, key) => {
+      if (key.endsWith(',4')) quotes.push(cell.value);
+    });
+    for (const q of ['=SUM(A1:A9)', '-15%的降幅', '+3个百分点', '@全体单位', '2020', '1/2']) expect(quotes).toContain(q);
+    sheet.cells.forEach((cell, key) => {
+      if (cell.formula) expect(key.endsWith(',11')).toBe(true); // only the plan's own 完成率 formula column
+    });
+  });
+
+  it('pulls a 1,000-target catalogue in 3 syncs, the same as 10 targets, each request under 5 MB', async () => {
+    const counts: number[] = [];
+    for (const n of [10, 1000]) {
+      const p = plan(n);
+      const { fake, host: h } = host(9);
+      const r = await h.pull(() => p);
+      counts.push(r.syncs);
+      expect(fake.model.syncs).toBe(r.syncs);
+      expect(Math.max(...fake.model.requestBytes)).toBeLessThan(5 * 1024 * 1024);
+      if (n === 1000) assertValues(fake, p);
+    }
+    expect(counts).toEqual([3, 3]);
+  });
+
+  it('splits the write into row chunks when the payload budget is exceeded, with the same result', async () => {
+    const p = plan(300);
+    const whole = host(9);
+    await whole.host.realise(p);
+    const chunked = host(9, { payloadBudget: 48 * 1024, payloadLimit: 64 * 1024 });
+    const r = await chunked.host.realise(p);
+    expect(r.syncs).toBeGreaterThan(2);
+    expect(Math.max(...chunked.fake.model.requestBytes)).toBeLessThanOrEqual(64 * 1024);
+    expect(chunked.fake.model.snapshot()).toBe(whole.fake.model.snapshot());
+    // calculation is suspended in every write request (all but the first, which reads sheet state)
+    expect(chunked.fake.model.calculationSuspensions).toBe(r.syncs - 1);
+    expect(whole.fake.model.calculationSuspensions).toBe(1);
+  });
+
+  it('refreshing a protected, already written workbook twice changes nothing', async () => {
+    const p = plan(25);
+    const { fake, host: h } = host(9);
+    await h.pull(() => p);
+    const first = fake.model.snapshot();
+    const r = await h.pull(() => p);
+    expect(r.syncs).toBe(3);
+    expect(fake.model.snapshot()).toBe(first);
+    await h.pull(() => p);
+    expect(fake.model.snapshot()).toBe(first);
+  });
+
+  it('reads the workbook back as a WorkbookGrid in 2 syncs (values in place, dates as Date, sheet states)', async () => {
+    const p = plan(12);
+    const { fake, host: h } = host(9);
+    await h.realise(p);
+    fake.model.type('指标', 'K4', 42.5);
+    const grid = await h.readGrid();
+    expect(h.lastSyncs).toBe(2);
+    expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([...p.sheets.map((s) => [s.name, s.state]), ['Sheet1', 'visible']]);
+    const targets = grid.sheets.find((s) => s.name === '指标');
+    expect(targets?.rows[2]).toEqual(p.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A3')?.values[0]);
+    expect(targets?.rows[3][10]).toBe(42.5);
+    expect(grid.sheets.find((s) => s.name === 'Sheet1')?.rows).toEqual([]);
+  });
+
+  it('maps a date-formatted serial to a Date, as the exceljs reader does', async () => {
+    const { fake, host: h } = host(9);
+    const model = fake.model;
+    model.addSheet('_meta');
+    model.type('_meta', 'B2', 46203);
+    const cell = model.cell('_meta', 'B2');
+    if (cell) cell.numberFormat = 'yyyy-mm-dd';
+    model.type('_meta', 'C3', 'x');
+    const grid = await h.readGrid();
+    const meta = grid.sheets.find((s) => s.name === '_meta');
+    expect(meta?.rows[1][1]).toEqual(new Date(Date.UTC(2026, 5, 30)));
+    expect(meta?.rows[2][2]).toBe('x');
+    expect(meta?.rows[0]).toEqual([]);
+  });
+
+  it('selects a problem cell and highlights differences in one sync each', async () => {
+    const p = plan(5);
+    const { fake, host: h } = host(9);
+    await h.realise(p);
+    await h.select('指标', 'K5');
+    expect(h.lastSyncs).toBe(1);
+    expect(fake.model.selection).toEqual({ sheet: '指标', address: 'K5' });
+    await h.highlight('任务', ['H4', 'H6']);
+    expect(fake.model.activeSheet).toBe('任务');
+    expect(fake.model.selection).toEqual({ sheet: '任务', address: 'H4,H6' });
+  });
+});
+
+describe('ExcelHost on older Excel (requirement sets detected at run time)', () => {
+  it('ExcelApi 1.1 (Office 2016 volume licence): values and number formats only, with Chinese notes', async () => {
+    const p = plan(20);
+    const { fake, host: h } = host(1);
+    const r = await h.pull(() => p);
+    assertValues(fake, p);
+    expect(r.syncs).toBe(3);
+    const sheet = fake.model.mustSheet('指标');
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.protection.protected).toBe(false);
+    expect(fake.model.names.size).toBe(0);
+    expect(sheet.cells.get('3,9')?.numberFormat).toBe(styleAt(p.sheets[1], 3, 9, 'numberFormat'));
+    expect(fake.model.mustSheet('_meta').visibility).toBe('VeryHidden');
+    expect(r.notes.join('\n')).toMatch(/ExcelApi 1\.2/);
+    expect(r.notes.join('\n')).toMatch(/数据验证/);
+  });
+
+  it('ExcelApi 1.7 (Office 2019 volume licence): protection and names, no validation, a note saying 检查 still validates', async () => {
+    const p = plan(20);
+    const { fake, host: h } = host(7);
+    const r = await h.pull(() => p);
+    assertValues(fake, p);
+    const sheet = fake.model.mustSheet('指标');
+    expect(sheet.validations).toEqual([]);
+    expect(sheet.protection.protected).toBe(true);
+    expect(fake.model.names.size).toBe(p.names.length);
+    expect(r.notes.some((n) => n.includes('ExcelApi 1.8') && n.includes('检查'))).toBe(true);
+    expect(r.notes.some((n) => n.includes('ExcelApi 1.2'))).toBe(false);
+    // a second pull over the protected sheets still works on 1.7
+    await h.pull(() => p);
+    expect(sheet.protection.protected).toBe(true);
+  });
+});
+
+describe('load/sync order with office-addin-mock', () => {
+  it('the used-range reader refuses values read before context.sync() and returns them after', async () => {
+    const seed = {
+      context: {
+        workbook: {
+          worksheets: {
+            sheet: {
+              range: { address: "'指标'!A1:B2", values: [['序号', 1], ['', 2]], numberFormat: [['General', '0'], ['General', '0']] },
+              getUsedRange: function (this: { range: unknown }): unknown {
+                return this.range;
+              },
+            },
+            getItem: function (this: { sheet: unknown }): unknown {
+              return this.sheet;
+            },
+          },
+        },
+      },
+    };
+    const mock = new OfficeMockObject(seed) as unknown as {
+      context: { sync(): Promise<void>; workbook: { worksheets: { getItem(n: string): Parameters<typeof queueUsedRange>[0] } } };
+    };
+    const read = queueUsedRange(mock.context.workbook.worksheets.getItem('指标'));
+    expect(() => read()).toThrow(/before context\.sync/);
+    await mock.context.sync();
+    expect(read()).toEqual({ address: "'指标'!A1:B2", values: [['序号', 1], ['', 2]], numberFormat: [['General', '0'], ['General', '0']] });
+  });
+});
+
+function parseAddressA1(range: string): string {
+  const b = parseAddress(range);
+  const tl = `${colLetters(b.col)}${b.row + 1}`;
+  return b.rows === 1 && b.cols === 1 ? tl : `${tl}:${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
+}

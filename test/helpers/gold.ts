@@ -1,0 +1,45 @@
+/**
+ * Loads the seeds (decoded as the product decodes them) and the hand-made gold set of test/gold/.
+ * Loading fails loudly when the gold has rotted: a file that breaks the schema, a seed without gold,
+ * or a quote that is not found exactly once, byte for byte, in its seed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeText } from '../../src/core/text/decode.js';
+import { parseGoldFile, type GoldFile } from './score.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const SEEDS_DIR = path.join(here, '..', '..', 'seeds');
+export const GOLD_DIR = path.join(here, '..', 'gold');
+
+/** Decoded text of every seed, keyed by file name. */
+export function loadSeedTexts(): Map<string, string> {
+  const names = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort();
+  return new Map(names.map((n) => [n, decodeText(readFileSync(path.join(SEEDS_DIR, n)), n).text]));
+}
+
+export function countOccurrences(text: string, quote: string): number {
+  let n = 0;
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) n++;
+  return n;
+}
+
+/** All gold files, validated against the seeds in `texts`. */
+export function loadGoldSet(texts: Map<string, string>): GoldFile[] {
+  const files = readdirSync(GOLD_DIR).filter((n) => n.endsWith('.json')).sort();
+  const gold = files.map((n) => {
+    const g = parseGoldFile(JSON.parse(readFileSync(path.join(GOLD_DIR, n), 'utf8')) as unknown, n);
+    if (g.source.replace(/\.txt$/, '.json') !== n) throw new Error(`${n}: names source ${g.source}; the file must be named after its seed`);
+    const text = texts.get(g.source);
+    if (text === undefined) throw new Error(`${n}: seed ${g.source} does not exist`);
+    for (const t of g.targets) {
+      const count = countOccurrences(text, t.quote);
+      if (count !== 1) throw new Error(`${n}: quote found ${count} times in ${g.source} (must be exactly once): ${t.quote}`);
+    }
+    return g;
+  });
+  const missing = [...texts.keys()].filter((s) => !gold.some((g) => g.source === s));
+  if (missing.length > 0) throw new Error(`seeds without a gold file: ${missing.join(', ')}`);
+  return gold;
+}
