@@ -69,8 +69,10 @@ export async function loadWorkbooks(files: string[], catalogue?: Catalogue, onFi
 
 /** "长春市.xlsx 工作表“指标” K12：…" */
 export function describeProblem(p: FileProblem): string {
-  const where = [p.file, p.sheet ? `工作表“${p.sheet}”` : '', p.cell ?? ''].filter(Boolean).join(' ');
-  return `${where}：${p.message}`;
+  // The reader's messages already start with sheet and cell ("指标!K12：…"); add them only when missing.
+  const named = (p.sheet && p.message.includes(p.sheet)) || (p.cell && p.message.includes(p.cell));
+  const where = named ? '' : [p.sheet ? `工作表“${p.sheet}”` : '', p.cell ?? ''].filter(Boolean).join(' ');
+  return `${p.file}${where ? ` ${where}` : ''}：${p.message}`;
 }
 
 export async function loadTemplate(dir: string, name: string): Promise<ReportTemplate> {

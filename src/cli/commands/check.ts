@@ -1,4 +1,124 @@
+/**
+ * `luoshi check`: read filled workbooks back into Submissions and list every problem in Chinese
+ * (or as JSON). A thin host over src/xlsx/read-grid and src/core/workbook/read.
+ */
+import * as path from 'node:path';
 import type { Command } from 'commander';
+import { subcommand } from '../program.js';
+import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
+import { expandInputs, readInput } from '../../host/files.js';
+import { isLuoshiError, LuoshiError } from '../../core/errors.js';
+import type { Catalogue } from '../../core/model/catalogue.js';
+import type { Submission } from '../../core/model/submission.js';
+import { readSubmission } from '../../core/workbook/read.js';
+import { readWorkbookGrid } from '../../xlsx/read-grid.js';
+import { loadCatalogue } from './catalogue.js';
 
-/** Placeholder: filled in by the issue that builds `luoshi check`. */
-export function registerCheck(_program: Command): void {}
+function out(s: string): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function err(s: string): void {
+  process.stderr.write(`${s}\n`);
+}
+
+/** Read and validate one workbook file. Throws LuoshiError when the file cannot be read at all. */
+export async function checkFile(file: string, catalogue?: Catalogue): Promise<Submission> {
+  const name = path.basename(file);
+  const grid = await readWorkbookGrid(await readInput(file), name);
+  return readSubmission(grid, catalogue ? { source: name, catalogue } : { source: name });
+}
+
+/** The JSON shape printed by `check --json` (documented in the README; keep stable). */
+export function submissionJson(s: Submission): unknown {
+  return {
+    office: s.office,
+    period: s.period,
+    catalogueVersion: s.catalogueVersion,
+    entries: s.entries.map((e) => ({
+      targetId: e.targetId,
+      baseline: e.baseline,
+      actual: e.actual,
+      asOf: e.asOf,
+      status: e.status,
+      progress: e.progress,
+      problems: e.problems,
+      nextSteps: e.nextSteps,
+      evidence: e.evidence,
+    })),
+    problems: s.problems.map((p) => ({ severity: p.severity, sheet: p.sheet, cell: p.cell, targetId: p.targetId, message: p.message })),
+  };
+}
+
+function filledCount(s: Submission): { targets: number; tasks: number } {
+  const targets = s.entries.filter(
+    (e) => e.baseline !== null || e.actual !== null || e.status !== null || e.progress || e.problems || e.nextSteps || e.evidence,
+  ).length;
+  const tasks = s.taskEntries.filter((t) => t.status !== null || t.progress || t.problems || t.nextSteps).length;
+  return { targets, tasks };
+}
+
+/** Human-readable report of one submission. */
+export function describeSubmission(s: Submission): string[] {
+  const lines: string[] = [];
+  const head = s.office || s.period ? `${s.office} ${s.period}` : '（无法识别单位和期间）';
+  lines.push(`${s.source}：${head}${s.catalogueVersion ? `（目录版本 ${s.catalogueVersion}）` : ''}`);
+  if (s.rows.length || s.taskEntries.length) {
+    const f = filledCount(s);
+    lines.push(`  指标 ${s.entries.length} 项，已填 ${f.targets} 项；任务 ${s.taskEntries.length} 项，已填 ${f.tasks} 项`);
+  }
+  const errors = s.problems.filter((p) => p.severity === 'error');
+  const warnings = s.problems.filter((p) => p.severity === 'warning');
+  if (!s.problems.length) {
+    lines.push('  检查通过，没有发现问题');
+    return lines;
+  }
+  lines.push(`  错误 ${errors.length} 个，警告 ${warnings.length} 个：`);
+  for (const p of errors) lines.push(`  错误  ${p.message}`);
+  for (const p of warnings) lines.push(`  警告  ${p.message}`);
+  return lines;
+}
+
+export function registerCheck(program: Command): void {
+  subcommand(program, 'check <填报表.xlsx或文件夹...>', '检查已填的填报表：读出填报内容，列出错误和警告')
+    .option('--json', '以 JSON 输出填报内容和问题')
+    .option('--catalogue <catalogue.json>', '同时核对指标目录版本，并按目录判断完成情况')
+    .addHelpText(
+      'after',
+      `
+退出码：0 没有错误（可能有警告）；1 有错误；2 文件无法读取。
+示例：
+  luoshi check 长春市.xlsx
+  luoshi check 填报表/ --catalogue catalogue.json
+  luoshi check 长春市.xlsx --json > 长春市.json`,
+    )
+    .action(
+      action(async (inputs: string[], o: { json?: boolean; catalogue?: string }) => {
+        const catalogue = o.catalogue ? await loadCatalogue(o.catalogue) : undefined;
+        const files = await expandInputs(inputs, ['.xlsx', '.xlsm']);
+        if (files.length === 0) throw new LuoshiError('no-xlsx', `${inputs.join('、')} 中没有 .xlsx 文件`);
+        const results: Submission[] = [];
+        const unreadable: { file: string; message: string }[] = [];
+        for (const file of files) {
+          try {
+            results.push(await checkFile(file, catalogue));
+          } catch (e) {
+            if (files.length === 1 || !isLuoshiError(e)) throw e;
+            unreadable.push({ file, message: e.message });
+          }
+        }
+        if (o.json) {
+          const items = results.map(submissionJson);
+          const payload =
+            files.length === 1 ? items[0] : [...items, ...unreadable.map((u) => ({ source: path.basename(u.file), error: u.message }))];
+          out(JSON.stringify(payload, null, 2));
+        } else {
+          for (const s of results) for (const line of describeSubmission(s)) out(line);
+        }
+        for (const u of unreadable) err(`错误：${u.message}`);
+        if (results.length === 0) return EXIT_FAILED;
+        const hasErrors = unreadable.length > 0 || results.some((s) => s.problems.some((p) => p.severity === 'error'));
+        return hasErrors ? EXIT_PROBLEMS : EXIT_OK;
+      }),
+    );
+}

@@ -1,4 +1,223 @@
+/**
+ * `luoshi workbook`: entry workbooks for reporting offices (one, a roster batch, or an upgrade of a
+ * filled workbook to a new catalogue). A thin host over src/core/workbook and src/xlsx.
+ */
+import * as path from 'node:path';
 import type { Command } from 'commander';
+import { subcommand } from '../program.js';
+import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
+import { readInput, writeOutputAtomic } from '../../host/files.js';
+import { startProgress } from '../../host/progress.js';
+import { LuoshiError, isLuoshiError } from '../../core/errors.js';
+import { decodeText } from '../../core/text/decode.js';
+import type { Catalogue } from '../../core/model/catalogue.js';
+import { parseRoster, type Roster, type RosterOffice } from '../../core/roster.js';
+import { planWorkbook, type PlanOptions } from '../../core/workbook/plan.js';
+import { sampleEntries, sampleTaskEntries } from '../../core/workbook/sample.js';
+import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
+import { writeWorkbookPlan } from '../../xlsx/write-workbook.js';
+import { readWorkbookGrid } from '../../xlsx/read-grid.js';
+import { loadCatalogue } from './catalogue.js';
 
-/** Placeholder: filled in by the issue that builds `luoshi workbook`. */
-export function registerWorkbook(_program: Command): void {}
+function out(s: string): void {
+  process.stdout.write(`${s}\n`);
+}
+
+function err(s: string): void {
+  process.stderr.write(`${s}\n`);
+}
+
+/** Options shared by single and batch generation. */
+export interface GenerateOptions {
+  period: string;
+  deadline?: string | null;
+  password?: string | null;
+  protect?: boolean;
+  /** Fill with deterministic 示例数据 (demo); the value is the seed. */
+  sample?: string | null;
+  generatedAt?: string;
+}
+
+function planOptions(office: RosterOffice | { office: string }, o: GenerateOptions, catalogue: Catalogue): PlanOptions {
+  const r = office as Partial<RosterOffice>;
+  const filter = { documents: r.documents ?? [], units: r.units ?? [] };
+  const opts: PlanOptions = {
+    office: office.office,
+    period: o.period,
+    deadline: o.deadline ?? null,
+    contact: r.contact ?? null,
+    phone: r.phone ?? null,
+    documents: filter.documents,
+    units: filter.units,
+    protect: o.protect !== false,
+    protectPassword: o.password ?? null,
+    generatedAt: o.generatedAt ?? new Date().toISOString(),
+  };
+  if (o.sample) {
+    opts.entries = sampleEntries(catalogue, office.office, o.period, o.sample, filter);
+    opts.taskEntries = sampleTaskEntries(catalogue, office.office, o.period, o.sample, filter);
+  }
+  return opts;
+}
+
+/** Generate one office's workbook bytes. */
+export async function generateWorkbook(catalogue: Catalogue, office: RosterOffice | { office: string }, o: GenerateOptions): Promise<Uint8Array> {
+  return writeWorkbookPlan(planWorkbook(catalogue, planOptions(office, o, catalogue)));
+}
+
+/** Characters Windows does not allow in file names. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\r\n\t]/g, '_').trim() || '未命名单位';
+}
+
+export async function readRosterFile(file: string): Promise<Roster> {
+  const bytes = await readInput(file, 5 * 1024 * 1024);
+  return parseRoster(decodeText(bytes, path.basename(file)).text, path.basename(file));
+}
+
+export interface BatchResult {
+  written: string[];
+  failed: { office: string; message: string }[];
+}
+
+/** One workbook per roster office into `outDir`; one failing office never stops the rest. */
+export async function generateRosterWorkbooks(
+  catalogue: Catalogue,
+  roster: Roster,
+  outDir: string,
+  o: GenerateOptions,
+  inputs: string[] = [],
+): Promise<BatchResult> {
+  const result: BatchResult = { written: [], failed: [] };
+  const bar = startProgress(roster.offices.length, '生成填报表');
+  const generatedAt = o.generatedAt ?? new Date().toISOString();
+  try {
+    for (const office of roster.offices) {
+      try {
+        const bytes = await generateWorkbook(catalogue, office, { ...o, generatedAt });
+        const file = path.join(outDir, `${safeFileName(office.office)}.xlsx`);
+        await writeOutputAtomic(file, bytes, inputs);
+        result.written.push(file);
+      } catch (e) {
+        result.failed.push({ office: office.office, message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}` });
+      }
+      bar.tick(office.office);
+    }
+  } finally {
+    bar.stop();
+  }
+  return result;
+}
+
+interface WorkbookCliOptions {
+  office?: string;
+  period?: string;
+  output?: string;
+  roster?: string;
+  outDir?: string;
+  deadline?: string;
+  password?: string;
+  protect: boolean;
+  upgrade?: string;
+  catalogue?: string;
+  sample?: string | boolean;
+}
+
+async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOptions): Promise<number> {
+  const catFile = o.catalogue ?? catalogueArg;
+  if (!catFile) throw new LuoshiError('missing-catalogue', '升级需要新版指标目录：--catalogue 新目录.json');
+  if (!o.output) throw new LuoshiError('missing-output', '请用 -o 指定升级后的填报表文件名');
+  const oldFile = o.upgrade!;
+  const catalogue = await loadCatalogue(catFile);
+  const grid = await readWorkbookGrid(await readInput(oldFile), path.basename(oldFile));
+  const up = upgradeWorkbook(grid, path.basename(oldFile), catalogue, o.period ? { period: o.period } : {});
+  const fatal = up.old.problems.find((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new');
+  if (fatal) throw new LuoshiError(fatal.code, fatal.message, { file: oldFile });
+  if (!up.office) throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, { file: oldFile });
+  const plan = planWorkbook(catalogue, {
+    office: up.office,
+    period: up.period,
+    deadline: o.deadline ?? up.deadline,
+    contact: up.contact,
+    phone: up.phone,
+    documents: up.documents,
+    units: up.units,
+    protect: o.protect,
+    protectPassword: o.password ?? null,
+    generatedAt: new Date().toISOString(),
+    entries: up.entries,
+    taskEntries: up.taskEntries,
+    removed: up.removed,
+    changeNotes: Object.fromEntries(up.changed.map((c) => [c.targetId, c.note])),
+  });
+  await writeOutputAtomic(o.output, await writeWorkbookPlan(plan), [oldFile, catFile]);
+  out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
+  if (up.changed.length) {
+    out(`内容有变化、需要核对的指标 ${up.changed.length} 项（见“变更提示”列）：`);
+    for (const c of up.changed) out(`  ${c.targetId}：${c.note}`);
+  }
+  if (up.removed.length) {
+    out(`已移除的指标或任务 ${up.removed.length} 项，连同原填报内容保留在“已移除指标”表中：`);
+    for (const r of up.removed) out(`  ${r.row.targetId}：${r.reason}`);
+  }
+  if (up.preservedInvalid.length) {
+    out(`原表中 ${up.preservedInvalid.length} 处无法识别的填写已原样保留在“进展情况”中，请改正：`);
+    for (const p of up.preservedInvalid) out(`  ${p.targetId} ${p.field}：${p.raw}`);
+  }
+  return EXIT_OK;
+}
+
+export function registerWorkbook(program: Command): void {
+  subcommand(program, 'workbook [catalogue.json]', '生成填报表：每个填报单位一个 Excel 文件（也可升级已填的表）')
+    .option('--office <单位>', '填报单位，如 长春市')
+    .option('--period <期间>', '填报期间，如 2025年度、2025年上半年、2025年1-9月')
+    .option('-o, --output <文件.xlsx>', '输出文件（单个单位或升级时）')
+    .option('--roster <名单.csv>', '按填报单位名单批量生成（CSV，UTF-8 或 GBK，第一列为“单位”）')
+    .option('--out-dir <文件夹>', '批量生成时的输出文件夹')
+    .option('--deadline <日期>', '报送截止日期，写入填报说明，如 2026-01-15')
+    .option('--password <密码>', '工作表保护密码（默认不设密码）')
+    .option('--no-protect', '不保护工作表')
+    .option('--upgrade <已填的表.xlsx>', '把已填的表转到新版目录（保留全部已填内容）')
+    .option('--catalogue <新目录.json>', '升级时使用的新版指标目录')
+    .option('--sample [种子]', '填入示例数据（演示用，所有文字标明“示例数据”）')
+    .addHelpText(
+      'after',
+      `
+示例：
+  luoshi workbook catalogue.json --office 长春市 --period 2025年度 -o 长春市.xlsx
+  luoshi workbook catalogue.json --roster templates/roster-吉林省.csv --period 2025年度 --out-dir 填报表/
+  luoshi workbook --upgrade 长春市.xlsx --catalogue 新目录.json -o 长春市-新.xlsx`,
+    )
+    .action(
+      action(async (catalogueArg: string | undefined, o: WorkbookCliOptions) => {
+        if (o.upgrade) return runUpgrade(catalogueArg, o);
+        if (!catalogueArg) throw new LuoshiError('missing-catalogue', '缺少参数：指标目录文件 catalogue.json');
+        if (!o.period) throw new LuoshiError('missing-period', '缺少选项 --period（填报期间，如 2025年度）');
+        const sample = o.sample === true ? '1' : typeof o.sample === 'string' ? o.sample : null;
+        const gen: GenerateOptions = {
+          period: o.period,
+          deadline: o.deadline ?? null,
+          password: o.password ?? null,
+          protect: o.protect,
+          sample,
+        };
+        const catalogue = await loadCatalogue(catalogueArg);
+        if (o.roster) {
+          if (!o.outDir) throw new LuoshiError('missing-out-dir', '批量生成时请用 --out-dir 指定输出文件夹');
+          const roster = await readRosterFile(o.roster);
+          for (const p of roster.problems) err(`警告：${p.message}`);
+          const res = await generateRosterWorkbooks(catalogue, roster, o.outDir, gen, [o.roster, catalogueArg]);
+          out(`已生成 ${res.written.length} 个填报表，位于 ${o.outDir}`);
+          for (const f of res.failed) err(`错误：${f.office}：${f.message}`);
+          if (res.written.length === 0) return EXIT_FAILED;
+          return res.failed.length ? EXIT_PROBLEMS : EXIT_OK;
+        }
+        if (!o.office) throw new LuoshiError('missing-office', '请用 --office 指定填报单位，或用 --roster 按名单批量生成');
+        const output = o.output ?? `${safeFileName(o.office)}.xlsx`;
+        const bytes = await generateWorkbook(catalogue, { office: o.office }, gen);
+        await writeOutputAtomic(output, bytes, [catalogueArg]);
+        out(`已写入 ${output}`);
+        return EXIT_OK;
+      }),
+    );
+}

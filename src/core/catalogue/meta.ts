@@ -135,7 +135,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
   }
   if (!issuer && dateLine > 0) {
     let top: string | null = null;
-    for (let i = dateLine - 1, seen = 0; i >= 0 && seen < 40; i--, seen++) {
+    for (let i = dateLine - 1, seen = 0; i >= 0 && seen < 120; i--, seen++) {
       const c = lines[i]!.content;
       if (!c) continue;
       if (c.length > 20 || /[，。、：:；]/.test(c)) break;

@@ -7,7 +7,7 @@ import { LuoshiError } from '../errors.js';
 import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
 import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
-import { parseResponsibility, trailingNote, type NoteRule, type Responsibility } from './responsibility.js';
+import { notesIn, parseResponsibility, type NoteRule, type Responsibility } from './responsibility.js';
 import { findTables } from './table.js';
 import { extractTargets, type DraftTarget } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
@@ -211,12 +211,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     // notes closing lines of this segment
     const resp: Responsibility = { lead: [], participants: [] };
     const noteSpans: [number, number][] = [];
-    for (const line of lines) {
-      if (line.end <= seg.from || line.start >= seg.to) continue;
-      const a = Math.max(seg.from, line.contentStart);
-      const b = Math.min(seg.to, line.end);
-      const note = trailingNote(text, a, b);
-      if (!note) continue;
+    for (const note of notesIn(text, seg.from, seg.to)) {
       const parsed = parseResponsibility(note.inner, rule);
       if (!parsed) continue;
       if (parsed.persistent) rule = { firstLeads: true };

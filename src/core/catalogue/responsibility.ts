@@ -145,3 +145,30 @@ export function trailingNote(text: string, from: number, to: number): NoteSpan |
   }
   return null;
 }
+
+/**
+ * Every responsibility note in [from, to): the trailing one of each line, and notes inside a
+ * line that close a sentence ("…（A负责，B参与）。下一句…").
+ */
+export function notesIn(text: string, from: number, to: number): NoteSpan[] {
+  const out: NoteSpan[] = [];
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') stack.push(i);
+    else if ((ch === '）' || ch === ')') && stack.length) {
+      const open = stack.pop()!;
+      if (stack.length) continue;
+      let k = i + 1;
+      while (k < to && /[ \t\u3000]/.test(text[k]!)) k++;
+      const closesSentence = k >= to || /[。；;\r\n.]/.test(text[k]!);
+      if (!closesSentence) continue;
+      const inner = text.slice(open + 1, i);
+      if (!isResponsibilityNote(inner)) continue;
+      let end = i + 1;
+      while (end < to && /[。.；;]/.test(text[end]!)) end++;
+      out.push({ start: open, end, inner });
+    }
+  }
+  return out;
+}

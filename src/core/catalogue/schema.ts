@@ -2,6 +2,7 @@
  * catalogue.json validation (zod). Errors name the file and the field in Chinese.
  */
 import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { CATALOGUE_FORMAT, type Catalogue } from '../model/catalogue.js';
 import { LuoshiError } from '../errors.js';
 
@@ -98,7 +99,7 @@ export function parseCatalogueJson(text: string, file: string): Catalogue {
   if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format !== CATALOGUE_FORMAT) {
     throw new LuoshiError('not-a-catalogue', `${file} 不是 luoshi 指标目录（缺少 "format": "${CATALOGUE_FORMAT}"），请使用 luoshi catalogue build 生成的 catalogue.json`, { file });
   }
-  const r = CatalogueSchema.safeParse(data);
+  const r = CatalogueSchema.safeParse(data, { error: zhCN().localeError });
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new LuoshiError('bad-catalogue', `${file} 的字段 ${describePath(issue.path)} 有误：${issue.message}（共 ${r.error.issues.length} 处问题）`, { file });

@@ -42,7 +42,7 @@ const UNITS = [
   '亿美元', '万美元', '亿元', '万元', '千元', '元', '万人', '万名', '万户', '万张', '万个', '万家', '万台', '万吨', '吨',
   '张', '个', '人', '名', '所', '家', '项', '种', '次', '座', '处', '支', '台', '套', '床', '间', '户', '位',
   '件', '批', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只',
-  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '%', '‰', '万', '亿',
+  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '/10万', '/万', '/千', '/百万', '%', '‰', '万', '亿',
 ];
 const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年', '岁']);
 const COUNT_UNITS_CN = new Set(['个', '名', '所', '家', '项', '种', '次', '人', '座', '支', '张', '位', '户', '条', '台', '套']);
@@ -291,13 +291,14 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       if (value === null) continue;
       let comparator: Comparator = '=';
       if (valueMax !== null) comparator = 'range';
-      else if (/以上$/.test(suffix)) comparator = GT_BEFORE.test(before) ? '>' : '>=';
-      else if (/以下|以内|之内|^内$/.test(suffix)) comparator = LT_BEFORE.test(before) ? '<' : '<=';
+      else if (/以上$/.test(suffix)) comparator = GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
+      else if (/以下|以内|之内|^内$/.test(suffix)) comparator = LT_BEFORE.test(before) && !/不低于|不少于/.test(before) ? '<' : '<=';
       else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
       else if (suffix === '多') comparator = '>';
+      // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
+      else if (LE_BEFORE.test(before)) comparator = '<=';
       else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore)) comparator = '>=';
       else if (GT_BEFORE.test(before)) comparator = '>';
-      else if (LE_BEFORE.test(before)) comparator = '<=';
       else if (LT_BEFORE.test(before)) comparator = '<';
       else {
         // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
@@ -327,6 +328,15 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
         itemStart = prevFig.figureEnd;
         for (let k = start - 1; k >= prevFig.figureEnd; k--) {
           if (SEP.test(hw[k]!) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
+            itemStart = k + 1;
+            break;
+          }
+        }
+      }
+      // a figure in the middle of a long 、-list ("A、B、各县建设一所C、D") is its own item
+      if (itemStart === cA && /、/.test(hw.slice(end, cB)) && /、/.test(hw.slice(cA, start))) {
+        for (let k = start - 1; k > cA; k--) {
+          if (hw[k] === '、' && !insideBrackets(hw, cA, k, '（(', '）)')) {
             itemStart = k + 1;
             break;
           }

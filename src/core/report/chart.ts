@@ -29,7 +29,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily, fontSize: 15, color: '#000000' },
-      grid: { left: Math.min(260, 24 + longest * 16), right: 70, top: 36, bottom: 36 },
+      grid: { left: Math.min(280, 24 + longest * 18), right: 80, top: 40, bottom: 36 },
       xAxis: {
         type: 'value',
         name: '%',
@@ -40,7 +40,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
         type: 'category',
         inverse: true,
         data: chart.categories,
-        axisLabel: { fontFamily, fontSize: 15, color: '#000000', interval: 0 },
+        axisLabel: { fontFamily, fontSize: 17, color: '#000000', interval: 0 },
         axisTick: { show: false },
       },
       series: [
@@ -49,7 +49,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
           data: chart.values,
           barMaxWidth: 22,
           itemStyle: { color: '#3a5f8f' },
-          label: { show: true, position: 'right', fontFamily, fontSize: 13, color: '#000000', formatter: '{c}%' },
+          label: { show: true, position: 'right', fontFamily, fontSize: 15, color: '#000000', formatter: (p: { value?: unknown }) => `${Number(p.value).toFixed(1)}%` },
           markLine:
             chart.reference === null
               ? undefined
@@ -57,7 +57,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
                   symbol: 'none',
                   silent: true,
                   lineStyle: { color: '#b22222', type: 'dashed', width: 2 },
-                  label: { fontFamily, fontSize: 13, color: '#b22222', formatter: `序时进度 ${chart.reference}%` },
+                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'insideEndTop', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
                   data: [{ xAxis: chart.reference }],
                 },
         },

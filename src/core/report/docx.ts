@@ -125,9 +125,11 @@ function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape
   let size: number = SIZE_SMALL_4;
   // Many columns read better in 五号 with room left for the wrapping ones.
   const roomy = t.columns.length < 7;
+  // "Too wide" for an upright page: not even three 五号 characters a column.
+  const tooWide = t.columns.length * (3 * SIZE_5 * 10 + 2 * CELL_MARGIN + 40) > TEXT_W;
   if (!landscape) {
     if (roomy && need(SIZE_SMALL_4) <= TEXT_W) size = SIZE_SMALL_4;
-    else if (need(SIZE_5) <= TEXT_W || orientation === 'portrait' || !inAttachment) size = SIZE_5;
+    else if (!tooWide || orientation === 'portrait' || !inAttachment) size = SIZE_5;
     else landscape = true;
   }
   const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
@@ -429,7 +431,8 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
           push(body('（无）'));
           break;
         }
-        const layout = tableLayout(t, model.config.attachmentOrientation, inAttachment && current().landscape === true);
+        // The section's orientation was settled when the attachment began; size the table to it.
+        const layout = tableLayout(t, current().landscape ? 'landscape' : 'portrait', current().landscape);
         push(buildTable(t, layout, fonts));
         break;
       }

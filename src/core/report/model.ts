@@ -233,6 +233,9 @@ export function timeShareOf(period: string, asOf: string | null): number | null 
   const end = range?.end ?? asOf;
   if (!end) return null;
   const y = Number(end.slice(0, 4));
+  const [, m, d] = end.split('-').map(Number);
+  // A period ending on a month's last day counts in months (1-9月 → 9/12 = 75%), as 序时进度 usually is.
+  if (m && d && new Date(Date.UTC(y, m, 0)).getUTCDate() === d) return m / 12;
   const start = Date.UTC(y, 0, 1);
   const stop = Date.UTC(y + 1, 0, 1);
   const at = Date.parse(`${end}T00:00:00Z`) + 86_400_000; // inclusive of the end day
@@ -313,7 +316,7 @@ function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined
   const met = actual === null ? null : meetsTarget(actual, parsed.comparator, parsed.value, parsed.valueMax);
   const status = entry?.status ?? null;
   const onSchedule = rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : met === true ? true : null;
-  const indicator = target?.indicator?.trim() || row.quote.trim();
+  const indicator = halfWidthAlnum(target?.indicator?.trim() || row.quote.trim());
   return {
     targetId: row.targetId,
     office,
@@ -337,6 +340,11 @@ function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined
     note: '',
     decimals: Math.max(decimalsOf(parsed.value), decimalsOf(actual)),
   };
+}
+
+/** Full-width digits and Latin letters (２０２０) as half-width, as GB/T 15835 writes numbers. */
+export function halfWidthAlnum(s: string): string {
+  return s.replace(/[０-９Ａ-Ｚａ-ｚ．％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Fixed-decimal number for tables and sentences ("5.20"), with thousands left as typed. */

@@ -124,6 +124,11 @@ export const META_KEYS = {
   period: 'period',
   generatedAt: 'generatedAt',
   deadline: 'deadline',
+  /** The roster's document / unit filter, joined by "|" (so an upgrade selects the same targets). */
+  documents: 'documents',
+  units: 'units',
+  contact: 'contact',
+  phone: 'phone',
 } as const;
 
 /** Header of the per-row table in _meta (after the key/value pairs). */

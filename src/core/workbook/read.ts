@@ -57,6 +57,10 @@ export interface WorkbookMeta {
   period: string;
   generatedAt: string | null;
   deadline: string | null;
+  documents: string[];
+  units: string[];
+  contact: string | null;
+  phone: string | null;
   rows: MetaRow[];
 }
 
@@ -115,6 +119,10 @@ export function parseMeta(sheet: GridSheet): WorkbookMeta | null {
     period: str(kv.get(META_KEYS.period)),
     generatedAt: str(kv.get(META_KEYS.generatedAt)) || null,
     deadline: str(kv.get(META_KEYS.deadline)) || null,
+    documents: str(kv.get(META_KEYS.documents)).split('|').filter(Boolean),
+    units: str(kv.get(META_KEYS.units)).split('|').filter(Boolean),
+    contact: str(kv.get(META_KEYS.contact)) || null,
+    phone: str(kv.get(META_KEYS.phone)) || null,
     rows,
   };
 }
@@ -236,6 +244,18 @@ interface Rule {
 
 function describeTarget(rule: Rule, targetText: string): string {
   return targetText || `${rule.comparator}${rule.value ?? ''}${rule.unit}`;
+}
+
+/** The _meta of a grid (by name, or by content when renamed); null when absent. */
+export function findMeta(grid: WorkbookGrid): WorkbookMeta | null {
+  const named = grid.sheets.find((s) => s.name === SHEET_META);
+  const m = named ? parseMeta(named) : null;
+  if (m) return m;
+  for (const s of grid.sheets) {
+    const other = parseMeta(s);
+    if (other) return other;
+  }
+  return null;
 }
 
 export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submission {

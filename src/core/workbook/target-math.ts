@@ -23,7 +23,8 @@ export function meetsTarget(
     case '<':
       return actual < value;
     case '=':
-      return Math.abs(actual - value) <= eps;
+      // "建成20个" is parsed as "= 20"; building 21 is not a shortfall.
+      return actual >= value - eps;
     case '≈':
       // "左右": within 5 %, or at or above the value (more than "about 300亿元" is not a shortfall).
       return actual >= value * 0.95 - eps;

@@ -1,0 +1,27 @@
+/**
+ * 生成报告 in the browser (loaded on first use: docx, echarts and handlebars are large).
+ * Templates come precompiled at build time (scripts/build-addin-data.ts) and run on the report
+ * core's handlebars instance, so the pane never compiles code at run time.
+ */
+import templates from 'luoshi-report-templates';
+import type { Catalogue } from '../../core/model/catalogue.js';
+import type { Submission } from '../../core/model/submission.js';
+import { reportHandlebars } from '../../core/report/template.js';
+import { buildReport, type PreparedTemplate, type ReportResult } from '../report-action.js';
+import { canRasteriseSvg, chartPngCanvas, downloadBytes } from '../browser/io.js';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function prepared(name: string): PreparedTemplate {
+  const t = templates[name];
+  if (!t) throw new Error(`报告模板 ${name} 未打包`);
+  // The spec is handlebars' own precompiler output (a build artefact), typed loosely at the module boundary.
+  const run = reportHandlebars.template(t.spec as Parameters<typeof reportHandlebars.template>[0]);
+  return { name: t.name, text: t.text, render: (view) => run(view) };
+}
+
+export async function buildReportInBrowser(sub: Submission, catalogue: Catalogue | null): Promise<ReportResult> {
+  const result = await buildReport(sub, catalogue, prepared('single.hbs'), canRasteriseSvg() ? chartPngCanvas : null);
+  downloadBytes(result.bytes, result.fileName, DOCX_MIME);
+  return result;
+}

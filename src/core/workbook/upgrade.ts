@@ -1,0 +1,191 @@
+/**
+ * Carrying a filled workbook over to a new catalogue. Pure: old workbook grid + new catalogue →
+ * what the new workbook must contain. Nothing typed is ever lost:
+ * - entries of targets still in the catalogue are kept by target id;
+ * - targets no longer in the office's selection go, with everything typed, to 已移除指标;
+ * - targets whose text or value changed are flagged (变更提示) so the office re-checks its figures;
+ * - a value that was invalid in the old workbook (e.g. "约30") is kept as text in 进展情况.
+ */
+import type { Catalogue } from '../model/catalogue.js';
+import type { CellValue, WorkbookGrid } from '../model/grid.js';
+import type { Entry, Submission, TaskEntry } from '../model/submission.js';
+import type { RemovedTarget } from './build-plan.js';
+import { selectForOffice } from './build-plan.js';
+import { TARGET_COLUMNS, TASK_COLUMNS } from './layout.js';
+import { findMeta, readRemovedTargets, readSubmission } from './read.js';
+import { targetText } from './target-text.js';
+
+export interface ChangedTarget {
+  targetId: string;
+  /** Chinese note shown in the 变更提示 column. */
+  note: string;
+}
+
+export interface UpgradeResult {
+  /** The old workbook as read (its problems included). */
+  old: Submission;
+  office: string;
+  period: string;
+  documents: string[];
+  units: string[];
+  deadline: string | null;
+  contact: string | null;
+  phone: string | null;
+  entries: Entry[];
+  taskEntries: TaskEntry[];
+  removed: RemovedTarget[];
+  changed: ChangedTarget[];
+  /** Number of targets whose entries were carried over. */
+  kept: number;
+  /** Invalid cells of the old workbook whose text was moved into 进展情况 / 进展情况 of tasks. */
+  preservedInvalid: { targetId: string; field: string; raw: string }[];
+}
+
+const INVALID_CODES = new Set(['not-a-number', 'not-a-date', 'bad-status']);
+
+function hasContent(e: Entry): boolean {
+  return (
+    e.baseline !== null ||
+    e.actual !== null ||
+    e.asOf !== null ||
+    e.status !== null ||
+    !!e.progress ||
+    !!e.problems ||
+    !!e.nextSteps ||
+    !!e.evidence
+  );
+}
+
+function colOfCell(cell: string): number {
+  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? 'A';
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function rawAt(grid: WorkbookGrid, sheet: string, cell: string): CellValue {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const row = Number(/\d+$/.exec(cell)?.[0] ?? '0') - 1;
+  return s?.rows[row]?.[colOfCell(cell)] ?? null;
+}
+
+function headerAt(grid: WorkbookGrid, sheet: string, cell: string): string {
+  // The column header names the field in the note (read from the sheet: columns may have moved).
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const c = colOfCell(cell);
+  for (const row of s?.rows.slice(0, 12) ?? []) {
+    const v = row[c];
+    if (typeof v === 'string' && [...TARGET_COLUMNS, ...TASK_COLUMNS].some((d) => d.header === v.trim())) return v.trim();
+  }
+  return '';
+}
+
+function appendNote(text: string, note: string): string {
+  return text ? `${text}\n${note}` : note;
+}
+
+export function upgradeWorkbook(
+  grid: WorkbookGrid,
+  source: string,
+  catalogue: Catalogue,
+  overrides: { period?: string; documents?: string[]; units?: string[] } = {},
+): UpgradeResult {
+  const old = readSubmission(grid, { source });
+  const meta = findMeta(grid);
+  const documents = overrides.documents ?? meta?.documents ?? [];
+  const units = overrides.units ?? meta?.units ?? [];
+  const { targets, tasks } = selectForOffice(catalogue, { documents, units });
+  const selected = new Map(targets.map((t) => [t.id, t]));
+  const inCatalogue = new Set(catalogue.targets.map((t) => t.id));
+  const selectedTasks = new Set(tasks.map((t) => t.id));
+
+  const entries = new Map(old.entries.map((e) => [e.targetId, { ...e }]));
+  const taskEntries = new Map(old.taskEntries.map((e) => [e.taskId, { ...e }]));
+
+  // Invalid values would read as blank: keep their text where the office will see it.
+  const preservedInvalid: UpgradeResult['preservedInvalid'] = [];
+  for (const p of old.problems) {
+    if (!INVALID_CODES.has(p.code) || !p.sheet || !p.cell || !p.targetId) continue;
+    const raw = rawAt(grid, p.sheet, p.cell);
+    if (raw === null || raw === '') continue;
+    const shown = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
+    const field = headerAt(grid, p.sheet, p.cell) || p.cell;
+    const note = `【升级保留】原“${field}”填写为：${shown}（无法识别，请改正后填入“${field}”）`;
+    const e = entries.get(p.targetId);
+    if (e) e.progress = appendNote(e.progress, note);
+    else {
+      const te = taskEntries.get(p.targetId);
+      if (te) te.progress = appendNote(te.progress, note);
+    }
+    preservedInvalid.push({ targetId: p.targetId, field, raw: shown });
+  }
+
+  const rowsById = new Map(old.rows.map((r) => [r.targetId, r]));
+  const removed: RemovedTarget[] = [];
+  const changed: ChangedTarget[] = [];
+  const kept: Entry[] = [];
+  for (const row of old.rows) {
+    const e = entries.get(row.targetId)!;
+    const t = selected.get(row.targetId);
+    if (t) {
+      kept.push(e);
+      const notes: string[] = [];
+      if (row.quote && row.quote !== t.quote) notes.push(`指标内容已修改，原为：${row.quote}`);
+      const newText = targetText(t);
+      if (row.targetText && row.targetText !== newText) notes.push(`目标值由 ${row.targetText} 改为 ${newText}`);
+      if ((row.unit || '') !== (t.unit ?? '')) notes.push(`单位由 ${row.unit || '（无）'} 改为 ${t.unit ?? '（无）'}，请核对已填数值`);
+      if (notes.length) changed.push({ targetId: t.id, note: `${notes.join('；')}。请核对已填内容` });
+      continue;
+    }
+    removed.push({
+      row,
+      entry: e,
+      reason: inCatalogue.has(row.targetId) ? '新版目录中此指标不在本单位填报范围内' : '新版目录中已无此指标',
+    });
+  }
+  // Targets removed in an earlier upgrade stay removed, unless they came back.
+  for (const r of readRemovedTargets(grid)) {
+    if (selected.has(r.row.targetId) && !rowsById.has(r.row.targetId)) {
+      if (hasContent(r.entry)) kept.push(r.entry);
+      continue;
+    }
+    if (!rowsById.has(r.row.targetId)) removed.push(r);
+  }
+  // Tasks dropped from the catalogue: their typed text goes to 已移除指标 too (figures empty).
+  for (const te of old.taskEntries) {
+    if (selectedTasks.has(te.taskId)) continue;
+    if (!te.status && !te.progress && !te.problems && !te.nextSteps) continue;
+    removed.push({
+      row: { targetId: te.taskId, row: 0, document: '', section: '', quote: '（任务）', targetText: '', unit: '', deadline: '', lead: '' },
+      entry: {
+        targetId: te.taskId,
+        baseline: null,
+        actual: null,
+        asOf: null,
+        status: te.status,
+        progress: te.progress,
+        problems: te.problems,
+        nextSteps: te.nextSteps,
+        evidence: '',
+      },
+      reason: '新版目录中已无此任务',
+    });
+  }
+
+  return {
+    old,
+    office: old.office,
+    period: overrides.period ?? old.period,
+    documents,
+    units,
+    deadline: meta?.deadline ?? null,
+    contact: meta?.contact ?? null,
+    phone: meta?.phone ?? null,
+    entries: kept,
+    taskEntries: old.taskEntries.filter((t) => selectedTasks.has(t.taskId)).map((t) => taskEntries.get(t.taskId)!),
+    removed,
+    changed,
+    kept: kept.length,
+    preservedInvalid,
+  };
+}

@@ -1,0 +1,390 @@
+/**
+ * Reports from real filled workbooks of the seeds: generate → fill → read → report, checked with the
+ * shared GB/T 9704 checker (gongwen-check --render) and rendered to PNG in test-artifacts/report.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+import type { Catalogue } from '../src/core/model/catalogue.js';
+import type { Submission } from '../src/core/model/submission.js';
+import { isLuoshiError } from '../src/core/errors.js';
+import { parseReportConfig, type ReportConfig } from '../src/core/report/config.js';
+import { buildReportModel } from '../src/core/report/model.js';
+import { renderReportBlocks } from '../src/core/report/template.js';
+import { buildChartSvg, chartSize } from '../src/core/report/chart.js';
+import { makeChartPng, findCjkFont } from '../src/host/chart-png.js';
+import { docxToPdf } from '../src/host/pdf.js';
+import { renderFontEnv } from '../src/host/render-fonts.js';
+import { buildReport, DEFAULT_TEMPLATES_DIR, loadTemplate } from '../src/host/report.js';
+import { seedCatalogue } from './helpers/seeds.js';
+import { filledWorkbook, readBack } from './helpers/report-fixtures.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHECKER = '/work/shared/tools/gongwen-check';
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'report');
+const OFFICES = ['长春市', '吉林市', '四平市', '通化市'];
+
+let dir: string;
+let catalogue: Catalogue;
+let files: string[];
+let subs: Submission[];
+let fontEnv: Record<string, string>;
+
+const CONFIG_JSON = {
+  发文机关: '长春市人民政府',
+  主送机关: '省人民政府',
+  成文日期: '2025-10-09',
+  版记: { 抄送: ['省发展改革委', '省卫生健康委'], 印发机关: '长春市人民政府办公室', 印发日期: '2025年10月9日' },
+};
+
+function config(extra: Record<string, unknown> = {}): ReportConfig {
+  return parseReportConfig(JSON.stringify({ ...CONFIG_JSON, ...extra }));
+}
+
+/** Text of word/document.xml (docx is a zip; unzip is on every CI image we use). */
+function documentXml(docx: string): string {
+  const r = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return r.stdout;
+}
+
+function paragraphsText(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+}
+
+interface CheckResult {
+  ok: boolean;
+  checks: { id: string; ok: boolean; detail: string }[];
+}
+
+function gongwenCheck(docx: string): CheckResult {
+  const r = spawnSync('python3', [CHECKER, docx, '--render', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, ...fontEnv },
+    timeout: 400_000,
+  });
+  if (!r.stdout) throw new Error(`gongwen-check gave no output: ${r.stderr}`);
+  return JSON.parse(r.stdout) as CheckResult;
+}
+
+async function renderPages(docx: Uint8Array, name: string): Promise<string[]> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf = path.join(dir, `${name}.pdf`);
+  writeFileSync(pdf, await docxToPdf(docx));
+  for (const f of readdirSync(ARTIFACTS)) if (f.startsWith(`${name}-`)) rmSync(path.join(ARTIFACTS, f));
+  const r = spawnSync('pdftoppm', ['-r', '60', '-png', pdf, path.join(ARTIFACTS, name)]);
+  expect(r.status).toBe(0);
+  return readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'));
+}
+
+function expectAllPass(res: CheckResult): void {
+  const failed = res.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.detail}`);
+  expect(failed).toEqual([]);
+  // The render checks must have run (they need soffice and pdftotext).
+  expect(res.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['render.lines', 'render.chars', 'render.top', 'render.page-numbers']));
+  expect(res.ok).toBe(true);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'luoshi-report-'));
+  catalogue = seedCatalogue();
+  fontEnv = await renderFontEnv(dir);
+  files = [];
+  for (const [i, office] of OFFICES.entries()) {
+    const file = path.join(dir, `${office}.xlsx`);
+    writeFileSync(file, await filledWorkbook(catalogue, office, i + 1));
+    files.push(file);
+  }
+  subs = [];
+  for (const f of files) subs.push(await readBack(f, catalogue));
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('single-office report', () => {
+  it('states counts from the data, follows the catalogue headings and passes gongwen-check --render', async () => {
+    const sub = subs[0]!;
+    const { docx, model } = await buildReport([sub], { config: config(), catalogue });
+    const file = path.join(dir, 'single.docx');
+    writeFileSync(file, docx);
+
+    const texts = paragraphsText(documentXml(file));
+    const all = texts.join('\n');
+    // Counts computed here straight from the submission, not from the model.
+    const n = sub.rows.length;
+    const done = sub.entries.filter((e) => e.status === '已完成').length;
+    const lag = sub.entries.filter((e) => e.status === '滞后').length;
+    expect(all).toContain(`量化指标共${n}项`);
+    expect(all).toContain(`已完成${done}项，占${((done / n) * 100).toFixed(1)}%`);
+    expect(all).toContain(`滞后${lag}项`);
+    expect(all).toContain('序时进度75.0%');
+    expect(texts.some((t) => t.endsWith('现将有关情况报告如下：'))).toBe(true);
+    expect(texts).toEqual(expect.arrayContaining(['一、总体进展', '二、主要进展', '三、存在的问题', '四、下一步工作', '附件', '指标完成情况表', '2025年10月9日']));
+    // 主要进展 groups under the policy documents and their own headings (from the catalogue).
+    expect(texts).toContain('（一）《吉林省人民政府关于促进健康服务业发展的实施意见》落实情况');
+    const firstHeading = catalogue.headings.find((h) => h.documentId === catalogue.targets[0]!.documentId && h.path.join('') === catalogue.targets[0]!.path.join(''))!;
+    expect(texts.some((t) => /^\d+\./.test(t) && t.includes(firstHeading.text.replace(/[。；]$/, '')))).toBe(true);
+    // Every target is in the attachment table: the table's first column numbers them 1..n.
+    expect(model.tables['指标完成情况表']!.rows.length).toBe(n);
+    expect(all).toContain('抄送：省发展改革委，省卫生健康委。');
+    expect(all).toContain('2025年10月9日印发');
+
+    expectAllPass(gongwenCheck(file));
+    const pages = await renderPages(docx, 'single');
+    expect(pages.length).toBeGreaterThan(3);
+  }, 400_000);
+
+  it('uses the Windows font profile when report.json asks for it', async () => {
+    const { docx } = await buildReport([subs[1]!], { config: config({ 字体: 'windows', 发文机关: '吉林市人民政府' }), catalogue });
+    const file = path.join(dir, 'windows.docx');
+    writeFileSync(file, docx);
+    const xml = documentXml(file);
+    expect(xml).toContain('w:eastAsia="仿宋"');
+    expect(xml).toContain('w:eastAsia="楷体"');
+    expect(xml).not.toContain('仿宋_GB2312');
+    const gov = documentXml(path.join(dir, 'single.docx'));
+    expect(gov).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(gov).toContain('w:eastAsia="方正小标宋简体"');
+    expectAllPass(gongwenCheck(file));
+  }, 400_000);
+});
+
+describe('multi-office report', () => {
+  it('compares, ranks and charts the offices and passes gongwen-check --render', async () => {
+    const { docx, model } = await buildReport(subs, { config: config({ 发文机关: '吉林省发展和改革委员会', 署名: '吉林省发展和改革委员会' }), catalogue });
+    const file = path.join(dir, 'multi.docx');
+    writeFileSync(file, docx);
+    const texts = paragraphsText(documentXml(file));
+    const all = texts.join('\n');
+
+    // Ranking: by mean 完成率, recomputed here from the submissions.
+    const mean = (s: Submission) => {
+      const rates: number[] = [];
+      for (const e of s.entries) {
+        const t = catalogue.targets.find((x) => x.id === e.targetId)!;
+        if (e.actual !== null && t.value !== null && t.value > 0 && ['>=', '>', '=', '≈', 'range'].includes(t.comparator)) rates.push(e.actual / t.value);
+      }
+      return rates.reduce((a, b) => a + b, 0) / rates.length;
+    };
+    const expected = [...subs].sort((a, b) => mean(b) - mean(a)).map((s) => s.office);
+    expect(model.offices.map((o) => o.office)).toEqual(expected);
+    expect(all).toContain(`平均完成率居前的是${expected.slice(0, 3).join('、')}`);
+    const total = subs.reduce((a, s) => a + s.rows.length, 0);
+    expect(all).toContain(`${OFFICES.length}个单位共填报量化指标${total}项次`);
+    for (const o of OFFICES) expect(all).toContain(o);
+    expect(texts).toEqual(expect.arrayContaining(['附件1', '附件2', '附件3', '附件4', '各单位重点指标完成率对比表', '各单位指标完成情况排名表']));
+    // Lagging targets by office, as the offices reported them.
+    for (const s of subs) {
+      const lag = s.entries.filter((e) => e.status === '滞后').length;
+      if (lag) expect(all).toContain(`${s.office}滞后指标${lag}项`);
+    }
+    // The chart is embedded as a PNG.
+    const media = spawnSync('unzip', ['-l', file], { encoding: 'utf8' }).stdout;
+    expect(media).toMatch(/word\/media\/[^\s]+\.png/);
+
+    expectAllPass(gongwenCheck(file));
+    const pages = await renderPages(docx, 'multi');
+    expect(pages.length).toBeGreaterThan(5);
+  }, 400_000);
+});
+
+describe('chart', () => {
+  /** Dark pixels of an 8-bit RGB/RGBA PNG (filter types handled), to see whether labels were drawn. */
+  function darkPixels(png: Uint8Array): number {
+    const buf = Buffer.from(png);
+    let pos = 8;
+    let width = 0;
+    let height = 0;
+    let colorType = 0;
+    const idat: Buffer[] = [];
+    while (pos < buf.length) {
+      const len = buf.readUInt32BE(pos);
+      const type = buf.toString('latin1', pos + 4, pos + 8);
+      const data = buf.subarray(pos + 8, pos + 8 + len);
+      if (type === 'IHDR') {
+        width = data.readUInt32BE(0);
+        height = data.readUInt32BE(4);
+        colorType = data[9]!;
+      }
+      if (type === 'IDAT') idat.push(data);
+      pos += 12 + len;
+    }
+    const bpp = colorType === 6 ? 4 : 3;
+    const raw = inflateSync(Buffer.concat(idat));
+    const stride = width * bpp;
+    const prev = Buffer.alloc(stride);
+    const cur = Buffer.alloc(stride);
+    let dark = 0;
+    for (let y = 0; y < height; y++) {
+      const f = raw[y * (stride + 1)]!;
+      const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+      for (let i = 0; i < stride; i++) {
+        const a = i >= bpp ? cur[i - bpp]! : 0;
+        const b = prev[i]!;
+        const c = i >= bpp ? prev[i - bpp]! : 0;
+        let v = line[i]!;
+        if (f === 1) v += a;
+        else if (f === 2) v += b;
+        else if (f === 3) v += (a + b) >> 1;
+        else if (f === 4) {
+          const p = a + b - c;
+          const pa = Math.abs(p - a);
+          const pb = Math.abs(p - b);
+          const pc = Math.abs(p - c);
+          v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        }
+        cur[i] = v & 0xff;
+      }
+      for (let x = 0; x < width; x++) {
+        const o = x * bpp;
+        if (cur[o]! < 60 && cur[o + 1]! < 60 && cur[o + 2]! < 60) dark++;
+      }
+      cur.copy(prev);
+    }
+    return dark;
+  }
+
+  it('draws the labels with the CJK font it loads (and draws none without a font)', async () => {
+    const model = buildReportModel(subs, { config: config(), catalogue });
+    const { width, height } = chartSize(model.chart);
+    const svg = buildChartSvg(model.chart, width, height);
+    expect(svg).toContain('长春市');
+    const withFont = await makeChartPng(findCjkFont())(svg, width, height);
+    const without = await makeChartPng(null)(svg, width, height);
+    // Black text pixels (labels are #000; bars are blue, the reference line red).
+    const dWith = darkPixels(withFont);
+    const dWithout = darkPixels(without);
+    expect(dWith).toBeGreaterThan(2000);
+    expect(dWith).toBeGreaterThan(dWithout * 3);
+    expect(withFont.length).toBeGreaterThan(without.length * 1.3);
+  });
+});
+
+describe('templates', () => {
+  const model = () => buildReportModel([subs[0]!], { config: config(), catalogue });
+
+  function templateError(text: string): string {
+    try {
+      renderReportBlocks(model(), { name: 'custom.hbs', text });
+    } catch (e) {
+      expect(isLuoshiError(e)).toBe(true);
+      return (e as Error).message;
+    }
+    throw new Error('template did not fail');
+  }
+
+  it('names the file and line of an unknown field', () => {
+    const msg = templateError('::title {{标题}}\n\n正文第一段。\n{{发文机关}}报告{{不存在的字段}}。\n');
+    expect(msg).toContain('custom.hbs');
+    expect(msg).toContain('第 4 行');
+    expect(msg).toContain('不存在的字段');
+  });
+
+  it('names the file and line of an unknown block, directive and bad syntax', () => {
+    expect(templateError('a\nb\n{{#每个 主要进展}}x{{/每个}}\n')).toMatch(/custom\.hbs 第 3 行.*每个/);
+    expect(templateError('::title x\n\n::tabel 指标完成情况表\n')).toMatch(/custom\.hbs 第 3 行.*::tabel/);
+    expect(templateError('::title x\n::table 不存在的表\n')).toMatch(/custom\.hbs 第 2 行.*不存在的表/);
+    expect(templateError('a\n{{#if 多单位}}\nb\n')).toMatch(/custom\.hbs 第 \d+ 行附近有语法错误/);
+  });
+
+  it('shipped templates render for both kinds of report', async () => {
+    for (const name of ['single.hbs', 'multi.hbs']) {
+      const tpl = await loadTemplate(DEFAULT_TEMPLATES_DIR, name);
+      const m = buildReportModel(name === 'single.hbs' ? [subs[0]!] : subs, { config: config(), catalogue });
+      const blocks = renderReportBlocks(m, tpl);
+      expect(blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text)).toEqual([
+        '总体进展',
+        '主要进展',
+        '存在的问题',
+        '下一步工作',
+      ]);
+      expect(blocks.some((b) => b.kind === 'paragraph' && b.text.endsWith('现将有关情况报告如下：'))).toBe(true);
+    }
+  });
+});
+
+describe('report.json', () => {
+  it('names report.json and the field in Chinese', () => {
+    const bad = (json: string) => {
+      try {
+        parseReportConfig(json, 'report.json');
+      } catch (e) {
+        return (e as Error).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(bad('{"字体": "宋体"}')).toMatch(/report\.json.*字体/);
+    expect(bad('{"发文机构": "x"}')).toMatch(/report\.json.*发文机构/);
+    expect(bad('{"成文日期": "2025年2月30日"}')).toMatch(/report\.json.*成文日期/);
+    expect(bad('{"文号": "长政报2025年3号"}')).toMatch(/report\.json.*文号/);
+    expect(parseReportConfig('{"文号": "长政报[2025]第03号"}').docNumber).toBe('长政报〔2025〕3号');
+    expect(bad('{')).toMatch(/report\.json 不是有效的 JSON/);
+  });
+});
+
+describe('luoshi report (CLI)', () => {
+  const cli = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'bin', 'luoshi.mjs'), 'report', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      cwd: ROOT,
+      timeout: 300_000,
+    });
+
+  it('refuses workbooks with errors, naming file, sheet and cell; --force goes on', async () => {
+    const target = catalogue.targets.find((t) => t.value !== null && t.comparator === '>=')!;
+    const bad = path.join(dir, '错误单位.xlsx');
+    writeFileSync(
+      bad,
+      await filledWorkbook(catalogue, '错误单位', 9, (entries) =>
+        entries.map((e) => (e.targetId === target.id ? { ...e, actual: '约30', status: '序时推进' } : e)),
+      ),
+    );
+    const out = path.join(dir, 'refused.docx');
+    const refused = cli([files[0]!, bad, '-o', out]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('错误单位.xlsx');
+    expect(refused.stderr).toMatch(/指标!?[A-Z]+\d+/);
+    expect(refused.stderr).toContain('约30');
+    expect(refused.stderr).toContain('--force');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+
+    const forced = cli([files[0]!, bad, '-o', out, '--force']);
+    expect(forced.status).toBe(0);
+    expect(forced.stderr).toContain('约30');
+    expect(existsSync(out)).toBe(true);
+  }, 300_000);
+
+  it('writes docx and PDF, and says clearly when LibreOffice is missing', () => {
+    const cfg = path.join(dir, 'report.json');
+    writeFileSync(cfg, JSON.stringify(CONFIG_JSON));
+    const out = path.join(dir, 'cli.docx');
+    const ok = cli([files[0]!, '-o', out, '--config', cfg, '--pdf']);
+    expect(ok.stderr).not.toContain('内部错误');
+    expect(ok.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(path.join(dir, 'cli.pdf')).subarray(0, 4).toString()).toBe('%PDF');
+
+    const out2 = path.join(dir, 'nolo.docx');
+    const missing = cli([files[0]!, '-o', out2, '--pdf'], { LUOSHI_SOFFICE: path.join(dir, 'no-such-soffice') });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('未安装 LibreOffice');
+    expect(existsSync(out2)).toBe(true);
+  }, 300_000);
+
+  it('names the template file and line from --templates', () => {
+    const tdir = path.join(dir, 'tpl');
+    mkdirSync(tdir, { recursive: true });
+    writeFileSync(path.join(tdir, 'single.hbs'), '::title {{标题}}\n\n{{没有这个字段}}\n');
+    writeFileSync(path.join(tdir, 'multi.hbs'), '::title {{标题}}\n');
+    const r = cli([files[0]!, '-o', path.join(dir, 't.docx'), '--templates', tdir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/single\.hbs 第 3 行.*没有这个字段/);
+  });
+});

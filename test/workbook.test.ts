@@ -1,0 +1,186 @@
+/**
+ * Entry workbooks generated from the seeds' catalogue: layout, protection, validation, and a
+ * fill → read-back round trip compared field by field.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { seedCatalogue } from './helpers/seeds.js';
+import { asFill, fillWorkbook } from './helpers/fill.js';
+import { generate, readBack, pick } from './helpers/workbooks.js';
+import type { Catalogue } from '../src/core/model/catalogue.js';
+import { PROGRESS_STATUSES } from '../src/core/model/submission.js';
+import { planWorkbook } from '../src/core/workbook/plan.js';
+import { TARGET_COLUMNS, TASK_COLUMNS } from '../src/core/workbook/layout.js';
+import { selectForOffice } from '../src/core/workbook/build-plan.js';
+import { sampleEntries, sampleTaskEntries, SAMPLE_MARK } from '../src/core/workbook/sample.js';
+import { formatTargetValue } from '../src/core/catalogue/format.js';
+import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
+
+let catalogue: Catalogue;
+let bytes: Uint8Array;
+
+beforeAll(async () => {
+  catalogue = seedCatalogue();
+  bytes = await generate(catalogue, { deadline: '2026-01-15', contact: '张三', phone: '0431-88888888' });
+});
+
+async function loadWb(b: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(b) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe('generated workbook', () => {
+  it('has the sheets, headers and one row per target and task', async () => {
+    const wb = await loadWb(bytes);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['填报说明', 'visible'],
+      ['指标', 'visible'],
+      ['任务', 'visible'],
+      ['_meta', 'veryHidden'],
+    ]);
+    const ws = wb.getWorksheet('指标')!;
+    const headers = (ws.getRow(3).values as unknown[]).slice(1);
+    expect(headers).toEqual([
+      '序号', '指标编号', '文件', '章节', '指标内容', '目标值', '单位', '目标年份', '牵头单位',
+      '基期值', '完成值', '完成率', '截至日期', '进展状态', '进展情况', '存在问题', '下一步措施', '佐证材料',
+    ]);
+    const taskHeaders = (wb.getWorksheet('任务')!.getRow(3).values as unknown[]).slice(1);
+    expect(taskHeaders).toEqual(TASK_COLUMNS.map((c) => c.header));
+    expect(taskHeaders).toEqual(expect.arrayContaining(['进展状态', '进展情况', '存在问题', '下一步措施']));
+    // one row per target, in catalogue order, with the verbatim quote and readable target
+    const targets = catalogue.targets;
+    expect(ws.rowCount).toBe(3 + targets.length);
+    for (let i = 0; i < targets.length; i++) {
+      const row = ws.getRow(4 + i);
+      const t = selectForOffice(catalogue, {}).targets[i]!;
+      expect(row.getCell(2).value).toBe(t.id);
+      expect(row.getCell(5).value).toBe(t.quote);
+      expect(row.getCell(6).value).toBe(formatTargetValue(t));
+      expect(row.getCell(7).value ?? '').toBe(t.unit ?? '');
+    }
+    expect(wb.getWorksheet('任务')!.rowCount).toBe(3 + catalogue.tasks.length);
+    const guide = wb.getWorksheet('填报说明')!;
+    const guideText = guide.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    for (const s of ['长春市', '2025年度', '2026-01-15', '张三', '0431-88888888', '滞后']) expect(guideText).toContain(s);
+  });
+
+  it('locks catalogue cells, unlocks entry cells and protects every sheet without a password', async () => {
+    const wb = await loadWb(bytes);
+    const ws = wb.getWorksheet('指标')!;
+    TARGET_COLUMNS.forEach((c, i) => {
+      const cell = ws.getRow(5).getCell(i + 1);
+      expect(cell.protection?.locked ?? true, c.header).toBe(!c.entry);
+    });
+    const zip = await JSZip.loadAsync(bytes);
+    for (let i = 1; i <= 4; i++) {
+      const xml = await zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string');
+      const prot = /<sheetProtection [^>]*>/.exec(xml)?.[0] ?? '';
+      expect(prot).toContain('sheet="1"');
+      expect(prot).not.toContain('hashValue');
+    }
+  });
+
+  it('a password is cheap to check (spinCount 1000) when one is set', async () => {
+    const b = await generate(catalogue, { protectPassword: 'mima' });
+    const zip = await JSZip.loadAsync(b);
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    expect(xml).toMatch(/<sheetProtection [^>]*spinCount="1000"/);
+    expect(xml).toMatch(/hashValue="[^"]+"/);
+  });
+
+  it('validates entry columns, freezes the header and prints A4 landscape with repeated titles', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    const last = 3 + catalogue.targets.length;
+    expect(xml).toContain(`<dataValidation type="decimal" allowBlank="1"`);
+    expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="J4:J${last}"`));
+    expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="K4:K${last}"`));
+    expect(xml).toMatch(new RegExp(`type="date"[^>]*sqref="M4:M${last}"><formula1>45658</formula1><formula2>46022</formula2>`));
+    expect(xml.includes(`<formula1>&quot;${PROGRESS_STATUSES.join(',')}&quot;</formula1>`)).toBe(true);
+    expect(xml).toMatch(/<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"\/>/);
+    expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    const book = await zip.file('xl/workbook.xml')!.async('string');
+    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$3:$3</definedName>`);
+    expect(book).toContain('fullCalcOnLoad="1"');
+  });
+
+  it('computes 完成率 with a formula only where the comparator allows', async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    const targets = selectForOffice(catalogue, {}).targets;
+    targets.forEach((t, i) => {
+      const r = 4 + i;
+      const cell = new RegExp(`<c r="L${r}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? '';
+      const ratio = ['>=', '>', '=', '≈', 'range'].includes(t.comparator) && t.value !== null && t.value > 0;
+      if (ratio) expect(cell).toContain(`<f>IF(ISNUMBER(K${r}),K${r}/${t.value},&quot;&quot;)</f>`);
+      else expect(cell).not.toContain('<f>');
+    });
+  });
+});
+
+describe('fill and read back', () => {
+  it('reads back exactly what an office typed, field by field', async () => {
+    const entries = sampleEntries(catalogue, '长春市', '2025年度', 7);
+    const tasks = sampleTaskEntries(catalogue, '长春市', '2025年度', 7);
+    const filled = await fillWorkbook(bytes, entries.map(asFill), tasks);
+    const sub = await readBack(filled, catalogue);
+    expect(sub.office).toBe('长春市');
+    expect(sub.period).toBe('2025年度');
+    expect(sub.catalogueVersion).toBe(catalogue.version);
+    expect(sub.generatedAt).toBe('2026-01-05T08:00:00.000Z');
+    expect(sub.entries.length).toBe(entries.length);
+    for (let i = 0; i < entries.length; i++) {
+      const want = entries[i]!;
+      const got = sub.entries[i]!;
+      for (const k of Object.keys(want) as (keyof typeof want)[]) expect(got[k], `${want.targetId}.${k}`).toEqual(want[k]);
+    }
+    expect(sub.taskEntries).toEqual(tasks);
+    expect(sub.rows.map((r) => r.quote)).toEqual(selectForOffice(catalogue, {}).targets.map((t) => t.quote));
+    expect(sub.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('sample data is deterministic, mixed and marked 示例数据', () => {
+    const a = sampleEntries(catalogue, '吉林市', '2025年度', 3);
+    expect(sampleEntries(catalogue, '吉林市', '2025年度', 3)).toEqual(a);
+    expect(sampleEntries(catalogue, '四平市', '2025年度', 3)).not.toEqual(a);
+    const statuses = new Set(a.map((e) => e.status));
+    for (const s of [...PROGRESS_STATUSES, null]) expect(statuses.has(s), String(s)).toBe(true);
+    for (const e of a) {
+      for (const text of [e.progress, e.problems, e.nextSteps, e.evidence]) if (text) expect(text.startsWith(SAMPLE_MARK)).toBe(true);
+    }
+  });
+
+  it('normalises figures as offices type them', async () => {
+    const pct = pick(catalogue, (t) => t.unit === '%' && t.comparator === '>=', 'percent target');
+    const people = pick(catalogue, (t) => t.unit === '人' && t.value !== null, 'target in 人');
+    const wan = pick(catalogue, (t) => t.unit === '万人', 'target in 万人');
+    const other = pick(catalogue, (t) => t.unit === '个' && t.value !== null, 'target in 个');
+    const filled = await fillWorkbook(bytes, [
+      { targetId: pct.id, baseline: '３０％', actual: '30.5%', asOf: '2025年6月30日', status: '已完成' },
+      { targetId: people.id, baseline: '41,000', actual: '4.2万', asOf: '２０２５－０９－３０', status: '序时推进' },
+      { targetId: wan.id, baseline: '1.2万', actual: '6万人', asOf: '2025/12/31', status: '完成' },
+      { targetId: other.id, baseline: ' 12个 ', actual: '１２３', asOf: '20251231', status: '正常推进' },
+    ]);
+    const sub = await readBack(filled, catalogue);
+    const e = (id: string) => sub.entries.find((x) => x.targetId === id)!;
+    expect([e(pct.id).baseline, e(pct.id).actual, e(pct.id).asOf]).toEqual([30, 30.5, '2025-06-30']);
+    expect([e(people.id).baseline, e(people.id).actual, e(people.id).asOf]).toEqual([41000, 42000, '2025-09-30']);
+    // the unit already is 万人: "1.2万" means 1.2 (万人), "6万人" means 6
+    expect([e(wan.id).baseline, e(wan.id).actual, e(wan.id).status]).toEqual([1.2, 6, '已完成']);
+    expect([e(other.id).baseline, e(other.id).actual, e(other.id).asOf, e(other.id).status]).toEqual([12, 123, '2025-12-31', '序时推进']);
+    expect(sub.problems.filter((p) => p.code === 'not-a-number' || p.code === 'not-a-date')).toEqual([]);
+  });
+
+  it('reads a grid of a workbook with only some offices documents (roster filter)', async () => {
+    const doc = catalogue.documents[2]!;
+    const plan = planWorkbook(catalogue, { office: '白山市', period: '2025年上半年', generatedAt: 'x', documents: [doc.docNumber ?? doc.title] });
+    expect(plan.layout.targetRows).toBe(catalogue.targets.filter((t) => t.documentId === doc.id).length);
+    expect(plan.layout.taskRows).toBe(catalogue.tasks.filter((t) => t.documentId === doc.id).length);
+    const date = plan.sheets.find((s) => s.name === '指标')!.validations.find((v) => v.type === 'date');
+    expect(date).toMatchObject({ min: '2025-01-01', max: '2025-06-30' });
+    const grid = await readWorkbookGrid(await generate(catalogue, { office: '白山市', documents: [doc.id] }), 'x.xlsx');
+    expect(grid.sheets.find((s) => s.name === '_meta')!.state).toBe('veryHidden');
+  });
+});
