@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 
@@ -131,13 +132,17 @@ export default async (env = {}, argv = {}) => {
           // core-js must not be transpiled with polyfill injection into itself; webpack's own
           // runtime is generated for es5 already.
           exclude: [/node_modules[\\/]core-js[\\/]/, /node_modules[\\/]webpack[\\/]/, /node_modules[\\/]@babel[\\/]/],
-          use: { loader: 'babel-loader', options: babelOptions },
+          use: { loader: 'babel-loader', options: { ...babelOptions, cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/babel') } },
         },
       ],
     },
+    // Transpiling exceljs, docx and echarts to ES5 is slow; keep the results between builds.
+    cache: { type: 'filesystem', cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/webpack'), buildDependencies: { config: [fileURLToPath(import.meta.url)] } },
     performance: { hints: false },
     optimization: { splitChunks: false },
     plugins: [
+      // src/xlsx/read-grid.ts hands exceljs a Buffer; in the browser that is the `buffer` package.
+      new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/addin/taskpane/taskpane.html',

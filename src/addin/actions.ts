@@ -10,7 +10,8 @@ import { LuoshiError } from '../core/errors.js';
 import { planWorkbook, type RemovedTarget, type WorkbookPlan } from '../core/workbook/plan.js';
 import { selectForOffice } from '../core/workbook/build-plan.js';
 import { parseMeta, readRemovedTargets, readSubmission } from '../core/workbook/read.js';
-import { HEADER_ROW, SHEET_META, SHEET_TARGETS, SHEET_TASKS, columnLetter } from '../core/workbook/layout.js';
+import { HEADER_ROW, SHEET_META, SHEET_TARGETS, SHEET_TASKS, TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../core/workbook/layout.js';
+import { columnIndex } from './range-address.js';
 import { compareSubmissions, type Change, type Comparison } from '../core/review/compare.js';
 import { carryOver, readChangeNotes } from './pull-merge.js';
 
@@ -68,6 +69,36 @@ function isLuoshiWorkbook(grid: WorkbookGrid): boolean {
   return (meta !== undefined && parseMeta(meta) !== null) || grid.sheets.some((s) => s.name === SHEET_TARGETS && s.rows.length > 0);
 }
 
+/**
+ * Refusing to pull over unreadable entries: a figure like "约30" cannot be carried into the new
+ * plan (entries are typed values), so the pull stops and lists them instead of losing them.
+ */
+export class PullBlocked extends LuoshiError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(
+      'pull-blocked',
+      `当前工作簿有 ${problems.length} 处填报内容无法识别（如 ${problems[0].sheet ?? ''}!${problems[0].cell ?? ''}：${problems[0].message}）。为免丢失已填内容，请先改正再拉取指标`,
+    );
+    this.problems = problems;
+  }
+}
+
+/** Errors in entry (unlocked) cells of 指标/任务, found by the header above the cell. */
+function entryCellErrors(grid: WorkbookGrid, sub: Submission): Problem[] {
+  const entryHeaders: Record<string, Set<string>> = {
+    [SHEET_TARGETS]: new Set(TARGET_COLUMNS.filter((c) => c.entry).map((c) => c.header)),
+    [SHEET_TASKS]: new Set(TASK_COLUMNS.filter((c) => c.entry).map((c) => c.header)),
+  };
+  return sub.problems.filter((p) => {
+    if (p.severity !== 'error' || !p.sheet || !p.cell || !entryHeaders[p.sheet]) return false;
+    const m = /^([A-Z]+)\d+$/.exec(p.cell);
+    if (!m) return false;
+    const header = grid.sheets.find((s) => s.name === p.sheet)?.rows[HEADER_ROW - 1]?.[columnIndex(m[1])];
+    return typeof header === 'string' && entryHeaders[p.sheet].has(header.trim());
+  });
+}
+
 /** 拉取指标: catalogue → plan (keeping what is typed) → the open workbook. */
 export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promise<PullSummary> {
   const office = input.office.trim();
@@ -104,6 +135,8 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
         `当前工作簿是“${previous.period}”的填报表，与所选期间“${period}”不同。新的填报期间请新建空白工作簿后再拉取指标`,
       );
     }
+    const unreadable = entryCellErrors(grid, previous);
+    if (unreadable.length > 0) throw new PullBlocked(unreadable);
     const carry = carryOver(
       previous,
       input.catalogue,

@@ -12,6 +12,14 @@ import { registerCompare } from './commands/compare.js';
 import { registerConsolidate } from './commands/consolidate.js';
 import { registerDemo } from './commands/demo.js';
 
+// Output piped into `head` or a closed pager: stop quietly instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const program = localise(new Command('luoshi'));
 program
   .description('落实：政策文件目标任务落实情况跟踪工具（指标目录、填报表、检查、对比、汇总、公文格式报告）')

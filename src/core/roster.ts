@@ -163,10 +163,6 @@ export function parseRoster(text: string, file: string): Roster {
       problems.push({ line: rec.line, message: `${file} 第 ${rec.line} 行：“单位”为空，已跳过` });
       continue;
     }
-    if (/[\\/:*?"<>|]/.test(o.office)) {
-      problems.push({ line: rec.line, message: `${file} 第 ${rec.line} 行：单位名称“${o.office}”含有不能用于文件名的字符，已跳过` });
-      continue;
-    }
     const dup = seen.get(o.office);
     if (dup !== undefined) {
       problems.push({ line: rec.line, message: `${file} 第 ${rec.line} 行：单位“${o.office}”与第 ${dup} 行重复，已跳过` });

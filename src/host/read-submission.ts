@@ -7,16 +7,15 @@ import * as path from 'node:path';
 import type { WorkbookGrid } from '../core/model/grid.js';
 import type { Submission } from '../core/model/submission.js';
 import { readSubmission } from '../core/workbook/read.js';
-import { FastGridUnsupported, readWorkbookGridFast } from '../xlsx/fast-grid.js';
+import { readWorkbookGridFast } from '../xlsx/fast-grid.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
 import { readInput } from './files.js';
 
 export async function gridFromBytes(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
   try {
     return readWorkbookGridFast(bytes);
-  } catch (e) {
-    // Not only FastGridUnsupported: a zlib or parse error on a damaged file gets exceljs's verdict too.
-    if (!(e instanceof FastGridUnsupported) && !(e instanceof Error)) throw e;
+  } catch {
+    // FastGridUnsupported, or a zlib/parse error on a damaged file: exceljs reads it or gives the verdict.
     return readWorkbookGrid(bytes, file);
   }
 }

@@ -96,6 +96,21 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
       cell.fill = fill(added ? FILL_NEW : editable ? FILL_EDIT : FILL_LOCKED);
     }
   }
+  // targets deleted in an earlier review stay deleted when this workbook replaces the old one
+  for (const t of catalogue.deletedTargets ?? []) {
+    const d = docs.get(t.documentId);
+    const values: Record<string, string | null> = {
+      编号: t.id, 文件: d ? d.docNumber ?? d.title : t.documentId, 原文: t.quote, 指标: t.indicator, 处理: '删除',
+    };
+    const row = ws.addRow(REVIEW_COLUMNS.map((c) => values[c] ?? null));
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.font = { color: { argb: 'FF808080' }, strike: true };
+    for (let col = 1; col <= REVIEW_COLUMNS.length; col++) {
+      const cell = row.getCell(col);
+      cell.protection = { locked: col < firstEdit };
+      cell.fill = fill(col < firstEdit ? FILL_LOCKED : FILL_EDIT);
+    }
+  }
   // blank rows for targets the parser missed: every column editable
   for (let i = 0; i < REVIEW_BLANK_ROWS; i++) {
     const row = ws.addRow(REVIEW_COLUMNS.map(() => null));

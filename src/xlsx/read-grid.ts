@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
+import { readWorkbookGridFast } from './fast-grid.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -54,7 +55,24 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 /** MergeValue cells (the covered part of a merged range) carry the master's value in exceljs; the grid keeps them empty. */
 const MERGE_TYPE = 1;
 
+/**
+ * Read a workbook into a grid. The values-only scanner in ./fast-grid.ts (same reduction, ~5× faster)
+ * is tried first; anything it does not handle, and every damaged file, goes through exceljs, which
+ * also gives the Chinese verdict for a file that cannot be read.
+ */
 export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
+  if (looksLikeZip(bytes)) {
+    try {
+      return readWorkbookGridFast(bytes);
+    } catch {
+      // fall through to exceljs
+    }
+  }
+  return readWorkbookGridExceljs(bytes, file);
+}
+
+/** The exceljs path (full parser); exported so tests can hold the fast reader to the same results. */
+export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
   if (looksLikeOle(bytes)) {
     throw new LuoshiError(
       'not-xlsx',

@@ -12,11 +12,14 @@ import { parseGoldFile, type GoldFile } from './score.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SEEDS_DIR = path.join(here, '..', '..', 'seeds');
 export const GOLD_DIR = path.join(here, '..', 'gold');
+/** The synthetic genre test set (test/genre/README.md) and its gold, annotated by the same rules. */
+export const GENRE_DIR = path.join(here, '..', 'genre');
+export const GENRE_GOLD_DIR = path.join(GENRE_DIR, 'gold');
 
-/** Decoded text of every seed, keyed by file name. */
-export function loadSeedTexts(): Map<string, string> {
-  const names = readdirSync(SEEDS_DIR).filter((n) => n.endsWith('.txt')).sort();
-  return new Map(names.map((n) => [n, decodeText(readFileSync(path.join(SEEDS_DIR, n)), n).text]));
+/** Decoded text of every seed (or of every .txt in `dir`), keyed by file name. */
+export function loadSeedTexts(dir: string = SEEDS_DIR): Map<string, string> {
+  const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  return new Map(names.map((n) => [n, decodeText(readFileSync(path.join(dir, n)), n).text]));
 }
 
 export function countOccurrences(text: string, quote: string): number {
@@ -25,11 +28,11 @@ export function countOccurrences(text: string, quote: string): number {
   return n;
 }
 
-/** All gold files, validated against the seeds in `texts`. */
-export function loadGoldSet(texts: Map<string, string>): GoldFile[] {
-  const files = readdirSync(GOLD_DIR).filter((n) => n.endsWith('.json')).sort();
+/** All gold files of `goldDir` (default: the seeds' gold), validated against the texts in `texts`. */
+export function loadGoldSet(texts: Map<string, string>, goldDir: string = GOLD_DIR): GoldFile[] {
+  const files = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort();
   const gold = files.map((n) => {
-    const g = parseGoldFile(JSON.parse(readFileSync(path.join(GOLD_DIR, n), 'utf8')) as unknown, n);
+    const g = parseGoldFile(JSON.parse(readFileSync(path.join(goldDir, n), 'utf8')) as unknown, n);
     if (g.source.replace(/\.txt$/, '.json') !== n) throw new Error(`${n}: names source ${g.source}; the file must be named after its seed`);
     const text = texts.get(g.source);
     if (text === undefined) throw new Error(`${n}: seed ${g.source} does not exist`);

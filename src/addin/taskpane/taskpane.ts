@@ -17,6 +17,7 @@ import {
   highlightGroups,
   problemTarget,
   pullCatalogue,
+  PullBlocked,
   type ComparedChange,
   type RosterEntry,
 } from '../actions.js';
@@ -175,6 +176,9 @@ async function onPull(): Promise<void> {
       period: periodInput().value,
       now: new Date().toISOString(),
       roster: rosterEntry(office),
+    }).catch((e: unknown) => {
+      if (e instanceof PullBlocked) showResults('请先改正以下填报内容', e.problems.map(problemItem));
+      throw e;
     });
     const parts = [`已写入 ${s.targets} 项指标、${s.tasks} 项任务`];
     if (!s.fresh) parts.push(`保留已填内容 ${s.kept} 项`);

@@ -71,6 +71,27 @@ export function consoleSummary(cmp: Comparison): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Compare two workbook files; writes the review workbook when `output` is given. Shared by the
+ * `compare` subcommand and the demo. Throws LuoshiError for unreadable files or different offices.
+ */
+export async function compareFiles(
+  oldFile: string,
+  newFile: string,
+  options: { output?: string; cross?: boolean } = {},
+): Promise<Comparison> {
+  const before = await readSubmissionFile(oldFile);
+  const after = await readSubmissionFile(newFile);
+  const cmp = compareSubmissions(usable(before.submission, oldFile), usable(after.submission, newFile), {
+    cross: options.cross === true,
+  });
+  if (options.output) {
+    const bytes = await writeComparisonWorkbook(cmp, after.grid);
+    await writeOutputAtomic(options.output, bytes, [oldFile, newFile]);
+  }
+  return cmp;
+}
+
 export function registerCompare(program: Command): void {
   subcommand(program, 'compare <旧文件> <新文件>', '对比同一单位两个版本的填报表（按指标编号对齐，不看行的位置）')
     .option('--json', '以 JSON 输出 {changes, summary}')
@@ -78,15 +99,7 @@ export function registerCompare(program: Command): void {
     .option('--cross', '允许对比不同单位的填报表')
     .action(
       action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
-        const before = await readSubmissionFile(oldFile);
-        const after = await readSubmissionFile(newFile);
-        const cmp = compareSubmissions(usable(before.submission, oldFile), usable(after.submission, newFile), {
-          cross: opts.cross === true,
-        });
-        if (opts.output) {
-          const bytes = await writeComparisonWorkbook(cmp, after.grid);
-          await writeOutputAtomic(opts.output, bytes, [oldFile, newFile]);
-        }
+        const cmp = await compareFiles(oldFile, newFile, { output: opts.output, cross: opts.cross });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(cmp, null, 2)}\n`);
         } else {

@@ -64,25 +64,69 @@ function summary(r: ConsolidationResult, files: number, output: string | undefin
   return `${lines.join('\n')}\n`;
 }
 
+export interface ConsolidateFilesOptions {
+  /** Roster CSV file (UTF-8 or GBK). */
+  roster?: string;
+  /** 汇总 workbook to write. */
+  output?: string;
+  /** Read worker threads (default: one per core). */
+  workers?: number;
+  /** Show a progress bar (on a terminal only). */
+  progress?: boolean;
+}
+
+/**
+ * Read every workbook under `inputs` (files or folders), consolidate, and write the 汇总 workbook when
+ * `output` is given. Shared by the `consolidate` subcommand and the demo. Unreadable files are listed in
+ * the result, never thrown; throws LuoshiError only when there is nothing to read or the roster is bad.
+ */
+export async function consolidateFiles(
+  inputs: readonly string[],
+  options: ConsolidateFilesOptions = {},
+): Promise<{ result: ConsolidationResult; files: string[]; rosterNotes: string[] }> {
+  const outputAbs = options.output ? path.resolve(options.output) : null;
+  const files = (await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls'])).filter((f) => path.resolve(f) !== outputAbs);
+  if (files.length === 0) {
+    throw new LuoshiError('no-files', `在 ${inputs.join('、')} 中没有找到 .xlsx 填报表`);
+  }
+  let roster: string[] | null = null;
+  let rosterNotes: string[] = [];
+  if (options.roster) {
+    const r = await rosterNames(options.roster);
+    roster = r.names;
+    rosterNotes = r.notes;
+  }
+  const consolidator = createConsolidator({ roster });
+  const progress = options.progress ? startProgress(files.length, '汇总') : { tick() {}, stop() {} };
+  try {
+    await readSubmissions(
+      files,
+      (outcome) => {
+        if (outcome.ok) consolidator.add(outcome.submission);
+        else consolidator.addFailure(path.basename(outcome.file), outcome.message);
+        progress.tick(path.basename(outcome.file));
+      },
+      { workers: options.workers },
+    );
+  } finally {
+    progress.stop();
+  }
+  const result = consolidator.finish();
+  if (options.output) {
+    const bytes = await writeConsolidationWorkbook(result);
+    await writeOutputAtomic(options.output, bytes, files);
+  }
+  return { result, files, rosterNotes };
+}
+
 export function registerConsolidate(program: Command): void {
   subcommand(program, 'consolidate <文件夹或文件...>', '汇总各单位填报表：完成值与完成率矩阵、排名、未报送、问题、重复报送、异常值')
     .option('--roster <名单.csv>', '报送单位名单（CSV，第一列为“单位”），用于列出未报送单位')
     .option('--json', '以 JSON 输出 {offices, missing, duplicates, problems, outliers}')
     .option('-o, --output <文件>', '写出汇总工作簿（如 汇总.xlsx）')
-    .option('--workers <数量>', '并行读取的线程数（默认为 CPU 核数）')
+    .option('--workers <数量>', '并行读取的线程数（默认为 CPU 核数；0 表示不用线程）')
     .action(
       action(async (inputs: string[], opts: ConsolidateOptions) => {
-        const outputAbs = opts.output ? path.resolve(opts.output) : null;
-        const files = (await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls'])).filter((f) => path.resolve(f) !== outputAbs);
-        if (files.length === 0) {
-          throw new LuoshiError('no-files', `在 ${inputs.join('、')} 中没有找到 .xlsx 填报表`);
-        }
-        let roster: string[] | null = null;
-        if (opts.roster) {
-          const { names, notes } = await rosterNames(opts.roster);
-          for (const note of notes) process.stderr.write(`提示：${note}\n`);
-          roster = names;
-        }
         let workers: number | undefined;
         if (opts.workers !== undefined) {
           workers = Number(opts.workers);
@@ -90,28 +134,13 @@ export function registerConsolidate(program: Command): void {
             throw new LuoshiError('bad-option', `--workers 应为 0 到 64 的整数，现为 ${opts.workers}`);
           }
         }
-
-        const consolidator = createConsolidator({ roster });
-        const progress = startProgress(files.length, '汇总');
-        try {
-          await readSubmissions(
-            files,
-            (outcome) => {
-              if (outcome.ok) consolidator.add(outcome.submission);
-              else consolidator.addFailure(path.basename(outcome.file), outcome.message);
-              progress.tick(path.basename(outcome.file));
-            },
-            { workers },
-          );
-        } finally {
-          progress.stop();
-        }
-        const result = consolidator.finish();
-
-        if (opts.output) {
-          const bytes = await writeConsolidationWorkbook(result);
-          await writeOutputAtomic(opts.output, bytes, files);
-        }
+        const { result, files, rosterNotes } = await consolidateFiles(inputs, {
+          roster: opts.roster,
+          output: opts.output,
+          workers,
+          progress: true,
+        });
+        for (const note of rosterNotes) process.stderr.write(`提示：${note}\n`);
         if (opts.json) process.stdout.write(`${JSON.stringify(consolidationJson(result), null, 2)}\n`);
         else process.stdout.write(summary(result, files.length, opts.output));
 

@@ -3,7 +3,7 @@
  * target id on every rebuild. Pure: the workbook is read into CatalogueCorrections by
  * src/xlsx/catalogue-review.ts (or from a WorkbookGrid by readCorrectionsGrid).
  */
-import type { Catalogue, Comparator, Target } from '../model/catalogue.js';
+import type { Catalogue, Comparator, DeletedTarget, Target } from '../model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../model/grid.js';
 import { LuoshiError } from '../errors.js';
 import { parseComparator } from './format.js';
@@ -119,6 +119,7 @@ export function applyCorrections(
   const byId = new Map(catalogue.targets.map((t, i) => [t.id, i] as const));
   const targets: (Target | null)[] = [...catalogue.targets];
   const added: Target[] = [];
+  const deleted: DeletedTarget[] = [];
   const addedIds = new IdAllocator();
   for (const c of corrections.corrections) {
     const where = `${corrections.source} 第 ${c.row} 行`;
@@ -175,7 +176,10 @@ export function applyCorrections(
     }
     const current = targets[index];
     if (!current) continue;
-    if (c.action === 'delete') targets[index] = null;
+    if (c.action === 'delete') {
+      deleted.push({ id: current.id, documentId: current.documentId, quote: current.quote, indicator: current.indicator });
+      targets[index] = null;
+    }
     else if (c.action === 'confirm') targets[index] = { ...applyFields(current, c.fields), corrected: 'confirmed' };
     else targets[index] = { ...applyFields(current, c.fields), corrected: 'edited' };
     applied++;
@@ -189,7 +193,9 @@ export function applyCorrections(
       const db = catalogue.documents.findIndex((d) => d.id === b.documentId);
       return da - db || a.offset - b.offset;
     });
-  return { catalogue: { ...catalogue, targets: all }, applied, stale, warnings };
+  const out: Catalogue = { ...catalogue, targets: all };
+  if (deleted.length) out.deletedTargets = deleted;
+  return { catalogue: out, applied, stale, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,10 +37,12 @@ function numberOf(style: HeadingStyle, s: string): number {
   return chineseNumber(s) ?? 0;
 }
 
+const HEADING_START = /[第一二三四五六七八九十百零〇两（(0-9０-９①-⑳]/;
+
 /** Match a heading label at the start of a line's content. */
 export function matchHeading(line: Line): HeadingMatch | null {
   const c = line.content;
-  if (!c || c.includes('\t')) return null;
+  if (!c || !HEADING_START.test(c[0]!) || c.includes('\t')) return null;
   const h = halfWidth(c);
   for (const [style, re] of PATTERNS) {
     const m = h.match(re);

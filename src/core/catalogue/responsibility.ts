@@ -68,6 +68,7 @@ export function parseResponsibility(
   const firstLeads = declaresRule || rule.firstLeads;
   const lead: string[] = [];
   const participants: string[] = [];
+  const explicitLead: string[] = [];
   const segments = text.split(/[，,；;。]/).map((s) => s.trim()).filter(Boolean);
   for (const seg of segments) {
     if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;
@@ -86,6 +87,7 @@ export function parseResponsibility(
     const l = seg.match(new RegExp(`^(.*?)(分别|共同|按职责分工|按职责)?(?:${LEAD_WORDS})(?:单位|部门)?$`));
     if (l && l[1]) {
       const units = splitUnits(l[1]);
+      if (/牵头(单位|部门)?$/.test(seg)) explicitLead.push(...units);
       if (firstLeads && l[2] !== '分别' && units.length > 1) {
         lead.push(units[0]!);
         participants.push(...units.slice(1));
@@ -100,6 +102,12 @@ export function parseResponsibility(
       lead.push(...splitUnits(both[1]!));
       participants.push(...splitUnits(both[2]!));
     }
+  }
+  // "A牵头，B、C按职责分工负责": with an explicit 牵头 the other responsible units take part
+  if (explicitLead.length && lead.length > explicitLead.length) {
+    participants.unshift(...lead.filter((u) => !explicitLead.includes(u)));
+    lead.length = 0;
+    lead.push(...explicitLead);
   }
   if (!lead.length && !participants.length) return null;
   const uniq = (xs: string[]) => [...new Set(xs)];
@@ -170,5 +178,13 @@ export function notesIn(text: string, from: number, to: number): NoteSpan[] {
       out.push({ start: open, end, inner });
     }
   }
-  return out;
+  // "牵头单位：省卫生健康委" written as a line of its own, without brackets
+  const labelled = /(^|\n)[ \t\u3000]*((?:牵头单位|责任单位|牵头部门|责任部门|配合单位|参与单位)[:：][^\n]*)/g;
+  const slice = text.slice(from, to);
+  for (let m; (m = labelled.exec(slice)); ) {
+    const start = from + m.index + m[0].length - m[2]!.length;
+    if (out.some((n) => n.start <= start && start < n.end)) continue;
+    out.push({ start, end: start + m[2]!.length, inner: m[2]! });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

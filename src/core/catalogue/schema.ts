@@ -72,6 +72,7 @@ export const CatalogueSchema = z.object({
   headings: z.array(HeadingSchema),
   tasks: z.array(TaskSchema),
   targets: z.array(TargetSchema),
+  deletedTargets: z.array(z.object({ id: str, documentId: str, quote: str, indicator: str })).optional(),
 });
 
 const FIELD_NAMES: Record<string, string> = {

@@ -123,7 +123,9 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     const before = s.slice(Math.max(0, m.index - 3), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
     if (/(截至|截止|自|从|于)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
-    if (/^(以来|起|开始|度|版|发布|印发|的)/.test(after)) continue;
+    // "比2020年下降15%", "在2020年基础上": a base year, not a deadline
+    if (/(比|较|与|同|相对)\s*$/.test(before)) continue;
+    if (/^(以来|起|开始|度|版|发布|印发|的|基础|水平|相比|同期)/.test(after)) continue;
     // "2016—2020年": the range start is not a deadline; the end is
     if (/^\s*(—|-|－|–|~|～|至)\s*\d/.test(after)) continue;
     const month = m[2] ? `-${m[2].padStart(2, '0')}` : '';
@@ -145,8 +147,8 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
       if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间/.test(m[0]) });
     }
-    for (let m, re = /(今年|本年度|年内|年底前)/g; (m = re.exec(s)); ) {
-      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: false });
+    for (let m, re = /(今年|本年度|年内|(?<!\d\s*)年底前)/g; (m = re.exec(s)); ) {
+      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: /前/.test(m[0]) });
     }
     for (let m, re = /明年/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
   }
@@ -172,7 +174,7 @@ export function sentences(text: string, from: number, to: number): [number, numb
     } else if (ch === '\n') {
       // a break after a letter or digit is a stray break inside a sentence (PDF/Word copy); keep going
       let k = i - 1;
-      while (k >= a && /[ \t\r\u3000]/.test(text[k]!)) k--;
+      while (k >= a && /[ \t\r\n\u3000]/.test(text[k]!)) k--;
       const prev = k >= a ? text[k]! : '';
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９，,、]/.test(prev)) {
         push(i);
@@ -317,7 +319,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
         const rest = clauseBefore.slice(every);
         const stop = rest.search(/(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/);
-        perUnit = text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
+        const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
+        perUnit = rate ? text.slice(cA + every, cA + every + rate[0].length) : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
       }
       // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
       // a list item runs from the separator after the previous figure to the separator after this one

@@ -6,15 +6,12 @@
 
 /** Full-width ASCII (！..～) → half-width, ideographic space → space, 。 stays. Length-preserving. */
 export function halfWidth(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  return s.replace(WIDE, (c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0xff01 ? String.fromCharCode(code - 0xfee0) : ' ';
+  });
 }
+const WIDE = /[\uff01-\uff5e\u3000\u00a0]/g;
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

@@ -103,4 +103,16 @@ export interface Catalogue {
   headings: HeadingNode[];
   tasks: Task[];
   targets: Target[];
+  /**
+   * Targets the office deleted in the 目录审核 workbook (present only after corrections deleted some),
+   * kept so that a new review workbook carries the deletions forward.
+   */
+  deletedTargets?: DeletedTarget[];
+}
+
+export interface DeletedTarget {
+  id: string;
+  documentId: string;
+  quote: string;
+  indicator: string;
 }

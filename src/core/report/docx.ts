@@ -107,48 +107,57 @@ interface TableLayout {
   landscape: boolean;
 }
 
-const CELL_MARGIN = 85;
+const CELL_MARGIN = 57;
+/** Twips a column needs beyond its text: both cell margins and the rules. */
+const CELL_EXTRA = 2 * CELL_MARGIN + 30;
+const SIZE_SMALL_5 = 18;
+
+/** Twips a character of a font size (half-points) takes. */
+const charTw = (size: number) => size * 10;
+
+/** Width of the widest cell of a column, in characters. */
+function naturalWidth(t: TableData, i: number): number {
+  let w = 0;
+  for (const r of t.rows) w = Math.max(w, charWidth(r[i] ?? ''));
+  return w;
+}
+
+/** Whether a table is too wide for an upright page even at 小五 with every column at its minimum. */
+function tooWideForPortrait(t: TableData): boolean {
+  return t.columns.reduce((a, c) => a + c.min * charTw(SIZE_SMALL_5) + CELL_EXTRA, 0) > TEXT_W;
+}
 
 /**
- * Column widths (twips, summing exactly to the text width) and a font size. Columns that do not wrap
- * get their widest cell; wrapping columns share the rest. Portrait is kept while it fits at 五号, since
- * a turned page cannot keep the page number where GB/T 9704 puts it in most renderers.
+ * Column widths (twips, summing exactly to the text width) and a font size. Each column gets its
+ * widest cell within its [min, max]; when that is too much, the columns that may shrink give way
+ * toward their minimum; spare width goes to the columns with weight (the long texts).
  */
 function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape', inAttachment: boolean): TableLayout {
-  const natural = t.columns.map((c, i) => {
-    let w = 2;
-    for (const r of t.rows) w = Math.max(w, charWidth(r[i] ?? ''));
-    return c.wrap ? Math.min(w, 6) : Math.max(w, Math.min(charWidth(c.header), 4));
-  });
-  const need = (size: number) => natural.reduce((a, n) => a + n * size * 10 + 2 * CELL_MARGIN + 40, 0);
-  let landscape = orientation === 'landscape' && inAttachment;
-  let size: number = SIZE_SMALL_4;
-  // Many columns read better in 五号 with room left for the wrapping ones.
-  const roomy = t.columns.length < 7;
-  // "Too wide" for an upright page: not even three 五号 characters a column.
-  const tooWide = t.columns.length * (3 * SIZE_5 * 10 + 2 * CELL_MARGIN + 40) > TEXT_W;
-  if (!landscape) {
-    if (roomy && need(SIZE_SMALL_4) <= TEXT_W) size = SIZE_SMALL_4;
-    else if (!tooWide || orientation === 'portrait' || !inAttachment) size = SIZE_5;
-    else landscape = true;
-  }
+  const landscape = inAttachment && (orientation === 'landscape' || (orientation === 'auto' && tooWideForPortrait(t)));
   const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
-  if (landscape) size = need(SIZE_SMALL_4) <= total ? SIZE_SMALL_4 : SIZE_5;
-  const base = natural.map((n) => n * size * 10 + 2 * CELL_MARGIN + 40);
-  let spare = total - base.reduce((a, b) => a + b, 0);
-  const widths = [...base];
-  if (spare > 0) {
-    const wrapping = t.columns.map((c, i) => (c.wrap ? i : -1)).filter((i) => i >= 0);
-    const takers = wrapping.length ? wrapping : t.columns.map((_, i) => i);
-    const weight = takers.reduce((a, i) => a + t.columns[i]!.width, 0);
-    for (const i of takers) widths[i]! += Math.floor((spare * t.columns[i]!.width) / weight);
-  } else if (spare < 0) {
-    // Squeeze proportionally; cells wrap.
-    const sum = base.reduce((a, b) => a + b, 0);
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.floor((base[i]! * total) / sum);
+  const sizes = t.columns.length < 7 ? [SIZE_SMALL_4, SIZE_5, SIZE_SMALL_5] : [SIZE_5, SIZE_SMALL_5];
+  const minSum = (size: number) => t.columns.reduce((a, c) => a + c.min * charTw(size) + CELL_EXTRA, 0);
+  const size = sizes.find((sz) => minSum(sz) <= total) ?? SIZE_SMALL_5;
+  const avail = (total - t.columns.length * CELL_EXTRA) / charTw(size);
+  const w = t.columns.map((c, i) => Math.min(c.max, Math.max(c.min, naturalWidth(t, i))));
+  let sum = w.reduce((a, b) => a + b, 0);
+  if (sum > avail) {
+    // Every column that may shrink gives way in proportion to what it has above its minimum.
+    let deficit = sum - avail;
+    const give = w.map((x, i) => x - t.columns[i]!.min);
+    const room = give.reduce((a, b) => a + b, 0);
+    const cut = Math.min(1, deficit / (room || 1));
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! - give[i]! * cut;
+    deficit -= room * cut;
+    if (deficit > 0) for (let i = 0; i < w.length; i++) w[i] = (t.columns[i]!.min * avail) / t.columns.reduce((a, c) => a + c.min, 0);
+  } else if (sum < avail) {
+    const weight = t.columns.reduce((a, c) => a + c.weight, 0);
+    for (let i = 0; i < w.length; i++) w[i] = w[i]! + (weight ? (t.columns[i]!.weight / weight) * (avail - sum) : (avail - sum) / w.length);
   }
-  spare = total - widths.reduce((a, b) => a + b, 0);
-  widths[widths.length - 1]! += spare;
+  sum = 0;
+  const widths = w.map((x) => Math.floor(x * charTw(size) + CELL_EXTRA));
+  sum = widths.reduce((a, b) => a + b, 0);
+  widths[widths.length - 1]! += total - sum;
   return { widths, size, landscape };
 }
 
@@ -433,6 +442,9 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         }
         // The section's orientation was settled when the attachment began; size the table to it.
         const layout = tableLayout(t, current().landscape ? 'landscape' : 'portrait', current().landscape);
+        if (t.note) {
+          push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, keepNext: true, children: [run(t.note, fonts, { font: fonts.body, size: SIZE_4, spacing: false })] }));
+        }
         push(buildTable(t, layout, fonts));
         break;
       }

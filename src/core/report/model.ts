@@ -95,15 +95,18 @@ export interface NoteItem {
 
 export interface TableColumn {
   header: string;
-  /** Relative share of the spare width a wrapping column gets. */
-  width: number;
+  /** Share of the spare width this column gets once every column has its widest cell (0: none). */
+  weight: number;
+  /** Width limits in characters of the table font: the column never gets less than min, nor more than max before spare width is shared. */
+  min: number;
+  max: number;
   align: 'left' | 'center' | 'right';
-  /** Long text that may wrap onto several lines; other columns are sized to their widest cell. */
-  wrap?: boolean;
 }
 
 export interface TableData {
   title: string;
+  /** A line above the table, right-aligned (e.g. "单位：%"). */
+  note?: string;
   columns: TableColumn[];
   rows: string[][];
 }
@@ -403,7 +406,7 @@ function consolidate(perTarget: TargetLine[], timeShare: number | null): TargetL
   const rate = mean(rates);
   const lagOffices = perTarget.filter((l) => l.status === '滞后').map((l) => l.office ?? '');
   const reported = perTarget.filter((l) => l.actual !== null).length;
-  const noteParts = [`${reported}个单位填报，完成值为平均值`];
+  const noteParts = [`${reported}个单位填报`];
   if (lagOffices.length) noteParts.push(`滞后：${lagOffices.slice(0, 3).join('、')}${lagOffices.length > 3 ? `等${lagOffices.length}个` : ''}`);
   return {
     ...first,
@@ -425,28 +428,34 @@ function indicatorTable(lines: TargetLine[], multi: boolean, title: string): Tab
   return {
     title,
     columns: [
-      { header: '序号', width: 2.6, align: 'center' },
-      { header: '指标', width: 10, align: 'left', wrap: true },
-      { header: '单位', width: 3, align: 'center' },
-      { header: '目标值', width: 4.6, align: 'right' },
-      { header: multi ? '完成值（平均）' : '完成值', width: 4.6, align: 'right' },
-      { header: '完成率', width: 4.2, align: 'right' },
-      { header: '进度状态', width: 4.2, align: 'center' },
-      { header: '牵头单位', width: 4, align: 'left', wrap: true },
-      { header: '备注', width: multi ? 6 : 4, align: 'left', wrap: true },
+      { header: '序号', weight: 0, min: 2.2, max: 2.2, align: 'center' },
+      { header: '指标', weight: 4, min: 9, max: 30, align: 'left' },
+      { header: '单位', weight: 0, min: 2, max: 4, align: 'center' },
+      { header: '目标值', weight: 0, min: 3, max: 6, align: 'right' },
+      { header: multi ? '完成值（平均）' : '完成值', weight: 0, min: 3, max: 6, align: 'right' },
+      { header: '完成率（%）', weight: 0, min: 3, max: 3, align: 'right' },
+      { header: '进度状态', weight: 0, min: 4, max: 4, align: 'center' },
+      { header: '牵头单位', weight: 1, min: 4, max: 6, align: 'left' },
+      { header: '备注', weight: 1, min: 3, max: multi ? 10 : 6, align: 'left' },
     ],
     rows: lines.map((l, i) => [
       String(i + 1),
       l.indicator,
       l.unit || '—',
-      l.targetText || '—',
+      withoutUnit(l.targetText, l.unit) || '—',
       l.actual === null ? '—' : formatNumber(l.actual, l.decimals),
-      formatPercent(l.rate),
+      l.rate === null ? '—' : (l.rate * 100).toFixed(1),
       statusOrDash(l.status),
       l.lead || '—',
       l.note,
     ]),
   };
+}
+
+/** "≥5%" with unit "%" → "≥5": the 单位 column already says it. */
+export function withoutUnit(targetText: string, unit: string): string {
+  const t = targetText.trim();
+  return unit && t.endsWith(unit) && t.length > unit.length ? t.slice(0, -unit.length) : t;
 }
 
 function pickKeyTargets(targets: TargetLine[], wanted: string[], max = 6): KeyTarget[] {
@@ -487,7 +496,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     const own: TargetLine[] = [];
     for (const row of sub.rows) {
       const line = lineFor(multi ? sub.office : null, row, entries.get(row.targetId), lk, timeShare);
-      if (!multi) line.note = line.status === '滞后' && line.problems ? truncate(line.problems, 24) : '';
+      if (!multi) line.note = truncate(cleanNote(entries.get(row.targetId)?.evidence ?? ''), 12);
       own.push(line);
       lines.push(line);
       addStatus(counts, line.status);
@@ -538,14 +547,25 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
 
   const problems: NoteItem[] = [];
   const nextSteps: NoteItem[] = [];
+  // The same sentence from many rows (a common phrasing, or sample data) is said once per office.
+  const seen = new Set<string>();
+  const add = (list: NoteItem[], kind: string, item: NoteItem) => {
+    const key = `${kind}\u0000${item.office ?? ''}\u0000${item.text.replace(/[。；;，,\s]+$/, '')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    list.push(item);
+  };
   for (const l of lines) {
-    if (l.problems) problems.push({ office: l.office, indicator: l.indicator, text: l.problems });
-    if (l.nextSteps) nextSteps.push({ office: l.office, indicator: l.indicator, text: l.nextSteps });
+    if (l.problems) add(problems, 'p', { office: l.office, indicator: l.indicator, text: l.problems });
+    if (l.nextSteps) add(nextSteps, 'n', { office: l.office, indicator: l.indicator, text: l.nextSteps });
   }
+  const taskTitles = new Map((options.catalogue?.tasks ?? []).map((t) => [t.id, t.title]));
   for (const sub of submissions) {
     for (const t of sub.taskEntries) {
-      if (t.problems.trim()) problems.push({ office: multi ? sub.office : null, indicator: '', text: t.problems.trim() });
-      if (t.nextSteps.trim()) nextSteps.push({ office: multi ? sub.office : null, indicator: '', text: t.nextSteps.trim() });
+      const office = multi ? sub.office : null;
+      const indicator = taskTitles.get(t.taskId) ?? '';
+      if (t.problems.trim()) add(problems, 'p', { office, indicator, text: t.problems.trim() });
+      if (t.nextSteps.trim()) add(nextSteps, 'n', { office, indicator, text: t.nextSteps.trim() });
     }
   }
 
@@ -575,23 +595,24 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     指标完成情况表: indicatorTable(targets, multi, multi ? '指标完成情况汇总表' : '指标完成情况表'),
     单位对比表: {
       title: '各单位重点指标完成率对比表',
+      note: '单位：%',
       columns: [
-        { header: '单位', width: 6, align: 'left', wrap: true },
-        ...keyTargets.map((k) => ({ header: truncate(k.indicator, 14), width: 5, align: 'right' as const, wrap: true })),
+        { header: '单位', weight: 1, min: 4, max: 8, align: 'left' },
+        ...keyTargets.map((k) => ({ header: truncate(k.indicator, 14), weight: 1, min: 4, max: 6, align: 'right' as const })),
       ],
-      rows: comparison.map((c) => [c.office, ...c.rates.map((r) => formatPercent(r))]),
+      rows: comparison.map((c) => [c.office, ...c.rates.map((r) => (r === null ? '—' : (r * 100).toFixed(1)))]),
     },
     单位排名表: {
       title: '各单位指标完成情况排名表',
       columns: [
-        { header: '名次', width: 2.6, align: 'center' },
-        { header: '单位', width: 7, align: 'left', wrap: true },
-        { header: '指标数', width: 3.4, align: 'right' },
-        { header: '已完成', width: 3.4, align: 'right' },
-        { header: '序时推进', width: 4.2, align: 'right' },
-        { header: '滞后', width: 3, align: 'right' },
-        { header: '未启动', width: 3.4, align: 'right' },
-        { header: '平均完成率', width: 5.2, align: 'right' },
+        { header: '名次', weight: 0, min: 2.2, max: 2.2, align: 'center' },
+        { header: '单位', weight: 2, min: 4, max: 10, align: 'left' },
+        { header: '指标数', weight: 1, min: 3, max: 3, align: 'right' },
+        { header: '已完成', weight: 1, min: 3, max: 3, align: 'right' },
+        { header: '序时推进', weight: 1, min: 4, max: 4, align: 'right' },
+        { header: '滞后', weight: 1, min: 2, max: 2, align: 'right' },
+        { header: '未启动', weight: 1, min: 3, max: 3, align: 'right' },
+        { header: '平均完成率（%）', weight: 1, min: 5, max: 5, align: 'right' },
       ],
       rows: ranked.map((o) => [
         String(o.rank),
@@ -601,19 +622,19 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         String(o.counts.onTrack),
         String(o.counts.lagging),
         String(o.counts.notStarted),
-        formatPercent(o.averageRate),
+        o.averageRate === null ? '—' : (o.averageRate * 100).toFixed(1),
       ]),
     },
     滞后指标表: {
       title: '各单位滞后指标表',
       columns: [
-        { header: '单位', width: 6, align: 'left', wrap: true },
-        { header: '滞后指标', width: 16, align: 'left', wrap: true },
-        { header: '个数', width: 3, align: 'right' },
+        { header: '单位', weight: 0, min: 4, max: 8, align: 'center' },
+        { header: '滞后个数', weight: 0, min: 4, max: 4, align: 'right' },
+        { header: '滞后指标', weight: 1, min: 10, max: 40, align: 'left' },
       ],
       rows: ranked
         .filter((o) => o.lagging.length > 0)
-        .map((o) => [o.office, o.lagging.map((l) => l.indicator).join('；'), String(o.lagging.length)]),
+        .map((o) => [o.office, String(o.lagging.length), o.lagging.map((l) => l.indicator).join('；')]),
     },
   };
 
@@ -644,6 +665,11 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     chart,
     tables,
   };
+}
+
+/** 备注 from the 佐证材料 cell, without the sample-data mark. */
+function cleanNote(s: string): string {
+  return s.replace(/【[^】]*】/g, '').trim();
 }
 
 function round1(n: number): number {

@@ -1,0 +1,101 @@
+/**
+ * Entry workbooks: (1) 100 office workbooks generated from the seeds' catalogue (target ≤ 5 s);
+ * (2) median time to check one filled 300-target workbook: .xlsx bytes → grid → Submission
+ * (target ≤ 100 ms). Prints the figures and the ratio to each target.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCatalogue } from '../src/core/catalogue/index.js';
+import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import { planWorkbook } from '../src/core/workbook/plan.js';
+import { readSubmission } from '../src/core/workbook/read.js';
+import { sampleEntries, sampleTaskEntries } from '../src/core/workbook/sample.js';
+import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
+import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
+
+const OFFICES = 100;
+const GENERATE_TARGET_MS = 5000;
+const CHECK_TARGETS = 300;
+const CHECK_TARGET_MS = 100;
+const CHECK_RUNS = 21;
+
+function seedsCatalogue(): Catalogue {
+  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
+  const sources = readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+  return buildCatalogue(sources).catalogue;
+}
+
+/** The seeds' targets repeated with new ids until there are `n`. */
+function widen(base: Catalogue, n: number): Catalogue {
+  const targets: Target[] = [];
+  for (let k = 0; targets.length < n; k++) {
+    for (const t of base.targets) {
+      if (targets.length >= n) break;
+      targets.push({ ...t, id: k ? `${t.id}~${k}` : t.id, offset: t.offset + k * 1e7, linked: [] });
+    }
+  }
+  return { ...base, version: `${base.version}-x${n}`, targets };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+}
+
+export async function run(): Promise<void> {
+  const catalogue = seedsCatalogue();
+  const generatedAt = new Date().toISOString();
+
+  // warm-up (module JIT), not timed
+  await writeWorkbookPlan(planWorkbook(catalogue, { office: '预热', period: '2025年度', generatedAt }));
+
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let bytes = 0;
+  for (let i = 0; i < OFFICES; i++) {
+    const b = await writeWorkbookPlan(planWorkbook(catalogue, { office: `单位${i + 1}`, period: '2025年度', generatedAt }));
+    bytes += b.length;
+  }
+  const genMs = performance.now() - t0;
+  const genCpu = cpuMs(cpu0);
+  console.log(
+    `生成填报表 ${OFFICES} 个（每个 ${catalogue.targets.length} 项指标、${catalogue.tasks.length} 项任务）：` +
+      `${(genMs / 1000).toFixed(2)} s（CPU ${(genCpu / 1000).toFixed(2)} s），平均 ${(genMs / OFFICES).toFixed(1)} ms/个，` +
+      `平均 ${(bytes / OFFICES / 1024).toFixed(0)} KB；目标 ≤ ${GENERATE_TARGET_MS / 1000} s，比值 ${(genMs / GENERATE_TARGET_MS).toFixed(2)}`,
+  );
+
+  const wide = widen(catalogue, CHECK_TARGETS);
+  const office = '长春市';
+  const filled = await writeWorkbookPlan(
+    planWorkbook(wide, {
+      office,
+      period: '2025年度',
+      generatedAt,
+      entries: sampleEntries(wide, office, '2025年度', 1),
+      taskEntries: sampleTaskEntries(wide, office, '2025年度', 1),
+    }),
+  );
+  const times: number[] = [];
+  let problems = 0;
+  for (let i = 0; i < CHECK_RUNS + 2; i++) {
+    const s = performance.now();
+    const sub = readSubmission(await readWorkbookGrid(filled, '长春市.xlsx'), { source: '长春市.xlsx', catalogue: wide });
+    const ms = performance.now() - s;
+    if (i >= 2) times.push(ms);
+    problems = sub.problems.length;
+  }
+  const med = median(times);
+  console.log(
+    `检查 ${CHECK_TARGETS} 项指标的已填报表（${(filled.length / 1024).toFixed(0)} KB，另含 ${wide.tasks.length} 项任务，${problems} 条提示）：` +
+      `中位数 ${med.toFixed(1)} ms（最快 ${Math.min(...times).toFixed(1)} ms，${CHECK_RUNS} 次）；目标 ≤ ${CHECK_TARGET_MS} ms，比值 ${(med / CHECK_TARGET_MS).toFixed(2)}`,
+  );
+}

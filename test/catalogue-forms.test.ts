@@ -1,0 +1,115 @@
+/**
+ * Forms of the genre that the five seeds do not contain (the issue's examples): milestones with a
+ * month, 百名, 用3年左右时间, “十四五”期间, baselines and formulas, per-10万 rates, 第一章 headings,
+ * notes written as a line of their own. The texts are short passages written in the style of such documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildFromTexts } from '../src/core/catalogue/index.js';
+import { formatTargetValue } from '../src/core/catalogue/format.js';
+import type { Target } from '../src/core/model/catalogue.js';
+
+function build(body: string, header = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2021〕3号\n各市（州）人民政府：\n') {
+  return buildFromTexts([{ name: 'doc.txt', text: `${header}${body}\n某省人民政府办公厅\n2021年2月9日\n` }]).catalogue;
+}
+
+function only(targets: Target[], snippet: string): Target {
+  const hits = targets.filter((t) => t.quote.includes(snippet));
+  expect(hits, `one target quoting ${snippet}`).toHaveLength(1);
+  return hits[0]!;
+}
+
+describe('targets of the genre', () => {
+  const c = build(
+    [
+      '一、主要目标',
+      '（一）总体目标。到2025年，每千人口医疗卫生机构床位数控制在6张以内，其中公立医院床位数不超过3.3张。截至2020年底，全省共有中医类医院373所。',
+      '（二）时间安排。2019年6月底前各省份要出台具体实施方案。用3年左右时间，遴选百名国医大师、培养千名中医优秀人才。',
+      '（三）计算方法。床位使用率=实际占用床日数/实际开放床日数×100%。',
+      '二、重点任务',
+      '（一）加强人才培养。每年培训基层医生不少于5000人次（省中医药局负责，省发展改革委、省财政厅参与）。“十四五”期间，二级以上中医医院比例提高到90%以上，县级中医院覆盖率达到100%。',
+      '（二）控制费用。个人卫生支出占卫生总费用的比重降至28%左右，孕产妇死亡率下降到18/10万以下，人均预期寿命达到77.3岁，每万人口全科医生数达到3.93名，比2020年提高15%。',
+      '（三）壮大产业。力争到2025年，全省中医药产业规模突破5000亿元，新增3～5家上市企业，每个县（市、区）至少建成1个中医馆。',
+      '（四）加强监管。完善监管制度。',
+      '牵头单位：省卫生健康委',
+      '配合单位：省市场监管局、省医保局',
+    ].join('\n'),
+  );
+
+  it('reads comparators, values and units', () => {
+    expect(only(c.targets, '控制在6张以内')).toMatchObject({ comparator: '<=', value: 6, unit: '张', deadline: '2025' });
+    expect(only(c.targets, '不超过3.3张')).toMatchObject({ comparator: '<=', value: 3.3, deadline: '2025' });
+    expect(only(c.targets, '降至28%左右')).toMatchObject({ comparator: '≈', value: 28, unit: '%' });
+    expect(only(c.targets, '18/10万以下')).toMatchObject({ comparator: '<=', value: 18, unit: '/10万' });
+    expect(only(c.targets, '77.3岁')).toMatchObject({ comparator: '>=', value: 77.3, unit: '岁' });
+    expect(only(c.targets, '3.93名')).toMatchObject({ comparator: '>=', value: 3.93, perUnit: '每万人口' });
+    // a base year ("比2020年") is not a deadline
+    expect(only(c.targets, '提高15%')).toMatchObject({ value: 15, deadline: null });
+    expect(only(c.targets, '3～5家')).toMatchObject({ comparator: 'range', value: 3, valueMax: 5, unit: '家', deadline: '2025' });
+    expect(only(c.targets, '5000亿元')).toMatchObject({ comparator: '>=', value: 5000, normalizedValue: 5e11, baseUnit: '元' });
+    expect(only(c.targets, '至少建成1个中医馆')).toMatchObject({ comparator: '>=', value: 1, perUnit: '每个县（市、区）' });
+  });
+
+  it('reads month milestones, relative and five-year-plan deadlines, Chinese numerals', () => {
+    const m = only(c.targets, '2019年6月底前');
+    expect(m).toMatchObject({ comparator: 'milestone', value: null, deadline: '2019-06' });
+    expect(formatTargetValue(m)).toBe('2019年6月前完成');
+    const hundred = c.targets.filter((t) => t.quote.includes('百名国医大师'));
+    expect(hundred.map((t) => [t.value, t.unit, t.deadline])).toEqual([
+      [100, '名', '2024'],
+      [1000, '名', '2024'],
+    ]);
+    expect(only(c.targets, '提高到90%以上')).toMatchObject({ comparator: '>=', value: 90, deadline: '2025' });
+    expect(only(c.targets, '覆盖率达到100%')).toMatchObject({ comparator: '>=', value: 100, deadline: '2025' });
+    expect(only(c.targets, '5000人次')).toMatchObject({ perYear: true, comparator: '>=', lead: ['省中医药局'], participants: ['省发展改革委', '省财政厅'] });
+  });
+
+  it('leaves out baselines, formulas, years and the signature date', () => {
+    expect(c.targets.some((t) => t.quote.includes('373所'))).toBe(false);
+    expect(c.targets.some((t) => t.quote.includes('100%') && t.quote.includes('床日数'))).toBe(false);
+    expect(c.targets.some((t) => t.quote.includes('2021年2月9日'))).toBe(false);
+    expect(c.documents[0]).toMatchObject({ docNumber: '某政办发〔2021〕3号', date: '2021-02-09', issuer: '某省人民政府办公厅' });
+  });
+
+  it('reads "牵头单位：…" lines written without brackets', () => {
+    const t = c.tasks.find((k) => k.title === '加强监管')!;
+    expect(t).toMatchObject({ lead: ['省卫生健康委'], participants: ['省市场监管局', '省医保局'] });
+    expect(t.text).not.toContain('牵头单位');
+  });
+});
+
+describe('structure variants', () => {
+  it('reads 第一章 / 第一节 / 1、 / （1） headings and 全覆盖', () => {
+    const c = build(
+      [
+        '第一章 发展基础',
+        '第一节 发展成就',
+        '1、医疗服务。到2025年实现紧密型县域医共体全覆盖。',
+        '2、公共卫生。',
+        '（1）疾病预防。到2025年，法定传染病报告率达到95%以上。',
+        '（2）健康教育。居民健康素养水平达到25%。',
+        '第二章 主要任务',
+        '第一节 强化基层',
+        '1、全面提升基层服务能力。每个乡镇卫生院至少配备1名全科医生（省卫生健康委牵头，省财政厅、省人社厅按职责分工负责）。',
+      ].join('\n'),
+      '某市卫生健康事业发展“十四五”规划纲要\n',
+    );
+    const labels = c.headings.map((h) => `${h.level}:${h.label}`);
+    expect(labels).toEqual(['1:第一章', '2:第一节', '3:1、', '3:2、', '4:（1）', '4:（2）', '1:第二章', '2:第一节', '3:1、']);
+    expect(only(c.targets, '全覆盖')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2025' });
+    expect(formatTargetValue(only(c.targets, '全覆盖'))).toBe('全覆盖 (100%)');
+    expect(only(c.targets, '95%以上')).toMatchObject({ path: ['第一章', '第一节', '2、', '（1）'], deadline: '2025' });
+    expect(only(c.targets, '1名全科医生')).toMatchObject({
+      comparator: '>=', value: 1, unit: '名', perUnit: '每个乡镇卫生院', lead: ['省卫生健康委'], participants: ['省财政厅', '省人社厅'],
+    });
+    expect(c.documents[0]!.id).toMatch(/^doc-[0-9a-f]{8}$/);
+    expect(c.documents[0]!.title).toBe('某市卫生健康事业发展“十四五”规划纲要');
+  });
+
+  it('a stray line break inside a sentence does not split it; a body line starting "二、三级" is not a heading', () => {
+    const c = build(
+      ['一、总体要求', '（一）目标。到2022年，全省二级以上医院预约诊疗率达到', '', '60%以上。', '二、三级医院要发挥带头作用，牵头组建医联体。', '二、保障措施', '（一）加强领导。'].join('\n'),
+    );
+    expect(c.headings.map((h) => h.label)).toEqual(['一、', '（一）', '二、', '（一）']);
+    expect(only(c.targets, '60%以上')).toMatchObject({ comparator: '>=', value: 60, deadline: '2022' });
+  });
+});
