@@ -68,18 +68,23 @@ describe('luoshi catalogue build / show', () => {
 
   it('refuses bad input with a clear Chinese message and a non-zero exit', async () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
-    expectCleanFailure(await luoshi('catalogue', 'build', 'empty.txt', '-o', 'x.json'), /empty\.txt.*空文件/);
     writeFileSync(path.join(dir, 'photo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
-    expectCleanFailure(await luoshi('catalogue', 'build', 'photo.txt', '-o', 'x.json'), /photo\.txt.*二进制/);
     mkdirSync(path.join(dir, 'nothing'));
     writeFileSync(path.join(dir, 'nothing', 'readme.md'), '# 说明');
-    expectCleanFailure(await luoshi('catalogue', 'build', 'nothing', '-o', 'x.json'), /nothing.*没有 \.txt/);
     writeFileSync(path.join(dir, 'prose.txt'), '这是一封普通的信，没有任何标题层级。\n祝好。\n');
-    expectCleanFailure(await luoshi('catalogue', 'build', 'prose.txt', '-o', 'x.json'), /prose\.txt.*标题/);
-    expectCleanFailure(await luoshi('catalogue', 'build', 'missing.txt', '-o', 'x.json'), /找不到/);
-    expectCleanFailure(await luoshi('catalogue', 'show', 'prose.txt'), /prose\.txt.*JSON/);
     writeFileSync(path.join(dir, 'broken.json'), JSON.stringify({ format: 'luoshi-catalogue', formatVersion: 1, version: 'x', documents: [], headings: [], tasks: [], targets: [{ id: 1 }] }));
-    expectCleanFailure(await luoshi('catalogue', 'show', 'broken.json'), /broken\.json 的字段 targets（指标）\[1\]\.id（编号） 有误：无效输入/);
+    // the CLI runs are independent; run them side by side
+    const cases: [string[], RegExp][] = [
+      [['catalogue', 'build', 'empty.txt', '-o', 'x.json'], /empty\.txt.*空文件/],
+      [['catalogue', 'build', 'photo.txt', '-o', 'x.json'], /photo\.txt.*二进制/],
+      [['catalogue', 'build', 'nothing', '-o', 'x.json'], /nothing.*没有 \.txt/],
+      [['catalogue', 'build', 'prose.txt', '-o', 'x.json'], /prose\.txt.*标题/],
+      [['catalogue', 'build', 'missing.txt', '-o', 'x.json'], /找不到/],
+      [['catalogue', 'show', 'prose.txt'], /prose\.txt.*JSON/],
+      [['catalogue', 'show', 'broken.json'], /broken\.json 的字段 targets（指标）\[1\]\.id（编号） 有误：无效输入/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => luoshi(...args)));
+    results.forEach((r, i) => expectCleanFailure(r, cases[i]![1]));
   });
 
   it('builds the good files of a batch and exits 1 when one is bad', async () => {

@@ -113,3 +113,46 @@ describe('structure variants', () => {
     expect(only(c.targets, '60%以上')).toMatchObject({ comparator: '>=', value: 60, deadline: '2022' });
   });
 });
+
+describe('tables of the genre', () => {
+  it('reads a 主要指标 table: the latest year column is the target, the unit comes from the name', () => {
+    const c = build(
+      [
+        '一、发展目标',
+        '（一）主要指标。',
+        '指标\t2020年（基期）\t2025年\t属性',
+        '人均预期寿命（岁）\t77.3\t78.3\t预期性',
+        '每千人口执业（助理）医师数（人）\t2.9\t≥3.2\t约束性',
+        '孕产妇死亡率（/10万）\t12.0\t<10\t预期性',
+        '二、主要任务',
+        '（一）加强建设。新建床位1,200张。',
+      ].join('\n'),
+    );
+    expect(only(c.targets, '人均预期寿命')).toMatchObject({ comparator: '=', value: 78.3, unit: '岁', deadline: '2025', indicator: '人均预期寿命' });
+    expect(only(c.targets, '执业（助理）医师数')).toMatchObject({ comparator: '>=', value: 3.2, unit: '人', deadline: '2025' });
+    expect(only(c.targets, '孕产妇死亡率')).toMatchObject({ comparator: '<', value: 10, unit: '/10万' });
+    expect(c.targets.some((t) => t.value === 77.3 || t.value === 2.9)).toBe(false);
+    expect(only(c.targets, '1,200张')).toMatchObject({ value: 1200, unit: '张' });
+  });
+
+  it('reads a task table with 牵头/责任 columns and a 完成时限 column', () => {
+    const c = build(
+      [
+        '一、重点任务',
+        '序号\t工作任务\t工作目标\t牵头单位\t责任单位\t完成时限',
+        '1\t推进医共体建设\t县域就诊率达到90%\t县卫生健康局\t各乡镇人民政府\t2021年12月底前',
+        '2\t推进项目建设\t完成主体结构封顶\t县卫生健康局\t县住建局、县医共体总院\t9月底前',
+        '3\t加强人才\t引进医学类人才15名\t县委组织部\t县人力社保局\t长期坚持',
+      ].join('\n'),
+    );
+    const rows = c.tasks.filter((t) => t.origin === 'table');
+    expect(rows.map((r) => [r.lead, r.participants])).toEqual([
+      [['县卫生健康局'], ['各乡镇人民政府']],
+      [['县卫生健康局'], ['县住建局', '县医共体总院']],
+      [['县委组织部'], ['县人力社保局']],
+    ]);
+    expect(only(c.targets, '90%')).toMatchObject({ comparator: '>=', value: 90, deadline: '2021-12', lead: ['县卫生健康局'] });
+    expect(only(c.targets, '主体结构封顶')).toMatchObject({ comparator: 'milestone', deadline: '2021-09' });
+    expect(only(c.targets, '15名')).toMatchObject({ value: 15, deadline: null });
+  });
+});

@@ -154,6 +154,34 @@ describe('single-office report', () => {
   }, 400_000);
 });
 
+describe('attachment tables', () => {
+  function gridSums(xml: string): number[] {
+    return [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
+      [...m[1]!.matchAll(/w:w="(\d+)"/g)].reduce((a, g) => a + Number(g[1]), 0),
+    );
+  }
+
+  it('fill the 版心 width exactly, upright by default and turned when report.json asks', async () => {
+    const upright = path.join(dir, 'upright.docx');
+    writeFileSync(upright, (await buildReport([subs[2]!], { config: config({ 版记: undefined }), catalogue })).docx);
+    const xml = documentXml(upright);
+    expect(gridSums(xml)).toEqual([8845]);
+    expect(xml).not.toContain('w:orient="landscape"');
+    expect(xml).toContain('<w:tblHeader/>');
+
+    const turned = path.join(dir, 'landscape.docx');
+    writeFileSync(turned, (await buildReport([subs[2]!], { config: config({ 附件表方向: 'landscape' }), catalogue })).docx);
+    const lx = documentXml(turned);
+    expect(lx).toContain('w:orient="landscape"');
+    // The turned page keeps the 版心: 225 mm wide (12756 twips); the 版记 table stays upright.
+    expect(gridSums(lx)).toEqual([12756, 8845]);
+    // The XML checks (geometry of every section, fonts, headings, tables) still pass.
+    const r = spawnSync('python3', [CHECKER, turned, '--json'], { encoding: 'utf8' });
+    const res = JSON.parse(r.stdout) as CheckResult;
+    expect(res.checks.filter((c) => !c.ok)).toEqual([]);
+  }, 120_000);
+});
+
 describe('multi-office report', () => {
   it('compares, ranks and charts the offices and passes gongwen-check --render', async () => {
     const { docx, model } = await buildReport(subs, { config: config({ 发文机关: '吉林省发展和改革委员会', 署名: '吉林省发展和改革委员会' }), catalogue });
@@ -173,7 +201,7 @@ describe('multi-office report', () => {
     };
     const expected = [...subs].sort((a, b) => mean(b) - mean(a)).map((s) => s.office);
     expect(model.offices.map((o) => o.office)).toEqual(expected);
-    expect(all).toContain(`平均完成率居前的是${expected.slice(0, 3).join('、')}`);
+    expect(all).toContain(`平均完成率居前的是${expected.slice(0, 2).join('、')}，相对靠后的是${expected.slice(2).join('、')}`);
     const total = subs.reduce((a, s) => a + s.rows.length, 0);
     expect(all).toContain(`${OFFICES.length}个单位共填报量化指标${total}项次`);
     for (const o of OFFICES) expect(all).toContain(o);

@@ -184,3 +184,29 @@ describe('fill and read back', () => {
     expect(grid.sheets.find((s) => s.name === '_meta')!.state).toBe('veryHidden');
   });
 });
+
+describe('batch generation', () => {
+  it('writes a roster across worker threads, each file complete', async () => {
+    const { generateRosterWorkbooks } = await import('../src/cli/commands/workbook.js');
+    const { tmpDir } = await import('./helpers/workbooks.js');
+    const { readFile } = await import('node:fs/promises');
+    const dir = tmpDir('pool');
+    const offices = ['长春市', '吉林市', '四平市'].map((office, i) => ({ office, level: null, contact: null, phone: null, documents: [], units: [], line: i + 2 }));
+    const res = await generateRosterWorkbooks(catalogue, { file: 'r.csv', offices, problems: [] }, dir, { period: '2025年度', sample: '2' }, [], 2);
+    expect(res.failed).toEqual([]);
+    expect(res.written.map((f) => f.split('/').pop())).toEqual(['长春市.xlsx', '吉林市.xlsx', '四平市.xlsx']);
+    for (const [i, f] of res.written.entries()) {
+      const sub = await readBack(new Uint8Array(await readFile(f)), catalogue);
+      expect(sub.office).toBe(offices[i]!.office);
+      expect(sub.entries).toEqual(sampleEntries(catalogue, offices[i]!.office, '2025年度', '2'));
+    }
+  });
+
+  it('the fast reader and exceljs give the same grid', async () => {
+    const { readWorkbookGridExceljs } = await import('../src/xlsx/read-grid.js');
+    const filled = await fillWorkbook(bytes, sampleEntries(catalogue, '长春市', '2025年度', 9).map(asFill), sampleTaskEntries(catalogue, '长春市', '2025年度', 9));
+    const trim = (g: Awaited<ReturnType<typeof readWorkbookGrid>>) =>
+      g.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => { const x = [...r]; while (x.length && x[x.length - 1] === null) x.pop(); return x; }) }));
+    expect(trim(await readWorkbookGrid(filled, 'a.xlsx'))).toEqual(trim(await readWorkbookGridExceljs(filled, 'a.xlsx')));
+  });
+});

@@ -168,41 +168,76 @@ interface SheetContext {
   date1904: boolean;
 }
 
+/** Value of a double-quoted attribute (`key` is e.g. ' r="') between from and to, or null. */
+function attrBetween(xml: string, from: number, to: number, key: string): string | null {
+  const i = xml.indexOf(key, from);
+  if (i < 0 || i >= to) return null;
+  const start = i + key.length;
+  return xml.slice(start, xml.indexOf('"', start));
+}
+
+/** Content of the first <tag>…</tag> (tag with or without attributes) between from and to, or null. */
+function elementBetween(xml: string, from: number, to: number, tag: string): string | null {
+  let i = xml.indexOf(`<${tag}`, from);
+  while (i >= 0 && i < to) {
+    const next = xml.charCodeAt(i + tag.length + 1);
+    if (next === 62 /* > */ || next === 32 /* space */) {
+      const gt = xml.indexOf('>', i);
+      if (xml.charCodeAt(gt - 1) === 47 /* / */) return '';
+      const close = xml.indexOf(`</${tag}>`, gt);
+      if (close < 0 || close > to) fail(`unclosed <${tag}>`);
+      return xml.slice(gt + 1, close);
+    }
+    i = xml.indexOf(`<${tag}`, i + 1);
+  }
+  return null;
+}
+
+/**
+ * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell): sheet XML from Excel,
+ * WPS, LibreOffice and exceljs always gives each <c> its r="A1" reference; a cell without one, or
+ * single-quoted attributes, hands the file to exceljs.
+ */
 function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   const rows: CellValue[][] = [];
   const dataStart = xml.indexOf('<sheetData');
-  const dataEnd = xml.indexOf('</sheetData>');
-  const data = dataStart >= 0 && dataEnd > dataStart ? xml.slice(dataStart, dataEnd) : '';
-  const rowRe = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
-  let rowNo = -1;
-  let rm: RegExpExecArray | null;
-  while ((rm = rowRe.exec(data))) {
-    const r = attr(rm[1], 'r');
-    rowNo = r ? Number(r) - 1 : rowNo + 1;
-    const body = rm[2];
-    if (!body) continue;
-    let col = -1;
-    let out: CellValue[] | null = null;
-    cellRe.lastIndex = 0;
-    let cm: RegExpExecArray | null;
-    while ((cm = cellRe.exec(body))) {
-      const attrs = cm[1];
-      const ref = attr(attrs, 'r');
-      let row = rowNo;
-      if (ref) [row, col] = parseRef(ref);
-      else col++;
-      const inner = cm[2];
-      if (!inner) continue;
-      const t = attr(attrs, 't') ?? 'n';
-      const hasFormula = inner.startsWith('<f') || inner.includes('<f');
-      const vm = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner);
-      const raw = vm ? decodeXml(vm[1]) : null;
-      let value: CellValue = null;
-      if (t === 'inlineStr') {
-        const is = /<is\b[^>]*>([\s\S]*?)<\/is>/.exec(inner);
-        value = is ? stringItemText(is[1]) : null;
-      } else if (raw !== null && raw !== '') {
+  if (dataStart < 0) return rows;
+  let end = xml.indexOf('</sheetData>', dataStart);
+  if (end < 0) end = xml.length;
+  let p = dataStart;
+  for (;;) {
+    const open = xml.indexOf('<c', p);
+    if (open < 0 || open >= end) break;
+    const after = xml.charCodeAt(open + 2);
+    if (after !== 32 && after !== 62 && after !== 47) {
+      p = open + 2;
+      continue;
+    }
+    const gt = xml.indexOf('>', open);
+    if (gt < 0) fail('unclosed cell');
+    const attrs = xml.slice(open + 2, gt);
+    if (attrs.includes("'")) fail('single-quoted attributes');
+    const ref = attrBetween(attrs, 0, attrs.length, ' r="');
+    if (ref === null) fail('cell without a reference');
+    if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
+      p = gt + 1;
+      continue;
+    }
+    const close = xml.indexOf('</c>', gt);
+    if (close < 0) fail('unclosed cell');
+    p = close + 4;
+    const t = attrBetween(attrs, 0, attrs.length, ' t="') ?? 'n';
+    // Search only inside this cell: an unbounded indexOf scans to the next formula anywhere in the
+    // sheet, which made sheets without formulas quadratic.
+    const hasFormula = close - gt > 3 && xml.slice(gt, close).includes('<f');
+    let value: CellValue = null;
+    if (t === 'inlineStr') {
+      const is = elementBetween(xml, gt, close, 'is');
+      value = is === null ? null : stringItemText(is);
+    } else {
+      const v = elementBetween(xml, gt, close, 'v');
+      const raw = v === null ? null : decodeXml(v);
+      if (raw !== null && raw !== '') {
         switch (t) {
           case 's':
             value = ctx.strings[parseInt(raw, 10)] ?? null;
@@ -220,20 +255,20 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
             break;
           case 'n': {
             const n = parseFloat(raw);
-            const s = attr(attrs, 's');
-            value = s !== null && ctx.dates[Number(s)] ? excelToDate(n, ctx.date1904) : n;
+            const style = attrBetween(attrs, 0, attrs.length, ' s="');
+            value = style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
             break;
           }
           default:
             fail(`cell type ${t}`);
         }
       }
-      // exceljs drops a formula's cached result when it is 0 or empty; match it so both readers agree.
-      if (value === null || (hasFormula && (value === 0 || value === ''))) continue;
-      if (row !== rowNo) fail('cell outside its row');
-      if (!out) out = rows[row] = [];
-      out[col] = value;
     }
+    // exceljs drops a formula's cached result when it is 0 or empty; match it so both readers agree.
+    if (value === null || (hasFormula && (value === 0 || value === ''))) continue;
+    const [row, col] = parseRef(ref);
+    if (!(row >= 0 && col >= 0)) fail('bad cell reference');
+    (rows[row] ??= [])[col] = value;
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

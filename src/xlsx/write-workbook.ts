@@ -3,6 +3,7 @@
  * same plan with Office.js). No layout decisions here: everything comes from the plan.
  */
 import ExcelJS from 'exceljs';
+import { deflateStoredZip } from './rezip.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
 
 /** Excel's default spinCount (100,000) costs ~0.4 s per protected sheet; the protection is a guard rail, not a secret. */
@@ -148,30 +149,30 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
     maxRow = Math.max(maxRow, r.r2);
     maxCol = Math.max(maxCol, r.c2);
   }
+  // For each column, the style ranges that touch it (in plan order), so a cell only tests those.
+  const byColumn: number[][] = Array.from({ length: maxCol + 1 }, () => []);
+  rects.forEach((rect, i) => {
+    for (let c = rect.c1; c <= Math.min(rect.c2, maxCol); c++) byColumn[c]!.push(i);
+  });
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   for (let r = 1; r <= maxRow; r++) {
-    const rowStyles: number[] = [];
-    rects.forEach((rect, i) => {
-      if (rect.r1 <= r && r <= rect.r2) rowStyles.push(i);
-    });
     const rowValues = values.get(r);
-    if (!rowValues && rowStyles.length === 0) continue;
-    const xRow = ws.getRow(r);
+    let xRow: ExcelJS.Row | null = null;
     for (let c = 1; c <= maxCol; c++) {
       let sig = '';
-      for (const i of rowStyles) {
+      for (const i of byColumn[c]!) {
         const rect = rects[i]!;
-        if (rect.c1 <= c && c <= rect.c2) sig += `${i},`;
+        if (rect.r1 <= r && r <= rect.r2) sig += sig ? `,${i}` : `${i}`;
       }
       const v = rowValues?.get(c);
       if (v === undefined && sig === '') continue;
+      xRow ??= ws.getRow(r);
       const cell = xRow.getCell(c);
       if (v !== undefined) writeValue(cell, v);
       if (sig !== '') {
         let style = cache.get(sig);
         if (!style) {
-          const idxs = sig.slice(0, -1).split(',').map(Number);
-          style = toExcelStyle(mergeStyles(idxs.map((i) => sheet.styles[i]!.style)));
+          style = toExcelStyle(mergeStyles(sig.split(',').map((i) => sheet.styles[Number(i)]!.style)));
           cache.set(sig, style);
         }
         cell.style = style;
@@ -229,15 +230,24 @@ export async function writeWorkbookPlan(plan: WorkbookPlan): Promise<Uint8Array>
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.properties.creator;
   wb.title = plan.properties.title;
-  wb.created = new Date(plan.meta.generatedAt);
-  wb.modified = wb.created;
+  const created = new Date(plan.meta.generatedAt);
+  if (!Number.isNaN(created.getTime())) {
+    wb.created = created;
+    wb.modified = created;
+  }
   // Recalculate formulas (完成率) when Excel opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet);
   // Open on the first visible sheet after 填报说明 would surprise nobody; keep the guide first and active.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  // pako's default deflate level dominates the write time; level 1 is ~3x faster for ~15 % larger files.
-  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });
-  return new Uint8Array(buf as ArrayBuffer);
+  // JSZip's JavaScript deflate dominated the write time: store, then deflate natively (see ./rezip.ts).
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  const stored = new Uint8Array(buf as ArrayBuffer);
+  try {
+    return deflateStoredZip(stored);
+  } catch {
+    // No native zlib (e.g. a browser bundle with a stub): a stored zip is a valid .xlsx, only larger.
+    return stored;
+  }
 }

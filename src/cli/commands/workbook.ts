@@ -8,6 +8,7 @@ import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { readInput, writeOutputAtomic } from '../../host/files.js';
 import { startProgress } from '../../host/progress.js';
+import { poolSize, writeWorkbooksInPool, type WorkbookJob, type WorkbookOutcome } from '../../host/workbook-pool.js';
 import { LuoshiError, isLuoshiError } from '../../core/errors.js';
 import { decodeText } from '../../core/text/decode.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
@@ -80,33 +81,76 @@ export interface BatchResult {
   failed: { office: string; message: string }[];
 }
 
-/** One workbook per roster office into `outDir`; one failing office never stops the rest. */
+/**
+ * One workbook per roster office into `outDir`; one failing office never stops the rest.
+ * Large rosters are written across CPU cores (src/host/workbook-pool.ts); `workers` overrides the choice.
+ */
 export async function generateRosterWorkbooks(
   catalogue: Catalogue,
   roster: Roster,
   outDir: string,
   o: GenerateOptions,
   inputs: string[] = [],
+  workers?: number,
 ): Promise<BatchResult> {
   const result: BatchResult = { written: [], failed: [] };
-  const bar = startProgress(roster.offices.length, '生成填报表');
   const generatedAt = o.generatedAt ?? new Date().toISOString();
+  const jobs: WorkbookJob[] = roster.offices.map((office) => ({
+    options: planOptions(office, { ...o, generatedAt }, catalogue),
+    file: path.join(outDir, `${safeFileName(office.office)}.xlsx`),
+  }));
+  const outcomes: (WorkbookOutcome | undefined)[] = new Array(jobs.length);
+  const bar = startProgress(jobs.length, '生成填报表');
   try {
-    for (const office of roster.offices) {
-      try {
-        const bytes = await generateWorkbook(catalogue, office, { ...o, generatedAt });
-        const file = path.join(outDir, `${safeFileName(office.office)}.xlsx`);
-        await writeOutputAtomic(file, bytes, inputs);
-        result.written.push(file);
-      } catch (e) {
-        result.failed.push({ office: office.office, message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}` });
+    const n = workers ?? poolSize(jobs.length);
+    if (n >= 2) {
+      await writeWorkbooksInPool(catalogue, jobs, inputs, n, (i, outcome) => {
+        outcomes[i] = outcome;
+        bar.tick(roster.offices[i]!.office);
+      });
+    } else {
+      for (let i = 0; i < jobs.length; i++) {
+        try {
+          await writeOutputAtomic(jobs[i]!.file, await writeWorkbookPlan(planWorkbook(catalogue, jobs[i]!.options)), inputs);
+          outcomes[i] = { ok: true };
+        } catch (e) {
+          outcomes[i] = { ok: false, message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}` };
+        }
+        bar.tick(roster.offices[i]!.office);
       }
-      bar.tick(office.office);
     }
   } finally {
     bar.stop();
   }
+  outcomes.forEach((outcome, i) => {
+    if (outcome?.ok) result.written.push(jobs[i]!.file);
+    else result.failed.push({ office: roster.offices[i]!.office, message: outcome?.message ?? '未完成' });
+  });
   return result;
+}
+
+/**
+ * The demo step (for `luoshi demo`): one workbook per office of `rosterFile`, filled with 示例数据, each
+ * read back and checked. Returns Chinese lines to print; files go to `outDir`.
+ */
+export async function demoWorkbooks(
+  catalogue: Catalogue,
+  rosterFile: string,
+  outDir: string,
+  period = '2025年度',
+): Promise<{ files: string[]; lines: string[] }> {
+  const roster = await readRosterFile(rosterFile);
+  const res = await generateRosterWorkbooks(catalogue, roster, outDir, { period, sample: '1' }, [rosterFile]);
+  const lines = [`已生成 ${res.written.length} 个填报表（已填入示例数据），位于 ${outDir}`];
+  for (const f of res.failed) lines.push(`错误：${f.office}：${f.message}`);
+  const { readSubmission } = await import('../../core/workbook/read.js');
+  for (const file of res.written) {
+    const sub = readSubmission(await readWorkbookGrid(await readInput(file), path.basename(file)), { source: path.basename(file), catalogue });
+    const errors = sub.problems.filter((p) => p.severity === 'error').length;
+    const warnings = sub.problems.length - errors;
+    lines.push(`  检查 ${path.basename(file)}：指标 ${sub.entries.length} 项，错误 ${errors} 个，警告 ${warnings} 个`);
+  }
+  return { files: res.written, lines };
 }
 
 interface WorkbookCliOptions {

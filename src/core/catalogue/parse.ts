@@ -9,7 +9,7 @@ import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
 import { notesIn, parseResponsibility, type NoteRule, type Responsibility } from './responsibility.js';
 import { findTables } from './table.js';
-import { extractTargets, type DraftTarget } from './targets.js';
+import { cellDeadline, extractTargets, milestoneDraft, tableFigure, type DraftTarget } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 
 export interface ParsedDocument {
@@ -73,14 +73,16 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const hw = halfWidth(text);
   const lines = splitLines(text);
   const all = findHeadings(lines, 0, lines.length);
-  if (!all.length) {
+  const tables = findTables(text, lines, 0);
+  if (!all.length && !tables.some((t) => t.rows.length || t.indicators.length)) {
     throw new LuoshiError(
       'no-headings',
       `${source} 中没有找到任何标题层级（如“一、”“（一）”“1.”“第一章”），看起来不是政策文件正文，无法拆分任务`,
       { file: source },
     );
   }
-  const firstHeadingLine = all[0]!.lineIndex;
+  // a work plan may be only a preamble and a table
+  const firstHeadingLine = all.length ? all[0]!.lineIndex : tables[0]!.fromLine;
   const tail = trailerStart(lines, firstHeadingLine);
   const raw = findHeadings(lines, firstHeadingLine, tail);
 
@@ -249,7 +251,11 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     // targets never read figures inside the notes
     const drafts: DraftTarget[] = [];
     let pos = seg.from;
-    for (const [a, b] of [...noteSpans, [seg.to, seg.to] as [number, number]]) {
+    // figures inside notes and inside tables (read row by row below) are not read here
+    const skip: [number, number][] = [...noteSpans, ...tables.map((t) => [t.start, t.end] as [number, number])]
+      .filter(([a, b]) => b > seg.from && a < seg.to)
+      .sort((x, y) => x[0] - y[0]);
+    for (const [a, b] of [...skip, [seg.to, seg.to] as [number, number]]) {
       if (a > pos) drafts.push(...extractTargets(text, hw, pos, a, ctx));
       pos = Math.max(pos, b);
     }
@@ -257,7 +263,19 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   }
 
   // tables (in the body or in an annex) become tasks of origin "table"
-  for (const table of findTables(text, lines, firstHeadingLine)) {
+  for (const table of tables) {
+    if (table.indicators.length) {
+      // a 主要指标 table belongs to the heading above it
+      const above = raw.filter((h) => h.offset < table.start).pop();
+      const path = above?.path ?? [];
+      const task = tasks.filter((t) => t.offset <= table.start && t.origin === 'text').pop() ?? null;
+      const drafts: DraftTarget[] = [];
+      for (const ind of table.indicators) {
+        const d = tableFigure(hw, ind.name.offset, ind.value.offset, ind.value.offset + ind.value.text.length, ind.unit, ind.year, ind.name.text);
+        if (d) drafts.push(d);
+      }
+      addTargets(drafts, path, task && task.path.join() === path.join() ? task : null);
+    }
     for (const row of table.rows) {
       const groupLabel = row.group.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.group;
       const catLabel = row.category.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.category;
@@ -275,9 +293,18 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         offset: row.offset,
       };
       tasks.push(task);
+      const rowDeadline = row.deadlineCell ? cellDeadline(hw, row.deadlineCell.offset, row.deadlineCell.offset + row.deadlineCell.text.length, docYear) : null;
+      const drafts: DraftTarget[] = [];
       for (const cell of row.textCells) {
-        addTargets(extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx), path, task);
+        drafts.push(...extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx));
       }
+      for (const d of drafts) if (!d.deadline && rowDeadline) d.deadline = rowDeadline;
+      // a row with a 完成时限 and no figure is a dated commitment: a milestone
+      if (!drafts.length && rowDeadline && row.goalCell) {
+        const g = row.goalCell;
+        drafts.push(milestoneDraft(g.offset, g.offset + g.text.length, rowDeadline, g.text));
+      }
+      addTargets(drafts, path, task);
     }
   }
   return { document, headings, tasks, targets, text };

@@ -75,7 +75,10 @@ export function parseResponsibility(
     const labelled = seg.match(/^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/);
     if (labelled) {
       const units = splitUnits(labelled[2]!);
-      if (/牵头|责任|主办/.test(labelled[1]!)) lead.push(...units);
+      if (/牵头|主办/.test(labelled[1]!)) {
+        lead.push(...units);
+        explicitLead.push(...units);
+      } else if (/责任/.test(labelled[1]!)) lead.push(...units);
       else participants.push(...units);
       continue;
     }

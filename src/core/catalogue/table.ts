@@ -6,6 +6,7 @@
  */
 import { halfWidth, type Line } from './text.js';
 import { splitUnits } from './responsibility.js';
+import { matchHeading } from './headings.js';
 
 export interface TableCell {
   text: string;
@@ -20,17 +21,34 @@ export interface TableRowTask {
   text: string;
   /** The cells holding the text, for locating targets. */
   textCells: TableCell[];
+  /** The row's 完成时限 cell, if the table has one. */
+  deadlineCell: TableCell | null;
+  /** The cell stating what is to be achieved (目标 column, else the last text cell). */
+  goalCell: TableCell | null;
   lead: string[];
   participants: string[];
   offset: number;
 }
 
+/** A row of a 主要指标 table: indicator name and its target value (the latest year's column). */
+export interface IndicatorRow {
+  name: TableCell;
+  value: TableCell;
+  unit: string | null;
+  /** Year of the target column ("2025"), or null. */
+  year: string | null;
+}
+
 export interface ParsedTable {
   header: string[];
   rows: TableRowTask[];
+  indicators: IndicatorRow[];
   /** First and last line index of the table. */
   fromLine: number;
   toLine: number;
+  /** Offsets spanned by the table in the text. */
+  start: number;
+  end: number;
 }
 
 const BLANK = /[\s\u3000]/;
@@ -64,7 +82,11 @@ function unitsOf(cell: string): string[] {
   return out;
 }
 
-const LEAD_HEAD = /责任单位|牵头单位|责任部门|牵头部门|负责单位/;
+const LEAD_HEAD = /责任单位|牵头单位|责任部门|牵头部门|负责单位|责任主体/;
+const EXPLICIT_LEAD_HEAD = /牵头单位|牵头部门/;
+const DEADLINE_HEAD = /完成时间|完成时限|时间节点|时限|完成期限|进度安排|时间安排|完成节点/;
+const GOAL_HEAD = /目标|完成标准|预期成效|成果/;
+const HEADER_WORDS = /^(序号|任务|分类|类别|项目|名称|事项|内容|目标|措施|责任|牵头|配合|参与|协办|完成|时间|时限|备注|主要|重点|工作|具体|指标|进度)/;
 const PART_HEAD = /参与单位|配合单位|协办单位|参与部门|配合部门/;
 const GROUP_HEAD = /任务|分类|领域|序号/;
 const CATEGORY_HEAD = /类别|项目名称|名称|事项/;
@@ -98,10 +120,12 @@ export function findTables(text: string, lines: Line[], from: number): ParsedTab
 function parseTable(text: string, lines: Line[], first: number, last: number): ParsedTable | null {
   const regionStart = lines[first]!.start;
   let regionEnd = lines[last]!.end;
-  // include continuation lines after the last tab line, up to a blank line
-  for (let j = last + 1; j < lines.length && lines[j]!.content; j++) regionEnd = lines[j]!.end;
-  const region = text.slice(regionStart, regionEnd);
   const multiTabLines = lines.slice(first, last + 1).filter((l) => (l.raw.match(/\t/g) ?? []).length >= 2).length;
+  // one cell per line: the last cell may continue on the following lines, up to a blank line or a heading
+  if (multiTabLines < 2) {
+    for (let j = last + 1; j < lines.length && lines[j]!.content && !matchHeading(lines[j]!); j++) regionEnd = lines[j]!.end;
+  }
+  const region = text.slice(regionStart, regionEnd);
   let cells: TableCell[];
   let header: string[];
   let width: number;
@@ -121,9 +145,19 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
       }
       rows.push(row);
     }
-    header = rows[0]!.map((c) => halfWidth(c.text).replace(/\s+/g, ''));
+    // the header is the row (among the first three) naming the most known columns
+    let best = 0;
+    let bestScore = -1;
+    rows.slice(0, 3).forEach((r, k) => {
+      const score = r.filter((c) => HEADER_WORDS.test(halfWidth(c.text).replace(/\s+/g, ''))).length;
+      if (score > bestScore) {
+        best = k;
+        bestScore = score;
+      }
+    });
+    header = rows[best]!.map((c) => halfWidth(c.text).replace(/\s+/g, ''));
     width = header.length;
-    cells = rows.slice(1).flatMap((r) => {
+    cells = rows.slice(best + 1).flatMap((r) => {
       const padded = r.slice(0, width);
       while (padded.length < width) padded.push({ text: '', offset: r[r.length - 1]?.offset ?? 0 });
       return padded;
@@ -153,14 +187,26 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
   }
   if (width < 3) return null;
   const col = (re: RegExp) => header.findIndex((h) => re.test(h));
-  const leadCol = col(LEAD_HEAD);
-  if (leadCol < 0) return null;
-  const partCol = col(PART_HEAD);
+  // with both 牵头单位 and 责任单位 columns, 牵头 leads and the responsible units take part
+  const explicitLeadCol = col(EXPLICIT_LEAD_HEAD);
+  const leadCol = explicitLeadCol >= 0 ? explicitLeadCol : col(LEAD_HEAD);
+  const deadlineCol = col(DEADLINE_HEAD);
+  if (leadCol < 0 && deadlineCol < 0) {
+    const indicators = indicatorRows(header, cells, width);
+    return indicators.length ? { header, rows: [], indicators, fromLine: first, toLine: last, start: regionStart, end: regionEnd } : null;
+  }
+  let partCol = col(PART_HEAD);
+  if (partCol < 0 && explicitLeadCol >= 0) {
+    partCol = header.findIndex((h, k) => k !== explicitLeadCol && LEAD_HEAD.test(h));
+  }
   let groupCol = col(GROUP_HEAD);
   if (groupCol === leadCol || groupCol === partCol) groupCol = -1;
   let catCol = col(CATEGORY_HEAD);
   if (catCol === groupCol || catCol === leadCol) catCol = -1;
-  const textCols = header.map((_, k) => k).filter((k) => k !== leadCol && k !== partCol && k !== groupCol && k !== catCol);
+  const textCols = header
+    .map((_, k) => k)
+    .filter((k) => k !== leadCol && k !== partCol && k !== groupCol && k !== catCol && k !== deadlineCol && !/^(备注|序号)$/.test(header[k]!));
+  const goalCol = header.findIndex((h, k) => textCols.includes(k) && GOAL_HEAD.test(h));
 
   const rows: TableRowTask[] = [];
   let prev: TableCell[] | null = null;
@@ -178,7 +224,11 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
     const textCells = textCols.map((k) => filled[k]!).filter((c) => c.text);
     const catCell = catCol >= 0 ? filled[catCol]! : null;
     if (!textCells.length && !catCell?.text) continue;
+    const deadlineCell = deadlineCol >= 0 && filled[deadlineCol]!.text ? filled[deadlineCol]! : null;
+    const goalCell = goalCol >= 0 && filled[goalCol]!.text ? filled[goalCol]! : textCells[textCells.length - 1] ?? null;
     rows.push({
+      deadlineCell,
+      goalCell,
       group: groupCol >= 0 ? filled[groupCol]!.text.replace(/\s+/g, '') : '',
       category: catCell ? catCell.text.replace(/\s+/g, '') : '',
       text: textCells.map((c) => c.text).join('\n'),
@@ -188,5 +238,43 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
       offset: (catCell?.text ? catCell : textCells[0]!).offset,
     });
   }
-  return { header, rows, fromLine: first, toLine: last };
+  return { header, rows, indicators: [], fromLine: first, toLine: last, start: regionStart, end: regionEnd };
+}
+
+/**
+ * 主要指标 tables ("指标\t2020年\t2025年\t属性"): each row's figure in the latest year's column
+ * (or a 目标值 column); base-year and current-value columns are not targets.
+ */
+function indicatorRows(header: string[], cells: TableCell[], width: number): IndicatorRow[] {
+  let valueCol = -1;
+  let year: string | null = null;
+  header.forEach((h, k) => {
+    if (/基期|现状|基数|实际|现值|完成值/.test(h)) return;
+    const y = h.match(/((?:19|20)\d{2})\s*年?/);
+    if (y && (year === null || y[1]! >= year)) {
+      year = y[1]!;
+      valueCol = k;
+    }
+  });
+  if (valueCol < 0) valueCol = header.findIndex((h) => /目标值|规划目标|目标/.test(h) && !/基期/.test(h));
+  if (valueCol < 0) return [];
+  const nameCol = header.findIndex((h, k) => k !== valueCol && /指标|名称|项目/.test(h));
+  const unitCol = header.findIndex((h) => /^单位$|计量单位/.test(h));
+  const out: IndicatorRow[] = [];
+  for (let r = 0; r + width <= cells.length; r += width) {
+    const row = cells.slice(r, r + width);
+    const valueCell = row[valueCol]!;
+    const v = halfWidth(valueCell.text).replace(/\s+/g, '');
+    if (!/\d/.test(v) || v.length > 20) continue;
+    // the name is the named column, else the last text cell before the value that is not a number
+    let nameCell: TableCell | undefined = nameCol >= 0 ? row[nameCol] : undefined;
+    if (!nameCell || !nameCell.text || /^\d+$/.test(nameCell.text)) {
+      nameCell = row.slice(0, valueCol).reverse().find((c) => c.text && !/^[\d.%％]+$/.test(halfWidth(c.text)) && /[\u4e00-\u9fa5]/.test(c.text));
+    }
+    if (!nameCell || nameCell.offset > valueCell.offset) continue;
+    const unitInName = halfWidth(nameCell.text).match(/[（(]([^（）()]{1,12})[）)]\s*$/);
+    const unit = unitCol >= 0 && row[unitCol]!.text ? row[unitCol]!.text.trim() : unitInName ? unitInName[1]!.trim() : /%$/.test(v) ? '%' : null;
+    out.push({ name: nameCell, value: valueCell, unit, year });
+  }
+  return out;
 }

@@ -37,21 +37,27 @@ export interface ExtractContext {
 }
 
 // Units, longest first. Durations and ages need an explicit comparator word to count.
-const UNITS = [
-  '个百分点', '百分点', '万人次', '人次', '平方公里', '万平方米', '平方米', '立方米', '万亩', '公顷', '公里', '千米',
-  '亿美元', '万美元', '亿元', '万元', '千元', '元', '万人', '万名', '万户', '万张', '万个', '万家', '万台', '万吨', '吨',
+/** Base units; any of them may carry a magnitude prefix (万人, 亿人次, 千万元, 万平方米). */
+const BASE_UNITS = [
+  '个百分点', '百分点', '人次', '平方公里', '平方米', '立方米', '公顷', '公里', '千米', '亩', '美元', '元', '吨',
   '张', '个', '人', '名', '所', '家', '项', '种', '次', '座', '处', '支', '台', '套', '床', '间', '户', '位',
-  '件', '批', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只',
-  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '/10万', '/万', '/千', '/百万', '%', '‰', '万', '亿',
+  '件', '批', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只', '株', '册',
+  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '级', '/10万', '/万', '/千', '/百万', '%', '‰',
 ];
-const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年', '岁']);
+const MAGNITUDE: Record<string, number> = { 万亿: 1e12, 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3 };
+const UNITS = [
+  ...Object.keys(MAGNITUDE).flatMap((p) => BASE_UNITS.filter((u) => !/[%‰/]|年|岁|级|小时|分钟|天|周|月|百分点|倍/.test(u)).map((u) => p + u)),
+  ...BASE_UNITS,
+  '万', '亿',
+].sort((a, b) => b.length - a.length);
+const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年', '岁', '级']);
 const COUNT_UNITS_CN = new Set(['个', '名', '所', '家', '项', '种', '次', '人', '座', '支', '张', '位', '户', '条', '台', '套']);
 /** A single-character numeral ("一所") counts only after a verb of building and with a concrete classifier. */
 const SINGLE_CN_UNITS = new Set(['所', '个', '家', '座', '名', '处']);
 const BUILD_BEFORE = /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建)\s*$/;
 
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|');
-const NUM = '\\d+(?:\\.\\d+)?';
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const CNUM = '[一二三四五六七八九十百千万两]+';
 const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
 /** number [range] unit [suffix] */
@@ -60,23 +66,21 @@ const FIGURE = new RegExp(
   'g',
 );
 
-const BASE: Record<string, [number, string]> = {
-  亿元: [1e8, '元'], 万元: [1e4, '元'], 千元: [1e3, '元'], 元: [1, '元'], 亿美元: [1e8, '美元'], 万美元: [1e4, '美元'],
-  万人: [1e4, '人'], 万名: [1e4, '名'], 万人次: [1e4, '人次'], 万户: [1e4, '户'], 万张: [1e4, '张'], 万个: [1e4, '个'],
-  万家: [1e4, '家'], 万台: [1e4, '台'], 万吨: [1e4, '吨'], 万平方米: [1e4, '平方米'], 万亩: [1e4, '亩'],
-  万: [1e4, ''], 亿: [1e8, ''], 百分点: [1, '个百分点'],
-};
-
+const BASE: Record<string, [number, string]> = { 万: [1e4, ''], 亿: [1e8, ''], 百分点: [1, '个百分点'] };
 export function normaliseUnit(unit: string | null, value: number | null): { normalizedValue: number | null; baseUnit: string | null } {
   if (value === null || unit === null) return { normalizedValue: value, baseUnit: unit };
-  const b = BASE[unit];
+  let b = BASE[unit];
+  if (!b) {
+    const prefix = Object.keys(MAGNITUDE).find((p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)));
+    if (prefix) b = [MAGNITUDE[prefix]!, unit.slice(prefix.length)];
+  }
   if (!b) return { normalizedValue: value, baseUnit: unit };
   return { normalizedValue: Number((value * b[0]).toPrecision(12)), baseUnit: b[1] || null };
 }
 
-const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到|保持在|稳定在)\s*$/;
+const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到|保持在|稳定在)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const GT_BEFORE = /(超过|高于|多于|大于|超)\s*$/;
-const LE_BEFORE = /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*$/;
+const LE_BEFORE = /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const LT_BEFORE = /(低于|少于|小于)\s*$/;
 const APPROX_BEFORE = /(约|大约|近)\s*$/;
 /** Comparator words that make a duration/age or a "…的" figure count as a commitment. */
@@ -130,8 +134,14 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     if (/^\s*(—|-|－|–|~|～|至)\s*\d/.test(after)) continue;
     const month = m[2] ? `-${m[2].padStart(2, '0')}` : '';
     const lead = s.slice(Math.max(0, m.index - 4), m.index);
+    const atClauseStart = m.index === 0 || /[，,。；;：:\s]$/.test(s.slice(0, m.index));
+    const notPast = !ctx.docYear || Number(m[1]) >= ctx.docYear;
     const explicit =
-      /(到|至|力争|争取|确保|计划|预计|在)\s*$/.test(lead) || Boolean(m[4]) || /^\s*[，,]/.test(after) || /底|末/.test(m[3] ?? '');
+      /(到|至|力争|争取|确保|计划|预计|在)\s*$/.test(lead) ||
+      Boolean(m[4]) ||
+      /^\s*[，,]/.test(after) ||
+      /底|末/.test(m[3] ?? '') ||
+      (atClauseStart && notPast && /^[\u4e00-\u9fa5]/.test(after));
     hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: `${m[1]}${month}`, explicit });
   }
   const planRe = /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来)?/g;
@@ -186,11 +196,17 @@ export function sentences(text: string, from: number, to: number): [number, numb
   return out;
 }
 
+/** A comma between digits ("1,200") is a thousands separator, not a clause break. */
+function isBreak(hw: string, i: number, stops: RegExp): boolean {
+  if (!stops.test(hw[i]!)) return false;
+  return !(hw[i] === ',' && /\d/.test(hw[i - 1] ?? '') && /\d/.test(hw[i + 1] ?? ''));
+}
+
 function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [number, number] {
   let a = at;
-  while (a > sFrom && !/[，,；;：:]/.test(hw[a - 1]!)) a--;
+  while (a > sFrom && !isBreak(hw, a - 1, /[，,；;：:]/)) a--;
   let b = at;
-  while (b < sTo && !/[，,；;：:。]/.test(hw[b]!)) b++;
+  while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
   return [a, b];
 }
 
@@ -255,6 +271,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) continue;
       if (/^(月|日|号)/.test(nextText) && unit === '年') continue;
       if (/第\s*$/.test(before)) continue;
+      // "每10万人口", "每千名老年人": the base of a rate, not a figure
+      if (/每\s*$/.test(before)) continue;
       if (insideBrackets(hw, sFrom, start, '《', '》')) continue;
       if (isCn) {
         // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
@@ -284,12 +302,21 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
       const afterFig = hw.slice(end, cB);
       if (!isShare && /^\s*的/.test(afterFig) && !strong) continue;
+      // "药占比超过30%的医院": a share after a comparison word and before 的 names who is meant
+      if (isShare && !suffix && /^\s*的/.test(afterFig) && /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)) continue;
+      // "已建成5个", "建成了3所": done already, not a commitment
+      if (/((已经|已|累计已)(建成|建立|完成|达到|实现|覆盖|开展|培训|招录|签约|投入|设立|拥有|有))|((建成|完成|达到|实现|培训|新增|增长|建立|开展)了)/.test(clauseBefore) && !/(到|力争|确保)\s*\d{4}/.test(hw.slice(sFrom, start))) continue;
+      // subsidies and rewards are measures, not targets ("给予最高10万元补助")
+      if (/(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) && /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))) continue;
+      // a year before the document's own year reports the past ("2020年，全省共有…")
+      const yearBefore = deadlines.filter((d) => d.at < start).pop();
+      if (ctx.docYear && yearBefore && Number(yearBefore.value.slice(0, 4)) < ctx.docYear && !yearBefore.explicit) continue;
       const nextFig = figs[fi + 1];
       if (!isShare && nextFig && nextFig.start < cB && !/[、和及与]/.test(hw.slice(end, nextFig.start)) && !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))) continue;
       if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
 
-      const value = isCn ? chineseNumber(numText) : Number(numText);
-      const valueMax = maxText === undefined ? null : /^\d/.test(maxText) ? Number(maxText) : chineseNumber(maxText);
+      const value = isCn ? chineseNumber(numText) : Number(numText.replace(/,/g, ''));
+      const valueMax = maxText === undefined ? null : /^\d/.test(maxText) ? Number(maxText.replace(/,/g, '')) : chineseNumber(maxText);
       if (value === null) continue;
       let comparator: Comparator = '=';
       if (valueMax !== null) comparator = 'range';
@@ -313,7 +340,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       const dBefore = deadlines.filter((d) => d.at < start);
       const dAfter = deadlines.filter((d) => d.at >= end);
       const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
-      const perYear = /(每年|年均|每年度|年度)/.test(clauseBefore) || /(每年|年均)/.test(hw.slice(sFrom, start).split(/[；;]/).pop() ?? '') && /每年/.test(clauseBefore + hw.slice(cA - 6, cA));
+      const perYear = /(每年|年均|每年度)/.test(clauseBefore) || /(每年|年均)/.test(hw.slice(sFrom, start).split(/[；;]/).pop() ?? '') && /每年/.test(clauseBefore + hw.slice(cA - 6, cA));
       let perUnit: string | null = null;
       const every = clauseBefore.lastIndexOf('每');
       if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
@@ -470,4 +497,81 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     out.push(...found);
   });
   return out;
+}
+
+/** Deadline written in a table cell ("2025年9月底前", "2025年底", "9月底前" in the document's year), or null. */
+export function cellDeadline(hw: string, from: number, to: number, docYear: number | null): string | null {
+  const hits = findDeadlines(hw, from, to, { docYear });
+  if (hits.length) return hits[hits.length - 1]!.value;
+  const m = hw.slice(from, to).match(/(\d{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?/);
+  if (m && docYear && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${docYear}-${m[1]!.padStart(2, '0')}`;
+  return null;
+}
+
+/** A milestone over [from, to) of the text. */
+export function milestoneDraft(from: number, to: number, deadline: string, indicator: string): DraftTarget {
+  return {
+    quoteStart: from,
+    quoteEnd: to,
+    figureStart: from,
+    figureEnd: to,
+    indicator: indicator.replace(/\s+/g, '').slice(0, 80),
+    comparator: 'milestone',
+    value: null,
+    valueMax: null,
+    unit: null,
+    normalizedValue: null,
+    baseUnit: null,
+    deadline,
+    perYear: false,
+    perUnit: null,
+    linkTo: null,
+    sentence: 0,
+  };
+}
+
+/** A figure written alone in a table cell ("≥95", "78.3", "<18", "90%以上"), read against an indicator row. */
+export function tableFigure(
+  hw: string,
+  nameStart: number,
+  valueStart: number,
+  valueEnd: number,
+  unit: string | null,
+  deadline: string | null,
+  indicator: string,
+): DraftTarget | null {
+  const v = hw.slice(valueStart, valueEnd).replace(/\s+/g, '');
+  const m = v.match(/^(≥|>=|＞|>|≤|<=|<|＜|约|不低于|不少于|不高于|不超过)?(\d+(?:\.\d+)?)(?:(?:—|-|~|～|至)(\d+(?:\.\d+)?))?(%|‰)?(以上|以下|左右|以内)?$/);
+  if (!m) return null;
+  const value = Number(m[2]);
+  const valueMax = m[3] !== undefined ? Number(m[3]) : null;
+  let comparator: Comparator = '=';
+  const pre = m[1] ?? '';
+  const suf = m[5] ?? '';
+  if (valueMax !== null) comparator = 'range';
+  else if (/≥|>=|不低于|不少于/.test(pre) || suf === '以上') comparator = '>=';
+  else if (/>|＞/.test(pre)) comparator = '>';
+  else if (/≤|<=|不高于|不超过/.test(pre) || /以下|以内/.test(suf)) comparator = '<=';
+  else if (/<|＜/.test(pre)) comparator = '<';
+  else if (pre === '约' || suf === '左右') comparator = '≈';
+  const u = m[4] ?? unit;
+  const n = normaliseUnit(u, value);
+  return {
+    quoteStart: nameStart,
+    quoteEnd: valueEnd,
+    figureStart: valueStart,
+    figureEnd: valueEnd,
+    indicator: indicator.replace(/[（(][^（）()]{1,12}[）)]\s*$/, '').replace(/\s+/g, ''),
+    comparator,
+    value,
+    valueMax,
+    unit: u,
+    normalizedValue: n.normalizedValue,
+    baseUnit: n.baseUnit,
+    deadline,
+    perYear: false,
+    perUnit: null,
+    linkTo: null,
+    sentence: 0,
+  };
 }

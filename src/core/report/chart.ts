@@ -16,7 +16,7 @@ export const CHART_FONT_FAMILY = 'Noto Sans CJK SC';
 /** Pixel size of the chart: wide enough for the 版心, taller with more bars. */
 export function chartSize(chart: ChartData): { width: number; height: number } {
   const width = 800;
-  const height = Math.min(1800, Math.max(360, 80 + chart.categories.length * 26));
+  const height = Math.min(1000, Math.max(360, 80 + chart.categories.length * 30));
   return { width, height };
 }
 
@@ -29,10 +29,11 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily, fontSize: 15, color: '#000000' },
-      grid: { left: Math.min(280, 24 + longest * 18), right: 80, top: 40, bottom: 36 },
+      grid: { left: Math.min(280, 24 + longest * 18), right: 80, top: 48, bottom: 36 },
       xAxis: {
         type: 'value',
-        name: '%',
+        name: chart.unit === '%' ? '%' : '单位数（个）',
+        minInterval: chart.unit === '个' ? 1 : undefined,
         axisLabel: { fontFamily, fontSize: 13, color: '#000000' },
         splitLine: { lineStyle: { color: '#d0d0d0' } },
       },
@@ -49,7 +50,14 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
           data: chart.values,
           barMaxWidth: 22,
           itemStyle: { color: '#3a5f8f' },
-          label: { show: true, position: 'right', fontFamily, fontSize: 15, color: '#000000', formatter: (p: { value?: unknown }) => `${Number(p.value).toFixed(1)}%` },
+          label: {
+            show: chart.labels,
+            position: 'right',
+            fontFamily,
+            fontSize: 15,
+            color: '#000000',
+            formatter: (p: { value?: unknown }) => (chart.unit === '%' ? `${Number(p.value).toFixed(1)}%` : `${Number(p.value)}个`),
+          },
           markLine:
             chart.reference === null
               ? undefined
@@ -57,7 +65,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
                   symbol: 'none',
                   silent: true,
                   lineStyle: { color: '#b22222', type: 'dashed', width: 2 },
-                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'insideEndTop', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
+                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'end', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
                   data: [{ xAxis: chart.reference }],
                 },
         },

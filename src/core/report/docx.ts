@@ -13,6 +13,9 @@ import {
   Packer,
   PageNumber,
   PageOrientation,
+  OverlapType,
+  RelativeHorizontalPosition,
+  TableAnchorType,
   Paragraph,
   Table,
   TableCell,
@@ -28,6 +31,7 @@ import type { ReportModel, TableData } from './model.js';
 import { buildChartSvg, chartSize } from './chart.js';
 import {
   CHAR_3,
+  TEXT_H,
   CHAR_SPACING,
   FONT_PROFILES,
   FOOTER_DISTANCE,
@@ -163,38 +167,29 @@ function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-function buildTable(t: TableData, layout: TableLayout, fonts: FontSet): Table {
-  const cell = (text: string, i: number, header: boolean) => {
-    const col = t.columns[i]!;
+/** Paragraph style ids (styles are defined once in the document, so each paragraph only names one). */
+const STYLE = { body: 'LuoshiBody', h: ['LuoshiH1', 'LuoshiH2', 'LuoshiH3', 'LuoshiH4'], cell: 'LuoshiCell', cellHead: 'LuoshiCellHead' } as const;
+
+function buildTable(t: TableData, layout: TableLayout): Table {
+  const aligns = t.columns.map((col, i) =>
     // The first column is centred so that no table line starts at the text edge, where body lines are measured.
-    const align = header || i === 0 ? AlignmentType.CENTER : col.align === 'right' ? AlignmentType.RIGHT : col.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
-    return new TableCell({
+    i === 0 || col.align === 'center' ? AlignmentType.CENTER : col.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+  );
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
       width: { size: layout.widths[i]!, type: WidthType.DXA },
-      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
-      verticalAlign: VerticalAlign.TOP,
-      borders: { top: THIN, bottom: THIN, left: THIN, right: THIN },
       children: [
         new Paragraph({
-          alignment: align,
-          spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-          overflowPunctuation: false,
-          children: text
-            ? [
-                new TextRun({
-                  text: fullWidthPunctuation(text),
-                  // One face for every character of a table keeps all cells of a row on one baseline.
-                  font: { ascii: header ? fonts.hei : fonts.body, hAnsi: header ? fonts.hei : fonts.body, eastAsia: header ? fonts.hei : fonts.body, hint: 'eastAsia' },
-                  size: layout.size,
-                }),
-              ]
-            : [],
+          style: header ? STYLE.cellHead : STYLE.cell,
+          alignment: header ? AlignmentType.CENTER : aligns[i],
+          children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size })] : [],
         }),
       ],
     });
-  };
   const rows = [
     new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, true)) }),
-    ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, i, false)) })),
+    // Rows stay whole on a page, except very long ones that could not fit on any page.
+    ...t.rows.map((r) => new TableRow({ cantSplit: r.every((v) => v.length < 150), children: r.map((v, i) => cell(v, i, false)) })),
   ];
   return new Table({
     rows,
@@ -202,7 +197,29 @@ function buildTable(t: TableData, layout: TableLayout, fonts: FontSet): Table {
     columnWidths: layout.widths,
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
   });
+}
+
+/** The styles every paragraph refers to: body, the four heading levels, table text. */
+function paragraphStyles(fonts: FontSet) {
+  const font = (f: string) => ({ ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: f, hint: 'eastAsia' });
+  // Table text: one face for Latin and Chinese alike keeps all cells of a row on one baseline.
+  const single = (f: string) => ({ ascii: f, hAnsi: f, cs: f, eastAsia: f, hint: 'eastAsia' });
+  const text = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR_3 }, spacing: exactLine };
+  const cell = { spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
+  return [
+    { id: STYLE.body, name: 'Luoshi Body', paragraph: text, run: { font: font(fonts.body), size: SIZE_3, characterSpacing: CHAR_SPACING } },
+    ...[fonts.hei, fonts.kai, fonts.body, fonts.body].map((f, i) => ({
+      id: STYLE.h[i]!,
+      name: `Luoshi Heading ${i + 1}`,
+      paragraph: { ...text, keepNext: true, outlineLevel: i },
+      run: { font: font(f), size: SIZE_3, characterSpacing: CHAR_SPACING, bold: false, italics: false, color: '000000' },
+    })),
+    { id: STYLE.cell, name: 'Luoshi Table', paragraph: cell, run: { font: single(fonts.body) } },
+    { id: STYLE.cellHead, name: 'Luoshi Table Header', paragraph: cell, run: { font: single(fonts.hei) } },
+  ];
 }
 
 function footer(fonts: FontSet, odd: boolean): Footer {
@@ -283,7 +300,25 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
     );
   }
   if (!rows.length) return null;
-  return new Table({ rows, width: { size: TEXT_W, type: WidthType.DXA }, columnWidths: [TEXT_W], layout: TableLayoutType.FIXED });
+  // 4号 characters a 抄送 line holds between its indents, to know how many lines the 版记 takes.
+  const perLine = Math.floor((TEXT_W - 2 * 280 - 3 * 280) / 280);
+  const copyText = c.copyTo.length ? `${c.copyTo.join('，')}。` : '';
+  const lines = (copyText ? Math.ceil(charWidth(copyText) / perLine) : 0) + (c.printer || c.printDate ? 1 : 0);
+  // Floating at the foot of the 版心 so that its last rule lies on the 版心's bottom edge (GB/T 9704 7.4.1).
+  return new Table({
+    rows,
+    width: { size: TEXT_W, type: WidthType.DXA },
+    columnWidths: [TEXT_W],
+    layout: TableLayoutType.FIXED,
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      verticalAnchor: TableAnchorType.MARGIN,
+      // An absolute offset rather than "bottom", which LibreOffice ignores: the 版心 height less the rows.
+      absoluteVerticalPosition: Math.max(0, TEXT_H - lines * LINE_PITCH - 60),
+      overlap: OverlapType.NEVER,
+    },
+  });
 }
 
 function formatDate(iso: string): string {
@@ -300,13 +335,7 @@ interface SectionDraft {
 export async function renderReportDocx(model: ReportModel, blocks: Block[], options: RenderOptions = {}): Promise<Uint8Array> {
   const fonts = FONT_PROFILES[model.config.fonts];
   const body = (text: string) =>
-    new Paragraph({
-      alignment: AlignmentType.BOTH,
-      spacing: exactLine,
-      indent: { firstLine: 2 * CHAR_3 },
-      overflowPunctuation: false,
-      children: [run(text, fonts, { font: fonts.body })],
-    });
+    new Paragraph({ style: STYLE.body, overflowPunctuation: false, children: [new TextRun(fullWidthPunctuation(text))] });
 
   const sections: SectionDraft[] = [{ landscape: false, children: [] }];
   const current = () => sections[sections.length - 1]!;
@@ -339,18 +368,7 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         counters[b.level - 1]!++;
         for (let l = b.level; l < 4; l++) counters[l] = 0;
         const text = LABELLED.test(b.text) ? b.text : `${headingLabel(b.level, counters[b.level - 1]!)}${b.text}`;
-        const font = b.level === 1 ? fonts.hei : b.level === 2 ? fonts.kai : fonts.body;
-        push(
-          new Paragraph({
-            alignment: AlignmentType.BOTH,
-            spacing: exactLine,
-            indent: { firstLine: 2 * CHAR_3 },
-            keepNext: true,
-            overflowPunctuation: false,
-            outlineLevel: b.level - 1,
-            children: [run(text, fonts, { font })],
-          }),
-        );
+        push(new Paragraph({ style: STYLE.h[b.level - 1], overflowPunctuation: false, children: [new TextRun(fullWidthPunctuation(text))] }));
         break;
       }
       case 'paragraph':
@@ -445,7 +463,7 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         if (t.note) {
           push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, keepNext: true, children: [run(t.note, fonts, { font: fonts.body, size: SIZE_4, spacing: false })] }));
         }
-        push(buildTable(t, layout, fonts));
+        push(buildTable(t, layout));
         break;
       }
       case 'chart':
@@ -458,6 +476,8 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         if (current().landscape) sections.push({ landscape: false, children: [] });
         push(blank());
         push(table);
+        // A floating table is anchored to the paragraph after it; LibreOffice drops one with none.
+        push(new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }));
         break;
       }
       case 'pagebreak':
@@ -500,6 +520,7 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
           paragraph: { spacing: exactLine },
         },
       },
+      paragraphStyles: paragraphStyles(fonts),
     },
     sections: docSections,
   });

@@ -114,10 +114,37 @@ export interface TableData {
 export interface ChartData {
   title: string;
   categories: string[];
-  /** Percent values (e.g. 87.5). */
   values: number[];
+  /** What a value is: a percentage (87.5 → "87.5%") or a count of offices ("12个"). */
+  unit: '%' | '个';
   /** 序时进度 in percent, drawn as a reference line, or null. */
   reference: number | null;
+  /** Draw a value label on each bar. */
+  labels: boolean;
+}
+
+/** Up to this many offices the chart has a bar each; beyond, it shows how many offices fall in each band. */
+export const CHART_MAX_BARS = 30;
+
+function bandChart(rates: (number | null)[]): ChartData {
+  const bands = ['60%以下', '60%—80%', '80%—100%', '100%及以上', '无法计算'];
+  const n = [0, 0, 0, 0, 0];
+  for (const r of rates) {
+    if (r === null) n[4]!++;
+    else if (r < 0.6) n[0]!++;
+    else if (r < 0.8) n[1]!++;
+    else if (r < 1) n[2]!++;
+    else n[3]!++;
+  }
+  const keep = n.map((v, i) => i < 4 || v > 0);
+  return {
+    title: '各单位指标平均完成率分布',
+    categories: bands.filter((_, i) => keep[i]),
+    values: n.filter((_, i) => keep[i]),
+    unit: '个',
+    reference: null,
+    labels: true,
+  };
 }
 
 export interface ReportModel {
@@ -575,21 +602,28 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     rates: keyTargets.map((k) => byTarget.get(k.targetId)?.find((l) => l.office === o.office)?.rate ?? null),
   }));
 
-  const chart: ChartData = multi
+  // Each text label costs the PNG renderer tens of milliseconds, so many offices get a banded chart.
+  const chart: ChartData = !multi
     ? {
-        title: '各单位指标平均完成率',
-        categories: ranked.map((o) => o.office),
-        values: ranked.map((o) => round1((o.averageRate ?? 0) * 100)),
-        reference: timeShare === null ? null : round1(timeShare * 100),
-      }
-    : {
         title: '指标进度状态分布',
         categories: ['已完成', '序时推进', '滞后', '未启动', '未填报'],
         values: [counts.done, counts.onTrack, counts.lagging, counts.notStarted, counts.unreported].map((n) =>
           counts.total ? round1((n / counts.total) * 100) : 0,
         ),
+        unit: '%',
         reference: null,
-      };
+        labels: true,
+      }
+    : ranked.length <= CHART_MAX_BARS
+      ? {
+          title: '各单位指标平均完成率',
+          categories: ranked.map((o) => o.office),
+          values: ranked.map((o) => round1((o.averageRate ?? 0) * 100)),
+          unit: '%',
+          reference: timeShare === null ? null : round1(timeShare * 100),
+          labels: ranked.length <= 15,
+        }
+      : bandChart(ranked.map((o) => o.averageRate));
 
   const tables: Record<string, TableData> = {
     指标完成情况表: indicatorTable(targets, multi, multi ? '指标完成情况汇总表' : '指标完成情况表'),

@@ -87,6 +87,14 @@ function notesView(items: NoteItem[]): View[] {
 /** The template's view of the model; every key always exists (strict mode). Documented in templates/report/README.md. */
 export function templateView(model: ReportModel): View {
   const docs = model.documents.map((d) => `《${policyName(d.title)}》`);
+  const edge = Math.min(3, Math.max(1, Math.floor(model.offices.length / 2)));
+  const problemsByOffice = new Map<string, string[]>();
+  for (const p of model.problems) {
+    if (p.office === null) continue;
+    const list = problemsByOffice.get(p.office) ?? [];
+    if (list.length < 3) list.push(p.text.replace(/[。；;，,\s]+$/, ''));
+    problemsByOffice.set(p.office, list);
+  }
   return {
     标题: model.title,
     发文机关: model.issuer,
@@ -113,14 +121,11 @@ export function templateView(model: ReportModel): View {
       平均完成率: o.averageRate === null ? '' : formatPercent(o.averageRate),
       滞后指标: o.lagging.map(lineView),
       滞后指标名称: o.lagging.map((l) => l.indicator).join('、'),
-      主要问题: model.lines
-        .filter((l) => l.office === o.office && l.problems)
-        .slice(0, 3)
-        .map((l) => l.problems.replace(/[。；;，,\s]+$/, ''))
-        .join('；'),
+      主要问题: (problemsByOffice.get(o.office) ?? []).slice(0, 3).join('；'),
     })),
-    前三名: model.offices.slice(0, 3).map((o) => o.office).join('、'),
-    后三名: model.offices.length > 3 ? model.offices.slice(-3).map((o) => o.office).join('、') : '',
+    // Top and bottom never overlap: up to three each, at most half the offices.
+    居前单位: model.offices.slice(0, edge).map((o) => o.office).join('、'),
+    靠后单位: model.offices.slice(model.offices.length - edge).map((o) => o.office).join('、'),
     有滞后单位: model.offices.some((o) => o.lagging.length > 0),
     主要进展: model.sections.map((s) => ({
       标题: s.title,
@@ -140,6 +145,7 @@ export function templateView(model: ReportModel): View {
     下一步工作: notesView(model.nextSteps),
     重点指标: model.keyTargets.map((k) => ({ 编号: k.targetId, 指标: k.indicator, 目标值: k.targetText })),
     有版记: model.config.colophon !== null,
+    图表标题: model.chart.title,
     滞后指标: model.targets.filter((t) => t.status === '滞后').map(lineView),
   };
 }

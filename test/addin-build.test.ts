@@ -1,0 +1,96 @@
+/**
+ * The add-in's build output, checked without Excel: every emitted script parses as ES5 (IE11 in
+ * Office 2016/2019 volume licence), the manifests validate against Microsoft's XSDs with xmllint,
+ * the production URL is substituted, and taskpane.html carries a strict CSP with no inline script.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import * as acorn from 'acorn';
+import { DIST, ROOT, TEST_ADDIN_URL, ensureDist } from './e2e/harness.js';
+import { parseCatalogueJson } from '../src/core/catalogue/schema.js';
+
+const XSD = '/work/shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd';
+
+function xmllint(file: string): { ok: boolean; output: string } {
+  try {
+    const out = execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' });
+    return { ok: true, output: out };
+  } catch (e) {
+    const err = e as { stderr?: string; stdout?: string };
+    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+  }
+}
+
+beforeAll(async () => {
+  await ensureDist();
+}, 900_000);
+
+describe('add-in build (dist/)', () => {
+  it('emits the pages, scripts, icons, catalogue and manifest', () => {
+    const files = readdirSync(DIST);
+    for (const f of ['taskpane.html', 'taskpane.js', 'commands.html', 'commands.js', 'help.html', 'taskpane.css', 'catalogue.json', 'roster.json', 'manifest.xml']) {
+      expect(files).toContain(f);
+    }
+    for (const size of [16, 32, 64, 80]) {
+      const png = readFileSync(path.join(DIST, 'assets', `icon-${size}.png`));
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.readUInt32BE(16)).toBe(size);
+      expect(png.readUInt32BE(20)).toBe(size);
+    }
+    const catalogue = parseCatalogueJson(readFileSync(path.join(DIST, 'catalogue.json'), 'utf8'), 'catalogue.json');
+    expect(catalogue.documents.length).toBe(readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length);
+    expect(catalogue.targets.length).toBeGreaterThan(0);
+  });
+
+  it('every emitted .js parses as ES5 and contains no source-map eval', () => {
+    const scripts = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    const sizes: Record<string, number> = {};
+    for (const f of scripts) {
+      const code = readFileSync(path.join(DIST, f), 'utf8');
+      sizes[f] = statSync(path.join(DIST, f)).size;
+      expect(() => acorn.parse(code, { ecmaVersion: 5, sourceType: 'script' }), f).not.toThrow();
+      expect(code).not.toMatch(/eval\(["']/);
+      expect(code).not.toMatch(/sourceURL=webpack/);
+    }
+    console.log(`[addin build] bytes: ${JSON.stringify(sizes)}`);
+  });
+
+  it('manifest.xml and dist/manifest.xml validate against the OfficeApp 1.1 XSD; dist has the production URL', () => {
+    const src = xmllint(path.join(ROOT, 'manifest.xml'));
+    expect(src.output).toContain('validates');
+    expect(src.ok).toBe(true);
+    const dist = xmllint(path.join(DIST, 'manifest.xml'));
+    expect(dist.ok).toBe(true);
+    const xml = readFileSync(path.join(DIST, 'manifest.xml'), 'utf8');
+    expect(xml).not.toContain('localhost');
+    expect(xml).toContain(`<SourceLocation DefaultValue="${TEST_ADDIN_URL}taskpane.html"/>`);
+    expect(xml).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="${TEST_ADDIN_URL}taskpane.html"/>`);
+    expect(xml).toContain('<DefaultLocale>zh-CN</DefaultLocale>');
+    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.1"/>');
+    expect(xml).toContain('<OfficeTab id="TabHome">');
+  });
+
+  it('a manifest with elements out of order is rejected (the schema check can fail)', () => {
+    const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+    const moved = xml.replace('  <Permissions>ReadWriteDocument</Permissions>\n', '').replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
+    const tmp = path.join(DIST, '..', 'node_modules/.cache/luoshi-addin/bad-manifest.xml');
+    execFileSync('sh', ['-c', 'cat > "$0"', tmp], { input: moved });
+    expect(xmllint(tmp).ok).toBe(false);
+  });
+
+  it('taskpane.html: strict CSP (self + Office CDN), Office.js from the CDN, no inline script', () => {
+    const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+    for (const s of scripts) expect(s).toMatch(/^<script[^>]*\bsrc="[^"]+"[^>]*><\/script>$/);
+    expect(html).toContain('拉取指标');
+  });
+});

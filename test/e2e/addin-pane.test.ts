@@ -1,0 +1,281 @@
+/**
+ * The built task pane (dist/taskpane.html) in headless Chromium with a FAKE Office host: clicks
+ * 拉取指标, 检查, 对比 and 生成报告 and checks what the fake workbook received and what the pane
+ * shows. What this does not prove: how real Excel (Windows, Mac, web) or IE11 behave — see the
+ * manual checklist in the README.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ROOT, ensureDist, launchChromium, openPane, serveDist } from './harness.js';
+import { parseCatalogueJson } from '../../src/core/catalogue/schema.js';
+import { planWorkbook, type PlanValue, type WorkbookPlan } from '../../src/core/workbook/plan.js';
+import { writeWorkbookPlan } from '../../src/xlsx/write-workbook.js';
+import type { Catalogue } from '../../src/core/model/catalogue.js';
+
+const OFFICE = '长春市';
+const PERIOD = '2026年上半年';
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+let catalogue: Catalogue;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  const b = await ensureDist();
+  timings.build = b.ms;
+  catalogue = parseCatalogueJson(readFileSync(path.join(DIST, 'catalogue.json'), 'utf8'), 'catalogue.json');
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  console.log(`[addin e2e] timings ms: ${JSON.stringify(timings)}`);
+});
+
+type CellDump = [string, string | number | boolean, string | null][];
+
+/** Cells of one fake sheet: [A1, value, formula]. */
+async function sheetCells(page: Page, sheet: string): Promise<CellDump> {
+  return page.evaluate((name) => {
+    const w = window as unknown as { __fakeExcel: { model: { mustSheet(n: string): { cells: Map<string, { value: string | number | boolean; formula: string | null }> } } } };
+    const s = w.__fakeExcel.model.mustSheet(name);
+    const col = (i: number): string => {
+      let n = i + 1;
+      let out = '';
+      while (n > 0) {
+        out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+        n = Math.floor((n - 1) / 26);
+      }
+      return out;
+    };
+    const out: [string, string | number | boolean, string | null][] = [];
+    s.cells.forEach((c, key) => {
+      const [r, k] = key.split(',').map(Number);
+      if (c.value !== '' || c.formula) out.push([`${col(k)}${r + 1}`, c.value, c.formula]);
+    });
+    return out;
+  }, sheet);
+}
+
+async function fakeInfo(page: Page): Promise<{ sheets: { name: string; visibility: string; protected: boolean; validations: number }[]; names: string[]; syncs: number; selection: unknown; maxRequest: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __fakeExcel: { model: { sheets: { name: string; visibility: string; protection: { protected: boolean }; validations: unknown[] }[]; names: Map<string, string>; syncs: number; selection: unknown; requestBytes: number[] } };
+    };
+    const m = w.__fakeExcel.model;
+    return {
+      sheets: m.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protection.protected, validations: s.validations.length })),
+      names: Array.from(m.names.keys()),
+      syncs: m.syncs,
+      selection: m.selection,
+      maxRequest: Math.max(0, ...m.requestBytes),
+    };
+  });
+}
+
+async function typeCell(page: Page, sheet: string, a1: string, value: string | number): Promise<void> {
+  await page.evaluate(
+    ([s, a, v]) => {
+      const w = window as unknown as { __fakeExcel: { model: { type(s: string, a: string, v: string | number): void } } };
+      w.__fakeExcel.model.type(s as string, a as string, v as string | number);
+    },
+    [sheet, a1, value] as const,
+  );
+}
+
+async function snapshot(page: Page): Promise<string> {
+  return page.evaluate(() => (window as unknown as { __fakeExcel: { model: { snapshot(): string } } }).__fakeExcel.model.snapshot());
+}
+
+async function statusAfter(page: Page, button: string, expected: RegExp): Promise<string> {
+  const t0 = Date.now();
+  await page.click(button);
+  await page.waitForFunction(
+    (re) => {
+      const s = document.getElementById('status');
+      const btn = document.getElementById('btn-pull') as HTMLButtonElement | null;
+      return !!s && new RegExp(re).test(s.textContent ?? '') && !!btn && !btn.disabled;
+    },
+    expected.source,
+    { timeout: 120_000 },
+  );
+  timings[button] = Date.now() - t0;
+  return (await page.textContent('#status')) ?? '';
+}
+
+/** Expected cell dump of one plan sheet (values as Excel holds them). */
+function planCells(plan: WorkbookPlan, sheet: string): CellDump {
+  const ps = plan.sheets.find((s) => s.name === sheet);
+  const out: CellDump = [];
+  if (!ps) return out;
+  const col = (i: number): string => {
+    let n = i + 1;
+    let s = '';
+    while (n > 0) {
+      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  for (const b of ps.blocks) {
+    const m = /^([A-Z]+)(\d+)$/.exec(b.origin);
+    if (!m) throw new Error(b.origin);
+    let c0 = 0;
+    for (const ch of m[1]) c0 = c0 * 26 + ch.charCodeAt(0) - 64;
+    c0 -= 1;
+    const r0 = Number(m[2]);
+    b.values.forEach((row, r) =>
+      row.forEach((v: PlanValue, c) => {
+        if (v === null || v === '') return;
+        const a1 = `${col(c0 + c)}${r0 + r}`;
+        if (typeof v === 'object') out.push([a1, '', `=${v.formula}`]);
+        else out.push([a1, v, null]);
+      }),
+    );
+  }
+  return out;
+}
+
+const byA1 = (a: [string, unknown, unknown], b: [string, unknown, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () => {
+  it('拉取指标, 检查, 对比, 生成报告 end to end', async () => {
+    const t0 = Date.now();
+    const { page, problems, external } = await openPane(browser, server.url, { apiMinor: 9 });
+    await page.waitForFunction(() => /已连接 Excel/.test(document.getElementById('host-line')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    timings.load = Date.now() - t0;
+    expect(await page.evaluate(() => (window as unknown as { __officeJsRequested?: boolean }).__officeJsRequested)).toBe(true);
+
+    // ---- 拉取指标 into an empty workbook
+    await page.fill('#office', OFFICE);
+    await page.fill('#period', PERIOD);
+    const pulled = await statusAfter(page, '#btn-pull', /已生成填报表|失败|请/);
+    expect(pulled).toMatch(/^已生成填报表：已写入 \d+ 项指标/);
+    const info = await fakeInfo(page);
+    expect(info.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['填报说明', '指标', '任务', '_meta']));
+    expect(info.sheets.find((s) => s.name === '_meta')?.visibility).toBe('VeryHidden');
+    expect(info.sheets.find((s) => s.name === '指标')?.protected).toBe(true);
+    expect(info.sheets.find((s) => s.name === '指标')?.validations).toBeGreaterThan(0);
+    expect(info.syncs).toBe(3);
+    expect(info.maxRequest).toBeLessThan(5 * 1024 * 1024);
+
+    // The workbook holds exactly the plan the core makes for the same inputs (generatedAt from _meta).
+    const meta = await sheetCells(page, '_meta');
+    const metaRowOfGenerated = meta.find(([, v]) => v === 'generatedAt')?.[0].replace(/^A/, '');
+    const generatedAt = String(meta.find(([a1]) => a1 === `B${metaRowOfGenerated}`)?.[1]);
+    const plan = planWorkbook(catalogue, { office: OFFICE, period: PERIOD, generatedAt, contact: null, phone: null, documents: [], units: [] });
+    for (const sheet of ['填报说明', '指标', '任务', '_meta']) {
+      expect((await sheetCells(page, sheet)).sort(byA1)).toEqual(planCells(plan, sheet).sort(byA1));
+    }
+    expect(info.names.sort()).toEqual(plan.names.map((n) => n.name).sort());
+
+    // ---- an office types figures; one is not a number
+    const targetsBlock = plan.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A4');
+    const firstId = String(targetsBlock?.values[0][1]);
+    await typeCell(page, '指标', 'K4', 12.5);
+    await typeCell(page, '指标', 'K5', '约30');
+
+    // ---- 检查 lists the bad figure and selects its cell on click
+    const checked = await statusAfter(page, '#btn-check', /检查/);
+    expect(checked).toMatch(/检查完成：错误 [1-9]\d* 项/);
+    const item = page.locator('#results li', { hasText: '指标!K5' }).first();
+    await expect(item.count()).resolves.toBeGreaterThan(0);
+    await item.click();
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __fakeExcel: { model: { selection: { address: string } | null } } };
+      return w.__fakeExcel.model.selection?.address === 'K5';
+    });
+    expect((await fakeInfo(page)).selection).toEqual({ sheet: '指标', address: 'K5' });
+
+    // ---- 拉取指标 refuses to run over an unreadable figure (it would be lost) …
+    const blocked = await statusAfter(page, '#btn-pull', /无法识别|已更新/);
+    expect(blocked).toMatch(/1 处填报内容无法识别/);
+    expect(await page.locator('#results li', { hasText: '指标!K5' }).count()).toBeGreaterThan(0);
+    // … and once fixed, keeps every typed figure; a second refresh changes nothing.
+    await typeCell(page, '指标', 'K5', 30);
+    const refreshed = await statusAfter(page, '#btn-pull', /已更新|失败|无法/);
+    expect(refreshed).toMatch(/已更新填报表：已写入 \d+ 项指标、\d+ 项任务；保留已填内容 2 项/);
+    const cells = await sheetCells(page, '指标');
+    expect(cells.find(([a1]) => a1 === 'K4')?.[1]).toBe(12.5);
+    expect(cells.find(([a1]) => a1 === 'K5')?.[1]).toBe(30);
+    const once = await snapshot(page);
+    await statusAfter(page, '#btn-pull', /已更新|失败/);
+    expect(await snapshot(page)).toBe(once);
+
+    // ---- 对比 with another submission of the same office (written by the CLI's exceljs path)
+    const dir = mkdtempSync(path.join(tmpdir(), 'luoshi-addin-e2e-'));
+    const otherPlan = planWorkbook(catalogue, {
+      office: OFFICE,
+      period: PERIOD,
+      generatedAt,
+      documents: [],
+      units: [],
+      entries: [{ targetId: firstId, baseline: null, actual: 10, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' }],
+    });
+    const otherFile = path.join(dir, '长春市-上次报送.xlsx');
+    writeFileSync(otherFile, await writeWorkbookPlan(otherPlan));
+    const t1 = Date.now();
+    await page.setInputFiles('#compare-file', otherFile);
+    await page.waitForFunction(() => /对比：|失败|无法/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    timings.compare = Date.now() - t1;
+    const compared = (await page.textContent('#status')) ?? '';
+    expect(compared).toMatch(/与 长春市-上次报送\.xlsx 对比：.*数值修改 1 处/);
+    const changeItem = page.locator('#results li', { hasText: `${firstId} 完成值：10 → 12.5` });
+    expect(await changeItem.count()).toBe(1);
+    await page.click('#btn-highlight');
+    await page.waitForFunction(() => {
+      const w = window as unknown as { __fakeExcel: { model: { selection: { address: string } | null } } };
+      return /K4/.test(w.__fakeExcel.model.selection?.address ?? '');
+    });
+    mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-compare.png'), fullPage: true });
+
+    // ---- 生成报告: a .docx download built in the browser
+    const t2 = Date.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('#btn-report')]);
+    const docxPath = path.join(dir, download.suggestedFilename());
+    await download.saveAs(docxPath);
+    timings.report = Date.now() - t2;
+    expect(download.suggestedFilename()).toBe(`${OFFICE}${PERIOD}落实情况报告.docx`);
+    await page.waitForFunction(() => /已生成报告/.test(document.getElementById('status')?.textContent ?? ''));
+    const zip = await JSZip.loadAsync(readFileSync(docxPath));
+    const documentXml = await zip.file('word/document.xml')?.async('string');
+    expect(documentXml).toContain(OFFICE);
+    expect(Object.keys(zip.files).some((f) => /^word\/media\/.*\.png$/.test(f))).toBe(true);
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-report.png'), fullPage: true });
+
+    expect(external).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('task pane on older or missing hosts', () => {
+  it('ExcelApi 1.7 (Office 2019 volume licence): pulls without data validation and says so in Chinese', async () => {
+    const { page, problems } = await openPane(browser, server.url, { apiMinor: 7 });
+    await page.waitForFunction(() => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.fill('#office', OFFICE);
+    await page.fill('#period', PERIOD);
+    await statusAfter(page, '#btn-pull', /已生成填报表|失败/);
+    const notes = (await page.locator('#notes li').allTextContents()).join('\n');
+    expect(notes).toMatch(/ExcelApi 1\.8/);
+    expect(notes).toMatch(/检查/);
+    const info = await fakeInfo(page);
+    expect(info.sheets.find((s) => s.name === '指标')?.validations).toBe(0);
+    expect(info.sheets.find((s) => s.name === '指标')?.protected).toBe(true);
+    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-excel2019.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('outside Office the pane says where to open it and disables the buttons', async () => {
+    const { page } = await openPane(browser, server.url, { apiMinor: null });
+    await page.waitForFunction(() => /未检测到 Office 环境/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    expect(await page.isDisabled('#btn-pull')).toBe(true);
+    expect(await page.isDisabled('#btn-report')).toBe(true);
+  });
+});
