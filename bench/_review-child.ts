@@ -89,7 +89,7 @@ async function consolidate(dir: string, out: string): Promise<Record<string, num
       failures++;
       c.addFailure(o.file, o.message);
     }
-  });
+  }, { slim: true });
   const result = c.finish();
   const t1 = performance.now();
   const bytes = await writeConsolidationWorkbook(result);

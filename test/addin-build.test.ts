@@ -4,9 +4,11 @@
  * the production URL is substituted, and taskpane.html carries a strict CSP with no inline script.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
 import { DIST, ROOT, TEST_ADDIN_URL, ensureDist } from './e2e/harness.js';
 import { parseCatalogueJson } from '../src/core/catalogue/schema.js';
@@ -14,13 +16,8 @@ import { parseCatalogueJson } from '../src/core/catalogue/schema.js';
 const XSD = '/work/shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd';
 
 function xmllint(file: string): { ok: boolean; output: string } {
-  try {
-    const out = execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' });
-    return { ok: true, output: out };
-  } catch (e) {
-    const err = e as { stderr?: string; stdout?: string };
-    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` };
-  }
+  const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });
+  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
 }
 
 beforeAll(async () => {
@@ -76,21 +73,62 @@ describe('add-in build (dist/)', () => {
   it('a manifest with elements out of order is rejected (the schema check can fail)', () => {
     const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
     const moved = xml.replace('  <Permissions>ReadWriteDocument</Permissions>\n', '').replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
-    const tmp = path.join(DIST, '..', 'node_modules/.cache/luoshi-addin/bad-manifest.xml');
-    execFileSync('sh', ['-c', 'cat > "$0"', tmp], { input: moved });
+    expect(moved).not.toBe(xml);
+    const tmp = path.join(mkdtempSync(path.join(tmpdir(), 'luoshi-manifest-')), 'manifest.xml');
+    writeFileSync(tmp, moved);
     expect(xmllint(tmp).ok).toBe(false);
   });
 
   it('taskpane.html: strict CSP (self + Office CDN), Office.js from the CDN, no inline script', () => {
     const html = readFileSync(path.join(DIST, 'taskpane.html'), 'utf8');
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    // (the production HTML is minified: attribute quotes may be dropped)
+    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('unsafe-inline');
-    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/);
     const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-    for (const s of scripts) expect(s).toMatch(/^<script[^>]*\bsrc="[^"]+"[^>]*><\/script>$/);
+    expect(scripts.length).toBeGreaterThanOrEqual(2);
+    for (const s of scripts) expect(s).toMatch(/^<script[^>]*\bsrc=("[^"]+"|[^\s>]+)[^>]*><\/script>$/);
     expect(html).toContain('拉取指标');
+  });
+});
+
+describe('webpack.config.js build options (Office.js source)', () => {
+  interface PluginLike {
+    userOptions?: { filename?: string; templateParameters?: { officeJsUrl?: string; csp?: string } };
+    patterns?: { from: string; to: string }[];
+  }
+  async function configFor(env: Record<string, string>): Promise<{ plugins: PluginLike[] }> {
+    const saved = { ...process.env };
+    Object.assign(process.env, { OFFICE_JS: '', OFFICE_JS_URL: '', ...env });
+    try {
+      const mod = (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as {
+        default: (env: object, argv: object) => Promise<{ plugins: PluginLike[] }>;
+      };
+      return await mod.default({}, { mode: 'production' });
+    } finally {
+      process.env = saved;
+    }
+  }
+  const taskpane = (c: { plugins: PluginLike[] }) => c.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')?.userOptions?.templateParameters;
+
+  it('OFFICE_JS=local serves Office.js from dist/office-js/ (a copy of @microsoft/office-js/dist) and drops the CDN from the CSP', async () => {
+    const c = await configFor({ OFFICE_JS: 'local' });
+    expect(taskpane(c)?.officeJsUrl).toBe('office-js/office.js');
+    expect(taskpane(c)?.csp).toContain("script-src 'self';");
+    const copy = c.plugins.find((p) => Array.isArray(p.patterns))?.patterns ?? [];
+    const officeCopy = copy.find((p) => p.to === 'office-js');
+    expect(officeCopy?.from).toMatch(/@microsoft[\\/]office-js[\\/]dist$/);
+    expect(readdirSync(officeCopy?.from ?? '')).toContain('office.js');
+  });
+
+  it('OFFICE_JS_URL points at another CDN (21Vianet) and the CSP allows exactly that origin', async () => {
+    const url = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
+    const c = await configFor({ OFFICE_JS_URL: url });
+    expect(taskpane(c)?.officeJsUrl).toBe(url);
+    expect(taskpane(c)?.csp).toContain("script-src 'self' https://appsforoffice.cdn.partner.office365.cn;");
+    expect(taskpane(c)?.csp).not.toContain('appsforoffice.microsoft.com');
   });
 });

@@ -92,6 +92,9 @@ describe('targets', () => {
     const c = seedCatalogue();
     const rows = c.tasks.filter((t) => t.origin === 'table');
     expect(rows).toHaveLength(17);
+    // the annex cells ("\t2.公立医院改革") are table cells, not headings of the text
+    const annexAt = textOf('004').indexOf('附件：');
+    expect(c.headings.filter((h) => h.documentId === '韶府-2016-9' && h.offset > annexAt)).toEqual([]);
     const first = rows[0]!;
     expect(first.path).toEqual(['附件', '一、', '1.']);
     expect(first.lead).toEqual(['市卫计局', '各县（市、区）政府']);

@@ -41,6 +41,9 @@ function load(file: string): Catalogue {
   return parseCatalogueJson(readFileSync(file, 'utf8'), path.basename(file));
 }
 
+// each CLI run starts node + tsx; on a busy 2-core machine a run can take several seconds
+const SLOW = 400_000;
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'luoshi-catalogue-cli-'));
 });
@@ -64,7 +67,7 @@ describe('luoshi catalogue build / show', () => {
     expect(s.stdout).toContain('≈300亿元');
     expect(s.stdout).toContain('全覆盖 (100%)');
     expect(s.stdout).toMatch(/责任单位：市卫计局/);
-  });
+  }, SLOW);
 
   it('refuses bad input with a clear Chinese message and a non-zero exit', async () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
@@ -85,7 +88,7 @@ describe('luoshi catalogue build / show', () => {
     ];
     const results = await Promise.all(cases.map(([args]) => luoshi(...args)));
     results.forEach((r, i) => expectCleanFailure(r, cases[i]![1]));
-  });
+  }, SLOW);
 
   it('builds the good files of a batch and exits 1 when one is bad', async () => {
     mkdirSync(path.join(dir, 'mixed'));
@@ -95,7 +98,7 @@ describe('luoshi catalogue build / show', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/b\.txt.*空文件/);
     expect(load(path.join(dir, 'mixed.json')).documents).toHaveLength(1);
-  });
+  }, SLOW);
 });
 
 describe('luoshi catalogue review and --corrections', () => {
@@ -172,7 +175,7 @@ describe('luoshi catalogue review and --corrections', () => {
     expect(again.code).toBe(0);
     const third = load(path.join(dir, 'catalogue3.json'));
     expect(third.targets.map((t) => [t.id, t.value, t.corrected ?? null])).toEqual(after.targets.map((t) => [t.id, t.value, t.corrected ?? null]));
-  });
+  }, SLOW);
 
   it('a bad correction names the file, sheet and cell', async () => {
     const wb = new ExcelJS.Workbook();
@@ -186,5 +189,5 @@ describe('luoshi catalogue review and --corrections', () => {
     expectCleanFailure(await luoshi('catalogue', 'build', SEEDS_DIR, '-o', 'c.json', '--corrections', 'bad.xlsx'), new RegExp(`bad\\.xlsx 工作表“目录审核”单元格 ${letter}2：“明年春天”不是有效的期限`));
     writeFileSync(path.join(dir, 'fake.xlsx'), 'not a workbook');
     expectCleanFailure(await luoshi('catalogue', 'build', SEEDS_DIR, '-o', 'c.json', '--corrections', 'fake.xlsx'), /fake\.xlsx 不是 \.xlsx 文件/);
-  });
+  }, SLOW);
 });

@@ -156,3 +156,69 @@ describe('tables of the genre', () => {
     expect(only(c.targets, '15名')).toMatchObject({ value: 15, deadline: null });
   });
 });
+
+describe('more note and date forms', () => {
+  it('reads labelled lists with commas, "负责落实", Chinese-numeral dates and 今后N年', () => {
+    const c = buildFromTexts([
+      {
+        name: 'cn-date.txt',
+        text: [
+          '某县人民政府关于加强基层卫生工作的意见',
+          '一、重点工作',
+          '（一）建强队伍。今后3年，每个村卫生室至少配备1名乡村医生（责任单位：县卫生健康局，县财政局；配合单位：各乡镇人民政府）。',
+          '（二）完善设施。年内完成10个村卫生室改造（县卫生健康局牵头，各乡镇人民政府负责落实）。',
+          '某县人民政府',
+          '二〇二一年三月五日',
+        ].join('\n'),
+      },
+    ]).catalogue;
+    expect(c.documents[0]!.date).toBe('2021-03-05');
+    expect(c.tasks[0]).toMatchObject({ lead: ['县卫生健康局', '县财政局'], participants: ['各乡镇人民政府'] });
+    expect(c.tasks[1]).toMatchObject({ lead: ['县卫生健康局'], participants: ['各乡镇人民政府'] });
+    expect(only(c.targets, '1名乡村医生')).toMatchObject({ deadline: '2024', comparator: '>=' });
+    expect(only(c.targets, '10个村卫生室')).toMatchObject({ deadline: '2021', value: 10 });
+  });
+});
+
+describe('a notice with numbered points followed by the plan it issues', () => {
+  it('reads the plan after the notice signature, and the signature closes the notice item', () => {
+    const c = buildFromTexts([
+      {
+        name: 'notice.txt',
+        text: [
+          '某市人民政府办公室关于印发某市基层医疗能力提升行动方案的通知',
+          '某政办发〔2022〕7号',
+          '各区人民政府：',
+          '一、充分认识重要意义。各区要高度重视。',
+          '二、切实抓好落实。各区要结合实际制定方案。',
+          '某市人民政府办公室',
+          '2022年3月1日',
+          '某市基层医疗能力提升行动方案',
+          '一、工作目标',
+          '到2024年，全市社区卫生服务中心达到国家推荐标准的比例达到50%以上。',
+          '二、重点任务',
+          '（一）加强能力建设。每个街道至少建成1个社区医院。',
+        ].join('\n'),
+      },
+    ]).catalogue;
+    expect(c.documents[0]!.date).toBe('2022-03-01');
+    expect(only(c.targets, '50%以上')).toMatchObject({ deadline: '2024', path: ['一、'] });
+    expect(only(c.targets, '1个社区医院')).toMatchObject({ comparator: '>=', path: ['二、', '（一）'] });
+    const notice = c.tasks.find((t) => t.title === '切实抓好落实')!;
+    expect(notice.text).not.toContain('某市人民政府办公室');
+  });
+});
+
+describe('milestones whose date follows the commitment', () => {
+  it('reads "…，2022年底前完成" and "（完成时限：2022年6月底前）"', () => {
+    const c = build(
+      [
+        '一、重点任务',
+        '（一）完善制度。制定家庭医生签约服务规范，2022年底前完成。',
+        '（二）建设平台。建成全民健康信息平台（完成时限：2022年6月底前）。',
+      ].join('\n'),
+    );
+    expect(only(c.targets, '签约服务规范')).toMatchObject({ comparator: 'milestone', deadline: '2022' });
+    expect(only(c.targets, '全民健康信息平台')).toMatchObject({ comparator: 'milestone', deadline: '2022-06' });
+  });
+});

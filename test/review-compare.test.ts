@@ -112,6 +112,13 @@ describe('compareSubmissions on real workbooks', () => {
     expect(cmp.summary.cellsChanged).toBe(expected.length);
   });
 
+  it('notices when the "new" file is the older one (arguments swapped)', async () => {
+    const current = await read(v1, 'v1.xlsx');
+    const older = { ...current, entries: current.entries.map((e) => (e.asOf ? { ...e, asOf: '2025-06-30' } : e)) };
+    expect(compareSubmissions(current, older).summary.afterLooksOlder).toBe(true);
+    expect(compareSubmissions(older, current).summary.afterLooksOlder).toBe(false);
+  });
+
   it('reports no change between a workbook and itself re-read', async () => {
     const cmp = compareSubmissions(await read(v1, 'a.xlsx'), await read(v1, 'b.xlsx'));
     expect(cmp.changes).toEqual([]);

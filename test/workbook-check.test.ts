@@ -150,6 +150,18 @@ describe('check finds', () => {
     expect(codes(sub2.problems)).not.toContain('locked-cell-edited');
   });
 
+  it('a workbook whose hidden _meta was lost (content copied to a new file): still read, but flagged', async () => {
+    const filled = await fillWorkbook(bytes, [{ targetId: pct.id, actual: 6, status: '已完成', asOf: '2025-12-31' }]);
+    const edited = await editWorkbook(filled, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet('_meta')!.id);
+    });
+    const sub = await readBack(edited);
+    expect(sub.problems.find((p) => p.code === 'meta-missing')).toMatchObject({ severity: 'error' });
+    expect(sub.office).toBe('长春市');
+    expect(sub.period).toBe('2025年度');
+    expect(sub.entries.find((e) => e.targetId === pct.id)).toMatchObject({ actual: 6, status: '已完成' });
+  });
+
   it('a missing sheet', async () => {
     const edited = await editWorkbook(bytes, (wb) => {
       wb.removeWorksheet(wb.getWorksheet('任务')!.id);

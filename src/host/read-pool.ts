@@ -19,10 +19,10 @@ export function failureMessage(file: string, e: unknown): string {
   return `${file} 无法读取：${e instanceof Error ? e.message : String(e)}`;
 }
 
-async function readOne(file: string): Promise<ReadOutcome> {
+async function readOne(file: string, slim: boolean): Promise<ReadOutcome> {
   try {
     const { submission } = await readSubmissionFile(file);
-    return { file, ok: true, submission };
+    return { file, ok: true, submission: slim ? slimSubmission(submission) : submission };
   } catch (e) {
     return { file, ok: false, message: failureMessage(file, e) };
   }
@@ -31,6 +31,17 @@ async function readOne(file: string): Promise<ReadOutcome> {
 export interface ReadPoolOptions {
   /** Worker threads; default: one per core, at most 4; 0 or 1 reads in this thread. */
   workers?: number;
+  /** Drop the free-text fields and task rows before handing a Submission back (consolidation needs neither). */
+  slim?: boolean;
+}
+
+/** A Submission without its free texts and task rows: what consolidation reads, at a fraction of the copy cost. */
+export function slimSubmission(s: Submission): Submission {
+  return {
+    ...s,
+    entries: s.entries.map((e) => ({ ...e, progress: '', problems: '', nextSteps: '', evidence: '' })),
+    taskEntries: [],
+  };
 }
 
 interface WorkerReply {
@@ -49,7 +60,7 @@ export async function readSubmissions(
 ): Promise<void> {
   const n = Math.min(options.workers ?? Math.min(4, Math.max(1, cpus().length)), files.length);
   if (n <= 1) {
-    for (let i = 0; i < files.length; i++) onOutcome(await readOne(files[i]), i);
+    for (let i = 0; i < files.length; i++) onOutcome(await readOne(files[i], options.slim === true), i);
     return;
   }
   const workers = Array.from({ length: n }, () => new Worker(new URL('./read-worker.mjs', import.meta.url)));
@@ -62,7 +73,7 @@ export async function readSubmissions(
       const send = (w: Worker) => {
         if (nextToSend < files.length && nextToSend - nextToEmit < window) {
           const id = nextToSend++;
-          w.postMessage({ id, file: files[id] });
+          w.postMessage({ id, file: files[id], slim: options.slim === true });
           return true;
         }
         return false;

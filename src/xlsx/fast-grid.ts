@@ -176,16 +176,16 @@ function attrBetween(xml: string, from: number, to: number, key: string): string
   return xml.slice(start, xml.indexOf('"', start));
 }
 
-/** Content of the first <tag>…</tag> (tag with or without attributes) between from and to, or null. */
-function elementBetween(xml: string, from: number, to: number, tag: string): string | null {
-  let i = xml.indexOf(`<${tag}`, from);
-  while (i >= 0 && i < to) {
+/** Content of the first <tag>…</tag> (tag with or without attributes) in a cell's inner XML, or null. */
+function elementBetween(xml: string, tag: string): string | null {
+  let i = xml.indexOf(`<${tag}`);
+  while (i >= 0) {
     const next = xml.charCodeAt(i + tag.length + 1);
     if (next === 62 /* > */ || next === 32 /* space */) {
       const gt = xml.indexOf('>', i);
       if (xml.charCodeAt(gt - 1) === 47 /* / */) return '';
       const close = xml.indexOf(`</${tag}>`, gt);
-      if (close < 0 || close > to) fail(`unclosed <${tag}>`);
+      if (close < 0) fail(`unclosed <${tag}>`);
       return xml.slice(gt + 1, close);
     }
     i = xml.indexOf(`<${tag}`, i + 1);
@@ -227,15 +227,16 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     if (close < 0) fail('unclosed cell');
     p = close + 4;
     const t = attrBetween(attrs, 0, attrs.length, ' t="') ?? 'n';
-    // Search only inside this cell: an unbounded indexOf scans to the next formula anywhere in the
-    // sheet, which made sheets without formulas quadratic.
-    const hasFormula = close - gt > 3 && xml.slice(gt, close).includes('<f');
+    // Search inside the cell only: an unbounded indexOf would scan on to the next formula anywhere in
+    // the sheet, which made sheets without formulas quadratic.
+    const inner = xml.slice(gt + 1, close);
+    const hasFormula = inner.includes('<f');
     let value: CellValue = null;
     if (t === 'inlineStr') {
-      const is = elementBetween(xml, gt, close, 'is');
+      const is = elementBetween(inner, 'is');
       value = is === null ? null : stringItemText(is);
     } else {
-      const v = elementBetween(xml, gt, close, 'v');
+      const v = elementBetween(inner, 'v');
       const raw = v === null ? null : decodeXml(v);
       if (raw !== null && raw !== '') {
         switch (t) {

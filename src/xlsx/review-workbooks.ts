@@ -76,6 +76,19 @@ function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
+/** A4 landscape, one page wide: reviewers print these lists. */
+function printSetup(ws: ExcelJS.Worksheet, titleRow: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `${titleRow}:${titleRow}`,
+  };
+}
+
 function display(v: Plain): string {
   if (v === null) return '（空）';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -145,11 +158,18 @@ function addHighlightedSheet(
   if (headerIdx < 0) return 0;
   styleHeader(ws.getRow(headerIdx + 1));
   ws.views = [{ state: 'frozen', ySplit: headerIdx + 1, xSplit: 0 }];
+  printSetup(ws, headerIdx + 1);
   const header = sheet.rows[headerIdx] ?? [];
   header.forEach((h, c) => {
     const text = typeof h === 'string' ? h : '';
     const def = defs.find((d) => d.header === text.trim());
     ws.getColumn(c + 1).width = def ? Math.min(def.width, 40) : Math.max(8, Math.min(30, text.length * 2 + 2));
+    // 完成率 holds the cached result of the workbook's formula (a fraction): show it as the workbook did.
+    if (def?.key === 'rate') {
+      for (let r = headerIdx + 1; r < sheet.rows.length; r++) {
+        if (typeof sheet.rows[r]?.[c] === 'number') ws.getRow(r + 1).getCell(c + 1).numFmt = '0.0%';
+      }
+    }
   });
   const cols = headerColumns(header, defs);
   const idCol = cols.get(idHeader) ?? -1;
@@ -192,7 +212,8 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
   wb.title = `填报表对比：${comparison.after.office}`;
   const ws = wb.addWorksheet(COMPARE_SHEETS.list);
   const heads = ['序号', '工作表', '行号', '编号', '列', '变更类型', '原值', '新值', '差值', '说明'];
-  ws.columns = [6, 10, 7, 18, 12, 14, 28, 28, 10, 40].map((width) => ({ width }));
+  ws.columns = [6, 8, 6, 30, 12, 14, 30, 30, 10, 36].map((width) => ({ width }));
+  printSetup(ws, 3);
   const { before, after } = comparison;
   ws.getCell('A1').value = `填报表对比：${after.office}${comparison.cross ? `（跨单位：${before.office} → ${after.office}）` : ''}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
@@ -200,7 +221,8 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
   ws.getCell('A2').value = plain(
     `原版本：${before.source}（${before.period}）；新版本：${after.source}（${after.period}）；` +
       `共 ${comparison.summary.total} 处变化：${describeCounts(comparison.summary.counts)}` +
-      (comparison.summary.sameCatalogue ? '' : '；两个版本的指标目录不同'),
+      (comparison.summary.sameCatalogue ? '' : '；两个版本的指标目录不同') +
+      (comparison.summary.afterLooksOlder ? '；注意：新版本的日期早于原版本，请确认先后顺序' : ''),
   );
   ws.mergeCells('A2:J2');
   ws.getCell('A2').alignment = { wrapText: true };
@@ -227,8 +249,7 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
       if (v !== null) row.getCell(c + 1).value = v;
     });
     row.getCell(6).fill = solid(highlightFor(ch.kind));
-    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    for (const c of [7, 8, 10]) row.getCell(c).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
   });
   if (comparison.changes.length === 0) ws.getCell('A4').value = '两个版本没有差异';
   ws.autoFilter = { from: 'A3', to: 'J3' };
@@ -318,7 +339,11 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   // 完成率: as a fraction with a percent format, so Excel shows 84.0% and sums/sorts correctly.
   {
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rate, { views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }] });
-    ws.columns = [...leadWidths, ...officeNames.map(() => 10)].map((width) => ({ width }));
+    // The percent format is a column style (new cells inherit it): cheaper than styling 300,000 cells one by one.
+    ws.columns = [
+      ...leadWidths.map((width) => ({ width })),
+      ...officeNames.map(() => ({ width: 10, style: { numFmt: '0.0%' } })),
+    ];
     styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [
@@ -330,7 +355,6 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
         t.unit,
         ...result.rate[i].map((r) => (r === null ? null : r / 100)),
       ]);
-      for (let j = 0; j < officeNames.length; j++) row.getCell(7 + j).numFmt = '0.0%';
       row.commit();
     });
     ws.commit();

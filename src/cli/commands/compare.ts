@@ -62,6 +62,7 @@ export function consoleSummary(cmp: Comparison): string {
   lines.push(`对比：${title}`);
   lines.push(`  原版本：${cmp.before.source}（${cmp.before.period || '期间未知'}）`);
   lines.push(`  新版本：${cmp.after.source}（${cmp.after.period || '期间未知'}）`);
+  if (cmp.summary.afterLooksOlder) lines.push('  注意：“新版本”的截至日期或生成时间早于“原版本”，请确认两个文件的先后顺序（旧文件在前）');
   if (!cmp.summary.sameCatalogue) lines.push('  注意：两个版本使用的指标目录版本不同，目录内容差异标为“目录版本变化”');
   lines.push(`共 ${cmp.summary.total} 处变化，涉及 ${cmp.summary.targetsChanged} 个指标：${describeCounts(cmp.summary.counts)}`);
   for (const c of cmp.changes.slice(0, CONSOLE_LIMIT)) lines.push(changeLine(c));

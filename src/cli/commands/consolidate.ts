@@ -106,7 +106,7 @@ export async function consolidateFiles(
         else consolidator.addFailure(path.basename(outcome.file), outcome.message);
         progress.tick(path.basename(outcome.file));
       },
-      { workers: options.workers },
+      { workers: options.workers, slim: true },
     );
   } finally {
     progress.stop();

@@ -65,7 +65,8 @@ export function registerReport(program: Command): void {
         if (loaded.submissions.length === 0) throw new LuoshiError('no-input', '没有可读取的填报表，无法生成报告');
 
         const { model, docx } = await buildReport(loaded.submissions, { config, catalogue, templatesDir: opts.templates });
-        await writeOutputAtomic(out, docx, files);
+        const protectedFiles = [...files, ...(opts.config ? [opts.config] : []), ...(opts.catalogue ? [opts.catalogue] : [])];
+        await writeOutputAtomic(out, docx, protectedFiles);
         process.stdout.write(
           `已生成报告 ${out}（${model.kind === 'multi' ? `${model.offices.length} 个单位汇总` : model.offices[0]?.office ?? ''}，${model.targets.length} 项指标）\n`,
         );
@@ -77,7 +78,7 @@ export function registerReport(program: Command): void {
             return EXIT_FAILED;
           }
           const pdf = await docxToPdf(docx);
-          await writeOutputAtomic(pdfFile, pdf, files);
+          await writeOutputAtomic(pdfFile, pdf, protectedFiles);
           process.stdout.write(`已生成 PDF ${pdfFile}\n`);
         }
         return EXIT_OK;

@@ -16,6 +16,7 @@ import { parseRoster, type Roster, type RosterOffice } from '../../core/roster.j
 import { planWorkbook, type PlanOptions } from '../../core/workbook/plan.js';
 import { sampleEntries, sampleTaskEntries } from '../../core/workbook/sample.js';
 import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
+import { readSubmission } from '../../core/workbook/read.js';
 import { writeWorkbookPlan } from '../../xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from './catalogue.js';
@@ -143,7 +144,6 @@ export async function demoWorkbooks(
   const res = await generateRosterWorkbooks(catalogue, roster, outDir, { period, sample: '1' }, [rosterFile]);
   const lines = [`已生成 ${res.written.length} 个填报表（已填入示例数据），位于 ${outDir}`];
   for (const f of res.failed) lines.push(`错误：${f.office}：${f.message}`);
-  const { readSubmission } = await import('../../core/workbook/read.js');
   for (const file of res.written) {
     const sub = readSubmission(await readWorkbookGrid(await readInput(file), path.basename(file)), { source: path.basename(file), catalogue });
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
@@ -155,6 +155,8 @@ export async function demoWorkbooks(
 
 interface WorkbookCliOptions {
   office?: string;
+  documents?: string;
+  units?: string;
   period?: string;
   output?: string;
   roster?: string;
@@ -218,6 +220,8 @@ export function registerWorkbook(program: Command): void {
     .option('-o, --output <文件.xlsx>', '输出文件（单个单位或升级时）')
     .option('--roster <名单.csv>', '按填报单位名单批量生成（CSV，UTF-8 或 GBK，第一列为“单位”）')
     .option('--out-dir <文件夹>', '批量生成时的输出文件夹')
+    .option('--documents <文件列表>', '只列这些文件的指标和任务（文号、标题或编号，用“、”分隔；默认全部）')
+    .option('--units <单位列表>', '只列这些责任单位牵头或参与的指标和任务（用“、”分隔；默认全部）')
     .option('--deadline <日期>', '报送截止日期，写入填报说明，如 2026-01-15')
     .option('--password <密码>', '工作表保护密码（默认不设密码）')
     .option('--no-protect', '不保护工作表')
@@ -258,7 +262,15 @@ export function registerWorkbook(program: Command): void {
         }
         if (!o.office) throw new LuoshiError('missing-office', '请用 --office 指定填报单位，或用 --roster 按名单批量生成');
         const output = o.output ?? `${safeFileName(o.office)}.xlsx`;
-        const bytes = await generateWorkbook(catalogue, { office: o.office }, gen);
+        const list = (v?: string) => (v ?? '').split(/[、;；,，|]+/).map((x) => x.trim()).filter(Boolean);
+        const office: RosterOffice = {
+          office: o.office, level: null, contact: null, phone: null, documents: list(o.documents), units: list(o.units), line: 0,
+        };
+        const plan = planWorkbook(catalogue, planOptions(office, gen, catalogue));
+        if (plan.layout.targetRows === 0 && plan.layout.taskRows === 0) {
+          throw new LuoshiError('nothing-selected', `按 --documents / --units 的条件，${o.office} 没有要填报的指标或任务，请检查条件`);
+        }
+        const bytes = await writeWorkbookPlan(plan);
         await writeOutputAtomic(output, bytes, [catalogueArg]);
         out(`已写入 ${output}`);
         return EXIT_OK;

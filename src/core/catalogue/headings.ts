@@ -42,7 +42,8 @@ const HEADING_START = /[第一二三四五六七八九十百零〇两（(0-9０-
 /** Match a heading label at the start of a line's content. */
 export function matchHeading(line: Line): HeadingMatch | null {
   const c = line.content;
-  if (!c || !HEADING_START.test(c[0]!) || c.includes('\t')) return null;
+  // a line with a tab is a table cell, never a heading
+  if (!c || !HEADING_START.test(c[0]!) || line.raw.includes('\t')) return null;
   const h = halfWidth(c);
   for (const [style, re] of PATTERNS) {
     const m = h.match(re);

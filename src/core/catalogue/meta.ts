@@ -3,7 +3,7 @@
  * issuing body and 成文日期. Web-page junk before the header is tolerated because every
  * field is found by its shape, not by its line number.
  */
-import { halfWidth, squeeze, type Line } from './text.js';
+import { chineseNumber, halfWidth, squeeze, type Line } from './text.js';
 
 export interface DocumentMeta {
   docNumber: string | null;
@@ -22,6 +22,20 @@ const FIELD = /^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(.*)$/;
 
 function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+}
+
+const CN_DATE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const CN_DIGIT = '〇一二三四五六七八九';
+
+/** "二〇二一年二月九日" → ["2021", "2", "9"]; Arabic dates pass through DATE_ONLY. */
+function matchDate(s: string): [string, string, string] | null {
+  const a = s.match(DATE_ONLY);
+  if (a) return [a[1]!, a[2]!, a[3]!];
+  const c = s.match(CN_DATE);
+  if (!c) return null;
+  const year = [...c[1]!].map((ch) => String(CN_DIGIT.indexOf(ch.replace(/[○零]/, '〇')))).join('');
+  const small = (t: string) => String(chineseNumber(t) ?? 0);
+  return [year, small(c[2]!), small(c[3]!)];
 }
 
 /** Fields of a web-portal header ("发文字号:\t…\t成文日期:\t…"), keyed by label. */
@@ -84,13 +98,13 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
   let dateLine = -1;
   const fieldDate = fields.get('成文日期');
   if (fieldDate) {
-    const m = squeeze(halfWidth(fieldDate)).match(DATE_ONLY);
-    if (m) date = isoDate(m[1]!, m[2]!, m[3]!);
+    const m = matchDate(squeeze(halfWidth(fieldDate)));
+    if (m) date = isoDate(m[0], m[1], m[2]);
   }
   for (let i = 0; i < lines.length; i++) {
-    const m = squeeze(halfWidth(lines[i]!.content)).match(DATE_ONLY);
+    const m = matchDate(squeeze(halfWidth(lines[i]!.content)));
     if (m) {
-      if (!date) date = isoDate(m[1]!, m[2]!, m[3]!);
+      if (!date) date = isoDate(m[0], m[1], m[2]);
       dateLine = i;
       break;
     }
@@ -117,7 +131,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
           continue;
         }
         const nn = squeeze(halfWidth(n));
-        if (DATE_ONLY.test(nn) || /号$/.test(nn) || /[:：]$/.test(n) || /[。；]/.test(n) || n.length > 40) break;
+        if (matchDate(nn) || /号$/.test(nn) || /[:：]$/.test(n) || /[。；]/.test(n) || n.length > 40) break;
         t += squeeze(n);
         blanks = 0;
         j++;

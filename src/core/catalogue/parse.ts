@@ -32,14 +32,22 @@ interface Segment {
 }
 
 const TRAILER = /^(附件|附表|抄送|主题词|印发|（此件|\(此件)/;
-const DATE_LINE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
+const DATE_LINE = /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 
-/** Index of the first trailer line after the body (signature, date, 附件, 抄送), or lines.length. */
-function trailerStart(lines: Line[], firstHeading: number): number {
+/**
+ * Lines where a closing block starts (signature + date, 附件, 抄送…) after the first heading.
+ * A notice with numbered points may be followed by the plan it issues, so a block is the end
+ * of the body only when no heading follows it; earlier blocks just end the item before them.
+ */
+function closingBlocks(lines: Line[], firstHeading: number): number[] {
+  const out: number[] = [];
   for (let i = firstHeading + 1; i < lines.length; i++) {
     const c = halfWidth(lines[i]!.content);
     if (!c) continue;
-    if (TRAILER.test(c)) return i;
+    if (TRAILER.test(c)) {
+      out.push(i);
+      continue;
+    }
     if (DATE_LINE.test(c.replace(/\s+/g, ''))) {
       // walk back over the signature (short lines with no punctuation)
       let j = i;
@@ -49,10 +57,10 @@ function trailerStart(lines: Line[], firstHeading: number): number {
         if (p.length > 25 || /[，。、；：:,]/.test(p) || matchHeading(lines[k]!)) break;
         j = k;
       }
-      return j;
+      out.push(j);
     }
   }
-  return lines.length;
+  return out;
 }
 
 /** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
@@ -83,8 +91,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   }
   // a work plan may be only a preamble and a table
   const firstHeadingLine = all.length ? all[0]!.lineIndex : tables[0]!.fromLine;
-  const tail = trailerStart(lines, firstHeadingLine);
-  const raw = findHeadings(lines, firstHeadingLine, tail);
+  const blocks = closingBlocks(lines, firstHeadingLine);
+  const tail = blocks.find((b) => !all.some((h) => h.lineIndex > b)) ?? lines.length;
+  // the trailer (signature, 附件, 抄送) has no headings of the body
+  const raw = all.filter((h) => h.lineIndex < tail);
 
   const meta = extractMeta(lines, firstHeadingLine);
   const docYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
@@ -122,7 +132,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   for (let k = 0; k < raw.length; k++) {
     const h = raw[k]!;
     const next = raw[k + 1];
-    const end = next ? headingStart(next) : bodyEnd;
+    const nextStart = next ? headingStart(next) : bodyEnd;
+    // a signature/date block between this heading and the next closes the item
+    const block = blocks.find((b) => b > h.lineIndex && lines[b]!.start < nextStart);
+    const end = block !== undefined ? lines[block]!.start : nextStart;
     const isLeaf = !next || next.level <= h.level;
     if (!isLeaf) {
       segments.push({ from: h.bodyStart, to: end, path: h.path, title: h.text, task: false, offset: h.offset });

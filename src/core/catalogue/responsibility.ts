@@ -69,8 +69,25 @@ export function parseResponsibility(
   const lead: string[] = [];
   const participants: string[] = [];
   const explicitLead: string[] = [];
-  const segments = text.split(/[，,；;。]/).map((s) => s.trim()).filter(Boolean);
-  for (const seg of segments) {
+  // labelled lists ("责任单位：A，B；配合单位：C") run to the next label, commas included
+  const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]/g;
+  const labels = [...text.matchAll(LABEL)];
+  const segments: string[] = [];
+  if (labels.length) {
+    const before = text.slice(0, labels[0]!.index);
+    segments.push(...before.split(/[，,；;。]/));
+    labels.forEach((m, k) => {
+      const end = k + 1 < labels.length ? labels[k + 1]!.index : text.length;
+      segments.push(text.slice(m.index, end).replace(/[，,；;。\s]+$/, '').replace(/[，,；;]/g, '、'));
+    });
+  } else {
+    segments.push(...text.split(/[，,；;。]/));
+  }
+  for (let k = 0; k < segments.length; k++) {
+    // "负责落实", "牵头组织实施": the verb after 负责/牵头 adds nothing
+    segments[k] = segments[k]!.trim().replace(/(负责|牵头)(组织实施|组织落实|落实|实施|推进|执行)$/, '$1');
+  }
+  for (const seg of segments.filter(Boolean)) {
     if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;
     const labelled = seg.match(/^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/);
     if (labelled) {

@@ -54,7 +54,7 @@ const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年
 const COUNT_UNITS_CN = new Set(['个', '名', '所', '家', '项', '种', '次', '人', '座', '支', '张', '位', '户', '条', '台', '套']);
 /** A single-character numeral ("一所") counts only after a verb of building and with a concrete classifier. */
 const SINGLE_CN_UNITS = new Set(['所', '个', '家', '座', '名', '处']);
-const BUILD_BEFORE = /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建)\s*$/;
+const BUILD_BEFORE = /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建|至少|不少于|新增|遴选|培养|引进|创建|认定|改造|扩建)\s*$/;
 
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|');
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -157,8 +157,12 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
       if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间/.test(m[0]) });
     }
-    for (let m, re = /(今年|本年度|年内|(?<!\d\s*)年底前)/g; (m = re.exec(s)); ) {
-      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: /前/.test(m[0]) });
+    for (let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g; (m = re.exec(s)); ) {
+      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: true });
+    }
+    for (let m, re = /(今后|未来)\s*(\d{1,2}|[一二三四五六七八九十两]+)\s*年/g; (m = re.exec(s)); ) {
+      const n = /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
+      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + n), explicit: true });
     }
     for (let m, re = /明年/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
   }
@@ -340,7 +344,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       const dBefore = deadlines.filter((d) => d.at < start);
       const dAfter = deadlines.filter((d) => d.at >= end);
       const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
-      const perYear = /(每年|年均|每年度)/.test(clauseBefore) || /(每年|年均)/.test(hw.slice(sFrom, start).split(/[；;]/).pop() ?? '') && /每年/.test(clauseBefore + hw.slice(cA - 6, cA));
+      // an annual figure is written 每年…; 年均 (an average rate) is not one
+      const perYear = /每年/.test(clauseBefore) || /每年[^，,；;。]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
       let perUnit: string | null = null;
       const every = clauseBefore.lastIndexOf('每');
       if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
@@ -470,11 +475,22 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
           while (k < pTo && !/[，,；;：:。]/.test(hw[k]!)) k++;
           qEnd = Math.min(k, pTo);
         }
-        if (!/[\u4e00-\u9fa5]{4}/.test(hw.slice(d.end, qEnd))) continue;
+        let qStart = d.at;
+        const cjk = (a: number, b: number) => (hw.slice(a, b).match(/[\u4e00-\u9fa5]/g) ?? []).length;
+        if (cjk(d.end, qEnd) < 4) {
+          // "…体系，2018年底前完成": the commitment is written before the date
+          qStart = cA;
+          if (cjk(cA, d.at) < 4) {
+            // "（完成时限：2018年底前）": the whole sentence is the commitment
+            qStart = sFrom;
+            qEnd = Math.max(qEnd, sTo);
+          }
+          if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
+        }
         if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
         lastClauseEnd = qEnd;
         found.push({
-          quoteStart: d.at,
+          quoteStart: qStart,
           quoteEnd: qEnd,
           figureStart: d.at,
           figureEnd: d.end,

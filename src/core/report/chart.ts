@@ -29,7 +29,7 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily, fontSize: 15, color: '#000000' },
-      grid: { left: Math.min(280, 24 + longest * 18), right: 80, top: 48, bottom: 36 },
+      grid: { left: Math.min(280, 24 + longest * 18), right: chart.unit === '个' ? 130 : 80, top: 48, bottom: 36 },
       xAxis: {
         type: 'value',
         name: chart.unit === '%' ? '%' : '单位数（个）',
@@ -62,10 +62,11 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
             chart.reference === null
               ? undefined
               : {
+                  // The category axis is inverted, so the line "starts" at the top, where its label goes.
                   symbol: 'none',
                   silent: true,
                   lineStyle: { color: '#b22222', type: 'dashed', width: 2 },
-                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'end', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
+                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'start', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
                   data: [{ xAxis: chart.reference }],
                 },
         },

@@ -355,8 +355,11 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         const children: TextRun[] = [];
         const lines = b.lines.length === 1 ? breakTitle(b.lines[0]!) : b.lines;
         lines.forEach((line, i) => {
-          children.push(new TextRun({ text: line, break: i > 0 ? 1 : 0, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2 }));
+          children.push(
+            new TextRun({ text: line, break: i > 0 ? 1 : 0, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2, snapToGrid: false }),
+          );
         });
+        // Off the grid: LibreOffice would give each 2号 line two grid lines despite the exact spacing.
         push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children }));
         push(blank());
         break;
@@ -442,7 +445,7 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
             alignment: AlignmentType.CENTER,
             spacing: exactLine,
             keepNext: true,
-            children: [new TextRun({ text: b.title, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2 })],
+            children: [new TextRun({ text: b.title, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2, snapToGrid: false })],
           }),
         );
         pendingBreak = false;
@@ -499,7 +502,8 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
           ? { top: MARGIN.right, bottom: MARGIN.left, left: MARGIN.top, right: MARGIN.bottom, footer: FOOTER_DISTANCE, header: 851 }
           : { ...MARGIN, footer: FOOTER_DISTANCE, header: 851 },
       },
-      grid: { type: 'lines', linePitch: LINE_PITCH },
+      // No document grid: every paragraph has an exact 28.95 pt line (22 lines to the 版心), which Word, WPS and
+      // LibreOffice honour alike, whereas LibreOffice's grid would give each 2号 title line two grid lines.
     },
     footers,
     children: s.children.length ? s.children : [blank()],

@@ -73,6 +73,8 @@ export interface ComparisonSummary {
   duplicateIds: string[];
   /** daff's own count of changed cells in the 指标 grid (a cross-check on the list). */
   cellsChanged: number;
+  /** The "new" file looks older than the "old" one (latest 截至日期, else generation time): arguments swapped? */
+  afterLooksOlder: boolean;
 }
 
 export interface Comparison {
@@ -375,6 +377,19 @@ function kindFor(fieldKind: FieldKind, sameCatalogue: boolean): ChangeKind {
   }
 }
 
+function latestAsOf(s: Submission): string | null {
+  let latest: string | null = null;
+  for (const e of s.entries) if (e.asOf && (latest === null || e.asOf > latest)) latest = e.asOf;
+  return latest;
+}
+
+function looksOlder(before: Submission, after: Submission): boolean {
+  const b = latestAsOf(before);
+  const a = latestAsOf(after);
+  if (a !== null && b !== null && a !== b) return a < b;
+  return before.generatedAt !== null && after.generatedAt !== null && after.generatedAt < before.generatedAt;
+}
+
 /** The refusal for two different offices, shared with hosts that check before reading everything. */
 export function differentOfficeError(before: SubmissionInfo, after: SubmissionInfo): LuoshiError {
   return new LuoshiError(
@@ -504,6 +519,7 @@ export function compareSubmissions(before: Submission, after: Submission, option
       samePeriod: before.period === after.period,
       duplicateIds: [...new Set([...b.rows.duplicates, ...a.rows.duplicates, ...b.entries.duplicates, ...a.entries.duplicates])],
       cellsChanged: targetDiff.cellsChanged + taskDiff.cellsChanged,
+      afterLooksOlder: looksOlder(before, after),
     },
   };
 }

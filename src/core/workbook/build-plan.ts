@@ -197,9 +197,10 @@ export function selectForOffice(
   return { targets, tasks };
 }
 
+/** The 文件 column: the 发文字号 (short, what offices cite), else the title. */
 function docLabel(doc: PolicyDocument | undefined): string {
   if (!doc) return '';
-  return doc.docNumber ? `${doc.title}（${doc.docNumber}）` : doc.title;
+  return doc.docNumber ?? doc.title;
 }
 
 /** The locked cells of a 指标 row, in TARGET_COLUMNS order up to 牵头单位; also what gets fingerprinted. */
@@ -254,6 +255,32 @@ function landscape(office: string, period: string, titleRows: string): PlanPrint
   };
 }
 
+/** Approximate display width in column-width units: CJK and full-width characters take about two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.1;
+  return w;
+}
+
+const LINE_HEIGHT = 14.5;
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * Row height (points) that shows every wrapped cell in full. Written explicitly because neither
+ * LibreOffice nor Excel reliably re-measures wrapped rows of a generated file when it opens it.
+ */
+export function estimateRowHeight(cells: readonly PlanValue[], columns: readonly ColumnDef[]): number {
+  let lines = 1;
+  cells.forEach((v, i) => {
+    const col = columns[i];
+    if (!col?.wrap || typeof v !== 'string' || v === '') return;
+    const usable = Math.max(4, col.width - 1.5);
+    const n = v.split('\n').reduce((sum, seg) => sum + Math.max(1, Math.ceil(displayWidth(seg) / usable)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.min(MAX_ROW_HEIGHT, Math.round((lines * LINE_HEIGHT + 4) * 10) / 10);
+}
+
 /** Title, subtitle, header styles and column setup common to the 指标 / 任务 / 已移除指标 sheets. */
 function tableSheet(
   name: string,
@@ -304,6 +331,7 @@ function tableSheet(
     rowHeights: [
       { row: TITLE_ROW, height: 26 },
       { row: HEADER_ROW, height: 30 },
+      ...rows.map((r, i) => ({ row: FIRST_DATA_ROW + i, height: estimateRowHeight(r, columns) })),
     ],
     blocks,
     styles,

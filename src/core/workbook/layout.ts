@@ -37,8 +37,8 @@ export interface ColumnDef {
 
 export const TARGET_COLUMNS: readonly ColumnDef[] = [
   { key: 'seq', header: '序号', width: 6, entry: false, fingerprint: true },
-  { key: 'targetId', header: '指标编号', width: 16, entry: false, fingerprint: true },
-  { key: 'document', header: '文件', width: 18, entry: false, wrap: true, fingerprint: true },
+  { key: 'targetId', header: '指标编号', width: 27, entry: false, fingerprint: true },
+  { key: 'document', header: '文件', width: 16, entry: false, wrap: true, fingerprint: true },
   { key: 'section', header: '章节', width: 12, entry: false, wrap: true, fingerprint: true },
   { key: 'quote', header: '指标内容', width: 46, entry: false, wrap: true, fingerprint: true },
   { key: 'targetText', header: '目标值', width: 12, entry: false, wrap: true, fingerprint: true },
@@ -58,8 +58,8 @@ export const TARGET_COLUMNS: readonly ColumnDef[] = [
 
 export const TASK_COLUMNS: readonly ColumnDef[] = [
   { key: 'seq', header: '序号', width: 6, entry: false, fingerprint: true },
-  { key: 'taskId', header: '任务编号', width: 16, entry: false, fingerprint: true },
-  { key: 'document', header: '文件', width: 18, entry: false, wrap: true, fingerprint: true },
+  { key: 'taskId', header: '任务编号', width: 28, entry: false, fingerprint: true },
+  { key: 'document', header: '文件', width: 16, entry: false, wrap: true, fingerprint: true },
   { key: 'section', header: '章节', width: 12, entry: false, wrap: true, fingerprint: true },
   { key: 'text', header: '任务内容', width: 56, entry: false, wrap: true, fingerprint: true },
   { key: 'lead', header: '牵头单位', width: 16, entry: false, wrap: true, fingerprint: true },
@@ -71,7 +71,7 @@ export const TASK_COLUMNS: readonly ColumnDef[] = [
 
 /** The 已移除指标 sheet: the old row, what was typed, and why it is there. */
 export const REMOVED_COLUMNS: readonly ColumnDef[] = [
-  { key: 'targetId', header: '指标编号', width: 16, entry: false },
+  { key: 'targetId', header: '指标编号', width: 27, entry: false },
   { key: 'document', header: '文件', width: 18, entry: false, wrap: true },
   { key: 'section', header: '章节', width: 12, entry: false, wrap: true },
   { key: 'quote', header: '指标内容', width: 46, entry: false, wrap: true },

@@ -208,3 +208,21 @@ export interface WorkbookPlan {
   names: PlanName[];
   layout: PlanLayout;
 }
+
+/*
+ * Realising a plan with Office.js (for the add-in), field by field:
+ * - blocks → sheet.getRange(origin).getResizedRange(rows-1, cols-1).values (strings that start with
+ *   = + - @ must be written with numberFormat "@" first, or prefixed by "'", so Excel keeps them as text);
+ *   formulas → range.formulas = [["=" + formula]].
+ * - styles → range.format.font.bold/size/color ("#RRGGBB"), format.fill.color, format.wrapText,
+ *   horizontalAlignment/verticalAlignment, numberFormat (2D), format.protection.locked, format.borders.
+ * - columns → getRange("A:A").format.columnWidth (points ≈ width × 7.5 at 11 pt), rowHeights → format.rowHeight.
+ * - merges → range.merge(); freeze → sheet.freezePanes.freezeRows(n).
+ * - validations → range.dataValidation.rule = { decimal | date: { formula1: min, formula2: max, operator: "Between" }
+ *   | list: { inCellDropDown: true, source: "a,b" or "='_lists'!$A$1:$A$40" } }, plus prompt / errorAlert (ApiSet 1.8).
+ * - print → sheet.pageLayout.orientation, paperSize "A4", zoom { horizontalFitToPages: 1, verticalFitToPages: 0 },
+ *   setPrintTitleRows("$3:$3"), headersFooters.defaultForAllPages.centerHeader/centerFooter.
+ * - protection → sheet.protection.protect({ allowFormatColumns, allowFormatRows, allowFormatCells, allowInsertRows,
+ *   allowDeleteRows, allowSort, allowAutoFilter, selectionMode }, password?).
+ * - state → sheet.visibility ("Visible" | "Hidden" | "VeryHidden"); names → workbook.names.add(name, ref).
+ */
