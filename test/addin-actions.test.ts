@@ -166,3 +166,19 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     if (text.includes('::chart')) expect(result.notes.join('')).toMatch(/图表/);
   });
 });
+
+describe('拉取指标 never clears sheets that are not a luoshi workbook', () => {
+  it('refuses when a sheet named 指标 holds the user own data, and writes nothing', async () => {
+    const { fake, host } = newHost();
+    fake.model.addSheet('指标');
+    fake.model.type('指标', 'A1', '我自己的数据');
+    const before = fake.model.snapshot();
+    await expect(pullCatalogue(host, input(catalogue))).rejects.toThrow(/已有名为“指标”的工作表，但不是落实填报表/);
+    expect(fake.model.snapshot()).toBe(before);
+    // an empty sheet of that name is fine (nothing to lose)
+    const empty = newHost();
+    empty.fake.model.addSheet('任务');
+    const r = await pullCatalogue(empty.host, input(catalogue));
+    expect(r.fresh).toBe(true);
+  });
+});

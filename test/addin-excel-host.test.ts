@@ -5,6 +5,8 @@
  * that is the manual checklist in the README.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelHost, queueUsedRange, widthToPoints, type ExcelGlobal } from '../src/addin/office/excel-host.js';
 import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
@@ -302,3 +304,26 @@ function parseAddressA1(range: string): string {
   const tl = `${colLetters(b.col)}${b.row + 1}`;
   return b.rows === 1 && b.cols === 1 ? tl : `${tl}:${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
 }
+
+describe('source rules for the add-in', () => {
+  const root = path.resolve(import.meta.dirname, '..');
+  function tsFiles(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory() ? tsFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+    );
+  }
+
+  it('exactly one module talks to Office.js (src/addin/office/excel-host.ts)', () => {
+    const talkers = tsFiles(path.join(root, 'src')).filter((f) =>
+      /office-js-helpers|@types\/office-js|from ['"]office-js['"]|\bOffice\.context\b|\bExcel\.run\b|\.Office\b|Excel\.RequestContext/.test(readFileSync(f, 'utf8')),
+    );
+    expect(talkers.map((f) => path.relative(root, f))).toEqual(['src/addin/office/excel-host.ts']);
+  });
+
+  it('the pane never builds HTML from strings or evaluates code', () => {
+    for (const f of tsFiles(path.join(root, 'src/addin'))) {
+      const code = readFileSync(f, 'utf8');
+      expect(code, f).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+    }
+  });
+});

@@ -23,7 +23,7 @@ describe('targets of the genre', () => {
     [
       '一、主要目标',
       '（一）总体目标。到2025年，每千人口医疗卫生机构床位数控制在6张以内，其中公立医院床位数不超过3.3张。截至2020年底，全省共有中医类医院373所。',
-      '（二）时间安排。2019年6月底前各省份要出台具体实施方案。用3年左右时间，遴选百名国医大师、培养千名中医优秀人才。',
+      '（二）时间安排。2021年6月底前各省份要出台具体实施方案。用3年左右时间，遴选百名国医大师、培养千名中医优秀人才。',
       '（三）计算方法。床位使用率=实际占用床日数/实际开放床日数×100%。',
       '二、重点任务',
       '（一）加强人才培养。每年培训基层医生不少于5000人次（省中医药局负责，省发展改革委、省财政厅参与）。“十四五”期间，二级以上中医医院比例提高到90%以上，县级中医院覆盖率达到100%。',
@@ -50,9 +50,9 @@ describe('targets of the genre', () => {
   });
 
   it('reads month milestones, relative and five-year-plan deadlines, Chinese numerals', () => {
-    const m = only(c.targets, '2019年6月底前');
-    expect(m).toMatchObject({ comparator: 'milestone', value: null, deadline: '2019-06' });
-    expect(formatTargetValue(m)).toBe('2019年6月前完成');
+    const m = only(c.targets, '2021年6月底前');
+    expect(m).toMatchObject({ comparator: 'milestone', value: null, deadline: '2021-06' });
+    expect(formatTargetValue(m)).toBe('2021年6月前完成');
     const hundred = c.targets.filter((t) => t.quote.includes('百名国医大师'));
     expect(hundred.map((t) => [t.value, t.unit, t.deadline])).toEqual([
       [100, '名', '2024'],
@@ -220,5 +220,45 @@ describe('milestones whose date follows the commitment', () => {
     );
     expect(only(c.targets, '签约服务规范')).toMatchObject({ comparator: 'milestone', deadline: '2022' });
     expect(only(c.targets, '全民健康信息平台')).toMatchObject({ comparator: 'milestone', deadline: '2022-06' });
+  });
+});
+
+describe('a national 意见 in the style of 健康中国行动', () => {
+  const c = buildFromTexts([
+    {
+      name: 'jkzg.txt',
+      text: [
+        '国务院关于实施健康中国行动的意见',
+        '国发〔2019〕13号',
+        '一、主要目标',
+        '（一）健康水平。到2022年，居民健康素养水平不低于22%，到2030年不低于30%。婴儿死亡率、5岁以下儿童死亡率分别控制在7.5‰及以下和9.5‰及以下。',
+        '（二）服务能力。每千常住人口执业（助理）医师数达到2.6人，力争实现80%以上的县级医院达到三级医院服务能力。',
+        '（三）产业发展。健康服务业总规模于2030年超过16万亿元，年均增长10%以上。',
+        '国务院',
+        '2019年6月24日',
+      ].join('\n'),
+    },
+  ]).catalogue;
+
+  it('gives each figure of a sentence its own deadline and reads 分别, 及以下, 于2030年, 万亿元', () => {
+    const pick = (v: number) => c.targets.find((t) => t.value === v)!;
+    expect(pick(22)).toMatchObject({ comparator: '>=', deadline: '2022' });
+    expect(pick(30)).toMatchObject({ comparator: '>=', deadline: '2030' });
+    expect(pick(7.5)).toMatchObject({ comparator: '<=', unit: '‰' });
+    expect(pick(9.5)).toMatchObject({ comparator: '<=', unit: '‰' });
+    expect(c.targets.some((t) => t.value === 5 && t.unit === '岁')).toBe(false);
+    expect(pick(2.6)).toMatchObject({ comparator: '>=', unit: '人', perUnit: '每千常住人口' });
+    expect(pick(80)).toMatchObject({ comparator: '>=', unit: '%' });
+    expect(pick(16)).toMatchObject({ comparator: '>', unit: '万亿元', normalizedValue: 1.6e13, baseUnit: '元', deadline: '2030' });
+    expect(pick(10)).toMatchObject({ comparator: '>=', perYear: false, deadline: '2030' });
+  });
+});
+
+describe('years before the document date', () => {
+  it('a figure after a past year is a fact, not a target', () => {
+    const c = build(
+      ['一、发展基础', '（一）主要成就。2020年，全省卫生总费用达到1200亿元，每千人口床位数达到6.5张。', '二、主要目标', '（一）总体目标。到2025年，每千人口床位数达到7.2张。'].join('\n'),
+    );
+    expect(c.targets.map((t) => [t.value, t.deadline])).toEqual([[7.2, '2025']]);
   });
 });

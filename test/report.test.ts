@@ -148,7 +148,9 @@ describe('single-office report', () => {
     expect(xml).toContain('w:eastAsia="仿宋"');
     expect(xml).toContain('w:eastAsia="楷体"');
     expect(xml).not.toContain('仿宋_GB2312');
-    const gov = documentXml(path.join(dir, 'single.docx'));
+    const govFile = path.join(dir, 'gov.docx');
+    writeFileSync(govFile, (await buildReport([subs[1]!], { config: config({ 发文机关: '吉林市人民政府' }), catalogue })).docx);
+    const gov = documentXml(govFile);
     expect(gov).toContain('w:eastAsia="仿宋_GB2312"');
     expect(gov).toContain('w:eastAsia="方正小标宋简体"');
     // Also without luoshi's font aliases: LibreOffice's own substitutes must give the same layout.

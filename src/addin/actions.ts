@@ -10,7 +10,18 @@ import { LuoshiError } from '../core/errors.js';
 import { planWorkbook, type RemovedTarget, type WorkbookPlan } from '../core/workbook/plan.js';
 import { selectForOffice } from '../core/workbook/build-plan.js';
 import { parseMeta, readRemovedTargets, readSubmission } from '../core/workbook/read.js';
-import { HEADER_ROW, SHEET_META, SHEET_TARGETS, SHEET_TASKS, TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../core/workbook/layout.js';
+import {
+  HEADER_ROW,
+  SHEET_GUIDE,
+  SHEET_LISTS,
+  SHEET_META,
+  SHEET_REMOVED,
+  SHEET_TARGETS,
+  SHEET_TASKS,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  columnLetter,
+} from '../core/workbook/layout.js';
 import { columnIndex } from './range-address.js';
 import { compareSubmissions, type Change, type Comparison } from '../core/review/compare.js';
 import { carryOver, readChangeNotes } from './pull-merge.js';
@@ -64,9 +75,24 @@ function hasTyped(e: Submission['entries'][number]): boolean {
   );
 }
 
+/** Sheet names a pull writes (and so clears first). */
+const PLAN_SHEETS = [SHEET_GUIDE, SHEET_TARGETS, SHEET_TASKS, SHEET_REMOVED, SHEET_LISTS, SHEET_META];
+
+/**
+ * True when the workbook already holds a luoshi workbook (its _meta is there). A workbook whose
+ * sheets merely share our names holds someone's own data: refuse rather than clear it.
+ */
 function isLuoshiWorkbook(grid: WorkbookGrid): boolean {
-  const meta = grid.sheets.find((s) => s.name === SHEET_META);
-  return (meta !== undefined && parseMeta(meta) !== null) || grid.sheets.some((s) => s.name === SHEET_TARGETS && s.rows.length > 0);
+  if (grid.sheets.some((s) => parseMeta(s) !== null)) return true;
+  const clash = grid.sheets.find((s) => PLAN_SHEETS.indexOf(s.name) >= 0 && s.rows.some((r) => r.some((v) => v !== null)));
+  if (clash) {
+    throw new LuoshiError(
+      'sheet-name-taken',
+      `当前工作簿已有名为“${clash.name}”的工作表，但不是落实填报表（缺少隐藏的 ${SHEET_META} 信息）。为免覆盖其中的内容，请在空白工作簿中拉取指标，或先将该工作表改名`,
+      { sheet: clash.name },
+    );
+  }
+  return false;
 }
 
 /**

@@ -193,6 +193,19 @@ function elementBetween(xml: string, tag: string): string | null {
   return null;
 }
 
+/** Text of the cell's <v> element (the first between gt and close), or null. */
+function valueBetween(xml: string, from: number, to: number): string | null {
+  const i = xml.indexOf('<v', from);
+  if (i < 0 || i >= to) return null;
+  const next = xml.charCodeAt(i + 2);
+  if (next !== 62 /* > */ && next !== 32) return elementBetween(xml.slice(from + 1, to), 'v');
+  const gt = xml.indexOf('>', i);
+  if (xml.charCodeAt(gt - 1) === 47) return '';
+  const close = xml.indexOf('</v>', gt);
+  if (close < 0 || close > to) fail('unclosed <v>');
+  return xml.slice(gt + 1, close);
+}
+
 /**
  * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell): sheet XML from Excel,
  * WPS, LibreOffice and exceljs always gives each <c> its r="A1" reference; a cell without one, or
@@ -204,6 +217,10 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   if (dataStart < 0) return rows;
   let end = xml.indexOf('</sheetData>', dataStart);
   if (end < 0) end = xml.length;
+  // Whether any cell has a formula or an inline string at all: most sheets have neither, and then the
+  // per-cell searches for them can be skipped.
+  const anyFormula = xml.includes('<f', dataStart);
+  const anyInline = xml.includes('<is', dataStart);
   let p = dataStart;
   for (;;) {
     const open = xml.indexOf('<c', p);
@@ -215,9 +232,9 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     }
     const gt = xml.indexOf('>', open);
     if (gt < 0) fail('unclosed cell');
-    const attrs = xml.slice(open + 2, gt);
-    if (attrs.includes("'")) fail('single-quoted attributes');
-    const ref = attrBetween(attrs, 0, attrs.length, ' r="');
+    const singleQuote = xml.indexOf("'", open);
+    if (singleQuote >= 0 && singleQuote < gt) fail('single-quoted attributes');
+    const ref = attrBetween(xml, open, gt, ' r="');
     if (ref === null) fail('cell without a reference');
     if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
       p = gt + 1;
@@ -226,17 +243,20 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const close = xml.indexOf('</c>', gt);
     if (close < 0) fail('unclosed cell');
     p = close + 4;
-    const t = attrBetween(attrs, 0, attrs.length, ' t="') ?? 'n';
-    // Search inside the cell only: an unbounded indexOf would scan on to the next formula anywhere in
+    const t = attrBetween(xml, open, gt, ' t="') ?? 'n';
+    // Searches stay inside the cell: an unbounded indexOf would scan on to the next formula anywhere in
     // the sheet, which made sheets without formulas quadratic.
-    const inner = xml.slice(gt + 1, close);
-    const hasFormula = inner.includes('<f');
+    let hasFormula = false;
+    if (anyFormula) {
+      const f = xml.indexOf('<f', gt);
+      hasFormula = f >= 0 && f < close;
+    }
     let value: CellValue = null;
-    if (t === 'inlineStr') {
-      const is = elementBetween(inner, 'is');
+    if (t === 'inlineStr' && anyInline) {
+      const is = elementBetween(xml.slice(gt + 1, close), 'is');
       value = is === null ? null : stringItemText(is);
-    } else {
-      const v = elementBetween(inner, 'v');
+    } else if (t !== 'inlineStr') {
+      const v = valueBetween(xml, gt, close);
       const raw = v === null ? null : decodeXml(v);
       if (raw !== null && raw !== '') {
         switch (t) {
@@ -256,7 +276,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
             break;
           case 'n': {
             const n = parseFloat(raw);
-            const style = attrBetween(attrs, 0, attrs.length, ' s="');
+            const style = attrBetween(xml, open, gt, ' s="');
             value = style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
             break;
           }

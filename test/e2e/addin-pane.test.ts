@@ -263,7 +263,14 @@ describe('task pane on older or missing hosts', () => {
     await page.waitForFunction(() => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''), undefined, { timeout: 60_000 });
     await page.fill('#office', OFFICE);
     await page.fill('#period', PERIOD);
+    // the catalogue from a URL (same origin, as the CSP allows) instead of the bundled one
+    await page.click('#catalogue-box summary');
+    await page.check('#catalogue-remote');
+    await page.fill('#catalogue-url', `${server.url}catalogue.json`);
     await statusAfter(page, '#btn-pull', /已生成填报表|失败/);
+    expect(await page.textContent('#catalogue-line')).toBe(
+      `目录版本 ${catalogue.version}，${catalogue.documents.length} 个文件，${catalogue.targets.length} 项指标`,
+    );
     const notes = (await page.locator('#notes li').allTextContents()).join('\n');
     expect(notes).toMatch(/ExcelApi 1\.8/);
     expect(notes).toMatch(/检查/);
@@ -271,6 +278,13 @@ describe('task pane on older or missing hosts', () => {
     expect(info.sheets.find((s) => s.name === '指标')?.validations).toBe(0);
     expect(info.sheets.find((s) => s.name === '指标')?.protected).toBe(true);
     await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-excel2019.png'), fullPage: true });
+    // office, period and catalogue source are remembered (office-js-helpers Storage → localStorage)
+    await page.reload();
+    await page.waitForFunction(() => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''));
+    expect(await page.inputValue('#office')).toBe(OFFICE);
+    expect(await page.inputValue('#period')).toBe(PERIOD);
+    expect(await page.isChecked('#catalogue-remote')).toBe(true);
+    expect(await page.inputValue('#catalogue-url')).toBe(`${server.url}catalogue.json`);
     expect(problems).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ import {
 } from '../actions.js';
 import { getText, readFileBytes } from '../browser/io.js';
 
-// zod's JIT compiles validators with `new Function`; the pane's CSP forbids that, so say so up front.
+// zod's JIT compiles validators into code at run time; the pane's CSP forbids that, so opt out up front.
 zodConfig({ jitless: true });
 
 const settings = openSettings();

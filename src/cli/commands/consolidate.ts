@@ -43,7 +43,7 @@ export function consolidationJson(r: ConsolidationResult): unknown {
   };
 }
 
-function summary(r: ConsolidationResult, files: number, output: string | undefined): string {
+export function consolidationSummary(r: ConsolidationResult, files: number, output: string | undefined): string {
   const lines: string[] = [];
   lines.push(
     `汇总 ${files} 个文件${r.period ? `（${r.period}）` : ''}：${r.offices.length} 个单位已报送，` +
@@ -142,7 +142,7 @@ export function registerConsolidate(program: Command): void {
         });
         for (const note of rosterNotes) process.stderr.write(`提示：${note}\n`);
         if (opts.json) process.stdout.write(`${JSON.stringify(consolidationJson(result), null, 2)}\n`);
-        else process.stdout.write(summary(result, files.length, opts.output));
+        else process.stdout.write(consolidationSummary(result, files.length, opts.output));
 
         if (result.offices.length === 0) return EXIT_FAILED;
         const errors = result.offices.some((o) => o.errors > 0);

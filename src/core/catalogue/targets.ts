@@ -100,6 +100,8 @@ interface DeadlineHit {
   value: string;
   /** Written as a target date ("到2020年", "力争2020年", "2019年6月底前", "2020年，…"), not just a year mentioned. */
   explicit: boolean;
+  /** A year before the document's own year: it reports the past and is never a deadline. */
+  past?: boolean;
 }
 
 /** Parts of a sentence between semicolons. */
@@ -126,7 +128,9 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
   for (let m; (m = yearRe.exec(s)); ) {
     const before = s.slice(Math.max(0, m.index - 3), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (/(截至|截止|自|从|于)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
+    if (/(截至|截止|自|从)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
+    // "成立于2019年" reports a fact; "于2030年超过…" sets a date
+    if (/(成立|始建|创建|建成|颁布|发布|印发|出台)于\s*$/.test(s.slice(Math.max(0, m.index - 5), m.index))) continue;
     // "比2020年下降15%", "在2020年基础上": a base year, not a deadline
     if (/(比|较|与|同|相对)\s*$/.test(before)) continue;
     if (/^(以来|起|开始|度|版|发布|印发|的|基础|水平|相比|同期)/.test(after)) continue;
@@ -137,12 +141,13 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     const atClauseStart = m.index === 0 || /[，,。；;：:\s]$/.test(s.slice(0, m.index));
     const notPast = !ctx.docYear || Number(m[1]) >= ctx.docYear;
     const explicit =
-      /(到|至|力争|争取|确保|计划|预计|在)\s*$/.test(lead) ||
+      /(到|至|力争|争取|确保|计划|预计|在|于)\s*$/.test(lead) ||
       Boolean(m[4]) ||
       /^\s*[，,]/.test(after) ||
       /底|末/.test(m[3] ?? '') ||
       (atClauseStart && notPast && /^[\u4e00-\u9fa5]/.test(after));
-    hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: `${m[1]}${month}`, explicit });
+    const past = Boolean(ctx.docYear && Number(m[1]) < ctx.docYear && !/(到|至|力争|争取|确保)\s*$/.test(lead));
+    hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: `${m[1]}${month}`, explicit: explicit && !past, past });
   }
   const planRe = /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来)?/g;
   for (let m; (m = planRe.exec(s)); ) {
@@ -247,7 +252,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     if (text.slice(prevEnd, sFrom).includes('\n')) carry = null;
     prevEnd = sTo;
     const sHw = hw.slice(sFrom, sTo);
-    const deadlines = findDeadlines(hw, sFrom, sTo, ctx);
+    const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
+    const deadlines = allDeadlines.filter((d) => !d.past);
     const carried = carry;
     if (deadlines.length) carry = deadlines[deadlines.length - 1]!.value;
     if (FORMULA.test(sHw)) return;
@@ -313,8 +319,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       // subsidies and rewards are measures, not targets ("给予最高10万元补助")
       if (/(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) && /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))) continue;
       // a year before the document's own year reports the past ("2020年，全省共有…")
-      const yearBefore = deadlines.filter((d) => d.at < start).pop();
-      if (ctx.docYear && yearBefore && Number(yearBefore.value.slice(0, 4)) < ctx.docYear && !yearBefore.explicit) continue;
+      const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
+      if (yearBefore?.past) continue;
       const nextFig = figs[fi + 1];
       if (!isShare && nextFig && nextFig.start < cB && !/[、和及与]/.test(hw.slice(end, nextFig.start)) && !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))) continue;
       if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
