@@ -57,8 +57,43 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 }
 
 export async function run(): Promise<void> {
+  // Wall-clock figures depend on what else runs on the machine; the CPU times show the work itself.
+  console.log(`（系统负载 ${os.loadavg()[0]!.toFixed(1)}，${os.cpus().length} 核）`);
   const catalogue = seedsCatalogue();
   const generatedAt = new Date().toISOString();
+
+  // The check first, as `luoshi check` runs it: in a fresh process, not after 100 workbooks' garbage.
+  const wide = widen(catalogue, CHECK_TARGETS);
+  const office = '长春市';
+  const filled = await writeWorkbookPlan(
+    planWorkbook(wide, {
+      office,
+      period: '2025年度',
+      generatedAt,
+      entries: sampleEntries(wide, office, '2025年度', 1),
+      taskEntries: sampleTaskEntries(wide, office, '2025年度', 1),
+    }),
+  );
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  let problems = 0;
+  for (let i = 0; i < CHECK_RUNS + 2; i++) {
+    const c = process.cpuUsage();
+    const s = performance.now();
+    const sub = readSubmission(await readWorkbookGrid(filled, '长春市.xlsx'), { source: '长春市.xlsx', catalogue: wide });
+    const ms = performance.now() - s;
+    if (i >= 2) {
+      times.push(ms);
+      cpuTimes.push(cpuMs(c));
+    }
+    problems = sub.problems.length;
+  }
+  const med = median(times);
+  console.log(
+    `检查 ${CHECK_TARGETS} 项指标的已填报表（${(filled.length / 1024).toFixed(0)} KB，另含 ${wide.tasks.length} 项任务，${problems} 条提示）：` +
+      `中位数 ${med.toFixed(1)} ms（CPU 中位数 ${median(cpuTimes).toFixed(1)} ms，最快 ${Math.min(...times).toFixed(1)} ms，${CHECK_RUNS} 次）；` +
+      `目标 ≤ ${CHECK_TARGET_MS} ms，比值 ${(med / CHECK_TARGET_MS).toFixed(2)}`,
+  );
 
   // warm-up (module JIT), not timed
   await writeWorkbookPlan(planWorkbook(catalogue, { office: '预热', period: '2025年度', generatedAt }));
@@ -100,29 +135,4 @@ export async function run(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  const wide = widen(catalogue, CHECK_TARGETS);
-  const office = '长春市';
-  const filled = await writeWorkbookPlan(
-    planWorkbook(wide, {
-      office,
-      period: '2025年度',
-      generatedAt,
-      entries: sampleEntries(wide, office, '2025年度', 1),
-      taskEntries: sampleTaskEntries(wide, office, '2025年度', 1),
-    }),
-  );
-  const times: number[] = [];
-  let problems = 0;
-  for (let i = 0; i < CHECK_RUNS + 2; i++) {
-    const s = performance.now();
-    const sub = readSubmission(await readWorkbookGrid(filled, '长春市.xlsx'), { source: '长春市.xlsx', catalogue: wide });
-    const ms = performance.now() - s;
-    if (i >= 2) times.push(ms);
-    problems = sub.problems.length;
-  }
-  const med = median(times);
-  console.log(
-    `检查 ${CHECK_TARGETS} 项指标的已填报表（${(filled.length / 1024).toFixed(0)} KB，另含 ${wide.tasks.length} 项任务，${problems} 条提示）：` +
-      `中位数 ${med.toFixed(1)} ms（最快 ${Math.min(...times).toFixed(1)} ms，${CHECK_RUNS} 次）；目标 ≤ ${CHECK_TARGET_MS} ms，比值 ${(med / CHECK_TARGET_MS).toFixed(2)}`,
-  );
 }

@@ -163,6 +163,10 @@ describe('responsibility notes on real passages', () => {
       expect(t.participants).toEqual([]);
     }
     expect(taskContaining(c, '都要向外地（含境外）资本开放').text).toContain('（含境外）');
+    // the closing paragraph ("各地、各有关部门要把…") is not part of the last item
+    const last = tasks000[tasks000.length - 1]!;
+    expect(last.title).toBe('营造良好社会氛围');
+    expect(last.text).not.toContain('各地、各有关部门要把发展健康服务业放在重要位置');
   });
 
   it('"（牵头单位：X；配合单位：Y）" and a mid-paragraph note', () => {

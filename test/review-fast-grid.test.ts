@@ -7,7 +7,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
 import { readSubmission } from '../src/core/workbook/read.js';
@@ -60,6 +62,46 @@ describe('fast grid reader', () => {
     const b = readSubmission(slow, { source: 'lo.xlsx' });
     expect(a).toEqual(b);
     expect(a.entries.some((e) => e.actual !== null)).toBe(true);
+  });
+
+  it('agrees with exceljs on every kind of cell value, in-memory and streamed workbooks alike', async () => {
+    const fill = (ws: ExcelJS.Worksheet) => {
+      ws.getCell('A1').value = '标题 & <说明> "引号"';
+      ws.getCell('B1').value = 42.5;
+      ws.getCell('C1').value = { formula: 'B1*2', result: 85 };
+      ws.getCell('D1').value = { formula: 'B1-B1', result: 0 };
+      ws.getCell('E1').value = { formula: 'A1&""', result: '文字结果' };
+      ws.getCell('F1').value = true;
+      ws.getCell('G1').value = { error: '#N/A' };
+      ws.getCell('H1').value = { richText: [{ text: '富' }, { text: '文本', font: { bold: true } }] };
+      ws.getCell('I1').value = new Date(Date.UTC(2025, 11, 31));
+      ws.getCell('I1').numFmt = 'yyyy-mm-dd';
+      ws.getCell('J1').value = '=SUM(A1:A3) 只是文字';
+      ws.getCell('A3').value = '合并';
+      ws.mergeCells('A3:C4');
+      ws.getCell('A6').value = { text: '链接', hyperlink: 'https://example.org' };
+      ws.getCell('C8').value = '第 8 行\n换行';
+    };
+    const wb = new ExcelJS.Workbook();
+    fill(wb.addWorksheet('数据'));
+    wb.addWorksheet('隐藏', { state: 'hidden' }).getCell('A1').value = 1;
+    const inMemory = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    expect(readWorkbookGridFast(inMemory)).toEqual(await readWorkbookGrid(inMemory, 'm.xlsx'));
+
+    for (const useSharedStrings of [true, false]) {
+      const chunks: Buffer[] = [];
+      const stream = new PassThrough();
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      const done = new Promise((resolve) => stream.on('end', resolve));
+      const sw = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings, useStyles: true });
+      const ws = sw.addWorksheet('数据');
+      fill(ws);
+      ws.commit();
+      await sw.commit();
+      await done;
+      const streamed = new Uint8Array(Buffer.concat(chunks));
+      expect(readWorkbookGridFast(streamed)).toEqual(await readWorkbookGrid(streamed, 's.xlsx'));
+    }
   });
 
   it('hands anything unusual to exceljs, which names the problem in Chinese', async () => {

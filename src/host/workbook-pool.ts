@@ -39,7 +39,12 @@ export async function writeWorkbooksInPool(
 ): Promise<void> {
   const pool = Array.from(
     { length: workers },
-    () => new Worker(new URL('./workbook-worker.mjs', import.meta.url), { workerData: { catalogue, inputs: [...inputs] } }),
+    () =>
+      new Worker(new URL('./workbook-worker.mjs', import.meta.url), {
+        workerData: { catalogue, inputs: [...inputs] },
+        // exceljs allocates many short-lived objects per cell; a larger young generation means fewer scavenges.
+        resourceLimits: { maxYoungGenerationSizeMb: 128 },
+      }),
   );
   let next = 0;
   let done = 0;

@@ -170,9 +170,10 @@ interface SheetContext {
 
 /** Value of a double-quoted attribute (`key` is e.g. ' r="') between from and to, or null. */
 function attrBetween(xml: string, from: number, to: number, key: string): string | null {
-  const i = xml.indexOf(key, from);
-  if (i < 0 || i >= to) return null;
-  const start = i + key.length;
+  // Search inside [from, to) only: a missing attribute must not scan on through the rest of the sheet.
+  const i = xml.slice(from, to).indexOf(key);
+  if (i < 0) return null;
+  const start = from + i + key.length;
   return xml.slice(start, xml.indexOf('"', start));
 }
 
@@ -219,8 +220,10 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   if (end < 0) end = xml.length;
   // Whether any cell has a formula or an inline string at all: most sheets have neither, and then the
   // per-cell searches for them can be skipped.
-  const anyFormula = xml.includes('<f', dataStart);
   const anyInline = xml.includes('<is', dataStart);
+  // Position of the next '<f' at or after the current cell, advanced monotonically (amortised O(n): a
+  // fresh indexOf per cell would rescan the rest of the sheet after its last formula).
+  let nextFormula = xml.indexOf('<f', dataStart);
   let p = dataStart;
   for (;;) {
     const open = xml.indexOf('<c', p);
@@ -232,8 +235,8 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     }
     const gt = xml.indexOf('>', open);
     if (gt < 0) fail('unclosed cell');
-    const singleQuote = xml.indexOf("'", open);
-    if (singleQuote >= 0 && singleQuote < gt) fail('single-quoted attributes');
+    // Bounded to the tag: apostrophes are rare, so an unbounded indexOf would scan to the end of the sheet per cell.
+    if (xml.slice(open, gt).includes("'")) fail('single-quoted attributes');
     const ref = attrBetween(xml, open, gt, ' r="');
     if (ref === null) fail('cell without a reference');
     if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
@@ -246,11 +249,8 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const t = attrBetween(xml, open, gt, ' t="') ?? 'n';
     // Searches stay inside the cell: an unbounded indexOf would scan on to the next formula anywhere in
     // the sheet, which made sheets without formulas quadratic.
-    let hasFormula = false;
-    if (anyFormula) {
-      const f = xml.indexOf('<f', gt);
-      hasFormula = f >= 0 && f < close;
-    }
+    if (nextFormula >= 0 && nextFormula < gt) nextFormula = xml.indexOf('<f', gt);
+    const hasFormula = nextFormula >= 0 && nextFormula < close;
     let value: CellValue = null;
     if (t === 'inlineStr' && anyInline) {
       const is = elementBetween(xml.slice(gt + 1, close), 'is');

@@ -31,6 +31,8 @@ interface Segment {
   offset: number;
 }
 
+/** Opening of a document's closing paragraph, addressed to all implementers. */
+const CLOSING = /^(各地|各有关部门|各级|各部门|各单位|各县|各市|各区|各乡镇|全市各|全省各|全县各)[^，。]{0,12}(要|应|务必)/;
 const TRAILER = /^(附件|附表|抄送|主题词|印发|（此件|\(此件)/;
 const DATE_LINE = /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 
@@ -135,7 +137,21 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     const nextStart = next ? headingStart(next) : bodyEnd;
     // a signature/date block between this heading and the next closes the item
     const block = blocks.find((b) => b > h.lineIndex && lines[b]!.start < nextStart);
-    const end = block !== undefined ? lines[block]!.start : nextStart;
+    let end = block !== undefined ? lines[block]!.start : nextStart;
+    // the closing paragraph of a document ("各地、各有关部门要…") follows the last item but is not part of it
+    if (!next || (block !== undefined && !raw.some((x) => x.lineIndex > block))) {
+      let seenBody = h.bodyStart < lines[h.lineIndex]!.end && text.slice(h.bodyStart, lines[h.lineIndex]!.end).trim() !== '';
+      for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
+        const c = lines[li]!.content;
+        if (!c) continue;
+        if (seenBody && CLOSING.test(c)) {
+          segments.push({ from: lines[li]!.start, to: end, path: [], title: '', task: false, offset: lines[li]!.contentStart });
+          end = lines[li]!.start;
+          break;
+        }
+        seenBody = true;
+      }
+    }
     const isLeaf = !next || next.level <= h.level;
     if (!isLeaf) {
       segments.push({ from: h.bodyStart, to: end, path: h.path, title: h.text, task: false, offset: h.offset });
