@@ -64,22 +64,30 @@ function files(dir: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
+/** CPU time of the whole process (all threads), in ms: less sensitive than wall time to other load on the machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+}
+
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
 async function plain(dir: string): Promise<Record<string, number>> {
   const list = files(dir);
+  const cpu0 = cpuMs();
   const t0 = performance.now();
   for (const f of list) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
   }
-  return { files: list.length, ms: Math.round(performance.now() - t0), peakRssMb: peakRssMb() };
+  return { files: list.length, ms: Math.round(performance.now() - t0), cpuMs: cpuMs() - cpu0, peakRssMb: peakRssMb() };
 }
 
 async function consolidate(dir: string, out: string): Promise<Record<string, number>> {
   const list = files(dir);
+  const cpu0 = cpuMs();
   const t0 = performance.now();
   const c = createConsolidator({ roster: list.map((_, i) => officeName(i)) });
   let failures = 0;
@@ -103,6 +111,7 @@ async function consolidate(dir: string, out: string): Promise<Record<string, num
     readReduceMs: Math.round(t1 - t0),
     writeMs: Math.round(t2 - t1),
     ms: Math.round(t2 - t0),
+    cpuMs: cpuMs() - cpu0,
     outlierCount: result.outliers.length,
     peakRssMb: peakRssMb(),
   };

@@ -63,5 +63,9 @@ export async function run(): Promise<void> {
   console.log(
     `  比值：合计 ${ratio.toFixed(2)}×，仅读取+汇总 ${readRatio.toFixed(2)}×（目标 ≤ ${RATIO_GOAL}×：${ratio <= RATIO_GOAL ? '达到' : '未达到'}）`,
   );
+  console.log(
+    `  CPU 时间（各线程合计）：luoshi ${(ours.cpuMs / 1000).toFixed(1)} s，单纯 exceljs ${(plain.cpuMs / 1000).toFixed(1)} s，` +
+      `比值 ${(ours.cpuMs / plain.cpuMs).toFixed(2)}×（测量结束时 1 分钟负载 ${os.loadavg()[0].toFixed(1)}，负载高时墙钟时间偏长）`,
+  );
   console.log(`  ${os.cpus().length} 核；读取用 worker_threads 并行，快速读取器见 src/xlsx/fast-grid.ts`);
 }

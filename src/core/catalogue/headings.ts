@@ -78,7 +78,12 @@ export interface RawHeading extends HeadingMatch {
 function headingText(rest: string): { text: string; consumed: number } {
   const stop = rest.search(/[。:：]/);
   if (stop >= 0 && stop <= 40) {
-    return { text: rest.slice(0, stop).trim(), consumed: stop + 1 };
+    const head = rest.slice(0, stop);
+    // "（1）每个县至少建成1所…，2023年底前…。": a sentence with clauses is the item's body, not a title;
+    // its first clause names the item and the whole sentence stays in the body (figures, dates)
+    const comma = head.search(/[，,；;]/);
+    if (comma > 0 && rest[stop] === '。') return { text: head.slice(0, comma).trim(), consumed: 0 };
+    return { text: head.trim(), consumed: stop + 1 };
   }
   if (rest.length <= 40 && !/[，；]/.test(rest)) return { text: rest.trim(), consumed: rest.length };
   return { text: rest.slice(0, 30).trim(), consumed: 0 };

@@ -160,10 +160,14 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     // split the leaf's text at paragraphs that open with their own title
     let cur: Segment = { from: h.bodyStart, to: end, path: h.path, title: h.text, task: true, offset: h.offset };
     const parts: Segment[] = [];
+    let prevContent = text.slice(lines[h.lineIndex]!.contentStart, lines[h.lineIndex]!.end).trim();
     for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
       const line = lines[li]!;
       if (!line.content) continue;
-      const t = paragraphTitle(line.content);
+      // a line continuing a sentence broken by a stray line break ("…，\n建成社区医院20家。") is not a new paragraph
+      const continues = /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
+      prevContent = line.content;
+      const t = continues ? null : paragraphTitle(line.content);
       if (t) {
         cur.to = line.start;
         parts.push(cur);
@@ -184,7 +188,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const targetIds = new IdAllocator();
   let rule: NoteRule = { firstLeads: false };
   const preambleEnd = lines[firstHeadingLine]!.start;
-  const ctx = { docYear };
+  const ctx = { docYear, docDate: meta.date };
 
   const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null) => {
     const byFigure = new Map<number, Target>();
@@ -254,9 +258,14 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     if (seg.task) {
       let body = '';
       let pos = seg.from;
-      for (const [a, b] of noteSpans) {
+      // a table inside the item is read row by row below; the item's own text leaves it out
+      const cut = [...noteSpans, ...tables.map((t) => [t.start, t.end] as [number, number])]
+        .filter(([a, b]) => b > seg.from && a < seg.to)
+        .sort((x, y) => x[0] - y[0]);
+      for (const [a0, b] of cut) {
+        const a = Math.max(a0, pos);
         body += text.slice(pos, a);
-        pos = b;
+        pos = Math.max(pos, b);
       }
       body += text.slice(pos, seg.to);
       const clean = body
@@ -308,7 +317,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     for (const row of table.rows) {
       const groupLabel = row.group.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.group;
       const catLabel = row.category.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.category;
-      const path = ['附件', groupLabel, catLabel].filter(Boolean);
+      // a table inside a numbered item belongs to that item; one after the body is an annex
+      const inBody = table.start < bodyEnd && raw.some((h) => h.offset < table.start);
+      const base = inBody ? raw.filter((h) => h.offset < table.start).pop()!.path : ['附件'];
+      const path = [...base, groupLabel, catLabel].filter(Boolean);
       const title = row.category.replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '') || row.group;
       const task: Task = {
         id: taskIds.allocate(`${documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`),

@@ -210,14 +210,20 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
 
   const rows: TableRowTask[] = [];
   let prev: TableCell[] | null = null;
+  // a 序号 column numbers every row, so cells merged over rows show in the category column instead
+  const mergeCol = groupCol >= 0 && !/^(序号|编号)$/.test(header[groupCol]!) ? groupCol : catCol;
   for (let r = 0; r + width <= cells.length; r += width) {
     const row = cells.slice(r, r + width);
     if (row.every((c) => !c.text)) continue;
-    const sameGroup = groupCol >= 0 && !row[groupCol]!.text;
+    const sameGroup = mergeCol >= 0 && !row[mergeCol]!.text;
+    // a row with no responsible unit of its own sits in cells merged with the row above (a task always has one)
+    const noUnits = leadCol >= 0 && !row[leadCol]!.text && (partCol < 0 || !row[partCol]!.text);
     // empty cells continue the row above: always for the grouping column, for others only inside the same group
     const filled = row.map((c, k) => {
       if (c.text || !prev) return c;
-      if (k === groupCol || (sameGroup && (k === leadCol || k === partCol || k === catCol))) return prev[k]!;
+      if (k === groupCol || k === mergeCol) return prev[k]!;
+      if ((sameGroup || noUnits) && (k === leadCol || k === partCol)) return prev[k]!;
+      if (sameGroup && k === catCol) return prev[k]!;
       return c;
     });
     prev = filled;

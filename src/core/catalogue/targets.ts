@@ -34,6 +34,16 @@ export interface DraftTarget {
 export interface ExtractContext {
   /** Year of the document date, for "用3年左右时间". */
   docYear: number | null;
+  /** The document date (成文日期, "2022-03-09"), for "印发后3个月内". */
+  docDate?: string | null;
+}
+
+/** Year-month `n` months after an ISO date. */
+function monthsAfter(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) || 1;
+  const total = y * 12 + (m - 1) + n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }
 
 // Units, longest first. Durations and ages need an explicit comparator word to count.
@@ -41,7 +51,7 @@ export interface ExtractContext {
 const BASE_UNITS = [
   '个百分点', '百分点', '人次', '平方公里', '平方米', '立方米', '公顷', '公里', '千米', '亩', '美元', '元', '吨',
   '张', '个', '人', '名', '所', '家', '项', '种', '次', '座', '处', '支', '台', '套', '床', '间', '户', '位',
-  '件', '批', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只', '株', '册',
+  '件', '批', '期', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只', '株', '册',
   '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '级', '/10万', '/万', '/千', '/百万', '%', '‰',
 ];
 const MAGNITUDE: Record<string, number> = { 万亿: 1e12, 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3 };
@@ -78,7 +88,7 @@ export function normaliseUnit(unit: string | null, value: number | null): { norm
   return { normalizedValue: Number((value * b[0]).toPrecision(12)), baseUnit: b[1] || null };
 }
 
-const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到|保持在|稳定在)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
+const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const GT_BEFORE = /(超过|高于|多于|大于|超)\s*$/;
 const LE_BEFORE = /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const LT_BEFORE = /(低于|少于|小于)\s*$/;
@@ -91,6 +101,10 @@ const AT_LEAST_VERB = /(至少|最少|不少于)[\u4e00-\u9fa5]{1,3}\s*$/;
 /** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
 const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
 const BASELINE = /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
+/** A sentence opening that reports the current state. */
+const BASELINE_OPENING = /^\s*(截至|截止|目前|当前|现有|近年来|近\d+年来|过去|\d{4}\s*年(?:底|末)?\s*[，,]\s*(?:全国|全省|全市|全县|全区)?(?:共有|已有|共))/;
+/** Words that make a sentence a commitment rather than a report. */
+const COMMITMENT = /(力争|确保|争取|目标|预期|计划|将|要|应|到\s*\d{4}|达到|提高到|提升到|不低于|不少于|至少|控制在|降至|降低到|不超过|\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?前)/;
 const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
 
 /** Deadlines written in a sentence, with their positions. */
@@ -169,6 +183,16 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       const n = /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
       if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + n), explicit: true });
     }
+    // "本方案印发后3个月内", "自本意见印发之日起6个月内", "印发后30日内": counted from the document date
+    const issueRe = new RegExp(`(?:自|从)?\\s*(?:本(?:方案|意见|通知|规划|计划|办法|纲要|实施方案|实施意见|工作方案|文件))?\\s*(?:印发|发布|出台|下发|实施)(?:后|之日起|之日后|起)\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*(个月|个工作日|日|天|年)\\s*(?:内|以内|之内)?`, 'g');
+    for (let m; (m = issueRe.exec(s)); ) {
+      const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+      if (!n) continue;
+      const date = ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate) ? ctx.docDate : `${ctx.docYear}-01-01`;
+      const months = m[2] === '个月' ? n : m[2] === '年' ? n * 12 : Math.ceil((Number(date.slice(8, 10) || 1) + n * (m[2] === '个工作日' ? 1.4 : 1)) / 30) - 1;
+      const value = ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate) ? monthsAfter(date, months) : String(ctx.docYear + Math.floor(months / 12));
+      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value, explicit: true });
+    }
     for (let m, re = /明年/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
   }
   return hits.sort((a, b) => a.at - b.at);
@@ -216,6 +240,8 @@ function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [numb
   while (a > sFrom && !isBreak(hw, a - 1, /[，,；;：:]/)) a--;
   let b = at;
   while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
+  // a clause after a stray line break starts at its first character
+  while (a < at && /[\s\u3000]/.test(hw[a]!)) a++;
   return [a, b];
 }
 
@@ -248,10 +274,20 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
   // a deadline stated earlier in a paragraph carries over to its later sentences
   let carry: string | null = null;
   let prevEnd = from;
+  // a paragraph that opens with a baseline ("截至2021年底，全省共有…。95%的乡镇卫生院能够…") reports facts
+  // until a sentence commits to something
+  let baselinePara = false;
   sents.forEach(([sFrom, sTo], sIndex) => {
-    if (text.slice(prevEnd, sFrom).includes('\n')) carry = null;
+    if (text.slice(prevEnd, sFrom).includes('\n')) {
+      carry = null;
+      baselinePara = false;
+    }
     prevEnd = sTo;
     const sHw = hw.slice(sFrom, sTo);
+    const commits = COMMITMENT.test(sHw);
+    if (BASELINE_OPENING.test(sHw) && !/(力争|到\s*\d{4}|目标)/.test(sHw)) baselinePara = true;
+    else if (baselinePara && !commits) return;
+    else baselinePara = false;
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const carried = carry;
@@ -297,6 +333,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
         const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0]!;
         if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) continue;
       }
+      // "二期工程", "3期项目": a phase of a project, not a count
+      if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) continue;
       if (unit === '万' || unit === '亿') {
         // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
         if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) continue;
@@ -336,6 +374,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       else if (suffix === '多') comparator = '>';
       // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
       else if (LE_BEFORE.test(before)) comparator = '<=';
+      // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
+      else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
       else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore)) comparator = '>=';
       else if (GT_BEFORE.test(before)) comparator = '>';
       else if (LT_BEFORE.test(before)) comparator = '<';
@@ -351,7 +391,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       const dAfter = deadlines.filter((d) => d.at >= end);
       const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
       // an annual figure is written 每年…; 年均 (an average rate) is not one
-      const perYear = /每年/.test(clauseBefore) || /每年[^，,；;。]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
+      const perYear = /每年/.test(clauseBefore) || /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
       let perUnit: string | null = null;
       const every = clauseBefore.lastIndexOf('每');
       if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
@@ -437,7 +477,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     const firstPass = pass(rawFigs);
     const found = pass(rawFigs.filter((f) => firstPass.some((d) => d.figureStart === f.start)));
     // coverage: "实现…全覆盖" → 100 %
-    const cov = /(?<!健)全覆盖|全面覆盖|覆盖率(?:达到)?\s*100\s*%/g;
+    // only the explicit 全覆盖 gives 100 %; "全面覆盖城乡" states a direction (a milestone when dated)
+    const cov = /(?<![健面])全覆盖|覆盖率(?:达到)?\s*100\s*%/g;
     for (let m; (m = cov.exec(sHw)); ) {
       const at = sFrom + m.index;
       if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100)) continue;
