@@ -51,6 +51,9 @@ function submission(c: Catalogue, office: string, seed: number): Submission {
       unit: t.unit ?? '',
       deadline: t.deadline ?? '',
       lead: t.lead.join('、'),
+      comparator: t.comparator,
+      value: t.value,
+      valueMax: t.valueMax,
     };
   });
   return {

@@ -1,6 +1,7 @@
 /** Pure pieces of the report core: 序时进度, targets, titles, punctuation, block grammar. */
 import { describe, expect, it } from 'vitest';
-import { completionRate, parseTargetText, timeShareOf, withoutUnit } from '../src/core/report/model.js';
+import { timeShareOf, withoutUnit } from '../src/core/report/model.js';
+import { completionRate } from '../src/core/workbook/target-math.js';
 import { breakTitle } from '../src/core/report/title-lines.js';
 import { fullWidthPunctuation } from '../src/core/report/punctuation.js';
 import { parseBlocks } from '../src/core/report/blocks.js';
@@ -20,14 +21,6 @@ describe('序时进度', () => {
 });
 
 describe('targets', () => {
-  it('reads comparators and values from the readable 目标值', () => {
-    expect(parseTargetText('≥5%')).toEqual({ comparator: '>=', value: 5, valueMax: null });
-    expect(parseTargetText('≤1.5‰')).toEqual({ comparator: '<=', value: 1.5, valueMax: null });
-    expect(parseTargetText('30—50')).toEqual({ comparator: 'range', value: 30, valueMax: 50 });
-    expect(parseTargetText('约300亿元')).toEqual({ comparator: '≈', value: 300, valueMax: null });
-    expect(parseTargetText('2020年前完成').comparator).toBe('milestone');
-  });
-
   it('computes 完成率 only where a ratio means something', () => {
     expect(completionRate(5.2, '>=', 5)).toBeCloseTo(1.04, 10);
     expect(completionRate(3, '<=', 5)).toBeNull();

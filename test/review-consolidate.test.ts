@@ -165,7 +165,7 @@ describe('consolidating a folder', () => {
       formatVersion: 1,
       generatedAt: null,
       source,
-      rows: [{ targetId: 'T1', row: 4, document: '', section: '', quote: '', targetText: '≥10个', unit: '个', deadline: '', lead: '' }],
+      rows: [{ targetId: 'T1', row: 4, document: '', section: '', quote: '', targetText: '≥10个', unit: '个', deadline: '', lead: '', comparator: '>=', value: 10, valueMax: null }],
       entries: [{ targetId: 'T1', baseline: null, actual, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' }],
       taskEntries: [],
       problems: [],

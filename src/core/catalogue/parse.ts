@@ -9,7 +9,7 @@ import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
 import { notesIn, parseResponsibility, type NoteRule, type Responsibility } from './responsibility.js';
 import { findTables } from './table.js';
-import { cellDeadline, extractTargets, milestoneDraft, tableFigure, type DraftTarget } from './targets.js';
+import { cellDeadline, extractTargets, figureText, milestoneDraft, tableFigure, type DraftTarget } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 
 export interface ParsedDocument {
@@ -80,7 +80,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   if (!text.trim()) {
     throw new LuoshiError('empty-file', `${source} 是空文件（没有任何文字），无法生成目录`, { file: source });
   }
-  const hw = halfWidth(text);
+  const hw = figureText(text);
   const lines = splitLines(text);
   const all = findHeadings(lines, 0, lines.length);
   const tables = findTables(text, lines, 0);

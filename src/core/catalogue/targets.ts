@@ -70,9 +70,24 @@ const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|'
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const CNUM = '[一二三四五六七八九十百千万两]+';
 const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
+/**
+ * The half-width copy the extractor reads, with figures written in words rewritten in place
+ * (same length, padded with spaces): "百分之三十" → "30%  ", "翻一番" → "达2倍". Offsets stay those of the text.
+ */
+export function figureText(text: string): string {
+  return halfWidth(text)
+    .replace(/百分之([零〇一二三四五六七八九十两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, n: string) => {
+      const [int, frac] = n.split('点');
+      const v = /^\d/.test(n) ? n : `${chineseNumber(int!) ?? ''}${frac ? `.${[...frac].map((c) => chineseNumber(c) ?? 0).join('')}` : ''}`;
+      const out = `${v}%`;
+      return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
+    })
+    .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`);
+}
+
 /** number [range] unit [suffix] */
 const FIGURE = new RegExp(
-  `(${NUM}|${CNUM})(?:${RANGE_SEP}(${NUM}|${CNUM}))?\\s*(${UNIT_RE})(以上|及以上|或以上|以下|及以下|以内|之内|左右|上下|内|多)?`,
+  `(${NUM}|${CNUM})(?:${RANGE_SEP}(${NUM}|${CNUM}))?\\s*(${UNIT_RE})(?: *(以上|及以上|或以上|以下|及以下|以内|之内|左右|上下|内|多))?`,
   'g',
 );
 
@@ -193,7 +208,18 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       const value = ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate) ? monthsAfter(date, months) : String(ctx.docYear + Math.floor(months / 12));
       hits.push({ at: from + m.index, end: from + m.index + m[0].length, value, explicit: true });
     }
-    for (let m, re = /明年/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
+    // "6月底前", "明年3月底前": a month without a year is in the document's year (or the next)
+    const monthRe = /(?<![\d年]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
+    for (let m; (m = monthRe.exec(s)); ) {
+      if (!m[3] && !m[4]) continue;
+      if (/每\s*$/.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const month = /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
+      if (!month || month > 12) continue;
+      const year = ctx.docYear + (m[1] === '明年' || m[1] === '次年' ? 1 : 0);
+      const at = from + m.index + (m[0].length - m[0].trimStart().length);
+      hits.push({ at, end: from + m.index + m[0].length, value: `${year}-${String(month).padStart(2, '0')}`, explicit: true });
+    }
+    for (let m, re = /明年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
   }
   return hits.sort((a, b) => a.at - b.at);
 }
@@ -296,7 +322,12 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     type Fig = { start: number; end: number; m: RegExpExecArray };
     const rawFigs: Fig[] = [];
     FIGURE.lastIndex = 0;
-    for (let m; (m = FIGURE.exec(sHw)); ) rawFigs.push({ start: sFrom + m.index, end: sFrom + m.index + m[0].length, m });
+    for (let m; (m = FIGURE.exec(sHw)); ) {
+      let e = sFrom + m.index + m[0].length;
+      // the padding of a figure written in words ("百分之三十") belongs to it
+      while (e < sTo && hw[e] === ' ' && !/\s/.test(text[e]!)) e++;
+      rawFigs.push({ start: sFrom + m.index, end: e, m });
+    }
     // two passes: the second sees only the figures the first accepted, so list items and
     // qualifiers are judged against real neighbours, not against idioms or years
     const pass = (figs: Fig[]): DraftTarget[] => {
@@ -388,7 +419,11 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       }
       // deadline: the nearest one written before the figure in the sentence, else after it
       const dBefore = deadlines.filter((d) => d.at < start);
-      const dAfter = deadlines.filter((d) => d.at >= end);
+      // a date after the figure applies when it closes the figure's clause ("…90%，2025年底前完成"), not when
+      // it opens a commitment of its own ("每年培训200人，2024年开展中期评估")
+      const dAfter = deadlines.filter(
+        (d) => d.at >= end && (d.at < cB || (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
+      );
       const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
       // an annual figure is written 每年…; 年均 (an average rate) is not one
       const perYear = /每年/.test(clauseBefore) || /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
@@ -508,13 +543,25 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     }
     // milestones: a dated clause with no figure ("到2020年，基本建立…体系", "2019年6月底前…出台…方案");
     // one per dated clause, and none in a part of the sentence (between ；) that already has a figure
+    // a figure belongs to the date written before it in the part ("2023年完成A，2024年B不低于60%" gives
+    // a milestone for A only); a date closing its clause ("…达到90%，2025年底前完成") governs what precedes it
     for (const [pFrom, pTo] of parts(hw, sFrom, sTo)) {
-      if (found.some((f) => f.figureStart >= pFrom && f.figureStart < pTo)) continue;
+      const partFigure = found.some((f) => f.figureStart >= pFrom && f.figureStart < pTo);
+      const dated = deadlines.filter((d) => d.at >= pFrom && d.at < pTo);
       let lastClauseEnd = -1;
       for (const d of deadlines) {
         if (d.at < pFrom || d.at >= pTo || !d.explicit) continue;
         const [cA, cB] = clauseBounds(hw, pFrom, pTo, d.at);
         if (cA < lastClauseEnd) continue;
+        if (partFigure) {
+          const leadsClause = !hw.slice(cA, d.at).replace(/[\s到至力争取确保计划预计在于自从本方案意见通知]/g, '');
+          const next = dated.find((x) => x.at >= cB);
+          const domainEnd = next ? clauseBounds(hw, pFrom, pTo, next.at)[0] : pTo;
+          if (!leadsClause || !dated.every((x) => x === d || x.at >= cB || x.at < cA)) continue;
+          if (found.some((f) => f.figureStart >= cA && f.figureStart < domainEnd)) continue;
+          // "…达到90%，2025年底前完成": the date closes the figure's commitment
+          if ((hw.slice(d.end, cB).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4) continue;
+        }
         // "到2020年，" alone: the commitment is the next clause
         let qEnd = cB;
         if (!hw.slice(d.end, cB).replace(/[\s前底末]/g, '')) {

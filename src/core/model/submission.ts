@@ -2,6 +2,7 @@
  * A Submission: one office's filled workbook, read back and validated.
  * Produced by src/core/workbook (WorkbookGrid → Submission); consumed by review and report.
  */
+import type { Comparator } from './catalogue.js';
 
 export const PROGRESS_STATUSES = ['已完成', '序时推进', '滞后', '未启动'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -34,6 +35,13 @@ export interface TargetRow {
   unit: string;
   deadline: string;
   lead: string;
+  /**
+   * How the row's figure is judged, as the workbook recorded it (_meta) or the catalogue states it;
+   * null when unknown. Consumers use these, never a re-parse of targetText.
+   */
+  comparator: Comparator | null;
+  value: number | null;
+  valueMax: number | null;
 }
 
 export interface Entry {

@@ -4,7 +4,7 @@
  */
 import type { Catalogue, Comparator, HeadingNode, Target } from '../model/catalogue.js';
 import type { Entry, ProgressStatus, Submission, TargetRow } from '../model/submission.js';
-import { meetsTarget } from '../workbook/target-math.js';
+import { completionRate, meetsTarget } from '../workbook/target-math.js';
 import { parsePeriod } from '../workbook/period.js';
 import { LuoshiError } from '../errors.js';
 import type { ReportConfig } from './config.js';
@@ -188,44 +188,6 @@ export interface BuildOptions {
   asOf?: string;
 }
 
-const SYMBOLS: [string, Comparator][] = [
-  ['≥', '>='],
-  ['>=', '>='],
-  ['不低于', '>='],
-  ['≤', '<='],
-  ['<=', '<='],
-  ['不高于', '<='],
-  ['>', '>'],
-  ['<', '<'],
-  ['约', '≈'],
-  ['≈', '≈'],
-];
-
-/** Comparator and numbers from a readable 目标值 ("≥5%", "90—95%", "2020 前完成") when no catalogue is given. */
-export function parseTargetText(text: string): { comparator: Comparator; value: number | null; valueMax: number | null } {
-  const t = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
-  const range = t.match(/^(-?\d+(?:\.\d+)?)\s*[—–~～-]\s*(-?\d+(?:\.\d+)?)/);
-  if (range) return { comparator: 'range', value: Number(range[1]), valueMax: Number(range[2]) };
-  for (const [sym, comparator] of SYMBOLS) {
-    if (t.startsWith(sym)) {
-      const n = t.slice(sym.length).match(/-?\d+(?:\.\d+)?/);
-      return { comparator, value: n ? Number(n[0]) : null, valueMax: null };
-    }
-  }
-  const n = t.match(/^(-?\d+(?:\.\d+)?)/);
-  if (n && !/前完成|完成$/.test(t)) return { comparator: '=', value: Number(n[1]), valueMax: null };
-  return { comparator: 'milestone', value: null, valueMax: null };
-}
-
-/** 完成率, defined as in the workbook's 完成率 column: figure ÷ target for "reach at least" targets. */
-export function completionRate(actual: number | null, comparator: Comparator, value: number | null): number | null {
-  if (actual === null || value === null || !(value > 0)) return null;
-  if (comparator === '>=' || comparator === '>' || comparator === '=' || comparator === '≈' || comparator === 'range') {
-    return actual / value;
-  }
-  return null;
-}
-
 function decimalsOf(n: number | null): number {
   if (n === null || Number.isInteger(n)) return 0;
   const s = String(n);
@@ -340,7 +302,7 @@ function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined
   const target = lk.targets.get(row.targetId);
   const parsed = target
     ? { comparator: target.comparator, value: target.value, valueMax: target.valueMax }
-    : parseTargetText(row.targetText);
+    : { comparator: row.comparator ?? ('milestone' as const), value: row.value, valueMax: row.valueMax };
   const actual = entry?.actual ?? null;
   const rate = completionRate(actual, parsed.comparator, parsed.value);
   const met = actual === null ? null : meetsTarget(actual, parsed.comparator, parsed.value, parsed.valueMax);

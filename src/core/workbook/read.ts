@@ -5,7 +5,7 @@
  * Sheets are found by name (and, when renamed, by their header texts); columns by header text, so a
  * moved column still reads. Data validation only fires on typing, so everything is validated here.
  */
-import type { Catalogue, Target } from '../model/catalogue.js';
+import type { Catalogue, Comparator, Target } from '../model/catalogue.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../model/grid.js';
 import type { Entry, Problem, Severity, Submission, TargetRow, TaskEntry } from '../model/submission.js';
 import {
@@ -235,6 +235,12 @@ function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; pe
   return { office: '', period: '' };
 }
 
+const COMPARATORS: ReadonlySet<string> = new Set<Comparator>(['>=', '>', '<=', '<', '=', '≈', 'range', 'milestone']);
+
+function isComparator(s: string): s is Comparator {
+  return COMPARATORS.has(s);
+}
+
 interface Rule {
   comparator: string;
   value: number | null;
@@ -388,6 +394,13 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
           });
         }
       }
+      const ct = sameCatalogue ? catTargets.get(id) : undefined;
+      const rule: Rule = ct
+        ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
+        : m
+          ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
+          : { comparator: 'milestone', value: null, valueMax: null, unit: str(get('unit')) };
+      const known = ct !== undefined || m !== undefined;
       const targetRow: TargetRow = {
         targetId: id,
         row: rowNo,
@@ -398,17 +411,14 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         unit: str(get('unit')),
         deadline: str(get('deadline')),
         lead: str(get('lead')),
+        comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
+        value: known ? rule.value : null,
+        valueMax: known ? rule.valueMax : null,
       };
       rows.push(targetRow);
       if (catalogue && !catTargets.has(id)) {
         p.warning('target-not-in-catalogue', `指标 ${id} 不在所给目录中`, { sheet: S, cell: cell('targetId'), targetId: id });
       }
-      const ct = sameCatalogue ? catTargets.get(id) : undefined;
-      const rule: Rule = ct
-        ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
-        : m
-          ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
-          : { comparator: 'milestone', value: null, valueMax: null, unit: targetRow.unit };
       const where = (key: string) => ({ sheet: S, cell: cell(key), targetId: id });
 
       const figure = (key: string, label: string): number | null => {
@@ -603,6 +613,10 @@ export function readRemovedTargets(grid: WorkbookGrid): { row: TargetRow; entry:
         unit: str(get('unit')),
         deadline: str(get('deadline')),
         lead: str(get('lead')),
+        // A removed target is no longer judged against anything.
+        comparator: null,
+        value: null,
+        valueMax: null,
       },
       entry: {
         targetId: id,

@@ -1,6 +1,6 @@
 /**
- * How a figure is judged against a target, shared by the 完成率 formula (plan) and the
- * status-consistency rule (reader).
+ * How a figure is judged against a target: the one place for it, shared by the 完成率 formula (plan),
+ * the status-consistency rule (reader), the reports and the consolidation.
  */
 import type { Comparator } from '../model/catalogue.js';
 
@@ -41,9 +41,22 @@ export function meetsTarget(
  * division, which Excel, WPS and LibreOffice all evaluate the same way.
  */
 export function rateFormula(actualCell: string, comparator: Comparator | string, value: number | null): string | null {
-  if (value === null || !(value > 0)) return null;
-  if (comparator === '>=' || comparator === '>' || comparator === '=' || comparator === '≈' || comparator === 'range') {
-    return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
-  }
-  return null;
+  if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
+  return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
+}
+
+/** Comparators for which figure ÷ target is a meaningful 完成率 (not ceilings, not milestones). */
+function hasRatio(comparator: Comparator | string): boolean {
+  return comparator === '>=' || comparator === '>' || comparator === '=' || comparator === '≈' || comparator === 'range';
+}
+
+/**
+ * 完成率 as a fraction (1 = 100 %): the same rule as the workbook's own 完成率 column (rateFormula),
+ * so a figure shows the same rate in Excel, in reports and in the consolidation; null where a ratio
+ * means nothing.
+ */
+export function completionRate(actual: number | null, comparator: Comparator | string | null, value: number | null): number | null {
+  if (actual === null || !Number.isFinite(actual) || comparator === null) return null;
+  if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
+  return actual / value;
 }

@@ -156,7 +156,7 @@ export function upgradeWorkbook(
     if (selectedTasks.has(te.taskId)) continue;
     if (!te.status && !te.progress && !te.problems && !te.nextSteps) continue;
     removed.push({
-      row: { targetId: te.taskId, row: 0, document: '', section: '', quote: '（任务）', targetText: '', unit: '', deadline: '', lead: '' },
+      row: { targetId: te.taskId, row: 0, document: '', section: '', quote: '（任务）', targetText: '', unit: '', deadline: '', lead: '', comparator: null, value: null, valueMax: null },
       entry: {
         targetId: te.taskId,
         baseline: null,
