@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { LuoshiError, isLuoshiError } from '../core/errors.js';
 import type { Catalogue } from '../core/model/catalogue.js';
 import type { Problem, Submission } from '../core/model/submission.js';
-import { parseCatalogueJson } from '../core/catalogue/index.js';
+import { loadCatalogue } from './catalogue-file.js';
 import { readSubmission } from '../core/workbook/read.js';
 import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../core/report/config.js';
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
@@ -41,10 +41,9 @@ export async function loadReportConfig(file: string | undefined): Promise<Report
   return parseReportConfig(new TextDecoder().decode(bytes), path.basename(file));
 }
 
-export async function loadCatalogue(file: string | undefined): Promise<Catalogue | undefined> {
-  if (!file) return undefined;
-  const bytes = await readInput(file);
-  return parseCatalogueJson(new TextDecoder().decode(bytes), path.basename(file));
+/** The optional --catalogue of a report. */
+export async function loadOptionalCatalogue(file: string | undefined): Promise<Catalogue | undefined> {
+  return file ? loadCatalogue(file) : undefined;
 }
 
 /** Read every workbook; a file that cannot be read becomes an error of its own and the rest go on. */

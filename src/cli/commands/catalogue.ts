@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
+import { loadCatalogue } from '../../host/catalogue-file.js';
 import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { expandInputs, readInput, writeOutputAtomic } from '../../host/files.js';
@@ -12,7 +13,6 @@ import {
   buildCatalogue,
   formatDeadline,
   formatTargetValue,
-  parseCatalogueJson,
   type CatalogueSource,
 } from '../../core/catalogue/index.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
@@ -47,11 +47,6 @@ async function policyFiles(inputs: string[]): Promise<string[]> {
     }
   }
   return files;
-}
-
-export async function loadCatalogue(file: string): Promise<Catalogue> {
-  const bytes = await readInput(file);
-  return parseCatalogueJson(new TextDecoder('utf-8').decode(bytes), path.basename(file));
 }
 
 function summary(c: Catalogue): string {

@@ -12,7 +12,7 @@ import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Submission } from '../../core/model/submission.js';
 import { readSubmission } from '../../core/workbook/read.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue } from '../../host/catalogue-file.js';
 
 function out(s: string): void {
   process.stdout.write(`${s}\n`);

@@ -34,10 +34,24 @@ function usable(s: Submission, file: string): Submission {
   throw new LuoshiError('not-a-submission', first?.message ?? `${file} 不是可读取的填报表`, { file });
 }
 
-function show(v: Change['before']): string {
+const SHOWN = 30;
+
+function show(v: Change['before'], from = 0): string {
   if (v === null) return '（空）';
   const s = String(v).replace(/\s+/g, ' ');
-  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
+  const start = Math.max(0, Math.min(from, s.length - SHOWN));
+  const text = s.slice(start, start + SHOWN);
+  return `${start > 0 ? '…' : ''}${text}${start + SHOWN < s.length ? '…' : ''}`;
+}
+
+/** Where two long texts start to differ, minus a little context, so the console shows the edited part. */
+function firstDifference(a: Change['before'], b: Change['before']): number {
+  if (typeof a !== 'string' || typeof b !== 'string') return 0;
+  const x = a.replace(/\s+/g, ' ');
+  const y = b.replace(/\s+/g, ' ');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i > SHOWN - 5 ? i - 8 : 0;
 }
 
 function changeLine(c: Change): string {
@@ -50,7 +64,11 @@ function changeLine(c: Change): string {
       return `  ${CHANGE_KIND_LABELS[c.kind]}：${where}`;
     default: {
       const delta = c.delta !== undefined ? `（${c.delta > 0 ? '+' : ''}${c.delta}）` : '';
-      const note = c.note && c.before === null && c.after === null ? `：${c.note}` : `：${show(c.before)} → ${show(c.after)}${delta}`;
+      const from = firstDifference(c.before, c.after);
+      const note =
+        c.note && c.before === null && c.after === null
+          ? `：${c.note}`
+          : `：${show(c.before, from)} → ${show(c.after, from)}${delta}`;
       return `  ${CHANGE_KIND_LABELS[c.kind]}：${where} ${c.field}${note}`;
     }
   }

@@ -9,7 +9,7 @@ import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { expandInputs, writeOutputAtomic } from '../../host/files.js';
 import { startProgress } from '../../host/progress.js';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE } from '../../host/pdf.js';
-import { buildReport, describeProblem, loadCatalogue, loadReportConfig, loadWorkbooks } from '../../host/report.js';
+import { buildReport, describeProblem, loadOptionalCatalogue, loadReportConfig, loadWorkbooks } from '../../host/report.js';
 import { LuoshiError } from '../../core/errors.js';
 
 interface ReportOptions {
@@ -45,7 +45,7 @@ export function registerReport(program: Command): void {
         if (opts.pdf && !findSoffice()) process.stderr.write(`提示：${NO_LIBREOFFICE}\n`);
 
         const config = await loadReportConfig(opts.config);
-        const catalogue = await loadCatalogue(opts.catalogue);
+        const catalogue = await loadOptionalCatalogue(opts.catalogue);
         const bar = startProgress(files.length, '读取填报表');
         const loaded = await loadWorkbooks(files, catalogue, (f) => bar.tick(path.basename(f)));
         bar.stop();

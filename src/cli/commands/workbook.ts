@@ -19,7 +19,7 @@ import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
 import { readSubmission } from '../../core/workbook/read.js';
 import { writeWorkbookPlan } from '../../xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
-import { loadCatalogue } from './catalogue.js';
+import { loadCatalogue } from '../../host/catalogue-file.js';
 
 function out(s: string): void {
   process.stdout.write(`${s}\n`);

@@ -160,10 +160,15 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     // split the leaf's text at paragraphs that open with their own title
     let cur: Segment = { from: h.bodyStart, to: end, path: h.path, title: h.text, task: true, offset: h.offset };
     const parts: Segment[] = [];
-    let prevContent = text.slice(lines[h.lineIndex]!.contentStart, lines[h.lineIndex]!.end).trim();
+    // the heading's title alone is not a sentence a next line could continue; a blank line ends a paragraph
+    let prevContent = text.slice(Math.max(h.bodyStart, h.labelEnd), lines[h.lineIndex]!.end).trim();
+    if (h.bodyStart >= lines[h.lineIndex]!.end) prevContent = '';
     for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
       const line = lines[li]!;
-      if (!line.content) continue;
+      if (!line.content) {
+        prevContent = '';
+        continue;
+      }
       // a line continuing a sentence broken by a stray line break ("…，\n建成社区医院20家。") is not a new paragraph
       const continues = /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
       prevContent = line.content;

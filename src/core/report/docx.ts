@@ -22,7 +22,6 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlign,
   WidthType,
   type ISectionOptions,
 } from 'docx';
@@ -342,7 +341,6 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
   const counters = [0, 0, 0, 0];
   const attachments = blocks.filter((b): b is Extract<Block, { kind: 'attachment' }> => b.kind === 'attachment');
   let attachmentNo = 0;
-  let inAttachment = false;
   let pendingBreak = false;
   let sawBody = false;
 
@@ -420,7 +418,6 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         break;
       case 'attachment': {
         attachmentNo++;
-        inAttachment = true;
         counters.fill(0);
         // Look ahead: a wide table turns this attachment's section to landscape.
         let landscape = false;
