@@ -168,15 +168,6 @@ interface SheetContext {
   date1904: boolean;
 }
 
-/** Value of a double-quoted attribute (`key` is e.g. ' r="') between from and to, or null. */
-function attrBetween(xml: string, from: number, to: number, key: string): string | null {
-  // Search inside [from, to) only: a missing attribute must not scan on through the rest of the sheet.
-  const i = xml.slice(from, to).indexOf(key);
-  if (i < 0) return null;
-  const start = from + i + key.length;
-  return xml.slice(start, xml.indexOf('"', start));
-}
-
 /** Content of the first <tag>…</tag> (tag with or without attributes) in a cell's inner XML, or null. */
 function elementBetween(xml: string, tag: string): string | null {
   let i = xml.indexOf(`<${tag}`);
@@ -207,6 +198,33 @@ function valueBetween(xml: string, from: number, to: number): string | null {
   return xml.slice(gt + 1, close);
 }
 
+interface CellTag {
+  r: string | null;
+  s: string | null;
+  t: string | null;
+}
+
+/**
+ * The r, s and t attributes of a <c …> tag in one pass over [from, to), without allocating substrings to
+ * search in; a single-quoted attribute (never written by Excel, WPS, LibreOffice or exceljs) gives up.
+ */
+function cellTag(xml: string, from: number, to: number): CellTag {
+  const tag: CellTag = { r: null, s: null, t: null };
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === 39 /* ' */) fail('single-quoted attributes');
+    if (c !== 32 || xml.charCodeAt(i + 2) !== 61 /* = */ || xml.charCodeAt(i + 3) !== 34 /* " */) continue;
+    const name = xml.charCodeAt(i + 1);
+    const end = xml.indexOf('"', i + 4);
+    if (end < 0 || end > to) fail('unclosed attribute');
+    if (name === 114 /* r */) tag.r = xml.slice(i + 4, end);
+    else if (name === 115 /* s */) tag.s = xml.slice(i + 4, end);
+    else if (name === 116 /* t */) tag.t = xml.slice(i + 4, end);
+    i = end;
+  }
+  return tag;
+}
+
 /**
  * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell): sheet XML from Excel,
  * WPS, LibreOffice and exceljs always gives each <c> its r="A1" reference; a cell without one, or
@@ -235,9 +253,8 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     }
     const gt = xml.indexOf('>', open);
     if (gt < 0) fail('unclosed cell');
-    // Bounded to the tag: apostrophes are rare, so an unbounded indexOf would scan to the end of the sheet per cell.
-    if (xml.slice(open, gt).includes("'")) fail('single-quoted attributes');
-    const ref = attrBetween(xml, open, gt, ' r="');
+    const tag = cellTag(xml, open + 2, gt);
+    const ref = tag.r;
     if (ref === null) fail('cell without a reference');
     if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
       p = gt + 1;
@@ -246,7 +263,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const close = xml.indexOf('</c>', gt);
     if (close < 0) fail('unclosed cell');
     p = close + 4;
-    const t = attrBetween(xml, open, gt, ' t="') ?? 'n';
+    const t = tag.t ?? 'n';
     // Searches stay inside the cell: an unbounded indexOf would scan on to the next formula anywhere in
     // the sheet, which made sheets without formulas quadratic.
     if (nextFormula >= 0 && nextFormula < gt) nextFormula = xml.indexOf('<f', gt);
@@ -276,7 +293,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
             break;
           case 'n': {
             const n = parseFloat(raw);
-            const style = attrBetween(xml, open, gt, ' s="');
+            const style = tag.s;
             value = style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
             break;
           }

@@ -308,11 +308,23 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   const outlierSet = new Set(result.outliers.map((o) => `${o.targetId}\u0000${o.office}`));
   const officeNames = result.offices.map((o) => o.office);
   const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '单位'];
-  const leadWidths = [6, 16, 16, 40, 12, 8];
+  const leadWidths = [6, 27, 16, 40, 12, 8];
+  // A4 landscape; one page wide while that stays legible (a handful of offices), else natural width.
+  const pageSetup = (columns: number): Partial<ExcelJS.PageSetup> => ({
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: columns <= 20,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+  });
 
   // 汇总: 完成值 per target per office, with 合计 where the unit adds up.
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, { views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }] });
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, {
+      views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
+      pageSetup: pageSetup(9 + officeNames.length),
+    });
     ws.columns = [...leadWidths, ...officeNames.map(() => 12), 14, 12, 8].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, [...lead, ...officeNames, '合计', '中位数', '填报单位数']));
     result.targets.forEach((t, i) => {
@@ -338,7 +350,10 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 完成率: as a fraction with a percent format, so Excel shows 84.0% and sums/sorts correctly.
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rate, { views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }] });
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rate, {
+      views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
+      pageSetup: pageSetup(6 + officeNames.length),
+    });
     // The percent format is a column style (new cells inherit it): cheaper than styling 300,000 cells one by one.
     ws.columns = [
       ...leadWidths.map((width) => ({ width })),
@@ -362,7 +377,10 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 排名
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.ranking, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.ranking, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      pageSetup: pageSetup(13),
+    });
     ws.columns = [6, 18, 12, 10, 10, 8, 10, 8, 8, 8, 8, 14, 30].map((width) => ({ width }));
     styleHeader(
       addPlainRow(ws, ['名次', '单位', '平均完成率', '已填完成值', '指标数', '已完成', '序时推进', '滞后', '未启动', '错误', '警告', '截至日期', '文件']),
@@ -392,7 +410,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 未报送
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.missing);
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.missing, { pageSetup: pageSetup(3) });
     ws.columns = [6, 24, 40].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, ['序号', '单位', '说明']));
     result.missing.forEach((name, i) => addPlainRow(ws, [i + 1, name, '名单内单位，未收到可读取的填报表']).commit());
@@ -404,7 +422,10 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 问题: each office's validation problems, plus files that could not be read at all.
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.problems, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.problems, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      pageSetup: pageSetup(7),
+    });
     ws.columns = [18, 28, 10, 10, 10, 18, 60].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, ['单位', '文件', '级别', '工作表', '单元格', '指标编号', '问题']));
     for (const f of result.failures) {
@@ -420,7 +441,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 重复报送
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.duplicates);
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.duplicates, { pageSetup: pageSetup(4) });
     ws.columns = [18, 30, 30, 40].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, ['单位', '采用的文件', '未采用的文件', '原因']));
     for (const d of result.duplicates) addPlainRow(ws, [d.office, d.kept, d.dropped, d.reason]).commit();
@@ -429,8 +450,11 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   // 异常值
   {
-    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.outliers, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
-    ws.columns = [16, 40, 8, 18, 12, 12, 10, 44].map((width) => ({ width }));
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.outliers, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      pageSetup: pageSetup(8),
+    });
+    ws.columns = [27, 40, 8, 18, 12, 12, 10, 44].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, ['指标编号', '指标内容', '单位', '单位名称', '填报值', '中位数', '稳健z值', '说明']));
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
     for (const o of result.outliers) {

@@ -6,7 +6,7 @@
  */
 import { chineseNumber, halfWidth, type Line } from './text.js';
 
-export type HeadingStyle = 'chapter' | 'section' | 'cn' | 'pcn' | 'num' | 'pnum' | 'circled';
+export type HeadingStyle = 'chapter' | 'section' | 'cn' | 'pcn' | 'num' | 'pnum' | 'rnum' | 'circled';
 
 export interface HeadingMatch {
   style: HeadingStyle;
@@ -25,8 +25,11 @@ const PATTERNS: [HeadingStyle, RegExp][] = [
   ['section', new RegExp(`^第\\s*(${CN}|\\d+)\\s*节\\s*`)],
   ['cn', new RegExp(`^(${CN})\\s*[、.．]\\s*`)],
   ['pcn', new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.]?\\s*`)],
-  ['num', /^(\d{1,2})\s*(?:[.．](?!\d)|、)\s*/],
+  // "1.5%" is a figure, but "1．2023年底前…" is item 1 (a year is never a decimal's fraction)
+  ['num', /^(\d{1,2})\s*(?:[.．](?!\d)|[.．](?=(?:19|20)\d{2}\s*年)|、)\s*/],
   ['pnum', /^[（(]\s*(\d{1,2})\s*[）)]\s*/],
+  // "1）" / "1)": a half-bracketed number, used for the lowest items in some county plans
+  ['rnum', /^(\d{1,2})\s*[）)]\s*/],
   ['circled', /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*/],
 ];
 
@@ -51,7 +54,8 @@ export function matchHeading(line: Line): HeadingMatch | null {
     const rest = c.slice(m[0].length);
     // a label alone, or followed by a number ("1.5%") is not a heading
     if (!rest.trim()) return null;
-    if (/^[\d０-９.%％]/.test(rest)) return null;
+    // …except a year opening the item ("（2）2023年底前完成…", "3．2024年…")
+    if (/^[\d０-９.%％]/.test(rest) && !/^[12１２][0-9０-９]{3}\s*年/.test(rest)) return null;
     const label = c.slice(0, m[0].length).trim();
     return {
       style,
@@ -83,6 +87,11 @@ function headingText(rest: string): { text: string; consumed: number } {
     // its first clause names the item and the whole sentence stays in the body (figures, dates)
     const comma = head.search(/[，,；;]/);
     if (comma > 0 && rest[stop] === '。') return { text: head.slice(0, comma).trim(), consumed: 0 };
+    // "（1）新建村卫生室10家。（…负责）": a one-sentence item with a figure is its own body too
+    const after = rest.slice(stop + 1).trim();
+    if (rest[stop] === '。' && /[0-9０-９]/.test(head) && (!after || /^[（(][^）)]*[）)]。?$/.test(after))) {
+      return { text: head.trim(), consumed: 0 };
+    }
     return { text: head.trim(), consumed: stop + 1 };
   }
   if (rest.length <= 40 && !/[，；]/.test(rest)) return { text: rest.trim(), consumed: rest.length };

@@ -136,6 +136,15 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
         blanks = 0;
         j++;
       }
+      // "湖南省人民政府办公厅\n关于…的实施意见": the issuing body on the line above belongs to the title
+      if (/^关于/.test(t)) {
+        let k = i - 1;
+        while (k >= 0 && !lines[k]!.content) k--;
+        const above = k >= 0 ? lines[k]!.content : '';
+        if (above && above.length <= 30 && !/[，。、：:；\t]/.test(above) && /(厅|府|委|局|部|院|会|办|室|署|处|组|党委|政府|委员会)$/.test(squeeze(above))) {
+          t = squeeze(above) + t;
+        }
+      }
       title = t;
       break;
     }

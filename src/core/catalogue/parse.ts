@@ -7,9 +7,9 @@ import { LuoshiError } from '../errors.js';
 import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
 import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
-import { notesIn, parseResponsibility, type NoteRule, type Responsibility } from './responsibility.js';
+import { notesIn, parseResponsibility, timePart, type NoteRule, type Responsibility } from './responsibility.js';
 import { findTables } from './table.js';
-import { cellDeadline, extractTargets, figureText, milestoneDraft, tableFigure, type DraftTarget } from './targets.js';
+import { cellDeadline, extractTargets, figureText, milestoneDraft, sentences, tableFigure, type DraftTarget } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 
 export interface ParsedDocument {
@@ -172,7 +172,9 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       // a line continuing a sentence broken by a stray line break ("…，\n建成社区医院20家。") is not a new paragraph
       const continues = /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
       prevContent = line.content;
-      const t = continues ? null : paragraphTitle(line.content);
+      // "专栏1 医疗服务能力提升工程": a box of projects in a 规划纲要 is a task of its own
+      const box = line.content.match(/^专栏\s*[0-9０-９一二三四五六七八九十]+\s*[：:]?\s*(.{2,40})$/);
+      const t = box ? box[0].replace(/\s+/g, ' ') : continues ? null : paragraphTitle(line.content);
       if (t) {
         cur.to = line.start;
         parts.push(cur);
@@ -251,9 +253,15 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     // notes closing lines of this segment
     const resp: Responsibility = { lead: [], participants: [] };
     const noteSpans: [number, number][] = [];
+    // "（牵头单位：A；完成时限：2023年底前）": the note's date is the item's deadline
+    let noteDeadline: { value: string; at: number } | null = null;
     for (const note of notesIn(text, seg.from, seg.to)) {
       const parsed = parseResponsibility(note.inner, rule);
       if (!parsed) continue;
+      if (timePart(note.inner)) {
+        const value = cellDeadline(hw, note.start, note.end, docYear);
+        if (value) noteDeadline = { value, at: note.start };
+      }
       if (parsed.persistent) rule = { firstLeads: true };
       for (const u of parsed.resp.lead) if (!resp.lead.includes(u)) resp.lead.push(u);
       for (const u of parsed.resp.participants) if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
@@ -301,6 +309,16 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     for (const [a, b] of [...skip, [seg.to, seg.to] as [number, number]]) {
       if (a > pos) drafts.push(...extractTargets(text, hw, pos, a, ctx));
       pos = Math.max(pos, b);
+    }
+    if (noteDeadline) {
+      const nd = noteDeadline;
+      for (const d of drafts) if (!d.deadline && d.quoteStart < nd.at) d.deadline = nd.value;
+      if (!drafts.some((d) => d.quoteStart < nd.at) && seg.task) {
+        // an item with a dated note and no figure is a milestone: its last sentence before the note
+        const sents = sentences(text, seg.from, nd.at).filter(([a, b]) => /[\u4e00-\u9fa5]/.test(text.slice(a, b)));
+        const last = sents[sents.length - 1];
+        if (last) drafts.push(milestoneDraft(last[0], last[1], nd.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')));
+      }
     }
     addTargets(drafts, seg.path, task);
   }

@@ -52,6 +52,25 @@ export function isResponsibilityNote(inner: string): boolean {
   return true;
 }
 
+/** Time parts of a note ("完成时限：2023年底前", "2022年底前完成", "持续推进") are not units. */
+const TIME_PART = /^\s*(?:(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限|进度要求)\s*[:：]|于?\s*(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|末|份)|年底前|年内|明年|持续推进|长期坚持|长期推进|逐年推进)/;
+
+export function withoutTime(inner: string): string {
+  const parts = inner.split(/([，,；;])/);
+  const keep: string[] = [];
+  for (let k = 0; k < parts.length; k += 2) {
+    if (TIME_PART.test(parts[k]!)) continue;
+    if (keep.length) keep.push(parts[k - 1]!);
+    keep.push(parts[k]!);
+  }
+  return keep.join('').replace(/^[，,；;]+|[，,；;]+$/g, '');
+}
+
+/** The time part of a note, if any (for its deadline). */
+export function timePart(inner: string): string | null {
+  return inner.split(/[，,；;]/).find((p) => TIME_PART.test(p)) ?? null;
+}
+
 /**
  * Parse a note's inner text. Returns the units and whether the note declares the
  * "first named leads" rule (and whether it holds for the rest of the document: 下同).
@@ -62,7 +81,7 @@ export function parseResponsibility(
 ): { resp: Responsibility; declaresRule: boolean; persistent: boolean } | null {
   if (!isResponsibilityNote(inner)) return null;
   // "A负责、B参与": the list separator after a lead word separates two clauses
-  const text = inner.trim().replace(new RegExp(`(${LEAD_WORDS})、`, 'g'), '$1，');
+  const text = withoutTime(inner.trim()).replace(new RegExp(`(${LEAD_WORDS})、`, 'g'), '$1，');
   const declaresRule = /(排(在)?第一(位|个)|第一(位|个|家)(的)?(为|是)?牵头|排名第一|排首位)/.test(text);
   const persistent = declaresRule && /下同/.test(text);
   const firstLeads = declaresRule || rule.firstLeads;
@@ -155,12 +174,12 @@ export function trailingNote(text: string, from: number, to: number): NoteSpan |
   let end = to;
   while (end > from && /[\s\u3000。.；;]/.test(text[end - 1]!)) end--;
   const close = text[end - 1];
-  if (close !== '）' && close !== ')') return null;
+  if (close !== '）' && close !== ')' && close !== '】') return null;
   let depth = 0;
   for (let i = end - 1; i >= from; i--) {
     const ch = text[i];
-    if (ch === '）' || ch === ')') depth++;
-    else if (ch === '（' || ch === '(') {
+    if (ch === '）' || ch === ')' || ch === '】') depth++;
+    else if (ch === '（' || ch === '(' || ch === '【') {
       depth--;
       if (depth === 0) {
         const inner = text.slice(i + 1, end - 1);
@@ -183,8 +202,9 @@ export function notesIn(text: string, from: number, to: number): NoteSpan[] {
   const stack: number[] = [];
   for (let i = from; i < to; i++) {
     const ch = text[i];
-    if (ch === '（' || ch === '(') stack.push(i);
-    else if ((ch === '）' || ch === ')') && stack.length) {
+    // 【牵头单位：…】 is written like a parenthesis in some plans
+    if (ch === '（' || ch === '(' || ch === '【') stack.push(i);
+    else if ((ch === '）' || ch === ')' || ch === '】') && stack.length) {
       const open = stack.pop()!;
       if (stack.length) continue;
       let k = i + 1;

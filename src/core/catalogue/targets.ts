@@ -76,13 +76,14 @@ const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
  */
 export function figureText(text: string): string {
   return halfWidth(text)
-    .replace(/百分之([零〇一二三四五六七八九十两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, n: string) => {
+    .replace(/百分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, n: string) => {
       const [int, frac] = n.split('点');
       const v = /^\d/.test(n) ? n : `${chineseNumber(int!) ?? ''}${frac ? `.${[...frac].map((c) => chineseNumber(c) ?? 0).join('')}` : ''}`;
       const out = `${v}%`;
       return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
     })
-    .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`);
+    .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`)
+    .replace(/(?<![一两二三])翻番/g, '2倍');
 }
 
 /** number [range] unit [suffix] */
@@ -113,6 +114,8 @@ const STRONG_BEFORE = /(不低于|不少于|至少|最少|不小于|不超过|�
 
 /** "至少建成1所", "至少参加１小时": at-least followed by a short verb. */
 const AT_LEAST_VERB = /(至少|最少|不少于)[\u4e00-\u9fa5]{1,3}\s*$/;
+/** "每年至少开展巡回医疗2次": an at-least governing the figure after a verb and its object. */
+const AT_LEAST_GOVERNS = /(至少|最少)[\u4e00-\u9fa5（）()]{1,12}$/;
 /** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
 const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
 const BASELINE = /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
@@ -157,7 +160,10 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
   for (let m; (m = yearRe.exec(s)); ) {
     const before = s.slice(Math.max(0, m.index - 3), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    if (/(截至|截止|自|从)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
+    // "截至2021年底" reports the state at a past date; "截至2025年底" with a year after the document's sets one
+    const future = Boolean(ctx.docYear && Number(m[1]) > ctx.docYear);
+    if (/(截至|截止)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0]) && !future) continue;
+    if (/(自|从)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
     // "成立于2019年" reports a fact; "于2030年超过…" sets a date
     if (/(成立|始建|创建|建成|颁布|发布|印发|出台)于\s*$/.test(s.slice(Math.max(0, m.index - 5), m.index))) continue;
     // "比2020年下降15%", "在2020年基础上": a base year, not a deadline
@@ -170,7 +176,7 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     const atClauseStart = m.index === 0 || /[，,。；;：:\s]$/.test(s.slice(0, m.index));
     const notPast = !ctx.docYear || Number(m[1]) >= ctx.docYear;
     const explicit =
-      /(到|至|力争|争取|确保|计划|预计|在|于)\s*$/.test(lead) ||
+      /(到|至|力争|争取|确保|计划|预计|在|于|截至|截止)\s*$/.test(lead) ||
       Boolean(m[4]) ||
       /^\s*[，,]/.test(after) ||
       /底|末/.test(m[3] ?? '') ||
@@ -185,11 +191,11 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     if (n) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(fiveYearPlanEnd(n)), explicit: Boolean(m[2]) });
   }
   if (ctx.docYear) {
-    const relRe = new RegExp(`(?:用|经过|利用|在)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`, 'g');
+    const relRe = new RegExp(`(?:用|经过|利用|在|力争|争取|确保|计划)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`, 'g');
     for (let m; (m = relRe.exec(s)); ) {
-      if (!/时间/.test(m[0]) && !/^(用|经过|利用|在)/.test(m[0])) continue;
+      if (!/时间/.test(m[0]) && !/^(用|经过|利用|在|力争|争取|确保|计划)/.test(m[0])) continue;
       const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
-      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间/.test(m[0]) });
+      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间|^(力争|争取|确保|计划)/.test(m[0]) });
     }
     for (let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g; (m = re.exec(s)); ) {
       hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: true });
@@ -310,14 +316,14 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     }
     prevEnd = sTo;
     const sHw = hw.slice(sFrom, sTo);
-    const commits = COMMITMENT.test(sHw);
-    if (BASELINE_OPENING.test(sHw) && !/(力争|到\s*\d{4}|目标)/.test(sHw)) baselinePara = true;
-    else if (baselinePara && !commits) return;
-    else baselinePara = false;
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const carried = carry;
     if (deadlines.length) carry = deadlines[deadlines.length - 1]!.value;
+    const commits = COMMITMENT.test(sHw) || deadlines.some((d) => d.explicit);
+    if (BASELINE_OPENING.test(sHw) && !/(力争|到\s*\d{4}|目标)/.test(sHw) && !deadlines.some((d) => d.explicit)) baselinePara = true;
+    else if (baselinePara && !commits) return;
+    else baselinePara = false;
     if (FORMULA.test(sHw)) return;
     type Fig = { start: number; end: number; m: RegExpExecArray };
     const rawFigs: Fig[] = [];
@@ -376,7 +382,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
       const clauseBefore = hw.slice(cA, start);
       // baseline facts ("截至2014年底，全国共有…") are not commitments
-      if (BASELINE.test(hw.slice(sFrom, start)) && !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start))) continue;
+      if (BASELINE.test(hw.slice(sFrom, start)) && !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start)) && !deadlines.some((d) => d.explicit && d.at < start)) continue;
       const isShare = unit === '%' || unit === '‰';
       // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
       const afterFig = hw.slice(end, cB);
@@ -407,7 +413,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       else if (LE_BEFORE.test(before)) comparator = '<=';
       // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
       else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
-      else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore)) comparator = '>=';
+      else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore) || AT_LEAST_GOVERNS.test(clauseBefore)) comparator = '>=';
       else if (GT_BEFORE.test(before)) comparator = '>';
       else if (LT_BEFORE.test(before)) comparator = '<';
       else {
@@ -426,7 +432,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
       );
       const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
       // an annual figure is written 每年…; 年均 (an average rate) is not one
-      const perYear = /每年/.test(clauseBefore) || /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
+      const perYear = /每年/.test(clauseBefore) || /^\s*[/／]\s*年/.test(hw.slice(end, end + 3)) || /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
       let perUnit: string | null = null;
       const every = clauseBefore.lastIndexOf('每');
       if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
