@@ -363,3 +363,62 @@ describe('【】 notes, at-least over a verb phrase, N次/年', () => {
     none(c.targets, '抽查2次以上');
   });
 });
+
+describe('a 规划纲要 with chapters, sections and a 专栏 box', () => {
+  const c = build(
+    [
+      '第一章 发展基础',
+      '“十三五”以来，全省健康服务业快速发展。2020年，全省健康服务业增加值达到1500亿元。',
+      '第二章 总体要求',
+      '第一节 发展目标',
+      '到2025年，健康服务业增加值达到3000亿元左右，每千人口执业（助理）医师数达到3.4人。',
+      '第三章 主要任务',
+      '第一节 完善医疗服务体系',
+      '1．建设区域医疗中心。建设3—5个省级区域医疗中心。',
+      '2．提升县级医院能力。90%以上的县级医院达到二级甲等水平。',
+      '专栏1 医疗服务能力提升工程',
+      '01 区域医疗中心建设：建设5个省级区域医疗中心。',
+      '02 县医院提标扩能：支持50个县级医院提标扩能。',
+      '第二节 发展健康产业',
+      '3．发展健康旅游。打造10个健康旅游示范基地。',
+    ].join('\n'),
+  );
+
+  it('a past year reports a fact; the goals carry their year', () => {
+    none(c.targets, '1500亿元');
+    expect(only(c.targets, '3000亿元左右')).toMatchObject({ comparator: '≈', value: 3000, normalizedValue: 3e11, deadline: '2025' });
+  });
+
+  it('a 专栏 box is a task of its own under the item above, with its figures', () => {
+    const box = c.tasks.find((t) => t.title.startsWith('专栏1'))!;
+    expect(box.path).toEqual(['第三章', '第一节', '2．']);
+    const inBox = c.targets.filter((t) => t.taskId === box.id);
+    expect(inBox.map((t) => [t.value, t.unit])).toEqual([
+      [5, '个'],
+      [50, '个'],
+    ]);
+    expect(c.tasks.find((t) => t.path.join('/') === '第三章/第二节/3．')).toBeDefined();
+  });
+});
+
+describe('a goal paragraph followed by a list of targets', () => {
+  const c = build(
+    [
+      '一、工作目标',
+      '到2023年底，全县基本建成县域医疗卫生服务体系。具体目标：',
+      '——县域就诊率达到90%以上；',
+      '——基层就诊率达到65%以上；',
+      '——每个乡镇卫生院至少有1名中医类别医师。',
+      '群众满意度稳步提升。',
+      '县级医院床位使用率达到85%。',
+    ].join('\n'),
+  );
+
+  it('list lines after "具体目标：" share the paragraph deadline; a later paragraph does not', () => {
+    expect(only(c.targets, '县域就诊率达到90%以上')).toMatchObject({ comparator: '>=', value: 90, deadline: '2023' });
+    expect(only(c.targets, '基层就诊率')).toMatchObject({ value: 65, deadline: '2023' });
+    expect(only(c.targets, '至少有1名')).toMatchObject({ comparator: '>=', value: 1, deadline: '2023' });
+    expect(only(c.targets, '县域就诊率').quote.startsWith('县域')).toBe(true);
+    expect(only(c.targets, '床位使用率达到85%')).toMatchObject({ value: 85, deadline: null });
+  });
+});

@@ -1,35 +1,35 @@
 /**
- * Consolidation reads each target's comparator and value back from the 目标值 text the workbook shows.
- * For every target of the seeds, that reading must agree with the catalogue it was written from.
+ * Consolidation judges each figure by the rule the workbook recorded for its row (_meta), never by
+ * re-reading the 目标值 text. For every target of the seeds, a generated workbook read back without
+ * the catalogue must carry the catalogue's comparator and values, and give 完成率 exactly where the
+ * workbook has a 完成率 formula.
  */
 import { describe, expect, it } from 'vitest';
-import { completionRate, isSummableUnit, parseTargetText } from '../src/core/review/measure.js';
-import { rateFormula } from '../src/core/workbook/target-math.js';
-import { targetText } from '../src/core/workbook/target-text.js';
+import { isSummableUnit } from '../src/core/review/measure.js';
+import { completionRate, rateFormula } from '../src/core/workbook/target-math.js';
+import { generate, readBack } from './helpers/workbooks.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
-describe('reading 目标值 back', () => {
-  it('recovers comparator and value of every seed target from its readable text', () => {
-    const targets = seedCatalogue().targets;
-    expect(targets.length).toBeGreaterThan(20);
-    for (const t of targets) {
-      const parsed = parseTargetText(targetText(t));
-      if (t.comparator === 'milestone' || t.value === null) {
-        expect(parsed.comparator, targetText(t)).toBe('milestone');
-        continue;
-      }
-      expect(parsed.comparator, targetText(t)).toBe(t.comparator);
-      expect(parsed.value, targetText(t)).toBe(t.value);
-      if (t.comparator === 'range') expect(parsed.valueMax).toBe(t.valueMax);
+describe('the rule of each row', () => {
+  it('travels through the workbook for every seed target', async () => {
+    const catalogue = seedCatalogue();
+    const sub = await readBack(await generate(catalogue));
+    expect(sub.rows.length).toBe(catalogue.targets.length);
+    const byId = new Map(catalogue.targets.map((t) => [t.id, t]));
+    for (const row of sub.rows) {
+      const t = byId.get(row.targetId)!;
+      expect(row.comparator, row.targetId).toBe(t.comparator);
+      expect(row.value, row.targetId).toBe(t.value);
+      expect(row.valueMax, row.targetId).toBe(t.valueMax);
     }
   });
 
-  it('computes 完成率 exactly where the workbook has a 完成率 formula', () => {
+  it('gives 完成率 exactly where the workbook has a 完成率 formula', () => {
     for (const t of seedCatalogue().targets) {
       const hasFormula = rateFormula('K4', t.comparator, t.value) !== null;
-      const rate = completionRate(t.value === null ? 1 : t.value * 0.8, parseTargetText(targetText(t)));
-      expect(rate !== null, targetText(t)).toBe(hasFormula);
-      if (rate !== null) expect(rate).toBeCloseTo(80, 9);
+      const rate = completionRate(t.value === null ? 1 : t.value * 0.8, t.comparator, t.value);
+      expect(rate !== null, t.id).toBe(hasFormula);
+      if (rate !== null) expect(rate).toBeCloseTo(0.8, 9);
     }
   });
 

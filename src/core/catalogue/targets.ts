@@ -273,7 +273,7 @@ function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [numb
   let b = at;
   while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
   // a clause after a stray line break starts at its first character
-  while (a < at && /[\s\u3000]/.test(hw[a]!)) a++;
+  while (a < at && /[\s\u3000—─]/.test(hw[a]!)) a++;
   return [a, b];
 }
 
@@ -309,9 +309,14 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
   // a paragraph that opens with a baseline ("截至2021年底，全省共有…。95%的乡镇卫生院能够…") reports facts
   // until a sentence commits to something
   let baselinePara = false;
+  // a colon ("具体目标：") opens a list whose lines ("——…；") share the paragraph's deadline
+  let inList = false;
   sents.forEach(([sFrom, sTo], sIndex) => {
     if (text.slice(prevEnd, sFrom).includes('\n')) {
-      carry = null;
+      const prevText = hw.slice(from, prevEnd).trimEnd();
+      const listLine = /^\s*(——|—|─|·|•|●|[（(]?\d{1,2}[)）.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)/.test(hw.slice(sFrom, sTo));
+      inList = listLine && (/[：:]$/.test(prevText) || (inList && /[；;，,。]$/.test(prevText)));
+      if (!inList) carry = null;
       baselinePara = false;
     }
     prevEnd = sTo;

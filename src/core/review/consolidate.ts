@@ -7,16 +7,26 @@
  * only the numbers the result needs (figure and status per target per office), so memory stays
  * bounded by offices × targets, not by the size of the files. Pure: no I/O.
  */
+import type { Comparator } from '../model/catalogue.js';
 import type { Problem, Submission, Severity } from '../model/submission.js';
-import {
-  completionRate,
-  isBoundedShare,
-  isSummableUnit,
-  parseTargetText,
-  shareLimit,
-  type ParsedTarget,
-  type RateComparator,
-} from './measure.js';
+import { completionRate } from '../workbook/target-math.js';
+import { isBoundedShare, isSummableUnit, shareLimit } from './measure.js';
+
+/** A target's rule as the workbook recorded it; 'unknown' when a row carries none. */
+type RateComparator = Comparator | 'unknown';
+
+interface ParsedTarget {
+  comparator: RateComparator;
+  value: number | null;
+  valueMax: number | null;
+}
+
+/** 完成率 in percent, by the workbook's own rule. */
+function ratePercent(actual: number, target: ParsedTarget): number | null {
+  if (target.comparator === 'unknown') return null;
+  const r = completionRate(actual, target.comparator, target.value);
+  return r === null ? null : Number.parseFloat((r * 100).toPrecision(10));
+}
 
 export interface ConsolidatorOptions {
   /** Office names that are expected to report (from the roster), in roster order. */
@@ -229,7 +239,7 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
     };
     for (const r of s.rows) {
       if (targetIndex.has(r.targetId)) continue;
-      const parsed = parseTargetText(r.targetText);
+      const parsed: ParsedTarget = { comparator: r.comparator ?? 'unknown', value: r.value, valueMax: r.valueMax };
       targetIndex.set(r.targetId, targets.length);
       targets.push({
         info: {
@@ -338,7 +348,7 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
           row[o] = v;
           figures.push(v);
           sum += v;
-          const r = completionRate(v, parsed);
+          const r = ratePercent(v, parsed);
           rateRow[o] = r;
           if (r !== null) {
             rateSums[o] += Math.min(r, 100);

@@ -1,68 +1,11 @@
 /**
- * What can be computed from a target row's readable text: its comparator and value (for 完成率),
- * whether its unit can be summed across offices, and whether a figure is impossible for it.
- * Pure helpers shared by consolidation and reports.
+ * What a target's unit allows across offices: whether figures can be summed, and whether a figure
+ * is impossible for it (a share above 100 %). Pure helpers for the consolidation.
  */
 
-export type RateComparator = '>=' | '>' | '<=' | '<' | '=' | '≈' | 'range' | 'milestone' | 'unknown';
-
-export interface ParsedTarget {
-  comparator: RateComparator;
-  value: number | null;
-  valueMax: number | null;
-}
-
-const NUMBER = String.raw`[-+]?\d+(?:,\d{3})*(?:\.\d+)?`;
-const RANGE_RE = new RegExp(`(${NUMBER})\\s*(?:[-–—~～至到]|——)\\s*(${NUMBER})`);
-const NUMBER_RE = new RegExp(NUMBER);
-
-function num(s: string): number {
-  return Number(s.replace(/,/g, ''));
-}
-
-/** Full-width digits and signs → ASCII, so "≥５％" parses like "≥5%". */
+/** Full-width digits and signs → ASCII, so "５％" reads like "5%". */
 function halfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/**
- * Parse a readable target such as "≥5%", "≤1.5‰", "41000人", "5–10%", "不低于90%", "90%以上",
- * "完成" (milestone). Unknown shapes give comparator 'unknown'.
- */
-export function parseTargetText(text: string): ParsedTarget {
-  const t = halfWidth(text ?? '').trim();
-  if (!t) return { comparator: 'unknown', value: null, valueMax: null };
-  // Milestones read "2020 前完成" / "按期完成" (see workbook/target-text.ts): the year is not a value.
-  if (/前完成$|按期完成|^完成$/.test(t)) return { comparator: 'milestone', value: null, valueMax: null };
-  const range = RANGE_RE.exec(t);
-  if (range && !/^[≥≤<>]/.test(t)) return { comparator: 'range', value: num(range[1]), valueMax: num(range[2]) };
-  const m = NUMBER_RE.exec(t);
-  if (!m) return { comparator: 'milestone', value: null, valueMax: null };
-  const value = num(m[0]);
-  let comparator: RateComparator = '=';
-  if (/^(≥|>=|不低于|不少于|至少|达到|超过)/.test(t) || /以上|及以上|以上$/.test(t)) comparator = '>=';
-  else if (/^>/.test(t)) comparator = '>';
-  else if (/^(≤|<=|不高于|不超过|控制在|低于)/.test(t) || /以下|以内/.test(t)) comparator = '<=';
-  else if (/^</.test(t)) comparator = '<';
-  else if (/^(≈|约|左右)/.test(t) || /左右$/.test(t)) comparator = '≈';
-  if (/^低于/.test(t)) comparator = '<';
-  if (/^超过/.test(t)) comparator = '>';
-  return { comparator, value, valueMax: null };
-}
-
-/**
- * 完成率 in percent: figure ÷ target (lower bound of a range) for "at least / about / exactly / range"
- * targets with a positive value — the same rule as the workbook's own 完成率 column (rateFormula in
- * workbook/target-math.ts); null where a ratio means nothing (ceilings, milestones).
- */
-export function completionRate(actual: number | null, target: ParsedTarget): number | null {
-  if (actual === null || !Number.isFinite(actual)) return null;
-  if (target.value === null || !(target.value > 0)) return null;
-  const c = target.comparator;
-  if (c === '>=' || c === '>' || c === '=' || c === '≈' || c === 'range') {
-    return Number.parseFloat(((actual / target.value) * 100).toPrecision(10));
-  }
-  return null;
 }
 
 /** Units that count or measure things, so offices' figures add up (with 万/亿/千 magnitudes). */
