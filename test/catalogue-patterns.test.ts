@@ -422,3 +422,12 @@ describe('a goal paragraph followed by a list of targets', () => {
     expect(only(c.targets, '床位使用率达到85%')).toMatchObject({ value: 85, deadline: null });
   });
 });
+
+describe('numbers written in characters', () => {
+  it('reads 二〇二五年 as a year, 千分之五 as 5 ‰ and 二十所 as 20', () => {
+    const c = build(['一、主要目标', '到二〇二五年，婴儿死亡率降至千分之五以下，全省建成二级以上中医医院二十所。'].join('\n'));
+    expect(only(c.targets, '千分之五')).toMatchObject({ comparator: '<=', value: 5, unit: '‰', deadline: '2025' });
+    expect(only(c.targets, '二十所')).toMatchObject({ value: 20, unit: '所', deadline: '2025' });
+    expect(c.targets).toHaveLength(2);
+  });
+});

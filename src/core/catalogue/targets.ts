@@ -76,10 +76,14 @@ const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
  */
 export function figureText(text: string): string {
   return halfWidth(text)
-    .replace(/百分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, n: string) => {
+    // "到二〇二五年": a year written in numerals digit by digit
+    .replace(/(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g, (all: string) =>
+      [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
+    )
+    .replace(/([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, kind: string, n: string) => {
       const [int, frac] = n.split('点');
       const v = /^\d/.test(n) ? n : `${chineseNumber(int!) ?? ''}${frac ? `.${[...frac].map((c) => chineseNumber(c) ?? 0).join('')}` : ''}`;
-      const out = `${v}%`;
+      const out = `${v}${kind === '百' ? '%' : '‰'}`;
       return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
     })
     .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`)
