@@ -38,7 +38,7 @@ describe('sub-items （1）（2） under an item whose line holds only its title
 
   it('keeps the sub-item sentence as the task body and reads its figures and dates', () => {
     const t1 = c.tasks.find((t) => t.path.join('/') === '一、/（一）/1．/（1）')!;
-    expect(t1.title).toBe('每个县（市、区）至少建成1所医养结合机构');
+    expect(t1.title).toBe('每个县（市、区）至少建成1所医养结合机构，2024年底前实现乡镇全覆盖');
     expect(t1.text).toContain('2024年底前实现乡镇全覆盖');
     expect(only(c.targets, '至少建成1所')).toMatchObject({ comparator: '>=', value: 1, unit: '所', lead: ['省卫生健康委'], participants: ['省民政厅'] });
     expect(only(c.targets, '2024年底前实现乡镇全覆盖')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2024' });
@@ -429,5 +429,26 @@ describe('numbers written in characters', () => {
     expect(only(c.targets, '千分之五')).toMatchObject({ comparator: '<=', value: 5, unit: '‰', deadline: '2025' });
     expect(only(c.targets, '二十所')).toMatchObject({ value: 20, unit: '所', deadline: '2025' });
     expect(c.targets).toHaveLength(2);
+  });
+});
+
+describe('stages of a 工作方案 dated in their headings', () => {
+  it('each dated stage is a milestone for its end; an undated heading is not', () => {
+    const c = build(
+      [
+        '一、工作目标',
+        '通过专项整治，规范医疗服务行为。',
+        '二、实施步骤',
+        '（一）动员部署阶段（2022年3月底前）。各地制定具体方案，开展宣传动员。',
+        '（二）集中整治阶段（2022年4月—9月）。各地全面开展自查自纠，对发现的问题立行立改。',
+        '（三）总结提升阶段（2022年10月至2023年6月）。各地总结经验，建立长效机制。',
+        '（四）巩固成果（长期坚持）。各地持续开展监督检查。',
+      ].join('\n'),
+    );
+    expect(c.targets.map((t) => [t.quote, t.comparator, t.deadline])).toEqual([
+      ['动员部署阶段（2022年3月底前）', 'milestone', '2022-03'],
+      ['集中整治阶段（2022年4月—9月）', 'milestone', '2022-09'],
+      ['总结提升阶段（2022年10月至2023年6月）', 'milestone', '2023-06'],
+    ]);
   });
 });

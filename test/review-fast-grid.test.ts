@@ -1,5 +1,5 @@
 /**
- * The fast bulk reader (src/xlsx/fast-grid.ts) must give exactly the grid exceljs gives (readWorkbookGrid),
+ * The fast bulk reader (src/xlsx/fast-grid.ts) must give exactly the grid exceljs gives (readWorkbookGridExceljs),
  * for workbooks written by exceljs and re-saved by LibreOffice Calc, or consolidation would read other
  * figures than `luoshi check` does.
  */
@@ -13,9 +13,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
 import { readSubmission } from '../src/core/workbook/read.js';
-import { gridFromBytes } from '../src/host/read-submission.js';
 import { FastGridUnsupported, readWorkbookGridFast } from '../src/xlsx/fast-grid.js';
-import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
+import { readWorkbookGrid, readWorkbookGridExceljs } from '../src/xlsx/read-grid.js';
 import { filledWorkbook } from './helpers/review-fixtures.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
@@ -34,7 +33,7 @@ afterAll(async () => {
 
 describe('fast grid reader', () => {
   it('reads a filled workbook exactly as exceljs does', async () => {
-    const slow = await readWorkbookGrid(filled, 'a.xlsx');
+    const slow = await readWorkbookGridExceljs(filled, 'a.xlsx');
     const fast = readWorkbookGridFast(filled);
     expect(fast).toEqual(slow);
     // dates come back as dates, sheet states are kept
@@ -56,7 +55,7 @@ describe('fast grid reader', () => {
       src,
     ]);
     const resaved = new Uint8Array(await readFile(path.join(outDir, 'lo-in.xlsx')));
-    const slow = await readWorkbookGrid(resaved, 'lo.xlsx');
+    const slow = await readWorkbookGridExceljs(resaved, 'lo.xlsx');
     expect(readWorkbookGridFast(resaved)).toEqual(slow);
     const a = readSubmission(readWorkbookGridFast(resaved), { source: 'lo.xlsx' });
     const b = readSubmission(slow, { source: 'lo.xlsx' });
@@ -86,7 +85,7 @@ describe('fast grid reader', () => {
     fill(wb.addWorksheet('数据'));
     wb.addWorksheet('隐藏', { state: 'hidden' }).getCell('A1').value = 1;
     const inMemory = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-    expect(readWorkbookGridFast(inMemory)).toEqual(await readWorkbookGrid(inMemory, 'm.xlsx'));
+    expect(readWorkbookGridFast(inMemory)).toEqual(await readWorkbookGridExceljs(inMemory, 'm.xlsx'));
 
     for (const useSharedStrings of [true, false]) {
       const chunks: Buffer[] = [];
@@ -100,7 +99,7 @@ describe('fast grid reader', () => {
       await sw.commit();
       await done;
       const streamed = new Uint8Array(Buffer.concat(chunks));
-      expect(readWorkbookGridFast(streamed)).toEqual(await readWorkbookGrid(streamed, 's.xlsx'));
+      expect(readWorkbookGridFast(streamed)).toEqual(await readWorkbookGridExceljs(streamed, 's.xlsx'));
     }
   });
 
@@ -110,7 +109,7 @@ describe('fast grid reader', () => {
     expect(() => readWorkbookGridFast(truncated)).toThrow();
     let error: unknown;
     try {
-      await gridFromBytes(truncated, '截断.xlsx');
+      await readWorkbookGrid(truncated, '截断.xlsx');
     } catch (e) {
       error = e;
     }

@@ -1,24 +1,14 @@
 /**
  * Read one filled workbook file into a Submission (Node hosts: CLI, benchmarks, read workers).
- * Values come from the fast reader (src/xlsx/fast-grid.ts); anything it does not handle goes
- * through exceljs (readWorkbookGrid), which also produces the Chinese message for a broken file.
+ * readWorkbookGrid tries the fast reader (src/xlsx/fast-grid.ts) first; anything it does not handle goes
+ * through exceljs, which also produces the Chinese message for a broken file.
  */
 import * as path from 'node:path';
 import type { WorkbookGrid } from '../core/model/grid.js';
 import type { Submission } from '../core/model/submission.js';
 import { readSubmission } from '../core/workbook/read.js';
-import { readWorkbookGridFast } from '../xlsx/fast-grid.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
 import { readInput } from './files.js';
-
-export async function gridFromBytes(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
-  try {
-    return readWorkbookGridFast(bytes);
-  } catch {
-    // FastGridUnsupported, or a zlib/parse error on a damaged file: exceljs reads it or gives the verdict.
-    return readWorkbookGrid(bytes, file);
-  }
-}
 
 export interface ReadFileResult {
   submission: Submission;
@@ -29,6 +19,6 @@ export interface ReadFileResult {
 export async function readSubmissionFile(file: string): Promise<ReadFileResult> {
   const bytes = await readInput(file);
   const source = path.basename(file);
-  const grid = await gridFromBytes(bytes, source);
+  const grid = await readWorkbookGrid(bytes, source);
   return { submission: readSubmission(grid, { source }), grid };
 }

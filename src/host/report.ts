@@ -16,7 +16,7 @@ import { renderReportBlocks, type ReportTemplate } from '../core/report/template
 import { renderReportDocx } from '../core/report/docx.js';
 import { makeChartPng } from './chart-png.js';
 import { readInput } from './files.js';
-import { gridFromBytes } from './read-submission.js';
+import { readWorkbookGrid } from '../xlsx/read-grid.js';
 
 export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/report');
 
@@ -53,7 +53,7 @@ export async function loadWorkbooks(files: string[], catalogue?: Catalogue, onFi
     const source = path.basename(file);
     try {
       const bytes = await readInput(file);
-      const grid = await gridFromBytes(bytes, source);
+      const grid = await readWorkbookGrid(bytes, source);
       const sub = readSubmission(grid, { source, catalogue });
       out.submissions.push(sub);
       for (const p of sub.problems) (p.severity === 'error' ? out.errors : out.warnings).push({ ...p, file: source });

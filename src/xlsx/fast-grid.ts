@@ -2,14 +2,16 @@
  * A fast, read-only .xlsx → WorkbookGrid reader for bulk work (consolidating hundreds of offices).
  *
  * exceljs builds a full object model (styles, validations, protection) for every file, ~50–70 ms for a
- * 300-target workbook; consolidation only needs cell values. This reader unzips with node:zlib and scans
- * the sheet XML for values only, reproducing readWorkbookGrid's reduction (shared/inline/rich text → text,
- * formula → cached result, error → its code, numbers in a date format → Date, covered merge cells empty).
+ * 300-target workbook; consolidation only needs cell values. This reader inflates only the parts it needs
+ * (with fflate) and scans the sheet XML for values only, reproducing readWorkbookGrid's reduction
+ * (shared/inline/rich text → text, formula → cached result, error → its code, numbers in a date format →
+ * Date, covered merge cells empty).
  *
- * Anything it does not expect (zip64, encryption, unknown compression, missing parts) throws
- * FastGridUnsupported, and callers fall back to readWorkbookGrid, which also gives the user-facing errors.
+ * Anything it does not expect (a zip fflate cannot read — damaged, encrypted, unknown compression —,
+ * missing parts, unusual XML) throws FastGridUnsupported, and callers fall back to exceljs
+ * (readWorkbookGrid does this), which also gives the user-facing errors.
  */
-import { inflateRawSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
 
 export class FastGridUnsupported extends Error {}
@@ -20,52 +22,29 @@ function fail(why: string): never {
 
 // ---- zip
 
-interface ZipEntry {
-  method: number;
-  compressedSize: number;
-  localOffset: number;
+/** Parts every workbook read needs besides its sheets. */
+const FIXED_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/** Zip entry name as the relationships refer to it (some writers use backslashes or a leading slash). */
+function partName(entry: string): string {
+  return entry.replace(/\\/g, '/').replace(/^\//, '');
 }
 
-function readZipDirectory(buf: Buffer): Map<string, ZipEntry> {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+/**
+ * Inflate the entries `wanted` accepts (by part name) into XML text (strFromU8 also decodes where there
+ * is no TextDecoder, as in the add-in's IE11). fflate's own errors (not a zip, truncated, unknown
+ * compression method) become FastGridUnsupported: exceljs then reads the file or gives the verdict.
+ */
+function unzipParts(bytes: Uint8Array, wanted: (part: string) => boolean): Map<string, string> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => wanted(partName(f.name)) });
+  } catch (e) {
+    return fail(`unzip: ${(e as Error).message}`);
   }
-  if (eocd < 0) fail('no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) fail('zip64');
-  const entries = new Map<string, ZipEntry>();
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) fail('bad central directory');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    if (flags & 1) fail('encrypted entry');
-    if (compressedSize === 0xffffffff || localOffset === 0xffffffff) fail('zip64 entry');
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    entries.set(name.replace(/\\/g, '/').replace(/^\//, ''), { method, compressedSize, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
-
-function readZipEntry(buf: Buffer, e: ZipEntry): string {
-  const p = e.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) fail('bad local header');
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return data.toString('utf8');
-  if (e.method === 8) return inflateRawSync(data).toString('utf8');
-  return fail(`compression method ${e.method}`);
+  const out = new Map<string, string>();
+  for (const [name, data] of Object.entries(files)) out.set(partName(name), strFromU8(data));
+  return out;
 }
 
 // ---- xml helpers
@@ -347,15 +326,11 @@ function resolveTarget(target: string): string {
 
 /** Read the values of every sheet. Throws FastGridUnsupported when the file is anything unusual. */
 export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < 22 || buf.readUInt32LE(0) !== 0x04034b50) fail('not a zip');
-  const zip = readZipDirectory(buf);
-  const part = (name: string): string | null => {
-    const e = zip.get(name);
-    return e ? readZipEntry(buf, e) : null;
-  };
-  const workbook = part('xl/workbook.xml') ?? fail('no workbook part');
-  const rels = part('xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
+  // Sheets live in xl/worksheets/ in every writer's output (exceljs reads them only from there too); a
+  // sheet anywhere else is 'sheet part missing' below and goes to exceljs.
+  const parts = unzipParts(bytes, (p) => FIXED_PARTS.includes(p) || /^xl\/worksheets\/[^/]+\.xml$/.test(p));
+  const workbook = parts.get('xl/workbook.xml') ?? fail('no workbook part');
+  const rels = parts.get('xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
   const relTargets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     const id = attr(m[1], 'Id');
@@ -365,8 +340,8 @@ export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
   const pr = /<workbookPr\b([^>]*)/.exec(workbook)?.[1] ?? '';
   const d1904 = attr(pr, 'date1904');
   const ctx: SheetContext = {
-    strings: sharedStrings(part('xl/sharedStrings.xml')),
-    dates: dateStyles(part('xl/styles.xml')),
+    strings: sharedStrings(parts.get('xl/sharedStrings.xml') ?? null),
+    dates: dateStyles(parts.get('xl/styles.xml') ?? null),
     date1904: d1904 === '1' || d1904 === 'true',
   };
   const sheets: GridSheet[] = [];
@@ -375,7 +350,7 @@ export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
     const name = attr(m[1], 'name') ?? fail('sheet without a name');
     const rid = attr(m[1], 'r:id') ?? fail('sheet without a relationship');
     const target = relTargets.get(rid) ?? fail('sheet relationship missing');
-    const xml = part(resolveTarget(target)) ?? fail('sheet part missing');
+    const xml = parts.get(resolveTarget(target)) ?? fail('sheet part missing');
     const stateAttr = attr(m[1], 'state');
     const state = stateAttr === 'veryHidden' ? 'veryHidden' : stateAttr === 'hidden' ? 'hidden' : 'visible';
     const rows = readSheet(xml, ctx);

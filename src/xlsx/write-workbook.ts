@@ -241,13 +241,7 @@ export async function writeWorkbookPlan(plan: WorkbookPlan): Promise<Uint8Array>
   // Open on the first visible sheet after 填报说明 would surprise nobody; keep the guide first and active.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  // JSZip's JavaScript deflate dominated the write time: store, then deflate natively (see ./rezip.ts).
+  // JSZip's deflate dominated the write time: store, then deflate with fflate at level 1 (see ./rezip.ts).
   const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  const stored = new Uint8Array(buf as ArrayBuffer);
-  try {
-    return deflateStoredZip(stored);
-  } catch {
-    // No native zlib (e.g. a browser bundle with a stub): a stored zip is a valid .xlsx, only larger.
-    return stored;
-  }
+  return deflateStoredZip(new Uint8Array(buf as ArrayBuffer));
 }

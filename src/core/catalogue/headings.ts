@@ -83,13 +83,13 @@ function headingText(rest: string): { text: string; consumed: number } {
   const stop = rest.search(/[。:：]/);
   if (stop >= 0 && stop <= 40) {
     const head = rest.slice(0, stop);
-    // "（1）每个县至少建成1所…，2023年底前…。": a sentence with clauses is the item's body, not a title;
-    // its first clause names the item and the whole sentence stays in the body (figures, dates)
-    const comma = head.search(/[，,；;]/);
-    if (comma > 0 && rest[stop] === '。') return { text: head.slice(0, comma).trim(), consumed: 0 };
-    // "（1）新建村卫生室10家。（…负责）": a one-sentence item with a figure is its own body too
+    // "（1）每个县至少建成1所…，2023年底前…。（…负责）", "（2）新建村卫生室10家。": a sentence that is the
+    // whole item, or that states a figure, is also the item's body (its figures and dates are read);
+    // "（一）坚持以人为本，服务群众。要把…" keeps its title sentence out of the body
     const after = rest.slice(stop + 1).trim();
-    if (rest[stop] === '。' && /[0-9０-９]/.test(head) && (!after || /^[（(][^）)]*[）)]。?$/.test(after))) {
+    const wholeItem = !after || /^[（(【][^）)】]*[）)】]。?$/.test(after);
+    const figure = /[0-9０-９]/.test(head);
+    if (rest[stop] === '。' && ((wholeItem && (figure || /[，,；;]/.test(head))) || (figure && /[，,；;]/.test(head)))) {
       return { text: head.trim(), consumed: 0 };
     }
     return { text: head.trim(), consumed: stop + 1 };

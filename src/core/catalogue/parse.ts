@@ -76,6 +76,16 @@ function paragraphTitle(content: string): string | null {
   return m[1]!;
 }
 
+/** End date of a stage written in brackets in a heading: "（2022年3月底前）", "（2022年4月—9月）", "（2022年10月至2023年6月）". */
+function stageDeadline(title: string, docYear: number | null): string | null {
+  const m = title.match(/[（(]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月[^）)]*?(?:[—\-~～至到]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月)?[^）)]*[）)]\s*$/);
+  if (!m || !(m[1] || docYear)) return null;
+  const year = m[3] ?? m[1] ?? String(docYear);
+  const month = Number(m[4] ?? m[2]);
+  if (month < 1 || month > 12) return null;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
 export function parseDocument(text: string, source: string): ParsedDocument {
   if (!text.trim()) {
     throw new LuoshiError('empty-file', `${source} 是空文件（没有任何文字），无法生成目录`, { file: source });
@@ -319,6 +329,13 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         const last = sents[sents.length - 1];
         if (last) drafts.push(milestoneDraft(last[0], last[1], nd.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')));
       }
+    }
+    // a stage of a work plan dated in its heading ("（二）集中整治阶段（2022年4月—9月）") is a milestone
+    // for its end, when its text states no target of its own
+    if (task && !drafts.length && seg.title) {
+      const at = text.indexOf(seg.title, seg.offset);
+      const due = at >= 0 ? stageDeadline(hw.slice(at, at + seg.title.length), docYear) : null;
+      if (due) drafts.push(milestoneDraft(at, at + seg.title.length, due, seg.title));
     }
     addTargets(drafts, seg.path, task);
   }

@@ -491,7 +491,8 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
         : text
             .slice(itemStart, start)
             .replace(/(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/, '')
-            .replace(/^[、]/, '');
+            .replace(/^[、]/, '')
+            .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
       const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
       let indicator = trimIndicator(left + right).replace(/^的/, '').replace(/的$/, '');
       // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
