@@ -4,13 +4,22 @@
  */
 import { Command, CommanderError, localise } from './program.js';
 import { reportFailure, EXIT_FAILED } from './run.js';
-import { registerCatalogue } from './commands/catalogue.js';
-import { registerWorkbook } from './commands/workbook.js';
-import { registerCheck } from './commands/check.js';
-import { registerReport } from './commands/report.js';
-import { registerCompare } from './commands/compare.js';
-import { registerConsolidate } from './commands/consolidate.js';
-import { registerDemo } from './commands/demo.js';
+
+type Register = (program: Command) => void;
+
+/**
+ * Subcommands, loaded on demand: each pulls in heavy libraries (exceljs, docx, echarts), so a run
+ * loads only the one it needs; the full list is loaded for the overall help.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  catalogue: async () => (await import('./commands/catalogue.js')).registerCatalogue,
+  workbook: async () => (await import('./commands/workbook.js')).registerWorkbook,
+  check: async () => (await import('./commands/check.js')).registerCheck,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  consolidate: async () => (await import('./commands/consolidate.js')).registerConsolidate,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+};
 
 // Output piped into `head` or a closed pager: stop quietly instead of crashing with EPIPE.
 for (const stream of [process.stdout, process.stderr]) {
@@ -25,15 +34,10 @@ program
   .description('落实：政策文件目标任务落实情况跟踪工具（指标目录、填报表、检查、对比、汇总、公文格式报告）')
   .version('0.1.0', '-V, --version', '显示版本号');
 
-registerCatalogue(program);
-registerWorkbook(program);
-registerCheck(program);
-registerReport(program);
-registerCompare(program);
-registerConsolidate(program);
-registerDemo(program);
-
 try {
+  const named = process.argv[2];
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) (await COMMANDS[name]!())(program);
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {

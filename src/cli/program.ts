@@ -21,6 +21,11 @@ const ERRORS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/too many arguments/, () => '参数过多（用 --help 查看用法）'],
 ];
 
+/** Commander's built-in usage placeholders, in Chinese. */
+function inChinese(usage: string): string {
+  return usage.replace('[options]', '[选项]').replace('[command]', '[命令]');
+}
+
 export function translateCommanderError(message: string): string {
   for (const [re, fmt] of ERRORS) {
     const m = message.match(re);
@@ -37,8 +42,8 @@ export function localise(cmd: Command): Command {
     .configureHelp({
       styleTitle: (title: string) => TITLES[title] ?? title,
       sortSubcommands: false,
-      commandUsage: (c: Command) =>
-        new Help().commandUsage(c).replace('[options]', '[选项]').replace('[command]', '[命令]'),
+      commandUsage: (c: Command) => inChinese(new Help().commandUsage(c)),
+      subcommandTerm: (c: Command) => inChinese(new Help().subcommandTerm(c)),
     })
     .configureOutput({
       outputError: (str, write) => write(`错误：${translateCommanderError(str.trim())}\n`),
