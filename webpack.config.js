@@ -143,8 +143,6 @@ export default async (env = {}, argv = {}) => {
     plugins: [
       // src/xlsx/read-grid.ts hands exceljs a Buffer; in the browser that is the `buffer` package.
       new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
-      // The Node-only fast .xlsx reader needs node:zlib; in the browser read-grid falls back to exceljs.
-      new webpack.NormalModuleReplacementPlugin(/^node:zlib$/, path.join(root, 'src/addin/browser/zlib-shim.ts')),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/addin/taskpane/taskpane.html',
