@@ -235,6 +235,25 @@ function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; pe
   return { office: '', period: '' };
 }
 
+/** The locked catalogue columns of a 指标 (or 已移除指标) row, as text. */
+function catalogueColumns(
+  targetId: string,
+  row: number,
+  get: (key: string) => CellValue,
+): Omit<TargetRow, 'comparator' | 'value' | 'valueMax'> {
+  return {
+    targetId,
+    row,
+    document: str(get('document')),
+    section: str(get('section')),
+    quote: str(get('quote')),
+    targetText: str(get('targetText')),
+    unit: str(get('unit')),
+    deadline: str(get('deadline')),
+    lead: str(get('lead')),
+  };
+}
+
 const COMPARATORS: ReadonlySet<string> = new Set<Comparator>(['>=', '>', '<=', '<', '=', '≈', 'range', 'milestone']);
 
 function isComparator(s: string): s is Comparator {
@@ -402,15 +421,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
           : { comparator: 'milestone', value: null, valueMax: null, unit: str(get('unit')) };
       const known = ct !== undefined || m !== undefined;
       const targetRow: TargetRow = {
-        targetId: id,
-        row: rowNo,
-        document: str(get('document')),
-        section: str(get('section')),
-        quote: str(get('quote')),
-        targetText: str(get('targetText')),
-        unit: str(get('unit')),
-        deadline: str(get('deadline')),
-        lead: str(get('lead')),
+        ...catalogueColumns(id, rowNo, get),
         comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
         value: known ? rule.value : null,
         valueMax: known ? rule.valueMax : null,
@@ -604,15 +615,7 @@ export function readRemovedTargets(grid: WorkbookGrid): { row: TargetRow; entry:
     const st = parseStatus(get('status'));
     out.push({
       row: {
-        targetId: id,
-        row: r + 1,
-        document: str(get('document')),
-        section: str(get('section')),
-        quote: str(get('quote')),
-        targetText: str(get('targetText')),
-        unit: str(get('unit')),
-        deadline: str(get('deadline')),
-        lead: str(get('lead')),
+        ...catalogueColumns(id, r + 1, get),
         // A removed target is no longer judged against anything.
         comparator: null,
         value: null,
