@@ -92,3 +92,14 @@ export function asFill(e: Entry): FillEntry {
     evidence: e.evidence || null,
   };
 }
+
+/** TaskEntry → FillTaskEntry (empty texts left blank). */
+export function asTaskFill(t: TaskEntry): FillTaskEntry {
+  return {
+    taskId: t.taskId,
+    status: t.status,
+    progress: t.progress || null,
+    problems: t.problems || null,
+    nextSteps: t.nextSteps || null,
+  };
+}

@@ -6,12 +6,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Catalogue } from '../../src/core/model/catalogue.js';
 import type { Submission } from '../../src/core/model/submission.js';
-import { planWorkbook } from '../../src/core/workbook/plan.js';
-import { writeWorkbookPlan } from '../../src/xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid.js';
 import { readSubmission } from '../../src/core/workbook/read.js';
-import { sampleEntries, sampleTaskEntries } from '../../src/core/workbook/sample.js';
-import { asFill, fillWorkbook, type FillEntry } from './fill.js';
+import type { FillEntry } from './fill.js';
+import { filledWorkbook as filledWith } from './workbooks.js';
 
 export const PERIOD = '2025年1-9月';
 
@@ -22,18 +20,8 @@ export async function filledWorkbook(
   seed = 1,
   tweak?: (entries: FillEntry[]) => FillEntry[],
 ): Promise<Uint8Array> {
-  const plan = planWorkbook(catalogue, { office, period: PERIOD, generatedAt: '2025-10-01T00:00:00.000Z', protect: false });
-  const blank = await writeWorkbookPlan(plan);
-  let entries = sampleEntries(catalogue, office, PERIOD, seed).map(asFill);
-  if (tweak) entries = tweak(entries);
-  const tasks = sampleTaskEntries(catalogue, office, PERIOD, seed).map((t) => ({
-    taskId: t.taskId,
-    status: t.status,
-    progress: t.progress || null,
-    problems: t.problems || null,
-    nextSteps: t.nextSteps || null,
-  }));
-  return fillWorkbook(blank, entries, tasks);
+  const filled = await filledWith(catalogue, office, { period: PERIOD, generatedAt: '2025-10-01T00:00:00.000Z', protect: false, seed, tweak });
+  return filled.bytes;
 }
 
 /** Write filled workbooks for `offices` into `dir`; returns their paths. */

@@ -7,23 +7,13 @@ import type { Catalogue } from '../../src/core/model/catalogue.js';
 import type { Entry, Submission, TaskEntry } from '../../src/core/model/submission.js';
 import { planWorkbook } from '../../src/core/workbook/plan.js';
 import { readSubmission } from '../../src/core/workbook/read.js';
-import { sampleEntries, sampleTaskEntries } from '../../src/core/workbook/sample.js';
 import { readWorkbookGrid } from '../../src/xlsx/read-grid.js';
 import { writeWorkbookPlan } from '../../src/xlsx/write-workbook.js';
-import { asFill, fillWorkbook, type FillEntry, type FillTaskEntry } from './fill.js';
+import type { FillEntry } from './fill.js';
+import { filledWorkbook as filledWith } from './workbooks.js';
 
 export const PERIOD = '2025年度';
 export const GENERATED_AT = '2026-01-05T08:00:00.000Z';
-
-export function taskFill(t: TaskEntry): FillTaskEntry {
-  return {
-    taskId: t.taskId,
-    status: t.status,
-    progress: t.progress || null,
-    problems: t.problems || null,
-    nextSteps: t.nextSteps || null,
-  };
-}
 
 /** An empty workbook for `office`, as generated and sent out. */
 export async function blankWorkbook(cat: Catalogue, office: string, generatedAt = GENERATED_AT): Promise<Uint8Array> {
@@ -36,12 +26,7 @@ export async function filledWorkbook(
   office: string,
   options: { generatedAt?: string; entries?: Entry[]; taskEntries?: TaskEntry[]; tweak?: (e: FillEntry[]) => FillEntry[] } = {},
 ): Promise<{ bytes: Uint8Array; entries: Entry[]; taskEntries: TaskEntry[] }> {
-  const entries = options.entries ?? sampleEntries(cat, office, PERIOD);
-  const taskEntries = options.taskEntries ?? sampleTaskEntries(cat, office, PERIOD);
-  const blank = await blankWorkbook(cat, office, options.generatedAt);
-  const fills = entries.map(asFill);
-  const bytes = await fillWorkbook(blank, options.tweak ? options.tweak(fills) : fills, taskEntries.map(taskFill));
-  return { bytes, entries, taskEntries };
+  return filledWith(cat, office, { ...options, period: PERIOD });
 }
 
 export async function read(bytes: Uint8Array, source: string): Promise<Submission> {
