@@ -15,7 +15,7 @@ import { planWorkbook } from '../src/core/workbook/plan.js';
 import { sampleEntries, sampleTaskEntries } from '../src/core/workbook/sample.js';
 import { readSubmissions } from '../src/host/read-pool.js';
 import { writeConsolidationWorkbook } from '../src/xlsx/review-workbooks.js';
-import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
+import { writeWorkbookBytes } from '../src/host/write-workbook-node.js';
 
 export const TARGETS = 300;
 export const PERIOD = '2025年度';
@@ -53,7 +53,7 @@ async function generate(dir: string, from: number, to: number): Promise<void> {
       entries: sampleEntries(cat, office, PERIOD),
       taskEntries: sampleTaskEntries(cat, office, PERIOD),
     });
-    writeFileSync(path.join(dir, `${office}.xlsx`), await writeWorkbookPlan(plan));
+    writeFileSync(path.join(dir, `${office}.xlsx`), await writeWorkbookBytes(plan));
   }
 }
 

@@ -11,7 +11,7 @@ import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { readSubmission } from '../src/core/workbook/read.js';
 import { sampleEntries, sampleTaskEntries } from '../src/core/workbook/sample.js';
-import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
+import { writeWorkbookBytes } from '../src/host/write-workbook-node.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import type { Roster } from '../src/core/roster.js';
@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
   // The check first, as `luoshi check` runs it: in a fresh process, not after 100 workbooks' garbage.
   const wide = widen(catalogue, CHECK_TARGETS);
   const office = '长春市';
-  const filled = await writeWorkbookPlan(
+  const filled = await writeWorkbookBytes(
     planWorkbook(wide, {
       office,
       period: '2025年度',
@@ -96,13 +96,13 @@ export async function run(): Promise<void> {
   );
 
   // warm-up (module JIT), not timed
-  await writeWorkbookPlan(planWorkbook(catalogue, { office: '预热', period: '2025年度', generatedAt }));
+  await writeWorkbookBytes(planWorkbook(catalogue, { office: '预热', period: '2025年度', generatedAt }));
 
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let bytes = 0;
   for (let i = 0; i < OFFICES; i++) {
-    const b = await writeWorkbookPlan(planWorkbook(catalogue, { office: `单位${i + 1}`, period: '2025年度', generatedAt }));
+    const b = await writeWorkbookBytes(planWorkbook(catalogue, { office: `单位${i + 1}`, period: '2025年度', generatedAt }));
     bytes += b.length;
   }
   const genMs = performance.now() - t0;

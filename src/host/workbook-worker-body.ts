@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isLuoshiError } from '../core/errors.js';
 import type { Catalogue } from '../core/model/catalogue.js';
 import { planWorkbook, type PlanOptions } from '../core/workbook/plan.js';
-import { writeWorkbookPlan } from '../xlsx/write-workbook.js';
+import { writeWorkbookBytes } from './write-workbook-node.js';
 import { writeOutputAtomic } from './files.js';
 
 interface Job {
@@ -16,7 +16,7 @@ const { catalogue, inputs } = workerData as { catalogue: Catalogue; inputs: stri
 
 parentPort?.on('message', async (job: Job) => {
   try {
-    await writeOutputAtomic(job.file, await writeWorkbookPlan(planWorkbook(catalogue, job.options)), inputs);
+    await writeOutputAtomic(job.file, await writeWorkbookBytes(planWorkbook(catalogue, job.options)), inputs);
     parentPort?.postMessage({ id: job.id, ok: true });
   } catch (e) {
     const message = isLuoshiError(e) ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`;

@@ -3,7 +3,7 @@
  * same plan with Office.js). No layout decisions here: everything comes from the plan.
  */
 import ExcelJS from 'exceljs';
-import { deflateStoredZip } from './rezip.js';
+import { deflateStoredZip, type DeflateRaw } from './rezip.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
 
 /** Excel's default spinCount (100,000) costs ~0.4 s per protected sheet; the protection is a guard rail, not a secret. */
@@ -226,7 +226,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
 }
 
 /** Build the .xlsx for a plan. */
-export async function writeWorkbookPlan(plan: WorkbookPlan): Promise<Uint8Array> {
+export async function writeWorkbookPlan(plan: WorkbookPlan, options: { deflateRaw?: DeflateRaw } = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.properties.creator;
   wb.title = plan.properties.title;
@@ -241,7 +241,7 @@ export async function writeWorkbookPlan(plan: WorkbookPlan): Promise<Uint8Array>
   // Open on the first visible sheet after 填报说明 would surprise nobody; keep the guide first and active.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  // JSZip's deflate dominated the write time: store, then deflate with fflate at level 1 (see ./rezip.ts).
+  // JSZip's deflate dominated the write time: store, then deflate at level 1 (see ./rezip.ts; Node hosts pass native zlib).
   const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return deflateStoredZip(new Uint8Array(buf as ArrayBuffer));
+  return deflateStoredZip(new Uint8Array(buf as ArrayBuffer), 1, options.deflateRaw);
 }

@@ -17,7 +17,7 @@ import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Entry, Submission } from '../../core/model/submission.js';
 import { planWorkbook } from '../../core/workbook/plan.js';
 import { readSubmission } from '../../core/workbook/read.js';
-import { writeWorkbookPlan } from '../../xlsx/write-workbook.js';
+import { writeWorkbookBytes } from '../../host/write-workbook-node.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { generateRosterWorkbooks, readRosterFile, safeFileName } from './workbook.js';
 import { compareFiles, consoleSummary } from './compare.js';
@@ -115,7 +115,7 @@ async function runDemo(o: DemoOptions): Promise<number> {
     entries: resubmission(v1.entries),
     taskEntries: v1.taskEntries,
   });
-  await writeOutputAtomic(v2File, await writeWorkbookPlan(v2Plan), [v1File]);
+  await writeOutputAtomic(v2File, await writeWorkbookBytes(v2Plan), [v1File]);
   const compareOut = path.join(out, `对比-${safeFileName(first)}.xlsx`);
   const cmp = await compareFiles(v1File, v2File, { output: compareOut });
   say(`5. 对比 → ${compareOut}`);

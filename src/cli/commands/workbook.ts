@@ -17,7 +17,7 @@ import { planWorkbook, type PlanOptions } from '../../core/workbook/plan.js';
 import { sampleEntries, sampleTaskEntries } from '../../core/workbook/sample.js';
 import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
 import { readSubmission } from '../../core/workbook/read.js';
-import { writeWorkbookPlan } from '../../xlsx/write-workbook.js';
+import { writeWorkbookBytes } from '../../host/write-workbook-node.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
 
@@ -64,7 +64,7 @@ function planOptions(office: RosterOffice | { office: string }, o: GenerateOptio
 
 /** Generate one office's workbook bytes. */
 export async function generateWorkbook(catalogue: Catalogue, office: RosterOffice | { office: string }, o: GenerateOptions): Promise<Uint8Array> {
-  return writeWorkbookPlan(planWorkbook(catalogue, planOptions(office, o, catalogue)));
+  return writeWorkbookBytes(planWorkbook(catalogue, planOptions(office, o, catalogue)));
 }
 
 /** Characters Windows does not allow in file names. */
@@ -112,7 +112,7 @@ export async function generateRosterWorkbooks(
     } else {
       for (let i = 0; i < jobs.length; i++) {
         try {
-          await writeOutputAtomic(jobs[i]!.file, await writeWorkbookPlan(planWorkbook(catalogue, jobs[i]!.options)), inputs);
+          await writeOutputAtomic(jobs[i]!.file, await writeWorkbookBytes(planWorkbook(catalogue, jobs[i]!.options)), inputs);
           outcomes[i] = { ok: true };
         } catch (e) {
           outcomes[i] = { ok: false, message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}` };
@@ -196,7 +196,7 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     removed: up.removed,
     changeNotes: Object.fromEntries(up.changed.map((c) => [c.targetId, c.note])),
   });
-  await writeOutputAtomic(o.output, await writeWorkbookPlan(plan), [oldFile, catFile]);
+  await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [oldFile, catFile]);
   out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
   if (up.changed.length) {
     out(`内容有变化、需要核对的指标 ${up.changed.length} 项（见“变更提示”列）：`);
@@ -270,7 +270,7 @@ export function registerWorkbook(program: Command): void {
         if (plan.layout.targetRows === 0 && plan.layout.taskRows === 0) {
           throw new LuoshiError('nothing-selected', `按 --documents / --units 的条件，${o.office} 没有要填报的指标或任务，请检查条件`);
         }
-        const bytes = await writeWorkbookPlan(plan);
+        const bytes = await writeWorkbookBytes(plan);
         await writeOutputAtomic(output, bytes, [catalogueArg]);
         out(`已写入 ${output}`);
         return EXIT_OK;
