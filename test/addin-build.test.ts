@@ -12,8 +12,9 @@ import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
 import { DIST, ROOT, TEST_ADDIN_URL, ensureDist } from './e2e/harness.js';
 import { parseCatalogueJson } from '../src/core/catalogue/schema.js';
+import { MANIFEST_XSD } from './helpers/shared.js';
 
-const XSD = '/work/shared/schemas/office-addin-manifest/OfficeAppManifestV1_1.xsd';
+const XSD = MANIFEST_XSD;
 
 function xmllint(file: string): { ok: boolean; output: string } {
   const r = spawnSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8' });

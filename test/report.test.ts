@@ -12,6 +12,7 @@ import { inflateSync } from 'node:zlib';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import type { Submission } from '../src/core/model/submission.js';
 import { isLuoshiError } from '../src/core/errors.js';
+import { GONGWEN_CHECK } from './helpers/shared.js';
 import { parseReportConfig, type ReportConfig } from '../src/core/report/config.js';
 import { buildReportModel } from '../src/core/report/model.js';
 import { renderReportBlocks } from '../src/core/report/template.js';
@@ -24,7 +25,7 @@ import { seedCatalogue } from './helpers/seeds.js';
 import { filledWorkbook, readBack } from './helpers/report-fixtures.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHECKER = '/work/shared/tools/gongwen-check';
+const CHECKER = GONGWEN_CHECK;
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'report');
 const OFFICES = ['长春市', '吉林市', '四平市', '通化市'];
 

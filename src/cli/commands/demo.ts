@@ -130,9 +130,9 @@ async function runDemo(o: DemoOptions): Promise<number> {
   // 7. Reports: one office, and all offices together.
   const config = await loadReportConfig(REPORT_CONFIG);
   const submissions = await Promise.all(filled.written.map((f) => readSubmissionOf(f, catalogue)));
-  const reports: { file: string; subs: Submission[] }[] = [
-    { file: path.join(out, `报告-${safeFileName(first)}.docx`), subs: submissions.slice(0, 1) },
-    { file: path.join(out, '汇总报告.docx'), subs: submissions },
+  const reports: { step: string; file: string; subs: Submission[] }[] = [
+    { step: '7. 单位报告', file: path.join(out, `报告-${safeFileName(first)}.docx`), subs: submissions.slice(0, 1) },
+    { step: '8. 汇总报告', file: path.join(out, '汇总报告.docx'), subs: submissions },
   ];
   const soffice = o.pdf ? findSoffice() : null;
   for (const r of reports) {
@@ -144,7 +144,7 @@ async function runDemo(o: DemoOptions): Promise<number> {
       await writeOutputAtomic(pdfFile, await docxToPdf(docx));
       pdfNote = `，PDF：${path.basename(pdfFile)}`;
     }
-    say(`7. 报告 → ${r.file}${pdfNote}`);
+    say(`${r.step} → ${r.file}${pdfNote}`);
   }
   if (o.pdf && !soffice) say(`   提示：${NO_LIBREOFFICE}`);
 

@@ -1,7 +1,7 @@
 /**
  * Blocks + ReportModel → .docx bytes in GB/T 9704-2012 layout, with the `docx` library.
  * All text reaches Word as run text (never markup). Geometry and fonts come from layout.ts;
- * the choices behind them are in /work/shared/research/gbt9704.md.
+ * the choices behind them are in ../shared/research/gbt9704.md (beside the project).
  */
 import {
   AlignmentType,
