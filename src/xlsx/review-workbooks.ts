@@ -307,7 +307,9 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
 
   const outlierSet = new Set(result.outliers.map((o) => `${o.targetId}\u0000${o.office}`));
   const officeNames = result.offices.map((o) => o.office);
+  // The six columns that name a target, first on the 汇总 and 完成率 sheets.
   const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '单位'];
+  const leadCells = (t: ConsolidationResult['targets'][number], i: number) => [i + 1, t.targetId, t.document, t.quote, t.targetText, t.unit];
   const leadWidths = [6, 27, 16, 40, 12, 8];
   // A4 landscape; one page wide while that stays legible (a handful of offices), else natural width.
   const pageSetup = (columns: number): Partial<ExcelJS.PageSetup> => ({
@@ -329,12 +331,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     styleHeader(addPlainRow(ws, [...lead, ...officeNames, '合计', '中位数', '填报单位数']));
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [
-        i + 1,
-        t.targetId,
-        t.document,
-        t.quote,
-        t.targetText,
-        t.unit,
+        ...leadCells(t, i),
         ...result.actual[i],
         t.summable ? t.total : '不可加总',
         t.median,
@@ -362,12 +359,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [
-        i + 1,
-        t.targetId,
-        t.document,
-        t.quote,
-        t.targetText,
-        t.unit,
+        ...leadCells(t, i),
         ...result.rate[i].map((r) => (r === null ? null : r / 100)),
       ]);
       row.commit();

@@ -147,23 +147,16 @@ interface TargetState {
   parsed: ParsedTarget;
 }
 
-interface OfficeState {
-  office: string;
-  source: string;
-  period: string;
-  catalogueVersion: string;
-  generatedAt: string | null;
-  asOf: string | null;
+/** What is kept per submission while adding: the result's counts, plus the figures and problems. */
+interface OfficeState
+  extends Pick<
+    OfficeResult,
+    | 'office' | 'source' | 'period' | 'catalogueVersion' | 'generatedAt' | 'asOf'
+    | 'targets' | 'completed' | 'onTrack' | 'lagging' | 'notStarted' | 'errors' | 'warnings'
+  > {
   order: number;
   /** Target index → 完成值. */
   actual: Map<number, number>;
-  targets: number;
-  completed: number;
-  onTrack: number;
-  lagging: number;
-  notStarted: number;
-  errors: number;
-  warnings: number;
   problems: Problem[];
 }
 
