@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
 import { ExcelHost, queueUsedRange, widthToPoints, type ExcelGlobal } from '../src/addin/office/excel-host.js';
 import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
-import { FakeExcel, FakeWorkbookModel, fakeOffice, parseAddress } from './fakes/excel-fake.js';
+import { FakeExcel, FakeWorkbookModel, boxA1, colLetters, fakeOffice, parseAddress } from './fakes/excel-fake.js';
 import { syntheticCatalogue } from './fakes/synthetic-catalogue.js';
 import type { PlanStyle, PlanValue } from '../src/core/workbook/plan.js';
 
@@ -24,16 +24,6 @@ function host(apiMinor = 9, opts: { payloadBudget?: number; payloadLimit?: numbe
   const fake = new FakeExcel(opts.model, { apiMinor, payloadLimit: opts.payloadLimit });
   const excel: ExcelGlobal = fake;
   return { fake, host: new ExcelHost(excel, fakeOffice(apiMinor), { payloadBudget: opts.payloadBudget }) };
-}
-
-function colLetters(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** What a plan value must look like in Excel after writing. */
@@ -300,9 +290,7 @@ describe('load/sync order with office-addin-mock', () => {
 });
 
 function parseAddressA1(range: string): string {
-  const b = parseAddress(range);
-  const tl = `${colLetters(b.col)}${b.row + 1}`;
-  return b.rows === 1 && b.cols === 1 ? tl : `${tl}:${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
+  return boxA1(parseAddress(range));
 }
 
 describe('source rules for the add-in', () => {

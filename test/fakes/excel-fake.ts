@@ -83,7 +83,7 @@ function colIndex(letters: string): number {
   return n - 1;
 }
 
-function colLetters(index: number): string {
+export function colLetters(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {
@@ -113,7 +113,7 @@ export function parseAddress(address: string | null): Box {
   return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
 }
 
-function boxA1(b: Box): string {
+export function boxA1(b: Box): string {
   const tl = `${colLetters(b.col)}${b.row + 1}`;
   return b.rows === 1 && b.cols === 1 ? tl : `${tl}:${colLetters(b.col + b.cols - 1)}${b.row + b.rows}`;
 }
