@@ -4,14 +4,9 @@
  * so a match found in the normalised copy sits at the same offset in the original.
  */
 
-/** Full-width ASCII (！..～) → half-width, ideographic space → space, 。 stays. Length-preserving. */
-export function halfWidth(s: string): string {
-  return s.replace(WIDE, (c) => {
-    const code = c.charCodeAt(0);
-    return code >= 0xff01 ? String.fromCharCode(code - 0xfee0) : ' ';
-  });
-}
-const WIDE = /[\uff01-\uff5e\u3000\u00a0]/g;
+import { halfWidth } from '../text/width.js';
+
+export { halfWidth };
 
 const CN_DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

@@ -3,6 +3,7 @@
  * The file uses Chinese keys because report writers edit it; the code uses the English fields of
  * ReportConfig. Errors name report.json and the field in Chinese.
  */
+import { halfWidth } from '../text/width.js';
 import { z } from 'zod';
 import { LuoshiError } from '../errors.js';
 
@@ -86,7 +87,7 @@ const FIELD_HINTS: Record<string, string> = {
 
 /** Parse "2025-03-05", "2025/3/5" or "2025年3月5日" into ISO; null if it is not a real date. */
 export function parseDateText(s: string): string | null {
-  const t = s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  const t = halfWidth(s).trim();
   const m = t.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -103,9 +104,7 @@ export function formatChineseDate(iso: string): string {
 
 /** Normalise a 发文字号 to 〔YYYY〕N号 (GB/T 9704 7.2.5); throws when it cannot. */
 function normaliseDocNumber(raw: string, file: string): string {
-  const t = raw
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '');
+  const t = halfWidth(raw).replace(/\s+/g, '');
   const m = t.match(/^(.*?)[〔[【（(［](\d{4})[〕\]】）)］]第?0*([1-9]\d*)号$/);
   if (!m || !m[1]) {
     throw new LuoshiError('report-config', `${file} 中“文号”写法不对：“${raw}”，应如“长政报〔2025〕3号”`, { file });

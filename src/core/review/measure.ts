@@ -3,10 +3,7 @@
  * is impossible for it (a share above 100 %). Pure helpers for the consolidation.
  */
 
-/** Full-width digits and signs → ASCII, so "５％" reads like "5%". */
-function halfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
+import { halfWidth } from '../text/width.js';
 
 /** Units that count or measure things, so offices' figures add up (with 万/亿/千 magnitudes). */
 const SUMMABLE = new Set([

@@ -5,10 +5,9 @@
  */
 import { PROGRESS_STATUSES, type ProgressStatus } from '../model/submission.js';
 
-/** Full-width ASCII (digits, letters, ％．，－＋ etc.) and the ideographic space → half-width. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
+import { halfWidth as toHalfWidth } from '../text/width.js';
+
+export { toHalfWidth };
 
 export type FigureResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
