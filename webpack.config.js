@@ -48,10 +48,14 @@ export default async (env = {}, argv = {}) => {
   const dataDir = path.join(root, 'node_modules/.cache/luoshi-addin');
 
   // Catalogue, roster and precompiled report templates, built by the core from seeds/ and templates/.
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/build-addin-data.ts'), dataDir], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'scripts/build-addin-data.ts'), dataDir],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 
   const officeOrigin = localOffice ? null : origin(officeJsUrl);
   const scriptSrc = ["'self'", officeOrigin].filter(Boolean).join(' ');
@@ -131,13 +135,27 @@ export default async (env = {}, argv = {}) => {
           test: /\.(ts|js|mjs|cjs)$/,
           // core-js must not be transpiled with polyfill injection into itself; webpack's own
           // runtime is generated for es5 already.
-          exclude: [/node_modules[\\/]core-js[\\/]/, /node_modules[\\/]webpack[\\/]/, /node_modules[\\/]@babel[\\/]/],
-          use: { loader: 'babel-loader', options: { ...babelOptions, cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/babel') } },
+          exclude: [
+            /node_modules[\\/]core-js[\\/]/,
+            /node_modules[\\/]webpack[\\/]/,
+            /node_modules[\\/]@babel[\\/]/,
+          ],
+          use: {
+            loader: 'babel-loader',
+            options: {
+              ...babelOptions,
+              cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/babel'),
+            },
+          },
         },
       ],
     },
     // Transpiling exceljs, docx and echarts to ES5 is slow; keep the results between builds.
-    cache: { type: 'filesystem', cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/webpack'), buildDependencies: { config: [fileURLToPath(import.meta.url)] } },
+    cache: {
+      type: 'filesystem',
+      cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/webpack'),
+      buildDependencies: { config: [fileURLToPath(import.meta.url)] },
+    },
     performance: { hints: false },
     optimization: { splitChunks: false },
     plugins: [
@@ -177,10 +195,23 @@ export default async (env = {}, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(prodUrl).split(DEV_URL.slice(0, -1)).join(prodUrl.slice(0, -1))),
+            transform: (content) =>
+              dev
+                ? content
+                : content
+                    .toString()
+                    .split(DEV_URL)
+                    .join(prodUrl)
+                    .split(DEV_URL.slice(0, -1))
+                    .join(prodUrl.slice(0, -1)),
           },
           ...(localOffice
-            ? [{ from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'), to: 'office-js' }]
+            ? [
+                {
+                  from: path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist'),
+                  to: 'office-js',
+                },
+              ]
             : []),
         ],
       }),

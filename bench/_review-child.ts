@@ -82,7 +82,12 @@ async function plain(dir: string): Promise<Record<string, number>> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
   }
-  return { files: list.length, ms: Math.round(performance.now() - t0), cpuMs: cpuMs() - cpu0, peakRssMb: peakRssMb() };
+  return {
+    files: list.length,
+    ms: Math.round(performance.now() - t0),
+    cpuMs: cpuMs() - cpu0,
+    peakRssMb: peakRssMb(),
+  };
 }
 
 async function consolidate(dir: string, out: string): Promise<Record<string, number>> {
@@ -91,13 +96,17 @@ async function consolidate(dir: string, out: string): Promise<Record<string, num
   const t0 = performance.now();
   const c = createConsolidator({ roster: list.map((_, i) => officeName(i)) });
   let failures = 0;
-  await readSubmissions(list, (o) => {
-    if (o.ok) c.add(o.submission);
-    else {
-      failures++;
-      c.addFailure(o.file, o.message);
-    }
-  }, { slim: true });
+  await readSubmissions(
+    list,
+    (o) => {
+      if (o.ok) c.add(o.submission);
+      else {
+        failures++;
+        c.addFailure(o.file, o.message);
+      }
+    },
+    { slim: true },
+  );
   const result = c.finish();
   const t1 = performance.now();
   const bytes = await writeConsolidationWorkbook(result);

@@ -16,7 +16,11 @@ const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export async function run(): Promise<void> {
   for (const n of [100, 1000, 5000]) {
-    const plan = planWorkbook(syntheticCatalogue(n), { office: '省发展改革委', period: '2026年上半年', generatedAt: '2026-07-01T00:00:00Z' });
+    const plan = planWorkbook(syntheticCatalogue(n), {
+      office: '省发展改革委',
+      period: '2026年上半年',
+      generatedAt: '2026-07-01T00:00:00Z',
+    });
     const fake = new FakeExcel(undefined, { apiMinor: 9 });
     const host = new ExcelHost(fake, fakeOffice(9));
     const t = performance.now();
@@ -31,7 +35,8 @@ export async function run(): Promise<void> {
   const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
   if (existsSync(dist)) {
     const scripts = readdirSync(dist).filter((f) => f.endsWith('.js'));
-    for (const f of scripts) console.log(`dist/${f}：${(statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`);
+    for (const f of scripts)
+      console.log(`dist/${f}：${(statSync(path.join(dist, f)).size / 1024).toFixed(0)} KB`);
   } else {
     console.log('dist/ 不存在（先运行 npm run build），跳过脚本体积统计');
   }

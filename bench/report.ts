@@ -31,7 +31,7 @@ function seedCatalogue(): Catalogue {
 function widen(c: Catalogue, n: number): Catalogue {
   const targets: Target[] = [];
   for (let i = 0; targets.length < n; i++) {
-    const t = c.targets[i % c.targets.length]!;
+    const t = c.targets[i % c.targets.length];
     targets.push({ ...t, id: `${t.id}#${Math.floor(i / c.targets.length)}`, linked: [] });
   }
   return { ...c, targets };
@@ -88,12 +88,16 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; peakMb: num
 
 function line(label: string, ms: number, targetMs: number, extra = ''): void {
   const ratio = ms / targetMs;
-  console.log(`${label}: ${ms.toFixed(0)} ms（目标 ≤ ${targetMs} ms，比值 ${ratio.toFixed(2)}${ratio <= 1 ? '，达标' : '，未达标'}）${extra}`);
+  console.log(
+    `${label}: ${ms.toFixed(0)} ms（目标 ≤ ${targetMs} ms，比值 ${ratio.toFixed(2)}${ratio <= 1 ? '，达标' : '，未达标'}）${extra}`,
+  );
 }
 
 export async function run(): Promise<void> {
   const seeds = seedCatalogue();
-  const config = parseReportConfig(JSON.stringify({ 发文机关: '吉林省发展和改革委员会', 主送机关: '省人民政府' }));
+  const config = parseReportConfig(
+    JSON.stringify({ 发文机关: '吉林省发展和改革委员会', 主送机关: '省人民政府' }),
+  );
 
   const wide = widen(seeds, 300);
   const single = submission(wide, '长春市', 1);
@@ -105,14 +109,21 @@ export async function run(): Promise<void> {
     bytes = r.value.docx.length;
   }
   const warm = Math.min(...runs.slice(1));
-  line('单位报告 300 项指标（首次，含模块初始化）', runs[0]!, 1000);
+  line('单位报告 300 项指标（首次，含模块初始化）', runs[0], 1000);
   line('单位报告 300 项指标（热运行最佳）', warm, 1000, `，docx ${(bytes / 1024).toFixed(0)} KB`);
 
   const offices = Array.from({ length: 100 }, (_, i) => submission(wide, `第${i + 1}单位`, i + 1));
   const multi = await timed(() => buildReport(offices, { config, catalogue: wide }));
-  line('汇总报告 100 个单位 × 300 项指标', multi.ms, 5000, `，docx ${(multi.value.docx.length / 1024).toFixed(0)} KB`);
+  line(
+    '汇总报告 100 个单位 × 300 项指标',
+    multi.ms,
+    5000,
+    `，docx ${(multi.value.docx.length / 1024).toFixed(0)} KB`,
+  );
   const mb = multi.peakMb;
-  console.log(`汇总报告峰值内存（RSS，含基准进程本身）: ${mb.toFixed(0)} MB（目标 ≤ 500 MB，比值 ${(mb / 500).toFixed(2)}${mb <= 500 ? '，达标' : '，未达标'}）`);
+  console.log(
+    `汇总报告峰值内存（RSS，含基准进程本身）: ${mb.toFixed(0)} MB（目标 ≤ 500 MB，比值 ${(mb / 500).toFixed(2)}${mb <= 500 ? '，达标' : '，未达标'}）`,
+  );
 }
 
 // Run directly: node --import tsx bench/report.ts

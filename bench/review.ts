@@ -31,7 +31,8 @@ async function child(args: string[]): Promise<Record<string, number>> {
 async function ensureFiles(): Promise<string> {
   const dir = path.join(os.tmpdir(), `luoshi-bench-review-${OFFICES}x300-v1`);
   const marker = path.join(dir, '.complete');
-  if (existsSync(marker) && readdirSync(dir).filter((n) => n.endsWith('.xlsx')).length === OFFICES) return dir;
+  if (existsSync(marker) && readdirSync(dir).filter((n) => n.endsWith('.xlsx')).length === OFFICES)
+    return dir;
   mkdirSync(dir, { recursive: true });
   const cores = Math.max(1, Math.min(os.cpus().length, 4));
   const per = Math.ceil(OFFICES / cores);
@@ -42,7 +43,9 @@ async function ensureFiles(): Promise<string> {
     ),
   );
   writeFileSync(marker, new Date().toISOString());
-  console.log(`生成 ${OFFICES} 份填报表（300 项指标）：${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`);
+  console.log(
+    `生成 ${OFFICES} 份填报表（300 项指标）：${((performance.now() - t0) / 1000).toFixed(1)} s → ${dir}`,
+  );
   return dir;
 }
 
@@ -53,13 +56,19 @@ export async function run(): Promise<void> {
   const plain = await child(['plain', dir]);
   const ratio = ours.ms / plain.ms;
   const readRatio = ours.readReduceMs / plain.ms;
-  console.log(`汇总 ${ours.files} 份（${ours.offices} 个单位 × ${ours.targets} 项指标，${ours.failures} 份失败）`);
+  console.log(
+    `汇总 ${ours.files} 份（${ours.offices} 个单位 × ${ours.targets} 项指标，${ours.failures} 份失败）`,
+  );
   console.log(
     `  读取+汇总 ${(ours.readReduceMs / 1000).toFixed(2)} s，写出汇总.xlsx ${(ours.writeMs / 1000).toFixed(2)} s，` +
       `合计 ${(ours.ms / 1000).toFixed(2)} s（目标 ≤ ${TIME_TARGET_MS / 1000} s：${ours.ms <= TIME_TARGET_MS ? '达到' : '未达到'}）`,
   );
-  console.log(`  峰值内存 RSS ${ours.peakRssMb} MB（目标 ≤ ${RSS_TARGET_MB} MB：${ours.peakRssMb <= RSS_TARGET_MB ? '达到' : '未达到'}）`);
-  console.log(`  单纯 exceljs 读取同一批文件：${(plain.ms / 1000).toFixed(2)} s，峰值 RSS ${plain.peakRssMb} MB`);
+  console.log(
+    `  峰值内存 RSS ${ours.peakRssMb} MB（目标 ≤ ${RSS_TARGET_MB} MB：${ours.peakRssMb <= RSS_TARGET_MB ? '达到' : '未达到'}）`,
+  );
+  console.log(
+    `  单纯 exceljs 读取同一批文件：${(plain.ms / 1000).toFixed(2)} s，峰值 RSS ${plain.peakRssMb} MB`,
+  );
   console.log(
     `  比值：合计 ${ratio.toFixed(2)}×，仅读取+汇总 ${readRatio.toFixed(2)}×（目标 ≤ ${RATIO_GOAL}×：${ratio <= RATIO_GOAL ? '达到' : '未达到'}）`,
   );

@@ -48,7 +48,7 @@ function widen(base: Catalogue, n: number): Catalogue {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s[Math.floor(s.length / 2)];
 }
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -58,7 +58,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 
 export async function run(): Promise<void> {
   // Wall-clock figures depend on what else runs on the machine; the CPU times show the work itself.
-  console.log(`（系统负载 ${os.loadavg()[0]!.toFixed(1)}，${os.cpus().length} 核）`);
+  console.log(`（系统负载 ${os.loadavg()[0].toFixed(1)}，${os.cpus().length} 核）`);
   const catalogue = seedsCatalogue();
   const generatedAt = new Date().toISOString();
 
@@ -80,7 +80,10 @@ export async function run(): Promise<void> {
   for (let i = 0; i < CHECK_RUNS + 2; i++) {
     const c = process.cpuUsage();
     const s = performance.now();
-    const sub = readSubmission(await readWorkbookGrid(filled, '长春市.xlsx'), { source: '长春市.xlsx', catalogue: wide });
+    const sub = readSubmission(await readWorkbookGrid(filled, '长春市.xlsx'), {
+      source: '长春市.xlsx',
+      catalogue: wide,
+    });
     const ms = performance.now() - s;
     if (i >= 2) {
       times.push(ms);
@@ -102,7 +105,9 @@ export async function run(): Promise<void> {
   const t0 = performance.now();
   let bytes = 0;
   for (let i = 0; i < OFFICES; i++) {
-    const b = await writeWorkbookBytes(planWorkbook(catalogue, { office: `单位${i + 1}`, period: '2025年度', generatedAt }));
+    const b = await writeWorkbookBytes(
+      planWorkbook(catalogue, { office: `单位${i + 1}`, period: '2025年度', generatedAt }),
+    );
     bytes += b.length;
   }
   const genMs = performance.now() - t0;
@@ -118,7 +123,13 @@ export async function run(): Promise<void> {
   const roster: Roster = {
     file: 'bench.csv',
     offices: Array.from({ length: OFFICES }, (_, i) => ({
-      office: `单位${i + 1}`, level: null, contact: null, phone: null, documents: [], units: [], line: i + 2,
+      office: `单位${i + 1}`,
+      level: null,
+      contact: null,
+      phone: null,
+      documents: [],
+      units: [],
+      line: i + 2,
     })),
     problems: [],
   };
@@ -126,7 +137,7 @@ export async function run(): Promise<void> {
     const t1 = performance.now();
     const res = await generateRosterWorkbooks(catalogue, roster, dir, { period: '2025年度', generatedAt });
     const batchMs = performance.now() - t1;
-    if (res.failed.length) throw new Error(res.failed[0]!.message);
+    if (res.failed.length) throw new Error(res.failed[0].message);
     console.log(
       `按名单批量生成 ${res.written.length} 个文件（luoshi workbook --roster，${poolSize(OFFICES)} 个工作线程）：` +
         `${(batchMs / 1000).toFixed(2)} s；目标 ≤ ${GENERATE_TARGET_MS / 1000} s，比值 ${(batchMs / GENERATE_TARGET_MS).toFixed(2)}`,
@@ -134,5 +145,4 @@ export async function run(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-
 }

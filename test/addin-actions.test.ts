@@ -12,7 +12,14 @@ import { buildFromTexts } from '../src/core/catalogue/index.js';
 import { decodeText } from '../src/core/text/decode.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { ExcelHost } from '../src/addin/office/excel-host.js';
-import { CURRENT_WORKBOOK, PullBlocked, checkWorkbook, compareWithOther, highlightGroups, pullCatalogue } from '../src/addin/actions.js';
+import {
+  CURRENT_WORKBOOK,
+  PullBlocked,
+  checkWorkbook,
+  compareWithOther,
+  highlightGroups,
+  pullCatalogue,
+} from '../src/addin/actions.js';
 import { REMOVED_REASON } from '../src/addin/pull-merge.js';
 import { buildReport } from '../src/addin/report-action.js';
 import { reportHandlebars } from '../src/core/report/template.js';
@@ -42,12 +49,18 @@ function newHost(apiMinor = 9): { fake: FakeExcel; host: ExcelHost } {
   return { fake, host: new ExcelHost(fake, fakeOffice(apiMinor)) };
 }
 
-const input = (cat: Catalogue, now = '2026-07-01T08:00:00.000Z') => ({ catalogue: cat, office: OFFICE, period: PERIOD, now });
+const input = (cat: Catalogue, now = '2026-07-01T08:00:00.000Z') => ({
+  catalogue: cat,
+  office: OFFICE,
+  period: PERIOD,
+  now,
+});
 
 /** Row (1-based) of a target id in the fake 指标 sheet. */
 function rowOf(fake: FakeExcel, id: string): number {
   const sheet = fake.model.mustSheet('指标');
-  for (const [key, cell] of sheet.cells) if (key.endsWith(',1') && cell.value === id) return Number(key.split(',')[0]) + 1;
+  for (const [key, cell] of sheet.cells)
+    if (key.endsWith(',1') && cell.value === id) return Number(key.split(',')[0]) + 1;
   throw new Error(`no row for ${id}`);
 }
 
@@ -69,12 +82,16 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     const next: Catalogue = {
       ...catalogue,
       version: `${catalogue.version}-next`,
-      targets: catalogue.targets.filter((t) => t.id !== drop.id).map((t) => (t.id === reword.id ? { ...t, quote: `${t.quote}（修订）` } : t)),
+      targets: catalogue.targets
+        .filter((t) => t.id !== drop.id)
+        .map((t) => (t.id === reword.id ? { ...t, quote: `${t.quote}（修订）` } : t)),
     };
     const second = await pullCatalogue(host, input(next, '2026-07-02T08:00:00.000Z'));
     expect(second.fresh).toBe(false);
     expect(second.kept).toBe(1);
-    expect(second.removed.map((r) => [r.row.targetId, r.entry.actual, r.reason])).toEqual([[drop.id, 3, REMOVED_REASON]]);
+    expect(second.removed.map((r) => [r.row.targetId, r.entry.actual, r.reason])).toEqual([
+      [drop.id, 3, REMOVED_REASON],
+    ]);
     expect(second.changed.map((c) => c.targetId)).toEqual([reword.id]);
 
     const r = rowOf(fake, keep.id);
@@ -89,7 +106,9 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     // the reworded target carries a 变更提示 note
     const sub = readSubmission(await host.readGrid(), { source: CURRENT_WORKBOOK });
     expect(sub.rows.find((x) => x.targetId === reword.id)?.quote).toBe(`${reword.quote}（修订）`);
-    const header = Array.from(fake.model.mustSheet('指标').cells.entries()).find(([k, c]) => k.startsWith('2,') && c.value === '变更提示');
+    const header = Array.from(fake.model.mustSheet('指标').cells.entries()).find(
+      ([k, c]) => k.startsWith('2,') && c.value === '变更提示',
+    );
     expect(header).toBeDefined();
 
     // refreshing again with the same catalogue changes nothing at all
@@ -111,8 +130,12 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect((err as PullBlocked).problems.map((p) => p.cell)).toEqual([`K${r}`]);
     expect(fake.model.snapshot()).toBe(before);
     fake.model.type('指标', `K${r}`, 30);
-    await expect(pullCatalogue(host, { ...input(catalogue), office: '吉林市' })).rejects.toThrow(/长春市.*吉林市/);
-    await expect(pullCatalogue(host, { ...input(catalogue), period: '2026年下半年' })).rejects.toThrow(/2026年上半年.*2026年下半年/);
+    await expect(pullCatalogue(host, { ...input(catalogue), office: '吉林市' })).rejects.toThrow(
+      /长春市.*吉林市/,
+    );
+    await expect(pullCatalogue(host, { ...input(catalogue), period: '2026年下半年' })).rejects.toThrow(
+      /2026年上半年.*2026年下半年/,
+    );
     await expect(pullCatalogue(host, { ...input(catalogue), office: ' ' })).rejects.toThrow(/填报单位/);
   });
 });
@@ -140,12 +163,26 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
       office: OFFICE,
       period: PERIOD,
       generatedAt: '2026-06-01T00:00:00.000Z',
-      entries: [{ targetId: id, baseline: null, actual: 10, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' }],
+      entries: [
+        {
+          targetId: id,
+          baseline: null,
+          actual: 10,
+          asOf: null,
+          status: null,
+          progress: '',
+          problems: '',
+          nextSteps: '',
+          evidence: '',
+        },
+      ],
     });
     const grid = await readWorkbookGrid(await writeWorkbookPlan(other), '上次报送.xlsx');
     const result = await compareWithOther(host, grid, '上次报送.xlsx', catalogue);
     const figure = result.changes.filter((c) => c.change.kind === 'figure-changed');
-    expect(figure.map((c) => [c.change.targetId, c.change.before, c.change.after, c.sheet, c.cell])).toEqual([[id, 10, 12.5, '指标', `K${r}`]]);
+    expect(figure.map((c) => [c.change.targetId, c.change.before, c.change.after, c.sheet, c.cell])).toEqual([
+      [id, 10, 12.5, '指标', `K${r}`],
+    ]);
     expect(highlightGroups(result.changes)[0]).toEqual({ sheet: '指标', cells: [`K${r}`] });
   });
 
@@ -158,7 +195,12 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     const sub = await checkWorkbook(host, catalogue);
     const text = readFileSync(path.join(ROOT, 'templates/report/single.hbs'), 'utf8');
     const compiled = reportHandlebars.compile(text, { strict: true, noEscape: true });
-    const result = await buildReport(sub, catalogue, { name: 'single.hbs', text, render: (v) => compiled(v) }, null);
+    const result = await buildReport(
+      sub,
+      catalogue,
+      { name: 'single.hbs', text, render: (v) => compiled(v) },
+      null,
+    );
     expect(result.fileName).toBe(`${OFFICE}${PERIOD}落实情况报告.docx`);
     const zip = await JSZip.loadAsync(result.bytes);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
@@ -173,7 +215,9 @@ describe('拉取指标 never clears sheets that are not a luoshi workbook', () =
     fake.model.addSheet('指标');
     fake.model.type('指标', 'A1', '我自己的数据');
     const before = fake.model.snapshot();
-    await expect(pullCatalogue(host, input(catalogue))).rejects.toThrow(/已有名为“指标”的工作表，但不是落实填报表/);
+    await expect(pullCatalogue(host, input(catalogue))).rejects.toThrow(
+      /已有名为“指标”的工作表，但不是落实填报表/,
+    );
     expect(fake.model.snapshot()).toBe(before);
     // an empty sheet of that name is fine (nothing to lose)
     const empty = newHost();

@@ -28,7 +28,17 @@ beforeAll(async () => {
 describe('add-in build (dist/)', () => {
   it('emits the pages, scripts, icons, catalogue and manifest', () => {
     const files = readdirSync(DIST);
-    for (const f of ['taskpane.html', 'taskpane.js', 'commands.html', 'commands.js', 'help.html', 'taskpane.css', 'catalogue.json', 'roster.json', 'manifest.xml']) {
+    for (const f of [
+      'taskpane.html',
+      'taskpane.js',
+      'commands.html',
+      'commands.js',
+      'help.html',
+      'taskpane.css',
+      'catalogue.json',
+      'roster.json',
+      'manifest.xml',
+    ]) {
       expect(files).toContain(f);
     }
     for (const size of [16, 32, 64, 80]) {
@@ -37,8 +47,13 @@ describe('add-in build (dist/)', () => {
       expect(png.readUInt32BE(16)).toBe(size);
       expect(png.readUInt32BE(20)).toBe(size);
     }
-    const catalogue = parseCatalogueJson(readFileSync(path.join(DIST, 'catalogue.json'), 'utf8'), 'catalogue.json');
-    expect(catalogue.documents.length).toBe(readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length);
+    const catalogue = parseCatalogueJson(
+      readFileSync(path.join(DIST, 'catalogue.json'), 'utf8'),
+      'catalogue.json',
+    );
+    expect(catalogue.documents.length).toBe(
+      readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length,
+    );
     expect(catalogue.targets.length).toBeGreaterThan(0);
   });
 
@@ -73,7 +88,9 @@ describe('add-in build (dist/)', () => {
 
   it('a manifest with elements out of order is rejected (the schema check can fail)', () => {
     const xml = readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
-    const moved = xml.replace('  <Permissions>ReadWriteDocument</Permissions>\n', '').replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
+    const moved = xml
+      .replace('  <Permissions>ReadWriteDocument</Permissions>\n', '')
+      .replace('<DefaultSettings>', '<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>');
     expect(moved).not.toBe(xml);
     const tmp = path.join(mkdtempSync(path.join(tmpdir(), 'luoshi-manifest-')), 'manifest.xml');
     writeFileSync(tmp, moved);
@@ -88,7 +105,9 @@ describe('add-in build (dist/)', () => {
     expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('unsafe-inline');
-    expect(html).toMatch(/<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/);
+    expect(html).toMatch(
+      /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?><\/script>/,
+    );
     const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
     expect(scripts.length).toBeGreaterThanOrEqual(2);
     for (const s of scripts) expect(s).toMatch(/^<script[^>]*\bsrc=("[^"]+"|[^\s>]+)[^>]*><\/script>$/);
@@ -113,7 +132,8 @@ describe('webpack.config.js build options (Office.js source)', () => {
       process.env = saved;
     }
   }
-  const taskpane = (c: { plugins: PluginLike[] }) => c.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')?.userOptions?.templateParameters;
+  const taskpane = (c: { plugins: PluginLike[] }) =>
+    c.plugins.find((p) => p.userOptions?.filename === 'taskpane.html')?.userOptions?.templateParameters;
 
   it('OFFICE_JS=local serves Office.js from dist/office-js/ (a copy of @microsoft/office-js/dist) and drops the CDN from the CSP', async () => {
     const c = await configFor({ OFFICE_JS: 'local' });

@@ -8,19 +8,32 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
-import { ExcelHost, queueUsedRange, widthToPoints, type ExcelGlobal } from '../src/addin/office/excel-host.js';
+import {
+  ExcelHost,
+  queueUsedRange,
+  widthToPoints,
+  type ExcelGlobal,
+} from '../src/addin/office/excel-host.js';
 import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
-import { FakeExcel, FakeWorkbookModel, boxA1, colLetters, fakeOffice, parseAddress } from './fakes/excel-fake.js';
+import type { FakeWorkbookModel } from './fakes/excel-fake.js';
+import { FakeExcel, boxA1, colLetters, fakeOffice, parseAddress } from './fakes/excel-fake.js';
 import { syntheticCatalogue } from './fakes/synthetic-catalogue.js';
 import type { PlanStyle, PlanValue } from '../src/core/workbook/plan.js';
 
 const GENERATED_AT = '2026-07-01T08:00:00.000Z';
 
 function plan(targets: number, office = '省发展改革委'): WorkbookPlan {
-  return planWorkbook(syntheticCatalogue(targets), { office, period: '2026年上半年', generatedAt: GENERATED_AT });
+  return planWorkbook(syntheticCatalogue(targets), {
+    office,
+    period: '2026年上半年',
+    generatedAt: GENERATED_AT,
+  });
 }
 
-function host(apiMinor = 9, opts: { payloadBudget?: number; payloadLimit?: number; model?: FakeWorkbookModel } = {}): { fake: FakeExcel; host: ExcelHost } {
+function host(
+  apiMinor = 9,
+  opts: { payloadBudget?: number; payloadLimit?: number; model?: FakeWorkbookModel } = {},
+): { fake: FakeExcel; host: ExcelHost } {
   const fake = new FakeExcel(opts.model, { apiMinor, payloadLimit: opts.payloadLimit });
   const excel: ExcelGlobal = fake;
   return { fake, host: new ExcelHost(excel, fakeOffice(apiMinor), { payloadBudget: opts.payloadBudget }) };
@@ -44,7 +57,11 @@ function assertValues(fake: FakeExcel, p: WorkbookPlan): number {
           const a1 = `${colLetters(o.col + c)}${o.row + r + 1}`;
           const cell = fake.model.cell(ps.name, a1);
           const want = expectedCell(v);
-          expect({ sheet: ps.name, a1, value: cell?.value ?? '', formula: cell?.formula ?? null }).toEqual({ sheet: ps.name, a1, ...want });
+          expect({ sheet: ps.name, a1, value: cell?.value ?? '', formula: cell?.formula ?? null }).toEqual({
+            sheet: ps.name,
+            a1,
+            ...want,
+          });
           checked++;
         }),
       );
@@ -54,11 +71,23 @@ function assertValues(fake: FakeExcel, p: WorkbookPlan): number {
 }
 
 /** The last style (in plan order) setting `key` for a cell, as the plan intends. */
-function styleAt(ps: WorkbookPlan['sheets'][number], row: number, col: number, key: keyof PlanStyle): unknown {
+function styleAt(
+  ps: WorkbookPlan['sheets'][number],
+  row: number,
+  col: number,
+  key: keyof PlanStyle,
+): unknown {
   let found: unknown;
   for (const sr of ps.styles) {
     const b = parseAddress(sr.range);
-    if (row >= b.row && row < b.row + b.rows && col >= b.col && col < b.col + b.cols && sr.style[key] !== undefined) found = sr.style[key];
+    if (
+      row >= b.row &&
+      row < b.row + b.rows &&
+      col >= b.col &&
+      col < b.col + b.cols &&
+      sr.style[key] !== undefined
+    )
+      found = sr.style[key];
   }
   return found;
 }
@@ -74,7 +103,9 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
 
     for (const ps of p.sheets) {
       const sheet = fake.model.mustSheet(ps.name);
-      expect(sheet.visibility).toBe({ visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[ps.state]);
+      expect(sheet.visibility).toBe(
+        { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[ps.state],
+      );
       // number formats and locks, cell by cell over every styled range
       for (const sr of ps.styles) {
         const b = parseAddress(sr.range);
@@ -91,13 +122,22 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
         }
       }
       // validations: exact rule per plan validation
-      expect(sheet.validations.map((v) => v.address).sort()).toEqual(ps.validations.map((v) => parseAddressA1(v.range)).sort());
+      expect(sheet.validations.map((v) => v.address).sort()).toEqual(
+        ps.validations.map((v) => parseAddressA1(v.range)).sort(),
+      );
       for (const v of ps.validations) {
         const got = sheet.validations.find((x) => x.address === parseAddressA1(v.range));
         expect(got?.ignoreBlanks).toBe(v.allowBlank);
-        expect(got?.errorAlert).toEqual({ showAlert: true, style: 'Stop', title: v.errorTitle, message: v.error });
-        if (v.type === 'decimal') expect(got?.rule).toEqual({ decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } });
-        if (v.type === 'date') expect(got?.rule).toEqual({ date: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+        expect(got?.errorAlert).toEqual({
+          showAlert: true,
+          style: 'Stop',
+          title: v.errorTitle,
+          message: v.error,
+        });
+        if (v.type === 'decimal')
+          expect(got?.rule).toEqual({ decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } });
+        if (v.type === 'date')
+          expect(got?.rule).toEqual({ date: { formula1: v.min, formula2: v.max, operator: 'Between' } });
         if (v.type === 'list') {
           const source = 'values' in v.source ? v.source.values.join(',') : `=${v.source.range}`;
           expect(got?.rule).toEqual({ list: { inCellDropDown: true, source } });
@@ -116,9 +156,12 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
       expect(sheet.merges.slice().sort()).toEqual(ps.merges.map(parseAddressA1).sort());
       ps.columns.forEach((c, i) => expect(sheet.columnWidths.get(i)).toBe(widthToPoints(c.width)));
       if (ps.print) {
-        expect(sheet.pageLayout.orientation).toBe(ps.print.orientation === 'landscape' ? 'Landscape' : 'Portrait');
+        expect(sheet.pageLayout.orientation).toBe(
+          ps.print.orientation === 'landscape' ? 'Landscape' : 'Portrait',
+        );
         expect(sheet.pageLayout.paperSize).toBe('A4');
-        if (ps.print.titleRows) expect(sheet.pageLayout.printTitleRows).toBe(`$${ps.print.titleRows.replace(':', ':$')}`);
+        if (ps.print.titleRows)
+          expect(sheet.pageLayout.printTitleRows).toBe(`$${ps.print.titleRows.replace(':', ':$')}`);
       }
     }
     // plan sheets come first, in plan order; the original Sheet1 stays after them
@@ -138,7 +181,8 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     sheet.cells.forEach((cell, key) => {
       if (key.endsWith(',4')) quotes.push(cell.value);
     });
-    for (const q of ['=SUM(A1:A9)', '-15%的降幅', '+3个百分点', '@全体单位', '2020', '1/2']) expect(quotes).toContain(q);
+    for (const q of ['=SUM(A1:A9)', '-15%的降幅', '+3个百分点', '@全体单位', '2020', '1/2'])
+      expect(quotes).toContain(q);
     sheet.cells.forEach((cell, key) => {
       if (cell.formula) expect(key.endsWith(',11')).toBe(true); // only the plan's own 完成率 formula column
     });
@@ -191,9 +235,14 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     fake.model.type('指标', 'K4', 42.5);
     const grid = await h.readGrid();
     expect(h.lastSyncs).toBe(2);
-    expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([...p.sheets.map((s) => [s.name, s.state]), ['Sheet1', 'visible']]);
+    expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([
+      ...p.sheets.map((s) => [s.name, s.state]),
+      ['Sheet1', 'visible'],
+    ]);
     const targets = grid.sheets.find((s) => s.name === '指标');
-    expect(targets?.rows[2]).toEqual(p.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A3')?.values[0]);
+    expect(targets?.rows[2]).toEqual(
+      p.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A3')?.values[0],
+    );
     expect(targets?.rows[3][10]).toBe(42.5);
     expect(grid.sheets.find((s) => s.name === 'Sheet1')?.rows).toEqual([]);
   });
@@ -267,7 +316,17 @@ describe('load/sync order with office-addin-mock', () => {
         workbook: {
           worksheets: {
             sheet: {
-              range: { address: "'指标'!A1:B2", values: [['序号', 1], ['', 2]], numberFormat: [['General', '0'], ['General', '0']] },
+              range: {
+                address: "'指标'!A1:B2",
+                values: [
+                  ['序号', 1],
+                  ['', 2],
+                ],
+                numberFormat: [
+                  ['General', '0'],
+                  ['General', '0'],
+                ],
+              },
               getUsedRange: function (this: { range: unknown }): unknown {
                 return this.range;
               },
@@ -280,12 +339,25 @@ describe('load/sync order with office-addin-mock', () => {
       },
     };
     const mock = new OfficeMockObject(seed) as unknown as {
-      context: { sync(): Promise<void>; workbook: { worksheets: { getItem(n: string): Parameters<typeof queueUsedRange>[0] } } };
+      context: {
+        sync(): Promise<void>;
+        workbook: { worksheets: { getItem(n: string): Parameters<typeof queueUsedRange>[0] } };
+      };
     };
     const read = queueUsedRange(mock.context.workbook.worksheets.getItem('指标'));
     expect(() => read()).toThrow(/before context\.sync/);
     await mock.context.sync();
-    expect(read()).toEqual({ address: "'指标'!A1:B2", values: [['序号', 1], ['', 2]], numberFormat: [['General', '0'], ['General', '0']] });
+    expect(read()).toEqual({
+      address: "'指标'!A1:B2",
+      values: [
+        ['序号', 1],
+        ['', 2],
+      ],
+      numberFormat: [
+        ['General', '0'],
+        ['General', '0'],
+      ],
+    });
   });
 });
 
@@ -297,13 +369,19 @@ describe('source rules for the add-in', () => {
   const root = path.resolve(import.meta.dirname, '..');
   function tsFiles(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory() ? tsFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : [],
+      d.isDirectory()
+        ? tsFiles(path.join(dir, d.name))
+        : d.name.endsWith('.ts')
+          ? [path.join(dir, d.name)]
+          : [],
     );
   }
 
   it('exactly one module talks to Office.js (src/addin/office/excel-host.ts)', () => {
     const talkers = tsFiles(path.join(root, 'src')).filter((f) =>
-      /office-js-helpers|@types\/office-js|from ['"]office-js['"]|\bOffice\.context\b|\bExcel\.run\b|\.Office\b|Excel\.RequestContext/.test(readFileSync(f, 'utf8')),
+      /office-js-helpers|@types\/office-js|from ['"]office-js['"]|\bOffice\.context\b|\bExcel\.run\b|\.Office\b|Excel\.RequestContext/.test(
+        readFileSync(f, 'utf8'),
+      ),
     );
     expect(talkers.map((f) => path.relative(root, f))).toEqual(['src/addin/office/excel-host.ts']);
   });
@@ -311,7 +389,9 @@ describe('source rules for the add-in', () => {
   it('the pane never builds HTML from strings or evaluates code', () => {
     for (const f of tsFiles(path.join(root, 'src/addin'))) {
       const code = readFileSync(f, 'utf8');
-      expect(code, f).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+      expect(code, f).not.toMatch(
+        /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/,
+      );
     }
   });
 });

@@ -32,21 +32,41 @@ describe('documents', () => {
       '发改社会〔2019〕1427号',
       '韶府〔2016〕9号',
     ]);
-    expect(docs.map((d) => d.id)).toEqual(['吉政发-2014-14', '吉市政办发-2018-19', '吉政办发-2023-21', '发改社会-2019-1427', '韶府-2016-9']);
-    expect(docs.map((d) => d.date)).toEqual(['2014-04-28', '2018-04-28', '2023-08-22', '2019-08-28', '2016-02-23']);
-    expect(docs[0]!.title).toBe('吉林省人民政府关于促进健康服务业发展的实施意见');
-    expect(docs[0]!.issuer).toBe('吉林省人民政府');
+    expect(docs.map((d) => d.id)).toEqual([
+      '吉政发-2014-14',
+      '吉市政办发-2018-19',
+      '吉政办发-2023-21',
+      '发改社会-2019-1427',
+      '韶府-2016-9',
+    ]);
+    expect(docs.map((d) => d.date)).toEqual([
+      '2014-04-28',
+      '2018-04-28',
+      '2023-08-22',
+      '2019-08-28',
+      '2016-02-23',
+    ]);
+    expect(docs[0].title).toBe('吉林省人民政府关于促进健康服务业发展的实施意见');
+    expect(docs[0].issuer).toBe('吉林省人民政府');
     // 003 starts with a line of web-page junk; the title is the notice line, the issuer its first signatory
-    expect(docs[3]!.title).toBe('关于印发《促进健康产业高质量发展行动纲要(2019-2022年)》的通知');
-    expect(docs[3]!.issuer).toBe('国家发展改革委');
-    expect(docs[4]!.title).toBe('韶关市人民政府关于印发韶关市促进健康服务业发展实施方案（2016—2020年）的通知');
+    expect(docs[3].title).toBe('关于印发《促进健康产业高质量发展行动纲要(2019-2022年)》的通知');
+    expect(docs[3].issuer).toBe('国家发展改革委');
+    expect(docs[4].title).toBe('韶关市人民政府关于印发韶关市促进健康服务业发展实施方案（2016—2020年）的通知');
     expect(docs.map((d) => d.source)).toEqual(seedSources().map((s) => s.name));
   });
 
   it('builds the heading tree with labels as written', () => {
     const c = seedCatalogue();
     const h002 = c.headings.filter((h) => h.documentId === '吉政办发-2023-21');
-    expect(h002.filter((h) => h.level === 1).map((h) => h.label)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、', '七、']);
+    expect(h002.filter((h) => h.level === 1).map((h) => h.label)).toEqual([
+      '一、',
+      '二、',
+      '三、',
+      '四、',
+      '五、',
+      '六、',
+      '七、',
+    ]);
     expect(h002.filter((h) => h.level === 2)).toHaveLength(23);
     // 001 numbers its (一)…(二十二) straight through the sections, with half-width brackets
     const h001 = c.headings.filter((h) => h.documentId === '吉市政办发-2018-19' && h.level === 2);
@@ -70,12 +90,19 @@ describe('targets', () => {
   });
 
   it('keeps full-width digits in quotes and parses them as numbers', () => {
-    const t = seedCatalogue().targets.find((x) => x.quote.includes('商业健康保险支出占卫生总费用的比重达到５％'))!;
+    const t = seedCatalogue().targets.find((x) =>
+      x.quote.includes('商业健康保险支出占卫生总费用的比重达到５％'),
+    )!;
     expect(t).toMatchObject({ comparator: '>=', value: 5, unit: '%', deadline: '2020', perYear: false });
-    const linked = seedCatalogue().targets.filter((x) => x.quote.includes('４１０００人') || x.quote.includes('１.５‰'));
-    expect(linked.map((x) => [x.value, x.unit])).toEqual([[1.5, '‰'], [41000, '人']]);
-    expect(linked[0]!.linked).toEqual([linked[1]!.id]);
-    expect(linked[1]!.linked).toEqual([linked[0]!.id]);
+    const linked = seedCatalogue().targets.filter(
+      (x) => x.quote.includes('４１０００人') || x.quote.includes('１.５‰'),
+    );
+    expect(linked.map((x) => [x.value, x.unit])).toEqual([
+      [1.5, '‰'],
+      [41000, '人'],
+    ]);
+    expect(linked[0].linked).toEqual([linked[1].id]);
+    expect(linked[1].linked).toEqual([linked[0].id]);
   });
 
   it('normalises magnitudes and reads per-year and per-unit figures', () => {
@@ -83,9 +110,21 @@ describe('targets', () => {
     const yi = c.targets.find((x) => x.unit === '亿元')!;
     expect(yi).toMatchObject({ comparator: '≈', value: 300, normalizedValue: 3e10, baseUnit: '元' });
     const perYear = c.targets.find((x) => x.unit === '万人')!;
-    expect(perYear).toMatchObject({ value: 5, normalizedValue: 50000, baseUnit: '人', perYear: true, comparator: '>=' });
+    expect(perYear).toMatchObject({
+      value: 5,
+      normalizedValue: 50000,
+      baseUnit: '人',
+      perYear: true,
+      comparator: '>=',
+    });
     const perUnit = c.targets.find((x) => x.quote.includes('至少建成1所'))!;
-    expect(perUnit).toMatchObject({ comparator: '>=', value: 1, unit: '所', perUnit: '每个市（州）、县（市）', deadline: '2025' });
+    expect(perUnit).toMatchObject({
+      comparator: '>=',
+      value: 1,
+      unit: '所',
+      perUnit: '每个市（州）、县（市）',
+      deadline: '2025',
+    });
   });
 
   it('reads 004 table rows as tasks with their units and the row figure as a target', () => {
@@ -95,17 +134,22 @@ describe('targets', () => {
     // the annex cells ("\t2.公立医院改革") are table cells, not headings of the text
     const annexAt = textOf('004').indexOf('附件：');
     expect(c.headings.filter((h) => h.documentId === '韶府-2016-9' && h.offset > annexAt)).toEqual([]);
-    const first = rows[0]!;
+    const first = rows[0];
     expect(first.path).toEqual(['附件', '一、', '1.']);
     expect(first.lead).toEqual(['市卫计局', '各县（市、区）政府']);
     expect(first.participants).toEqual(['市人社局', '市财政局', '市发改局']);
     // an empty cell continues the one above: row 2 of group 一 keeps group 一
-    expect(rows[1]!.path).toEqual(['附件', '一、', '2.']);
+    expect(rows[1].path).toEqual(['附件', '一、', '2.']);
     // a unit name broken over two lines inside a cell is joined
     expect(rows.some((r) => r.participants.includes('丹霞山管委会'))).toBe(true);
     const t = c.targets.find((x) => x.quote.includes('831个'))!;
-    expect(t).toMatchObject({ value: 831, unit: '个', lead: ['市卫计局', '各县（市、区）政府'], participants: ['市人社局', '市财政局', '市发改局'] });
-    expect(t.taskId).toBe(rows[2]!.id);
+    expect(t).toMatchObject({
+      value: 831,
+      unit: '个',
+      lead: ['市卫计局', '各县（市、区）政府'],
+      participants: ['市人社局', '市财政局', '市发改局'],
+    });
+    expect(t.taskId).toBe(rows[2].id);
   });
 });
 
@@ -119,7 +163,10 @@ describe('responsibility notes on real passages', () => {
 
   it('"（A负责、B参与）" and "（A、B分别负责，C参与）" (004)', () => {
     const c = seedCatalogue();
-    expect(taskContaining(c, '优先支持社会力量举办非营利性健康服务机构')).toMatchObject({ lead: ['市卫计局'], participants: ['市民政局'] });
+    expect(taskContaining(c, '优先支持社会力量举办非营利性健康服务机构')).toMatchObject({
+      lead: ['市卫计局'],
+      participants: ['市民政局'],
+    });
     const t = c.tasks.find((k) => k.title === '健全医养结合协作机制')!;
     expect(t).toMatchObject({ lead: ['市民政局', '市卫计局'], participants: ['市人社局'] });
   });
@@ -164,7 +211,7 @@ describe('responsibility notes on real passages', () => {
     }
     expect(taskContaining(c, '都要向外地（含境外）资本开放').text).toContain('（含境外）');
     // the closing paragraph ("各地、各有关部门要把…") is not part of the last item
-    const last = tasks000[tasks000.length - 1]!;
+    const last = tasks000[tasks000.length - 1];
     expect(last.title).toBe('营造良好社会氛围');
     expect(last.text).not.toContain('各地、各有关部门要把发展健康服务业放在重要位置');
   });
@@ -177,7 +224,10 @@ describe('responsibility notes on real passages', () => {
       '（二）完善设施。每个县（市）建成1所服务中心（州）。',
     ].join('\n');
     const { catalogue } = buildFromTexts([{ name: 'x.txt', text }]);
-    expect(catalogue.tasks[0]).toMatchObject({ lead: ['市委组织部'], participants: ['市国资委', '市人社局'] });
+    expect(catalogue.tasks[0]).toMatchObject({
+      lead: ['市委组织部'],
+      participants: ['市国资委', '市人社局'],
+    });
     expect(catalogue.tasks[1]).toMatchObject({ lead: [], participants: [] });
   });
 });
@@ -197,8 +247,11 @@ describe('stable ids', () => {
     const sources = seedSources();
     const before = buildCatalogue(sources).catalogue;
     const i = sources.findIndex((s) => s.name.startsWith('002'));
-    const text = new TextDecoder().decode(sources[i]!.bytes);
-    const edited = text.replace('设置完成不少于60个专业的省级质控中心', '设置完成不少于70个专业的省级质控中心');
+    const text = new TextDecoder().decode(sources[i].bytes);
+    const edited = text.replace(
+      '设置完成不少于60个专业的省级质控中心',
+      '设置完成不少于70个专业的省级质控中心',
+    );
     expect(edited).not.toBe(text);
     const changed = sources.map((s, k) => (k === i ? { name: s.name, bytes: enc.encode(edited) } : s));
     const after = buildCatalogue(changed).catalogue;
@@ -218,8 +271,11 @@ describe('stable ids', () => {
 describe('input encodings and bad files', () => {
   it('GBK/GB18030 input gives the same catalogue', () => {
     const utf8 = seedSources();
-    const gbk = utf8.map((s) => ({ name: s.name, bytes: new Uint8Array(iconv.encode(new TextDecoder().decode(s.bytes), 'gb18030')) }));
-    expect(Buffer.compare(Buffer.from(gbk[0]!.bytes), Buffer.from(utf8[0]!.bytes))).not.toBe(0);
+    const gbk = utf8.map((s) => ({
+      name: s.name,
+      bytes: new Uint8Array(iconv.encode(new TextDecoder().decode(s.bytes), 'gb18030')),
+    }));
+    expect(Buffer.compare(Buffer.from(gbk[0].bytes), Buffer.from(utf8[0].bytes))).not.toBe(0);
     const a = buildCatalogue(utf8).catalogue;
     const b = buildCatalogue(gbk).catalogue;
     expect(b).toEqual(a);
@@ -242,7 +298,11 @@ describe('input encodings and bad files', () => {
 
   it('a single bad file raises a Chinese LuoshiError', () => {
     expect(() => buildCatalogue([{ name: 'empty.txt', bytes: new Uint8Array(0) }])).toThrow(/空文件/);
-    expect(() => buildCatalogue([{ name: 'blank.txt', bytes: enc.encode('  \n\u3000\n') }])).toThrow(/空文件/);
-    expect(() => buildCatalogue([{ name: 'prose.txt', bytes: enc.encode('只有一句话。') }])).toThrow(/没有找到任何标题层级/);
+    expect(() => buildCatalogue([{ name: 'blank.txt', bytes: enc.encode('  \n\u3000\n') }])).toThrow(
+      /空文件/,
+    );
+    expect(() => buildCatalogue([{ name: 'prose.txt', bytes: enc.encode('只有一句话。') }])).toThrow(
+      /没有找到任何标题层级/,
+    );
   });
 });

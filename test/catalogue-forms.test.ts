@@ -8,14 +8,18 @@ import { buildFromTexts } from '../src/core/catalogue/index.js';
 import { formatTargetValue } from '../src/core/catalogue/format.js';
 import type { Target } from '../src/core/model/catalogue.js';
 
-function build(body: string, header = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2021〕3号\n各市（州）人民政府：\n') {
-  return buildFromTexts([{ name: 'doc.txt', text: `${header}${body}\n某省人民政府办公厅\n2021年2月9日\n` }]).catalogue;
+function build(
+  body: string,
+  header = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2021〕3号\n各市（州）人民政府：\n',
+) {
+  return buildFromTexts([{ name: 'doc.txt', text: `${header}${body}\n某省人民政府办公厅\n2021年2月9日\n` }])
+    .catalogue;
 }
 
 function only(targets: Target[], snippet: string): Target {
   const hits = targets.filter((t) => t.quote.includes(snippet));
   expect(hits, `one target quoting ${snippet}`).toHaveLength(1);
-  return hits[0]!;
+  return hits[0];
 }
 
 describe('targets of the genre', () => {
@@ -36,7 +40,12 @@ describe('targets of the genre', () => {
   );
 
   it('reads comparators, values and units', () => {
-    expect(only(c.targets, '控制在6张以内')).toMatchObject({ comparator: '<=', value: 6, unit: '张', deadline: '2025' });
+    expect(only(c.targets, '控制在6张以内')).toMatchObject({
+      comparator: '<=',
+      value: 6,
+      unit: '张',
+      deadline: '2025',
+    });
     expect(only(c.targets, '不超过3.3张')).toMatchObject({ comparator: '<=', value: 3.3, deadline: '2025' });
     expect(only(c.targets, '降至28%左右')).toMatchObject({ comparator: '≈', value: 28, unit: '%' });
     expect(only(c.targets, '18/10万以下')).toMatchObject({ comparator: '<=', value: 18, unit: '/10万' });
@@ -44,9 +53,24 @@ describe('targets of the genre', () => {
     expect(only(c.targets, '3.93名')).toMatchObject({ comparator: '>=', value: 3.93, perUnit: '每万人口' });
     // a base year ("比2020年") is not a deadline
     expect(only(c.targets, '提高15%')).toMatchObject({ value: 15, deadline: null });
-    expect(only(c.targets, '3～5家')).toMatchObject({ comparator: 'range', value: 3, valueMax: 5, unit: '家', deadline: '2025' });
-    expect(only(c.targets, '5000亿元')).toMatchObject({ comparator: '>=', value: 5000, normalizedValue: 5e11, baseUnit: '元' });
-    expect(only(c.targets, '至少建成1个中医馆')).toMatchObject({ comparator: '>=', value: 1, perUnit: '每个县（市、区）' });
+    expect(only(c.targets, '3～5家')).toMatchObject({
+      comparator: 'range',
+      value: 3,
+      valueMax: 5,
+      unit: '家',
+      deadline: '2025',
+    });
+    expect(only(c.targets, '5000亿元')).toMatchObject({
+      comparator: '>=',
+      value: 5000,
+      normalizedValue: 5e11,
+      baseUnit: '元',
+    });
+    expect(only(c.targets, '至少建成1个中医馆')).toMatchObject({
+      comparator: '>=',
+      value: 1,
+      perUnit: '每个县（市、区）',
+    });
   });
 
   it('reads month milestones, relative and five-year-plan deadlines, Chinese numerals', () => {
@@ -59,15 +83,28 @@ describe('targets of the genre', () => {
       [1000, '名', '2024'],
     ]);
     expect(only(c.targets, '提高到90%以上')).toMatchObject({ comparator: '>=', value: 90, deadline: '2025' });
-    expect(only(c.targets, '覆盖率达到100%')).toMatchObject({ comparator: '>=', value: 100, deadline: '2025' });
-    expect(only(c.targets, '5000人次')).toMatchObject({ perYear: true, comparator: '>=', lead: ['省中医药局'], participants: ['省发展改革委', '省财政厅'] });
+    expect(only(c.targets, '覆盖率达到100%')).toMatchObject({
+      comparator: '>=',
+      value: 100,
+      deadline: '2025',
+    });
+    expect(only(c.targets, '5000人次')).toMatchObject({
+      perYear: true,
+      comparator: '>=',
+      lead: ['省中医药局'],
+      participants: ['省发展改革委', '省财政厅'],
+    });
   });
 
   it('leaves out baselines, formulas, years and the signature date', () => {
     expect(c.targets.some((t) => t.quote.includes('373所'))).toBe(false);
     expect(c.targets.some((t) => t.quote.includes('100%') && t.quote.includes('床日数'))).toBe(false);
     expect(c.targets.some((t) => t.quote.includes('2021年2月9日'))).toBe(false);
-    expect(c.documents[0]).toMatchObject({ docNumber: '某政办发〔2021〕3号', date: '2021-02-09', issuer: '某省人民政府办公厅' });
+    expect(c.documents[0]).toMatchObject({
+      docNumber: '某政办发〔2021〕3号',
+      date: '2021-02-09',
+      issuer: '某省人民政府办公厅',
+    });
   });
 
   it('reads "牵头单位：…" lines written without brackets', () => {
@@ -94,20 +131,51 @@ describe('structure variants', () => {
       '某市卫生健康事业发展“十四五”规划纲要\n',
     );
     const labels = c.headings.map((h) => `${h.level}:${h.label}`);
-    expect(labels).toEqual(['1:第一章', '2:第一节', '3:1、', '3:2、', '4:（1）', '4:（2）', '1:第二章', '2:第一节', '3:1、']);
-    expect(only(c.targets, '全覆盖')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2025' });
-    expect(formatTargetValue(only(c.targets, '全覆盖'))).toBe('全覆盖 (100%)');
-    expect(only(c.targets, '95%以上')).toMatchObject({ path: ['第一章', '第一节', '2、', '（1）'], deadline: '2025' });
-    expect(only(c.targets, '1名全科医生')).toMatchObject({
-      comparator: '>=', value: 1, unit: '名', perUnit: '每个乡镇卫生院', lead: ['省卫生健康委'], participants: ['省财政厅', '省人社厅'],
+    expect(labels).toEqual([
+      '1:第一章',
+      '2:第一节',
+      '3:1、',
+      '3:2、',
+      '4:（1）',
+      '4:（2）',
+      '1:第二章',
+      '2:第一节',
+      '3:1、',
+    ]);
+    expect(only(c.targets, '全覆盖')).toMatchObject({
+      comparator: '=',
+      value: 100,
+      unit: '%',
+      deadline: '2025',
     });
-    expect(c.documents[0]!.id).toMatch(/^doc-[0-9a-f]{8}$/);
-    expect(c.documents[0]!.title).toBe('某市卫生健康事业发展“十四五”规划纲要');
+    expect(formatTargetValue(only(c.targets, '全覆盖'))).toBe('全覆盖 (100%)');
+    expect(only(c.targets, '95%以上')).toMatchObject({
+      path: ['第一章', '第一节', '2、', '（1）'],
+      deadline: '2025',
+    });
+    expect(only(c.targets, '1名全科医生')).toMatchObject({
+      comparator: '>=',
+      value: 1,
+      unit: '名',
+      perUnit: '每个乡镇卫生院',
+      lead: ['省卫生健康委'],
+      participants: ['省财政厅', '省人社厅'],
+    });
+    expect(c.documents[0].id).toMatch(/^doc-[0-9a-f]{8}$/);
+    expect(c.documents[0].title).toBe('某市卫生健康事业发展“十四五”规划纲要');
   });
 
   it('a stray line break inside a sentence does not split it; a body line starting "二、三级" is not a heading', () => {
     const c = build(
-      ['一、总体要求', '（一）目标。到2022年，全省二级以上医院预约诊疗率达到', '', '60%以上。', '二、三级医院要发挥带头作用，牵头组建医联体。', '二、保障措施', '（一）加强领导。'].join('\n'),
+      [
+        '一、总体要求',
+        '（一）目标。到2022年，全省二级以上医院预约诊疗率达到',
+        '',
+        '60%以上。',
+        '二、三级医院要发挥带头作用，牵头组建医联体。',
+        '二、保障措施',
+        '（一）加强领导。',
+      ].join('\n'),
     );
     expect(c.headings.map((h) => h.label)).toEqual(['一、', '（一）', '二、', '（一）']);
     expect(only(c.targets, '60%以上')).toMatchObject({ comparator: '>=', value: 60, deadline: '2022' });
@@ -128,8 +196,19 @@ describe('tables of the genre', () => {
         '（一）加强建设。新建床位1,200张。',
       ].join('\n'),
     );
-    expect(only(c.targets, '人均预期寿命')).toMatchObject({ comparator: '=', value: 78.3, unit: '岁', deadline: '2025', indicator: '人均预期寿命' });
-    expect(only(c.targets, '执业（助理）医师数')).toMatchObject({ comparator: '>=', value: 3.2, unit: '人', deadline: '2025' });
+    expect(only(c.targets, '人均预期寿命')).toMatchObject({
+      comparator: '=',
+      value: 78.3,
+      unit: '岁',
+      deadline: '2025',
+      indicator: '人均预期寿命',
+    });
+    expect(only(c.targets, '执业（助理）医师数')).toMatchObject({
+      comparator: '>=',
+      value: 3.2,
+      unit: '人',
+      deadline: '2025',
+    });
     expect(only(c.targets, '孕产妇死亡率')).toMatchObject({ comparator: '<', value: 10, unit: '/10万' });
     expect(c.targets.some((t) => t.value === 77.3 || t.value === 2.9)).toBe(false);
     expect(only(c.targets, '1,200张')).toMatchObject({ value: 1200, unit: '张' });
@@ -151,7 +230,12 @@ describe('tables of the genre', () => {
       [['县卫生健康局'], ['县住建局', '县医共体总院']],
       [['县委组织部'], ['县人力社保局']],
     ]);
-    expect(only(c.targets, '90%')).toMatchObject({ comparator: '>=', value: 90, deadline: '2021-12', lead: ['县卫生健康局'] });
+    expect(only(c.targets, '90%')).toMatchObject({
+      comparator: '>=',
+      value: 90,
+      deadline: '2021-12',
+      lead: ['县卫生健康局'],
+    });
     expect(only(c.targets, '主体结构封顶')).toMatchObject({ comparator: 'milestone', deadline: '2021-09' });
     expect(only(c.targets, '15名')).toMatchObject({ value: 15, deadline: null });
   });
@@ -172,8 +256,11 @@ describe('more note and date forms', () => {
         ].join('\n'),
       },
     ]).catalogue;
-    expect(c.documents[0]!.date).toBe('2021-03-05');
-    expect(c.tasks[0]).toMatchObject({ lead: ['县卫生健康局', '县财政局'], participants: ['各乡镇人民政府'] });
+    expect(c.documents[0].date).toBe('2021-03-05');
+    expect(c.tasks[0]).toMatchObject({
+      lead: ['县卫生健康局', '县财政局'],
+      participants: ['各乡镇人民政府'],
+    });
     expect(c.tasks[1]).toMatchObject({ lead: ['县卫生健康局'], participants: ['各乡镇人民政府'] });
     expect(only(c.targets, '1名乡村医生')).toMatchObject({ deadline: '2024', comparator: '>=' });
     expect(only(c.targets, '10个村卫生室')).toMatchObject({ deadline: '2021', value: 10 });
@@ -201,7 +288,7 @@ describe('a notice with numbered points followed by the plan it issues', () => {
         ].join('\n'),
       },
     ]).catalogue;
-    expect(c.documents[0]!.date).toBe('2022-03-01');
+    expect(c.documents[0].date).toBe('2022-03-01');
     expect(only(c.targets, '50%以上')).toMatchObject({ deadline: '2024', path: ['一、'] });
     expect(only(c.targets, '1个社区医院')).toMatchObject({ comparator: '>=', path: ['二、', '（一）'] });
     const notice = c.tasks.find((t) => t.title === '切实抓好落实')!;
@@ -219,7 +306,10 @@ describe('milestones whose date follows the commitment', () => {
       ].join('\n'),
     );
     expect(only(c.targets, '签约服务规范')).toMatchObject({ comparator: 'milestone', deadline: '2022' });
-    expect(only(c.targets, '全民健康信息平台')).toMatchObject({ comparator: 'milestone', deadline: '2022-06' });
+    expect(only(c.targets, '全民健康信息平台')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2022-06',
+    });
   });
 });
 
@@ -249,7 +339,13 @@ describe('a national 意见 in the style of 健康中国行动', () => {
     expect(c.targets.some((t) => t.value === 5 && t.unit === '岁')).toBe(false);
     expect(pick(2.6)).toMatchObject({ comparator: '>=', unit: '人', perUnit: '每千常住人口' });
     expect(pick(80)).toMatchObject({ comparator: '>=', unit: '%' });
-    expect(pick(16)).toMatchObject({ comparator: '>', unit: '万亿元', normalizedValue: 1.6e13, baseUnit: '元', deadline: '2030' });
+    expect(pick(16)).toMatchObject({
+      comparator: '>',
+      unit: '万亿元',
+      normalizedValue: 1.6e13,
+      baseUnit: '元',
+      deadline: '2030',
+    });
     expect(pick(10)).toMatchObject({ comparator: '>=', perYear: false, deadline: '2030' });
   });
 });
@@ -257,7 +353,12 @@ describe('a national 意见 in the style of 健康中国行动', () => {
 describe('years before the document date', () => {
   it('a figure after a past year is a fact, not a target', () => {
     const c = build(
-      ['一、发展基础', '（一）主要成就。2020年，全省卫生总费用达到1200亿元，每千人口床位数达到6.5张。', '二、主要目标', '（一）总体目标。到2025年，每千人口床位数达到7.2张。'].join('\n'),
+      [
+        '一、发展基础',
+        '（一）主要成就。2020年，全省卫生总费用达到1200亿元，每千人口床位数达到6.5张。',
+        '二、主要目标',
+        '（一）总体目标。到2025年，每千人口床位数达到7.2张。',
+      ].join('\n'),
     );
     expect(c.targets.map((t) => [t.value, t.deadline])).toEqual([[7.2, '2025']]);
   });

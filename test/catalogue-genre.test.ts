@@ -28,10 +28,20 @@ function readGenreFiles(): GenreFile[] {
       const buf = readFileSync(path.join(GENRE_DIR, name));
       const bytes = new Uint8Array(buf);
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-        return { name, bytes, encoding: 'utf-8-bom' as const, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)) };
+        return {
+          name,
+          bytes,
+          encoding: 'utf-8-bom' as const,
+          text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)),
+        };
       }
       try {
-        return { name, bytes, encoding: 'utf-8' as const, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+        return {
+          name,
+          bytes,
+          encoding: 'utf-8' as const,
+          text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+        };
       } catch {
         return { name, bytes, encoding: 'gb18030' as const, text: iconv.decode(buf, 'gb18030') };
       }
@@ -54,9 +64,14 @@ describe('genre test set', () => {
     expect(gold.map((g) => g.source).sort()).toEqual([...texts.keys()].sort());
     for (const g of gold) {
       const text = texts.get(g.source)!;
-      const spans = g.targets.map((t) => ({ q: t.quote, s: text.indexOf(t.quote), e: text.indexOf(t.quote) + t.quote.length })).sort((a, b) => a.s - b.s);
+      const spans = g.targets
+        .map((t) => ({ q: t.quote, s: text.indexOf(t.quote), e: text.indexOf(t.quote) + t.quote.length }))
+        .sort((a, b) => a.s - b.s);
       for (let i = 1; i < spans.length; i++) {
-        expect(spans[i]!.s >= spans[i - 1]!.e, `${g.source}: "${spans[i - 1]!.q}" overlaps "${spans[i]!.q}"`).toBe(true);
+        expect(
+          spans[i].s >= spans[i - 1].e,
+          `${g.source}: "${spans[i - 1].q}" overlaps "${spans[i].q}"`,
+        ).toBe(true);
       }
     }
   });
@@ -68,7 +83,9 @@ describe('catalogue extractor on unseen documents of the genre', () => {
     const result = buildCatalogue(files.map((f) => ({ name: f.name, bytes: f.bytes })));
     const catalogue = result.catalogue;
 
-    expect(catalogue.documents.map((d) => d.source.replace(/^.*[\\/]/, '')).sort()).toEqual([...texts.keys()].sort());
+    expect(catalogue.documents.map((d) => d.source.replace(/^.*[\\/]/, '')).sort()).toEqual(
+      [...texts.keys()].sort(),
+    );
     for (const d of catalogue.documents) {
       const source = d.source.replace(/^.*[\\/]/, '');
       expect(result.texts.get(d.id), `decoded text of ${source}`).toBe(texts.get(source));
@@ -78,11 +95,16 @@ describe('catalogue extractor on unseen documents of the genre', () => {
       expect(doc, `target ${t.id} names a document`).toBeDefined();
       const text = texts.get(doc!.source.replace(/^.*[\\/]/, ''))!;
       expect(t.quote.length, `target ${t.id} has a quote`).toBeGreaterThan(0);
-      expect(text.slice(t.offset, t.offset + t.quote.length), `quote of target ${t.id} at offset ${t.offset}`).toBe(t.quote);
+      expect(
+        text.slice(t.offset, t.offset + t.quote.length),
+        `quote of target ${t.id} at offset ${t.offset}`,
+      ).toBe(t.quote);
     }
 
     const score = scoreCatalogue(catalogue, gold, texts);
-    console.log(`\ncatalogue vs genre test set (recall, precision, field accuracy over matched pairs)\n${formatScore(score)}\n`);
+    console.log(
+      `\ncatalogue vs genre test set (recall, precision, field accuracy over matched pairs)\n${formatScore(score)}\n`,
+    );
 
     expect(score.badQuotes).toEqual([]);
     expect(score.overall.recall).toBeGreaterThanOrEqual(0.95);

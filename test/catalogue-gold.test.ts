@@ -31,11 +31,16 @@ describe('catalogue extractor against the gold set', () => {
       const text = texts.get(doc!.source);
       expect(text, `${doc!.source} is a seed`).toBeDefined();
       expect(t.quote.length, `target ${t.id} has a quote`).toBeGreaterThan(0);
-      expect(text!.slice(t.offset, t.offset + t.quote.length), `quote of target ${t.id} at offset ${t.offset}`).toBe(t.quote);
+      expect(
+        text!.slice(t.offset, t.offset + t.quote.length),
+        `quote of target ${t.id} at offset ${t.offset}`,
+      ).toBe(t.quote);
     }
 
     const score = scoreCatalogue(catalogue, gold, texts);
-    console.log(`\ncatalogue vs gold set (recall, precision, field accuracy over matched pairs)\n${formatScore(score)}\n`);
+    console.log(
+      `\ncatalogue vs gold set (recall, precision, field accuracy over matched pairs)\n${formatScore(score)}\n`,
+    );
 
     expect(score.badQuotes).toEqual([]);
     expect(score.overall.recall).toBeGreaterThanOrEqual(0.95);

@@ -10,13 +10,14 @@ import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 const HEADER = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2022〕3号\n各市（州）人民政府：\n';
 
 function build(body: string, date = '2022年3月9日'): Catalogue {
-  return buildFromTexts([{ name: 'doc.txt', text: `${HEADER}${body}\n某省人民政府办公厅\n${date}\n` }]).catalogue;
+  return buildFromTexts([{ name: 'doc.txt', text: `${HEADER}${body}\n某省人民政府办公厅\n${date}\n` }])
+    .catalogue;
 }
 
 function only(targets: Target[], snippet: string): Target {
   const hits = targets.filter((t) => t.quote.includes(snippet));
   expect(hits, `one target quoting ${snippet}`).toHaveLength(1);
-  return hits[0]!;
+  return hits[0];
 }
 
 function none(targets: Target[], snippet: string): void {
@@ -40,9 +41,25 @@ describe('sub-items （1）（2） under an item whose line holds only its title
     const t1 = c.tasks.find((t) => t.path.join('/') === '一、/（一）/1．/（1）')!;
     expect(t1.title).toBe('每个县（市、区）至少建成1所医养结合机构，2024年底前实现乡镇全覆盖');
     expect(t1.text).toContain('2024年底前实现乡镇全覆盖');
-    expect(only(c.targets, '至少建成1所')).toMatchObject({ comparator: '>=', value: 1, unit: '所', lead: ['省卫生健康委'], participants: ['省民政厅'] });
-    expect(only(c.targets, '2024年底前实现乡镇全覆盖')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2024' });
-    expect(only(c.targets, '至少举办1期')).toMatchObject({ comparator: '>=', value: 1, unit: '期', lead: ['省民政厅'] });
+    expect(only(c.targets, '至少建成1所')).toMatchObject({
+      comparator: '>=',
+      value: 1,
+      unit: '所',
+      lead: ['省卫生健康委'],
+      participants: ['省民政厅'],
+    });
+    expect(only(c.targets, '2024年底前实现乡镇全覆盖')).toMatchObject({
+      comparator: '=',
+      value: 100,
+      unit: '%',
+      deadline: '2024',
+    });
+    expect(only(c.targets, '至少举办1期')).toMatchObject({
+      comparator: '>=',
+      value: 1,
+      unit: '期',
+      lead: ['省民政厅'],
+    });
   });
 
   it('a short title sentence of a sub-item stays its title', () => {
@@ -65,19 +82,37 @@ describe('one-sentence items and items opening with a year', () => {
   );
 
   it('a sub-item written as one sentence with a figure keeps the figure', () => {
-    expect(only(c.targets, '新建村卫生室10家')).toMatchObject({ value: 10, unit: '家', lead: ['县卫生健康局'] });
-    expect(only(c.targets, '每千人口床位数达到6张')).toMatchObject({ comparator: '>=', value: 6, perUnit: '每千人口' });
+    expect(only(c.targets, '新建村卫生室10家')).toMatchObject({
+      value: 10,
+      unit: '家',
+      lead: ['县卫生健康局'],
+    });
+    expect(only(c.targets, '每千人口床位数达到6张')).toMatchObject({
+      comparator: '>=',
+      value: 6,
+      perUnit: '每千人口',
+    });
   });
 
   it('"（2）2023年…" and "2．2024年…" are items, not figures', () => {
-    expect(c.tasks.map((t) => t.path.join('/'))).toEqual(['一、/1．/（1）', '一、/1．/（2）', '一、/2．', '一、/3．', '一、/4．']);
+    expect(c.tasks.map((t) => t.path.join('/'))).toEqual([
+      '一、/1．/（1）',
+      '一、/1．/（2）',
+      '一、/2．',
+      '一、/3．',
+      '一、/4．',
+    ]);
     expect(only(c.targets, '2023年底前完成村卫生室标准化改造')).toMatchObject({
       comparator: 'milestone',
       deadline: '2023',
       lead: ['县卫生健康局'],
       participants: ['各乡镇人民政府'],
     });
-    expect(only(c.targets, '2024年6月底前完成')).toMatchObject({ comparator: 'milestone', deadline: '2024-06', lead: ['县卫生健康局'] });
+    expect(only(c.targets, '2024年6月底前完成')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2024-06',
+      lead: ['县卫生健康局'],
+    });
   });
 });
 
@@ -96,22 +131,45 @@ describe('dates of the genre', () => {
   );
 
   it('resolves "印发后N个月内" and "印发之日起N个月内" against the 成文日期, never as a count', () => {
-    expect(only(c.targets, '印发后3个月内')).toMatchObject({ comparator: 'milestone', deadline: '2022-06', lead: ['省医保局'] });
-    expect(only(c.targets, '印发之日起6个月内')).toMatchObject({ comparator: 'milestone', deadline: '2022-09' });
+    expect(only(c.targets, '印发后3个月内')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2022-06',
+      lead: ['省医保局'],
+    });
+    expect(only(c.targets, '印发之日起6个月内')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2022-09',
+    });
     expect(only(c.targets, '印发后30日内')).toMatchObject({ comparator: 'milestone', deadline: '2022-04' });
     expect(c.targets.filter((t) => t.unit === '个月' || t.unit === '日')).toEqual([]);
   });
 
   it('a year opening a later clause is a milestone of its own and is not the deadline of the figure before it', () => {
     expect(only(c.targets, '200人')).toMatchObject({ value: 200, perYear: true, deadline: null });
-    expect(only(c.targets, '2024年开展中期评估')).toMatchObject({ comparator: 'milestone', deadline: '2024' });
-    expect(only(c.targets, '2025年开展总结评估')).toMatchObject({ comparator: 'milestone', deadline: '2025' });
-    expect(only(c.targets, '2023年完成县域健康信息平台升级')).toMatchObject({ comparator: 'milestone', deadline: '2023' });
-    expect(only(c.targets, '开放率不低于60%')).toMatchObject({ comparator: '>=', value: 60, deadline: '2024' });
+    expect(only(c.targets, '2024年开展中期评估')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2024',
+    });
+    expect(only(c.targets, '2025年开展总结评估')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2025',
+    });
+    expect(only(c.targets, '2023年完成县域健康信息平台升级')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2023',
+    });
+    expect(only(c.targets, '开放率不低于60%')).toMatchObject({
+      comparator: '>=',
+      value: 60,
+      deadline: '2024',
+    });
   });
 
   it('months without a year: 明年6月底前, 年内; a date closing a clause governs the figure before it', () => {
-    expect(only(c.targets, '明年6月底前建成胸痛中心')).toMatchObject({ comparator: 'milestone', deadline: '2023-06' });
+    expect(only(c.targets, '明年6月底前建成胸痛中心')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2023-06',
+    });
     expect(only(c.targets, '年内完成3家')).toMatchObject({ value: 3, unit: '家', deadline: '2022' });
     expect(only(c.targets, '达标率达到90%')).toMatchObject({ comparator: '>=', value: 90, deadline: '2025' });
     expect(c.targets.filter((t) => t.quote.includes('2025年底前完成'))).toHaveLength(0);
@@ -132,8 +190,19 @@ describe('figures of the genre', () => {
   );
 
   it('reads 百分之X, 万亿元, 个百分点 with a base year, 降低到, 控制在, 级, 保持在, 翻一番', () => {
-    expect(only(c.targets, '百分之三十')).toMatchObject({ comparator: '>=', value: 30, unit: '%', deadline: '2025' });
-    expect(only(c.targets, '1.2万亿元')).toMatchObject({ comparator: '>=', value: 1.2, unit: '万亿元', normalizedValue: 1.2e12, baseUnit: '元' });
+    expect(only(c.targets, '百分之三十')).toMatchObject({
+      comparator: '>=',
+      value: 30,
+      unit: '%',
+      deadline: '2025',
+    });
+    expect(only(c.targets, '1.2万亿元')).toMatchObject({
+      comparator: '>=',
+      value: 1.2,
+      unit: '万亿元',
+      normalizedValue: 1.2e12,
+      baseUnit: '元',
+    });
     // the base year of a comparison ("较2020年") is not the deadline; the paragraph's 到2025年 is
     expect(only(c.targets, '提高5个百分点')).toMatchObject({ value: 5, unit: '个百分点', deadline: '2025' });
     expect(only(c.targets, '26%以下')).toMatchObject({ comparator: '<=', value: 26 });
@@ -141,11 +210,21 @@ describe('figures of the genre', () => {
     expect(only(c.targets, '79岁')).toMatchObject({ comparator: '>=', value: 79, unit: '岁' });
     expect(only(c.targets, '4级')).toMatchObject({ comparator: '>=', value: 4, unit: '级' });
     expect(only(c.targets, '保持在100%')).toMatchObject({ comparator: '=', value: 100, unit: '%' });
-    expect(only(c.targets, '翻一番')).toMatchObject({ comparator: '>=', value: 2, unit: '倍', deadline: '2025' });
+    expect(only(c.targets, '翻一番')).toMatchObject({
+      comparator: '>=',
+      value: 2,
+      unit: '倍',
+      deadline: '2025',
+    });
   });
 
   it('an age qualifier is not a range, and 每人每年 does not make the next clause annual', () => {
-    expect(only(c.targets, '0—36个月儿童')).toMatchObject({ comparator: '>=', value: 85, unit: '%', valueMax: null });
+    expect(only(c.targets, '0—36个月儿童')).toMatchObject({
+      comparator: '>=',
+      value: 85,
+      unit: '%',
+      valueMax: null,
+    });
     expect(c.targets.filter((t) => t.comparator === 'range')).toEqual([]);
     expect(only(c.targets, '每人每年94元')).toMatchObject({ value: 94, unit: '元', perYear: true });
     expect(only(c.targets, '孕产妇系统管理率')).toMatchObject({ value: 90, perYear: false });
@@ -178,9 +257,16 @@ describe('baselines, coverage and stray line breaks', () => {
   });
 
   it('全面覆盖 is a direction (a milestone when dated), only 全覆盖 is 100 %', () => {
-    const goal = c.targets.filter((t) => t.quote.includes('养老服务体系基本建成') || t.quote.includes('全面覆盖城乡'));
+    const goal = c.targets.filter(
+      (t) => t.quote.includes('养老服务体系基本建成') || t.quote.includes('全面覆盖城乡'),
+    );
     expect(goal.map((t) => [t.comparator, t.deadline])).toEqual([['milestone', '2025']]);
-    expect(only(c.targets, '医共体全覆盖')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2024' });
+    expect(only(c.targets, '医共体全覆盖')).toMatchObject({
+      comparator: '=',
+      value: 100,
+      unit: '%',
+      deadline: '2024',
+    });
   });
 
   it('a sentence broken over lines stays one task, with its note and its deadline', () => {
@@ -213,7 +299,12 @@ describe('a tab table inside a numbered item', () => {
   );
 
   it('reads each row once, with the 完成时限 as deadline, never again as prose of the item', () => {
-    expect(only(c.targets, '5万平方米')).toMatchObject({ value: 5, unit: '万平方米', deadline: '2024-12', lead: ['县卫生健康局'] });
+    expect(only(c.targets, '5万平方米')).toMatchObject({
+      value: 5,
+      unit: '万平方米',
+      deadline: '2024-12',
+      lead: ['县卫生健康局'],
+    });
     expect(only(c.targets, '新建急救站点3个')).toMatchObject({ value: 3, unit: '个', deadline: '2023' });
     for (const t of c.targets) expect(t.quote).not.toContain('\t');
     const item = c.tasks.find((t) => t.path.join('/') === '一、/2．' && t.origin === 'text')!;
@@ -221,15 +312,22 @@ describe('a tab table inside a numbered item', () => {
   });
 
   it('a dated row with no figure is a milestone', () => {
-    expect(only(c.targets, '通过三级中医医院评审')).toMatchObject({ comparator: 'milestone', deadline: '2025-06' });
-    expect(only(c.targets, '完成主体结构封顶')).toMatchObject({ comparator: 'milestone', deadline: '2024-09', lead: ['县疾控中心'] });
+    expect(only(c.targets, '通过三级中医医院评审')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2025-06',
+    });
+    expect(only(c.targets, '完成主体结构封顶')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2024-09',
+      lead: ['县疾控中心'],
+    });
   });
 
   it('empty category and unit cells continue the row above; rows sit under the item', () => {
     const rows = c.tasks.filter((t) => t.origin === 'table');
     expect(rows).toHaveLength(4);
     expect(rows[1]).toMatchObject({ title: '医疗服务', lead: ['县卫生健康局'], participants: ['县发改局'] });
-    expect(rows[1]!.path.slice(0, 2)).toEqual(['一、', '2．']);
+    expect(rows[1].path.slice(0, 2)).toEqual(['一、', '2．']);
     expect(rows[3]).toMatchObject({ title: '公共卫生', lead: ['县卫生健康局'] });
   });
 });
@@ -247,7 +345,7 @@ describe('headers and future 截至 dates', () => {
       '湖南省人民政府办公厅',
       '2023年4月2日',
     ].join('\n');
-    const d = buildFromTexts([{ name: 'x.txt', text }]).catalogue.documents[0]!;
+    const d = buildFromTexts([{ name: 'x.txt', text }]).catalogue.documents[0];
     expect(d).toMatchObject({
       id: '湘政办发-2023-5',
       title: '湖南省人民政府办公厅关于推进医养结合发展的实施意见',
@@ -266,17 +364,29 @@ describe('headers and future 截至 dates', () => {
         '于2023年12月31日前完成全部改造任务。',
       ].join('\n'),
     );
-    expect(only(c.targets, '4级以上')).toMatchObject({ comparator: '>=', value: 4, unit: '级', deadline: '2025' });
+    expect(only(c.targets, '4级以上')).toMatchObject({
+      comparator: '>=',
+      value: 4,
+      unit: '级',
+      deadline: '2025',
+    });
     none(c.targets, '截至2021年底');
-    expect(c.targets.filter((t) => t.quote.includes('分别控制在')).map((t) => [t.comparator, t.value, t.unit])).toEqual([
+    expect(
+      c.targets.filter((t) => t.quote.includes('分别控制在')).map((t) => [t.comparator, t.value, t.unit]),
+    ).toEqual([
       ['<=', 10, '/10万'],
       ['<=', 5, '‰'],
     ]);
-    expect(c.targets.filter((t) => t.quote.includes('分别达到')).map((t) => [t.comparator, t.value])).toEqual([
-      ['>=', 65],
-      ['>=', 60],
-    ]);
-    expect(only(c.targets, '2023年12月31日前')).toMatchObject({ comparator: 'milestone', deadline: '2023-12' });
+    expect(c.targets.filter((t) => t.quote.includes('分别达到')).map((t) => [t.comparator, t.value])).toEqual(
+      [
+        ['>=', 65],
+        ['>=', 60],
+      ],
+    );
+    expect(only(c.targets, '2023年12月31日前')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2023-12',
+    });
   });
 });
 
@@ -301,7 +411,11 @@ describe('notes that also state a time limit', () => {
   });
 
   it('the time part dates the item: a milestone without a figure, the deadline of a figure', () => {
-    expect(only(c.targets, '推动县级医院建成胸痛中心')).toMatchObject({ comparator: 'milestone', deadline: '2023-12', lead: ['县卫生健康局'] });
+    expect(only(c.targets, '推动县级医院建成胸痛中心')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2023-12',
+      lead: ['县卫生健康局'],
+    });
     expect(only(c.targets, '建立双向转诊制度')).toMatchObject({ comparator: 'milestone', deadline: '2022' });
     expect(only(c.targets, '建设质控中心10个')).toMatchObject({ value: 10, unit: '个', deadline: '2024' });
     none(c.targets, '优化就医流程');
@@ -321,17 +435,32 @@ describe('"1）" items, 力争N年内, 翻番, 百分之百', () => {
   );
 
   it('reads "1）" as the lowest item level', () => {
-    expect(c.tasks.map((t) => t.path.join('/'))).toEqual(['一、/1．/1）', '一、/1．/2）', '一、/2．', '一、/3．']);
+    expect(c.tasks.map((t) => t.path.join('/'))).toEqual([
+      '一、/1．/1）',
+      '一、/1．/2）',
+      '一、/2．',
+      '一、/3．',
+    ]);
   });
 
   it('resolves 力争N年内 against the document year; 在岗N年内 is a qualifier, not a date', () => {
-    expect(only(c.targets, '力争3年内')).toMatchObject({ comparator: '=', value: 100, unit: '%', deadline: '2025' });
+    expect(only(c.targets, '力争3年内')).toMatchObject({
+      comparator: '=',
+      value: 100,
+      unit: '%',
+      deadline: '2025',
+    });
     none(c.targets, '在岗3年内');
   });
 
   it('reads 翻番 as twice and 百分之百 as 100 %', () => {
     expect(only(c.targets, '实现翻番')).toMatchObject({ value: 2, unit: '倍', deadline: '2025' });
-    expect(only(c.targets, '百分之百')).toMatchObject({ comparator: '>=', value: 100, unit: '%', deadline: '2025' });
+    expect(only(c.targets, '百分之百')).toMatchObject({
+      comparator: '>=',
+      value: 100,
+      unit: '%',
+      deadline: '2025',
+    });
   });
 });
 
@@ -352,13 +481,24 @@ describe('【】 notes, at-least over a verb phrase, N次/年', () => {
       [['县疾控中心'], []],
       [[], []],
     ]);
-    expect(c.tasks[0]!.text).not.toContain('【');
+    expect(c.tasks[0].text).not.toContain('【');
   });
 
   it('reads 至少 over a verb phrase and N次/年 as annual', () => {
-    expect(only(c.targets, '巡回医疗2次')).toMatchObject({ comparator: '>=', value: 2, unit: '次', perYear: true, lead: ['县卫生健康局'] });
+    expect(only(c.targets, '巡回医疗2次')).toMatchObject({
+      comparator: '>=',
+      value: 2,
+      unit: '次',
+      perYear: true,
+      lead: ['县卫生健康局'],
+    });
     expect(only(c.targets, '4次/年')).toMatchObject({ comparator: '>=', value: 4, perYear: true });
-    expect(only(c.targets, '培训3期')).toMatchObject({ comparator: '=', value: 3, unit: '期', perYear: false });
+    expect(only(c.targets, '培训3期')).toMatchObject({
+      comparator: '=',
+      value: 3,
+      unit: '期',
+      perYear: false,
+    });
     // a qualifier ("抽查2次以上的机构") names who is meant
     none(c.targets, '抽查2次以上');
   });
@@ -386,7 +526,12 @@ describe('a 规划纲要 with chapters, sections and a 专栏 box', () => {
 
   it('a past year reports a fact; the goals carry their year', () => {
     none(c.targets, '1500亿元');
-    expect(only(c.targets, '3000亿元左右')).toMatchObject({ comparator: '≈', value: 3000, normalizedValue: 3e11, deadline: '2025' });
+    expect(only(c.targets, '3000亿元左右')).toMatchObject({
+      comparator: '≈',
+      value: 3000,
+      normalizedValue: 3e11,
+      deadline: '2025',
+    });
   });
 
   it('a 专栏 box is a task of its own under the item above, with its figures', () => {
@@ -415,7 +560,11 @@ describe('a goal paragraph followed by a list of targets', () => {
   );
 
   it('list lines after "具体目标：" share the paragraph deadline; a later paragraph does not', () => {
-    expect(only(c.targets, '县域就诊率达到90%以上')).toMatchObject({ comparator: '>=', value: 90, deadline: '2023' });
+    expect(only(c.targets, '县域就诊率达到90%以上')).toMatchObject({
+      comparator: '>=',
+      value: 90,
+      deadline: '2023',
+    });
     expect(only(c.targets, '基层就诊率')).toMatchObject({ value: 65, deadline: '2023' });
     expect(only(c.targets, '至少有1名')).toMatchObject({ comparator: '>=', value: 1, deadline: '2023' });
     expect(only(c.targets, '县域就诊率').quote.startsWith('县域')).toBe(true);
@@ -425,8 +574,17 @@ describe('a goal paragraph followed by a list of targets', () => {
 
 describe('numbers written in characters', () => {
   it('reads 二〇二五年 as a year, 千分之五 as 5 ‰ and 二十所 as 20', () => {
-    const c = build(['一、主要目标', '到二〇二五年，婴儿死亡率降至千分之五以下，全省建成二级以上中医医院二十所。'].join('\n'));
-    expect(only(c.targets, '千分之五')).toMatchObject({ comparator: '<=', value: 5, unit: '‰', deadline: '2025' });
+    const c = build(
+      ['一、主要目标', '到二〇二五年，婴儿死亡率降至千分之五以下，全省建成二级以上中医医院二十所。'].join(
+        '\n',
+      ),
+    );
+    expect(only(c.targets, '千分之五')).toMatchObject({
+      comparator: '<=',
+      value: 5,
+      unit: '‰',
+      deadline: '2025',
+    });
     expect(only(c.targets, '二十所')).toMatchObject({ value: 20, unit: '所', deadline: '2025' });
     expect(c.targets).toHaveLength(2);
   });

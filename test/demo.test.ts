@@ -19,19 +19,29 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 describe('luoshi demo', () => {
   it('builds catalogue, workbooks, sample figures, check, compare, consolidation and reports in the output folder', async () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'luoshi-demo-')), 'out');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/luoshi.mjs'), 'demo', '--out', out, '--no-pdf'], {
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/luoshi.mjs'), 'demo', '--out', out, '--no-pdf'],
+      {
+        encoding: 'utf8',
+        timeout: 600_000,
+      },
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.status, r.stderr).toBe(0);
 
-    const catalogue = parseCatalogueJson(readFileSync(path.join(out, 'catalogue.json'), 'utf8'), 'catalogue.json');
+    const catalogue = parseCatalogueJson(
+      readFileSync(path.join(out, 'catalogue.json'), 'utf8'),
+      'catalogue.json',
+    );
     expect(catalogue.documents).toHaveLength(5);
     expect(catalogue.targets.length).toBeGreaterThan(50);
 
     // Every office of the sample roster gets a blank workbook; all but the last send it back filled.
-    const roster = parseRoster(readFileSync(path.join(ROOT, 'templates/roster-吉林省.csv'), 'utf8'), 'roster-吉林省.csv');
+    const roster = parseRoster(
+      readFileSync(path.join(ROOT, 'templates/roster-吉林省.csv'), 'utf8'),
+      'roster-吉林省.csv',
+    );
     const offices = roster.offices.map((o) => o.office);
     expect(offices.length).toBeGreaterThan(2);
     expect(readdirSync(path.join(out, '填报表')).sort()).toEqual(offices.map((o) => `${o}.xlsx`).sort());
@@ -40,8 +50,11 @@ describe('luoshi demo', () => {
     expect(r.stdout).toContain(`未报送：${offices.at(-1)}`);
 
     // The sample figures are clearly marked and read back without errors.
-    const file = path.join(out, '已报送', filled[0]!);
-    const sub = readSubmission(await readWorkbookGrid(new Uint8Array(readFileSync(file)), filled[0]!), { source: filled[0]!, catalogue });
+    const file = path.join(out, '已报送', filled[0]);
+    const sub = readSubmission(await readWorkbookGrid(new Uint8Array(readFileSync(file)), filled[0]), {
+      source: filled[0],
+      catalogue,
+    });
     expect(sub.problems.filter((p) => p.severity === 'error')).toEqual([]);
     const texts = sub.entries.map((e) => e.progress).filter(Boolean);
     expect(texts.length).toBeGreaterThan(0);

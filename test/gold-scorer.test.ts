@@ -1,9 +1,22 @@
 /** The gold-set scorer itself, on a tiny synthetic catalogue whose right answer is known by hand. */
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, type Catalogue, type Target } from '../src/core/model/catalogue.js';
-import { figuresAgree, formatScore, parseGoldFile, scoreCatalogue, type GoldFile, type GoldTarget } from './helpers/score.js';
+import {
+  CATALOGUE_FORMAT,
+  CATALOGUE_FORMAT_VERSION,
+  type Catalogue,
+  type Target,
+} from '../src/core/model/catalogue.js';
+import {
+  figuresAgree,
+  formatScore,
+  parseGoldFile,
+  scoreCatalogue,
+  type GoldFile,
+  type GoldTarget,
+} from './helpers/score.js';
 
-const TEXT = '到2020年，覆盖率达到90%以上，床位达到5万张左右。2019年6月底前出台方案。培育企业20个、另有30—50个项目。实施十项工程。';
+const TEXT =
+  '到2020年，覆盖率达到90%以上，床位达到5万张左右。2019年6月底前出台方案。培育企业20个、另有30—50个项目。实施十项工程。';
 
 function gold(quote: string, over: Partial<GoldTarget>): GoldTarget {
   return {
@@ -53,7 +66,14 @@ function extracted(quote: string, over: Partial<Target>, documentId = 'doc-a', t
 const GOLD: GoldFile = {
   source: 'a.txt',
   targets: [
-    gold('覆盖率达到90%以上', { comparator: '>=', value: 90, unit: '%', deadline: '2020', lead: ['甲局'], participants: ['乙局'] }),
+    gold('覆盖率达到90%以上', {
+      comparator: '>=',
+      value: 90,
+      unit: '%',
+      deadline: '2020',
+      lead: ['甲局'],
+      participants: ['乙局'],
+    }),
     gold('床位达到5万张左右', { comparator: '≈', value: 5, unit: '万张', deadline: '2020' }),
     gold('2019年6月底前出台方案', { comparator: 'milestone', deadline: '2019-06' }),
     gold('培育企业20个', { comparator: '=', value: 20, unit: '个' }),
@@ -63,7 +83,15 @@ const GOLD: GoldFile = {
 };
 
 function catalogue(targets: Target[]): Catalogue {
-  const doc = (id: string, source: string) => ({ id, title: id, docNumber: null, issuer: null, date: null, source, textHash: '' });
+  const doc = (id: string, source: string) => ({
+    id,
+    title: id,
+    docNumber: null,
+    issuer: null,
+    date: null,
+    source,
+    textHash: '',
+  });
   return {
     format: CATALOGUE_FORMAT,
     formatVersion: CATALOGUE_FORMAT_VERSION,
@@ -78,11 +106,23 @@ function catalogue(targets: Target[]): Catalogue {
 describe('scoreCatalogue', () => {
   const targets = [
     // matches gold A; full-width ％ counts as the same unit; units wrong (participant missing)
-    extracted('覆盖率达到90%以上', { comparator: '>=', value: 90, unit: '％', deadline: '2020', lead: ['甲局'] }),
+    extracted('覆盖率达到90%以上', {
+      comparator: '>=',
+      value: 90,
+      unit: '％',
+      deadline: '2020',
+      lead: ['甲局'],
+    }),
     // a second claim on gold A: one-to-one matching leaves it spurious
     extracted('达到90%', { comparator: '>=', value: 90, unit: '%', deadline: '2020' }),
     // matches gold B through the normalised value; unit differs
-    extracted('5万张左右', { comparator: '≈', value: 50000, unit: '张', normalizedValue: 50000, deadline: '2020' }),
+    extracted('5万张左右', {
+      comparator: '≈',
+      value: 50000,
+      unit: '张',
+      normalizedValue: 50000,
+      deadline: '2020',
+    }),
     // matches the milestone
     extracted('2019年6月底前', { comparator: 'milestone', deadline: '2019-06' }),
     // overlaps gold D but with the wrong value → no match
@@ -98,7 +138,14 @@ describe('scoreCatalogue', () => {
     // a document without gold: not scored
     extracted('x', { value: 1 }, 'doc-b', 'x'),
   ];
-  const score = scoreCatalogue(catalogue(targets), [GOLD], new Map([['a.txt', TEXT], ['b.txt', 'x']]));
+  const score = scoreCatalogue(
+    catalogue(targets),
+    [GOLD],
+    new Map([
+      ['a.txt', TEXT],
+      ['b.txt', 'x'],
+    ]),
+  );
 
   it('counts matches one-to-one, requiring overlap and an agreeing figure', () => {
     expect(score.overall.gold).toBe(5);
@@ -136,9 +183,19 @@ describe('scoreCatalogue', () => {
   });
 
   it('gives full marks to a catalogue that equals the gold', () => {
-    const perfect = GOLD.targets.filter((g) => !g.optional).map((g) =>
-      extracted(g.quote, { comparator: g.comparator, value: g.value, valueMax: g.valueMax, unit: g.unit, deadline: g.deadline, lead: g.lead, participants: g.participants }),
-    );
+    const perfect = GOLD.targets
+      .filter((g) => !g.optional)
+      .map((g) =>
+        extracted(g.quote, {
+          comparator: g.comparator,
+          value: g.value,
+          valueMax: g.valueMax,
+          unit: g.unit,
+          deadline: g.deadline,
+          lead: g.lead,
+          participants: g.participants,
+        }),
+      );
     const s = scoreCatalogue(catalogue(perfect), [GOLD], new Map([['a.txt', TEXT]]));
     expect([s.overall.recall, s.overall.precision]).toEqual([1, 1]);
     for (const f of Object.values(s.overall.fields)) expect(f.accuracy).toBe(1);
@@ -160,17 +217,33 @@ describe('figuresAgree and parseGoldFile', () => {
     const m = gold('q', { comparator: 'milestone', deadline: '2020' });
     expect(figuresAgree({ comparator: 'milestone', value: null, normalizedValue: null }, m)).toBe(true);
     expect(figuresAgree({ comparator: '>=', value: 2020, normalizedValue: 2020 }, m)).toBe(false);
-    expect(figuresAgree({ comparator: '>=', value: 1.5, normalizedValue: 1.5 }, gold('q', { comparator: '>=', value: 1.5 }))).toBe(true);
-    expect(figuresAgree({ comparator: '>=', value: 1.5000001, normalizedValue: null }, gold('q', { comparator: '>=', value: 1.5 }))).toBe(false);
+    expect(
+      figuresAgree(
+        { comparator: '>=', value: 1.5, normalizedValue: 1.5 },
+        gold('q', { comparator: '>=', value: 1.5 }),
+      ),
+    ).toBe(true);
+    expect(
+      figuresAgree(
+        { comparator: '>=', value: 1.5000001, normalizedValue: null },
+        gold('q', { comparator: '>=', value: 1.5 }),
+      ),
+    ).toBe(false);
   });
 
   it('rejects gold that breaks the annotation rules', () => {
     const bad = (t: Partial<GoldTarget>) => ({ source: 's.txt', targets: [gold('q', t)] });
-    expect(() => parseGoldFile(bad({ comparator: 'milestone', value: 3, deadline: '2020' }), 'x')).toThrow(/milestone/);
+    expect(() => parseGoldFile(bad({ comparator: 'milestone', value: 3, deadline: '2020' }), 'x')).toThrow(
+      /milestone/,
+    );
     expect(() => parseGoldFile(bad({ comparator: 'milestone' }), 'x')).toThrow(/deadline/);
     expect(() => parseGoldFile(bad({ comparator: 'range', value: 5, valueMax: 3 }), 'x')).toThrow(/range/);
     expect(() => parseGoldFile(bad({ comparator: '>=', value: null }), 'x')).toThrow(/null value/);
-    expect(() => parseGoldFile(bad({ comparator: '>=', value: 1, deadline: '2020年' }), 'x')).toThrow(/schema/);
-    expect(parseGoldFile(bad({ comparator: '>=', value: 1, deadline: '2019-06' }), 'x').targets).toHaveLength(1);
+    expect(() => parseGoldFile(bad({ comparator: '>=', value: 1, deadline: '2020年' }), 'x')).toThrow(
+      /schema/,
+    );
+    expect(parseGoldFile(bad({ comparator: '>=', value: 1, deadline: '2019-06' }), 'x').targets).toHaveLength(
+      1,
+    );
   });
 });

@@ -23,14 +23,34 @@ describe('gold set', () => {
         .map((t) => ({ q: t.quote, s: text.indexOf(t.quote), e: text.indexOf(t.quote) + t.quote.length }))
         .sort((a, b) => a.s - b.s);
       for (let i = 1; i < spans.length; i++) {
-        expect(spans[i]!.s >= spans[i - 1]!.e, `${g.source}: "${spans[i - 1]!.q}" overlaps "${spans[i]!.q}"`).toBe(true);
+        expect(
+          spans[i].s >= spans[i - 1].e,
+          `${g.source}: "${spans[i - 1].q}" overlaps "${spans[i].q}"`,
+        ).toBe(true);
       }
     }
   });
 
   it('can read each figure in its own quote', () => {
     // Digits are compared after NFKC (full-width １.５ → 1.5); Chinese numerals and 全覆盖 stand for themselves.
-    const numerals: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 百: 100, 千: 1000, 万: 10000, 全覆盖: 100, 所有: 100 };
+    const numerals: Record<string, number> = {
+      一: 1,
+      二: 2,
+      两: 2,
+      三: 3,
+      四: 4,
+      五: 5,
+      六: 6,
+      七: 7,
+      八: 8,
+      九: 9,
+      十: 10,
+      百: 100,
+      千: 1000,
+      万: 10000,
+      全覆盖: 100,
+      所有: 100,
+    };
     for (const g of loadGoldSet(texts)) {
       for (const t of g.targets) {
         if (t.value === null) continue;

@@ -48,9 +48,9 @@ describe('title lines', () => {
       const lines = breakTitle(t);
       expect(lines.join('')).toBe(t);
       for (const l of lines) expect([...l].length).toBeLessThanOrEqual(20);
-      expect([...lines[lines.length - 1]!].length).toBeGreaterThan(2);
+      expect([...lines[lines.length - 1]].length).toBeGreaterThan(2);
     }
-    expect(breakTitle(titles[2]!)).toEqual([titles[2]]);
+    expect(breakTitle(titles[2])).toEqual([titles[2]]);
   });
 });
 
@@ -75,10 +75,13 @@ describe('punctuation and numerals', () => {
 
 describe('block grammar', () => {
   it('joins lines into paragraphs, splits on blank lines and reads directives', () => {
-    const blocks = parseBlocks('::title 甲\n::title 乙\n::to 省政府：\n\n第一行\n第二行\n\n# 总体进展\n::table 指标完成情况表\n::colophon\n', {
-      name: 't.hbs',
-      text: '',
-    });
+    const blocks = parseBlocks(
+      '::title 甲\n::title 乙\n::to 省政府：\n\n第一行\n第二行\n\n# 总体进展\n::table 指标完成情况表\n::colophon\n',
+      {
+        name: 't.hbs',
+        text: '',
+      },
+    );
     expect(blocks).toEqual([
       { kind: 'title', lines: ['甲', '乙'] },
       { kind: 'to', text: '省政府：' },

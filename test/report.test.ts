@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +47,11 @@ const CONFIG_JSON = {
   发文机关: '长春市人民政府',
   主送机关: '省人民政府',
   成文日期: '2025-10-09',
-  版记: { 抄送: ['省发展改革委', '省卫生健康委'], 印发机关: '长春市人民政府办公室', 印发日期: '2025年10月9日' },
+  版记: {
+    抄送: ['省发展改革委', '省卫生健康委'],
+    印发机关: '长春市人民政府办公室',
+    印发日期: '2025年10月9日',
+  },
 };
 
 function config(extra: Record<string, unknown> = {}): ReportConfig {
@@ -48,12 +60,17 @@ function config(extra: Record<string, unknown> = {}): ReportConfig {
 
 /** Text of word/document.xml (docx is a zip; unzip is on every CI image we use). */
 function documentXml(docx: string): string {
-  const r = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('unzip', ['-p', docx, 'word/document.xml'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return r.stdout;
 }
 
 function paragraphsText(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+    [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+  );
 }
 
 interface CheckResult {
@@ -86,7 +103,9 @@ function expectAllPass(res: CheckResult): void {
   const failed = res.checks.filter((c) => !c.ok).map((c) => `${c.id}: ${c.detail}`);
   expect(failed).toEqual([]);
   // The render checks must have run (they need soffice and pdftotext).
-  expect(res.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['render.lines', 'render.chars', 'render.top', 'render.page-numbers']));
+  expect(res.checks.map((c) => c.id)).toEqual(
+    expect.arrayContaining(['render.lines', 'render.chars', 'render.top', 'render.page-numbers']),
+  );
   expect(res.ok).toBe(true);
 }
 
@@ -110,7 +129,7 @@ afterAll(() => {
 
 describe('single-office report', () => {
   it('states counts from the data, follows the catalogue headings and passes gongwen-check --render', async () => {
-    const sub = subs[0]!;
+    const sub = subs[0];
     const { docx, model } = await buildReport([sub], { config: config(), catalogue });
     const file = path.join(dir, 'single.docx');
     writeFileSync(file, docx);
@@ -126,13 +145,29 @@ describe('single-office report', () => {
     expect(all).toContain(`滞后${lag}项`);
     expect(all).toContain('序时进度75.0%');
     expect(texts.some((t) => t.endsWith('现将有关情况报告如下：'))).toBe(true);
-    expect(texts).toEqual(expect.arrayContaining(['一、总体进展', '二、主要进展', '三、存在的问题', '四、下一步工作', '附件', '指标完成情况表', '2025年10月9日']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '一、总体进展',
+        '二、主要进展',
+        '三、存在的问题',
+        '四、下一步工作',
+        '附件',
+        '指标完成情况表',
+        '2025年10月9日',
+      ]),
+    );
     // 主要进展 groups under the policy documents and their own headings (from the catalogue).
     expect(texts).toContain('（一）《吉林省人民政府关于促进健康服务业发展的实施意见》落实情况');
-    const firstHeading = catalogue.headings.find((h) => h.documentId === catalogue.targets[0]!.documentId && h.path.join('') === catalogue.targets[0]!.path.join(''))!;
-    expect(texts.some((t) => /^\d+\./.test(t) && t.includes(firstHeading.text.replace(/[。；]$/, '')))).toBe(true);
+    const firstHeading = catalogue.headings.find(
+      (h) =>
+        h.documentId === catalogue.targets[0].documentId &&
+        h.path.join('') === catalogue.targets[0].path.join(''),
+    )!;
+    expect(texts.some((t) => /^\d+\./.test(t) && t.includes(firstHeading.text.replace(/[。；]$/, '')))).toBe(
+      true,
+    );
     // Every target is in the attachment table: the table's first column numbers them 1..n.
-    expect(model.tables['指标完成情况表']!.rows.length).toBe(n);
+    expect(model.tables['指标完成情况表'].rows.length).toBe(n);
     expect(all).toContain('抄送：省发展改革委，省卫生健康委。');
     expect(all).toContain('2025年10月9日印发');
 
@@ -142,7 +177,10 @@ describe('single-office report', () => {
   }, 400_000);
 
   it('uses the Windows font profile when report.json asks for it', async () => {
-    const { docx } = await buildReport([subs[1]!], { config: config({ 字体: 'windows', 发文机关: '吉林市人民政府' }), catalogue });
+    const { docx } = await buildReport([subs[1]], {
+      config: config({ 字体: 'windows', 发文机关: '吉林市人民政府' }),
+      catalogue,
+    });
     const file = path.join(dir, 'windows.docx');
     writeFileSync(file, docx);
     const xml = documentXml(file);
@@ -150,7 +188,10 @@ describe('single-office report', () => {
     expect(xml).toContain('w:eastAsia="楷体"');
     expect(xml).not.toContain('仿宋_GB2312');
     const govFile = path.join(dir, 'gov.docx');
-    writeFileSync(govFile, (await buildReport([subs[1]!], { config: config({ 发文机关: '吉林市人民政府' }), catalogue })).docx);
+    writeFileSync(
+      govFile,
+      (await buildReport([subs[1]], { config: config({ 发文机关: '吉林市人民政府' }), catalogue })).docx,
+    );
     const gov = documentXml(govFile);
     expect(gov).toContain('w:eastAsia="仿宋_GB2312"');
     expect(gov).toContain('w:eastAsia="方正小标宋简体"');
@@ -162,20 +203,26 @@ describe('single-office report', () => {
 describe('attachment tables', () => {
   function gridSums(xml: string): number[] {
     return [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
-      [...m[1]!.matchAll(/w:w="(\d+)"/g)].reduce((a, g) => a + Number(g[1]), 0),
+      [...m[1].matchAll(/w:w="(\d+)"/g)].reduce((a, g) => a + Number(g[1]), 0),
     );
   }
 
   it('fill the 版心 width exactly, upright by default and turned when report.json asks', async () => {
     const upright = path.join(dir, 'upright.docx');
-    writeFileSync(upright, (await buildReport([subs[2]!], { config: config({ 版记: undefined }), catalogue })).docx);
+    writeFileSync(
+      upright,
+      (await buildReport([subs[2]], { config: config({ 版记: undefined }), catalogue })).docx,
+    );
     const xml = documentXml(upright);
     expect(gridSums(xml)).toEqual([8845]);
     expect(xml).not.toContain('w:orient="landscape"');
     expect(xml).toContain('<w:tblHeader/>');
 
     const turned = path.join(dir, 'landscape.docx');
-    writeFileSync(turned, (await buildReport([subs[2]!], { config: config({ 附件表方向: 'landscape' }), catalogue })).docx);
+    writeFileSync(
+      turned,
+      (await buildReport([subs[2]], { config: config({ 附件表方向: 'landscape' }), catalogue })).docx,
+    );
     const lx = documentXml(turned);
     expect(lx).toContain('w:orient="landscape"');
     // The turned page keeps the 版心: 225 mm wide (12756 twips); the 版记 table stays upright.
@@ -189,7 +236,10 @@ describe('attachment tables', () => {
 
 describe('multi-office report', () => {
   it('compares, ranks and charts the offices and passes gongwen-check --render', async () => {
-    const { docx, model } = await buildReport(subs, { config: config({ 发文机关: '吉林省发展和改革委员会', 署名: '吉林省发展和改革委员会' }), catalogue });
+    const { docx, model } = await buildReport(subs, {
+      config: config({ 发文机关: '吉林省发展和改革委员会', 署名: '吉林省发展和改革委员会' }),
+      catalogue,
+    });
     const file = path.join(dir, 'multi.docx');
     writeFileSync(file, docx);
     const texts = paragraphsText(documentXml(file));
@@ -200,17 +250,34 @@ describe('multi-office report', () => {
       const rates: number[] = [];
       for (const e of s.entries) {
         const t = catalogue.targets.find((x) => x.id === e.targetId)!;
-        if (e.actual !== null && t.value !== null && t.value > 0 && ['>=', '>', '=', '≈', 'range'].includes(t.comparator)) rates.push(e.actual / t.value);
+        if (
+          e.actual !== null &&
+          t.value !== null &&
+          t.value > 0 &&
+          ['>=', '>', '=', '≈', 'range'].includes(t.comparator)
+        )
+          rates.push(e.actual / t.value);
       }
       return rates.reduce((a, b) => a + b, 0) / rates.length;
     };
     const expected = [...subs].sort((a, b) => mean(b) - mean(a)).map((s) => s.office);
     expect(model.offices.map((o) => o.office)).toEqual(expected);
-    expect(all).toContain(`平均完成率居前的是${expected.slice(0, 2).join('、')}，相对靠后的是${expected.slice(2).join('、')}`);
+    expect(all).toContain(
+      `平均完成率居前的是${expected.slice(0, 2).join('、')}，相对靠后的是${expected.slice(2).join('、')}`,
+    );
     const total = subs.reduce((a, s) => a + s.rows.length, 0);
     expect(all).toContain(`${OFFICES.length}个单位共填报量化指标${total}项次`);
     for (const o of OFFICES) expect(all).toContain(o);
-    expect(texts).toEqual(expect.arrayContaining(['附件1', '附件2', '附件3', '附件4', '各单位重点指标完成率对比表', '各单位指标完成情况排名表']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '附件1',
+        '附件2',
+        '附件3',
+        '附件4',
+        '各单位重点指标完成率对比表',
+        '各单位指标完成情况排名表',
+      ]),
+    );
     // Lagging targets by office, as the offices reported them.
     for (const s of subs) {
       const lag = s.entries.filter((e) => e.status === '滞后').length;
@@ -254,13 +321,13 @@ describe('chart', () => {
     const cur = Buffer.alloc(stride);
     let dark = 0;
     for (let y = 0; y < height; y++) {
-      const f = raw[y * (stride + 1)]!;
+      const f = raw[y * (stride + 1)];
       const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
       for (let i = 0; i < stride; i++) {
-        const a = i >= bpp ? cur[i - bpp]! : 0;
-        const b = prev[i]!;
-        const c = i >= bpp ? prev[i - bpp]! : 0;
-        let v = line[i]!;
+        const a = i >= bpp ? cur[i - bpp] : 0;
+        const b = prev[i];
+        const c = i >= bpp ? prev[i - bpp] : 0;
+        let v = line[i];
         if (f === 1) v += a;
         else if (f === 2) v += b;
         else if (f === 3) v += (a + b) >> 1;
@@ -275,7 +342,7 @@ describe('chart', () => {
       }
       for (let x = 0; x < width; x++) {
         const o = x * bpp;
-        if (cur[o]! < 60 && cur[o + 1]! < 60 && cur[o + 2]! < 60) dark++;
+        if (cur[o] < 60 && cur[o + 1] < 60 && cur[o + 2] < 60) dark++;
       }
       cur.copy(prev);
     }
@@ -299,7 +366,7 @@ describe('chart', () => {
 });
 
 describe('templates', () => {
-  const model = () => buildReportModel([subs[0]!], { config: config(), catalogue });
+  const model = () => buildReportModel([subs[0]], { config: config(), catalogue });
 
   function templateError(text: string): string {
     try {
@@ -328,15 +395,14 @@ describe('templates', () => {
   it('shipped templates render for both kinds of report', async () => {
     for (const name of ['single.hbs', 'multi.hbs']) {
       const tpl = await loadTemplate(DEFAULT_TEMPLATES_DIR, name);
-      const m = buildReportModel(name === 'single.hbs' ? [subs[0]!] : subs, { config: config(), catalogue });
+      const m = buildReportModel(name === 'single.hbs' ? [subs[0]] : subs, { config: config(), catalogue });
       const blocks = renderReportBlocks(m, tpl);
-      expect(blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text)).toEqual([
-        '总体进展',
-        '主要进展',
-        '存在的问题',
-        '下一步工作',
-      ]);
-      expect(blocks.some((b) => b.kind === 'paragraph' && b.text.endsWith('现将有关情况报告如下：'))).toBe(true);
+      expect(
+        blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text),
+      ).toEqual(['总体进展', '主要进展', '存在的问题', '下一步工作']);
+      expect(blocks.some((b) => b.kind === 'paragraph' && b.text.endsWith('现将有关情况报告如下：'))).toBe(
+        true,
+      );
     }
   });
 });
@@ -379,7 +445,7 @@ describe('luoshi report (CLI)', () => {
       ),
     );
     const out = path.join(dir, 'refused.docx');
-    const refused = cli([files[0]!, bad, '-o', out]);
+    const refused = cli([files[0], bad, '-o', out]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('错误单位.xlsx');
     expect(refused.stderr).toMatch(/指标!?[A-Z]+\d+/);
@@ -388,7 +454,7 @@ describe('luoshi report (CLI)', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(out)).toBe(false);
 
-    const forced = cli([files[0]!, bad, '-o', out, '--force']);
+    const forced = cli([files[0], bad, '-o', out, '--force']);
     expect(forced.status).toBe(0);
     expect(forced.stderr).toContain('约30');
     expect(existsSync(out)).toBe(true);
@@ -398,14 +464,16 @@ describe('luoshi report (CLI)', () => {
     const cfg = path.join(dir, 'report.json');
     writeFileSync(cfg, JSON.stringify(CONFIG_JSON));
     const out = path.join(dir, 'cli.docx');
-    const ok = cli([files[0]!, '-o', out, '--config', cfg, '--pdf']);
+    const ok = cli([files[0], '-o', out, '--config', cfg, '--pdf']);
     expect(ok.stderr).not.toContain('内部错误');
     expect(ok.status).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(path.join(dir, 'cli.pdf')).subarray(0, 4).toString()).toBe('%PDF');
 
     const out2 = path.join(dir, 'nolo.docx');
-    const missing = cli([files[0]!, '-o', out2, '--pdf'], { LUOSHI_SOFFICE: path.join(dir, 'no-such-soffice') });
+    const missing = cli([files[0], '-o', out2, '--pdf'], {
+      LUOSHI_SOFFICE: path.join(dir, 'no-such-soffice'),
+    });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('未安装 LibreOffice');
     expect(existsSync(out2)).toBe(true);
@@ -416,7 +484,7 @@ describe('luoshi report (CLI)', () => {
     mkdirSync(tdir, { recursive: true });
     writeFileSync(path.join(tdir, 'single.hbs'), '::title {{标题}}\n\n{{没有这个字段}}\n');
     writeFileSync(path.join(tdir, 'multi.hbs'), '::title {{标题}}\n');
-    const r = cli([files[0]!, '-o', path.join(dir, 't.docx'), '--templates', tdir]);
+    const r = cli([files[0], '-o', path.join(dir, 't.docx'), '--templates', tdir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/single\.hbs 第 3 行.*没有这个字段/);
   });

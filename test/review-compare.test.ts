@@ -79,12 +79,42 @@ function edits(): {
     ],
     taskFills: [{ taskId: task.taskId, status: otherStatus(task.status) }],
     expected: [
-      { targetId: changed.targetId, field: '完成值', before: changed.actual, after: newValue, kind: 'figure-changed' },
-      { targetId: cleared.targetId, field: '完成值', before: cleared.actual, after: null, kind: 'figure-cleared' },
+      {
+        targetId: changed.targetId,
+        field: '完成值',
+        before: changed.actual,
+        after: newValue,
+        kind: 'figure-changed',
+      },
+      {
+        targetId: cleared.targetId,
+        field: '完成值',
+        before: cleared.actual,
+        after: null,
+        kind: 'figure-cleared',
+      },
       { targetId: filled.targetId, field: '完成值', before: null, after: 33, kind: 'figure-filled' },
-      { targetId: statusRow.targetId, field: '进展状态', before: statusRow.status, after: newStatus, kind: 'status-changed' },
-      { targetId: textRow.targetId, field: '进展情况', before: textRow.progress || null, after: formulaText, kind: 'text-edited' },
-      { targetId: dated.targetId, field: '截至日期', before: dated.asOf, after: '2025-11-30', kind: 'date-changed' },
+      {
+        targetId: statusRow.targetId,
+        field: '进展状态',
+        before: statusRow.status,
+        after: newStatus,
+        kind: 'status-changed',
+      },
+      {
+        targetId: textRow.targetId,
+        field: '进展情况',
+        before: textRow.progress || null,
+        after: formulaText,
+        kind: 'text-edited',
+      },
+      {
+        targetId: dated.targetId,
+        field: '截至日期',
+        before: dated.asOf,
+        after: '2025-11-30',
+        kind: 'date-changed',
+      },
       {
         sheet: '任务',
         targetId: task.taskId,
@@ -114,7 +144,10 @@ describe('compareSubmissions on real workbooks', () => {
 
   it('notices when the "new" file is the older one (arguments swapped)', async () => {
     const current = await read(v1, 'v1.xlsx');
-    const older = { ...current, entries: current.entries.map((e) => (e.asOf ? { ...e, asOf: '2025-06-30' } : e)) };
+    const older = {
+      ...current,
+      entries: current.entries.map((e) => (e.asOf ? { ...e, asOf: '2025-06-30' } : e)),
+    };
     expect(compareSubmissions(current, older).summary.afterLooksOlder).toBe(true);
     expect(compareSubmissions(older, current).summary.afterLooksOlder).toBe(false);
   });
@@ -156,7 +189,13 @@ describe('compareSubmissions on real workbooks', () => {
     const cmp = compareSubmissions(before, after);
     const quote = before.rows.find((r) => r.targetId === t.id)!.quote;
     expect(cmp.changes.map(keyOf)).toEqual([
-      expectedKey({ targetId: t.id, field: '指标内容', before: quote, after: '（被改动的指标内容）', kind: 'catalogue-edited' }),
+      expectedKey({
+        targetId: t.id,
+        field: '指标内容',
+        before: quote,
+        after: '（被改动的指标内容）',
+        kind: 'catalogue-edited',
+      }),
     ]);
   });
 
@@ -255,12 +294,16 @@ describe('compare review workbook', () => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
         if (fill?.fgColor?.argb && Object.values(HIGHLIGHT).includes(fill.fgColor.argb)) {
-          highlighted.add(`${row.getCell(cols.get('指标编号')!).value}|${[...cols].find(([, i]) => i === c)![0]}`);
+          highlighted.add(
+            `${row.getCell(cols.get('指标编号')!).value}|${[...cols].find(([, i]) => i === c)![0]}`,
+          );
           expect(cell.note).toBeTruthy();
         }
       });
     });
-    const want = expected.filter((e) => (e.sheet ?? '指标') === '指标').map((e) => `${e.targetId}|${e.field}`);
+    const want = expected
+      .filter((e) => (e.sheet ?? '指标') === '指标')
+      .map((e) => `${e.targetId}|${e.field}`);
     expect([...highlighted].sort()).toEqual(want.sort());
     expect(wb.getWorksheet(COMPARE_SHEETS.tasks)).toBeTruthy();
   });
@@ -275,7 +318,10 @@ describe('luoshi compare (CLI)', () => {
     await writeFile(b, await fillWorkbook(v1, fills, taskFills));
     const out = path.join(tmp, '对比.xlsx');
     const { stdout } = await run('node', [BIN, 'compare', a, b, '--json', '-o', out]);
-    const json = JSON.parse(stdout) as { changes: { targetId: string; field: string; before: unknown; after: unknown }[]; summary: { total: number } };
+    const json = JSON.parse(stdout) as {
+      changes: { targetId: string; field: string; before: unknown; after: unknown }[];
+      summary: { total: number };
+    };
     expect(json.summary.total).toBe(expected.length);
     expect(json.changes.map((c) => `${c.targetId}|${c.field}`).sort()).toEqual(
       expected.map((e) => `${e.targetId}|${e.field}`).sort(),

@@ -46,18 +46,24 @@ beforeAll(async () => {
   cat = seedCatalogue();
   dir = await mkdtemp(path.join(os.tmpdir(), 'luoshi-consolidate-'));
   const samples = new Map(REPORTING.map((o) => [o, sampleEntries(cat, o, PERIOD)]));
-  const reportedByAll = (t: Target) => REPORTING.every((o) => samples.get(o)!.find((e) => e.targetId === t.id)?.actual != null);
+  const reportedByAll = (t: Target) =>
+    REPORTING.every((o) => samples.get(o)!.find((e) => e.targetId === t.id)?.actual != null);
   shareTarget = cat.targets.find((t) => isBoundedShare(t.unit, t.quote) && t.comparator !== 'milestone')!;
-  countTarget = cat.targets.find((t) => isSummableUnit(t.unit) && t.comparator !== 'milestone' && reportedByAll(t))!;
+  countTarget = cat.targets.find(
+    (t) => isSummableUnit(t.unit) && t.comparator !== 'milestone' && reportedByAll(t),
+  )!;
   expect(shareTarget).toBeTruthy();
   expect(countTarget).toBeTruthy();
 
   for (const office of REPORTING) {
     let entries = samples.get(office)!;
     // out of range: an impossible share, and a count a thousand times the others'
-    if (office === '四平市') entries = entries.map((e) => (e.targetId === shareTarget.id ? { ...e, actual: 150 } : e));
+    if (office === '四平市')
+      entries = entries.map((e) => (e.targetId === shareTarget.id ? { ...e, actual: 150 } : e));
     if (office === '辽源市') {
-      entries = entries.map((e) => (e.targetId === countTarget.id ? { ...e, actual: (e.actual ?? 1) * 1000 } : e));
+      entries = entries.map((e) =>
+        e.targetId === countTarget.id ? { ...e, actual: (e.actual ?? 1) * 1000 } : e,
+      );
     }
     typed.set(office, entries);
     const { bytes } = await filledWorkbook(cat, office, { entries });
@@ -70,7 +76,10 @@ beforeAll(async () => {
     asOf: e.asOf ? '2025-09-30' : null,
     actual: e.targetId === countTarget.id ? 424242 : e.actual,
   }));
-  await writeFile(path.join(dir, '吉林市（旧）.xlsx'), (await filledWorkbook(cat, '吉林市', { entries: draft })).bytes);
+  await writeFile(
+    path.join(dir, '吉林市（旧）.xlsx'),
+    (await filledWorkbook(cat, '吉林市', { entries: draft })).bytes,
+  );
   // an office not on the roster
   const unlisted = await filledWorkbook(cat, UNLISTED);
   typed.set(UNLISTED, unlisted.entries);
@@ -79,8 +88,14 @@ beforeAll(async () => {
   const good = await readFile(path.join(dir, '长春市.xlsx'));
   await writeFile(path.join(dir, '损坏.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
   await writeFile(path.join(dir, '说明.xlsx'), '这不是表格');
-  await writeFile(path.join(dir, '旧格式.xls'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(2000)]));
-  await writeFile(path.join(dir, '..', `roster-${path.basename(dir)}.csv`), ['单位,联系人', ...ROSTER.map((o) => `${csvField(o)},`)].join('\n'));
+  await writeFile(
+    path.join(dir, '旧格式.xls'),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(2000)]),
+  );
+  await writeFile(
+    path.join(dir, '..', `roster-${path.basename(dir)}.csv`),
+    ['单位,联系人', ...ROSTER.map((o) => `${csvField(o)},`)].join('\n'),
+  );
 });
 
 afterAll(async () => {
@@ -106,7 +121,11 @@ function checkResult(r: ConsolidationResult): void {
   expect(r.offices.map((o) => o.office).sort()).toEqual([...REPORTING, UNLISTED].sort());
   // duplicate: the later 截至日期 counts even though its file comes first
   expect(r.duplicates).toHaveLength(1);
-  expect(r.duplicates[0]).toMatchObject({ office: '吉林市', kept: '吉林市.xlsx', dropped: '吉林市（旧）.xlsx' });
+  expect(r.duplicates[0]).toMatchObject({
+    office: '吉林市',
+    kept: '吉林市.xlsx',
+    dropped: '吉林市（旧）.xlsx',
+  });
   // broken files, each with its Chinese reason; the rest went on
   expect(r.failures.map((f) => f.file).sort()).toEqual(['损坏.xlsx', '旧格式.xls', '说明.xlsx'].sort());
   expect(r.failures.find((f) => f.file === '说明.xlsx')!.message).toMatch(/不是 \.xlsx 文件/);
@@ -127,7 +146,8 @@ function checkResult(r: ConsolidationResult): void {
   // matrix, totals and rates from what the offices typed (the kept 吉林市 file, not the draft)
   const t = r.targets.findIndex((x) => x.targetId === countTarget.id);
   const officeIdx = (name: string) => r.offices.findIndex((o) => o.office === name);
-  const typedActual = (office: string) => typed.get(office)!.find((e) => e.targetId === countTarget.id)?.actual ?? null;
+  const typedActual = (office: string) =>
+    typed.get(office)!.find((e) => e.targetId === countTarget.id)?.actual ?? null;
   expect(r.actual[t][officeIdx('吉林市')]).toBe(typedActual('吉林市'));
   const expectedTotal = [...REPORTING, UNLISTED].reduce((s, o) => s + (typedActual(o) ?? 0), 0);
   expect(r.targets[t].summable).toBe(true);
@@ -142,7 +162,8 @@ function checkResult(r: ConsolidationResult): void {
   const ranked = [...r.offices].sort((a, b) => a.rank - b.rank);
   expect(ranked[0].rank).toBe(1);
   for (let i = 1; i < ranked.length; i++) {
-    if (ranked[i].score !== null && ranked[i - 1].score !== null) expect(ranked[i - 1].score!).toBeGreaterThanOrEqual(ranked[i].score!);
+    if (ranked[i].score !== null && ranked[i - 1].score !== null)
+      expect(ranked[i - 1].score!).toBeGreaterThanOrEqual(ranked[i].score!);
   }
 }
 
@@ -165,8 +186,35 @@ describe('consolidating a folder', () => {
       formatVersion: 1,
       generatedAt: null,
       source,
-      rows: [{ targetId: 'T1', row: 4, document: '', section: '', quote: '', targetText: '≥10个', unit: '个', deadline: '', lead: '', comparator: '>=', value: 10, valueMax: null }],
-      entries: [{ targetId: 'T1', baseline: null, actual, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' }],
+      rows: [
+        {
+          targetId: 'T1',
+          row: 4,
+          document: '',
+          section: '',
+          quote: '',
+          targetText: '≥10个',
+          unit: '个',
+          deadline: '',
+          lead: '',
+          comparator: '>=',
+          value: 10,
+          valueMax: null,
+        },
+      ],
+      entries: [
+        {
+          targetId: 'T1',
+          baseline: null,
+          actual,
+          asOf: null,
+          status: null,
+          progress: '',
+          problems: '',
+          nextSteps: '',
+          evidence: '',
+        },
+      ],
       taskEntries: [],
       problems: [],
     });
@@ -215,7 +263,9 @@ describe('汇总 workbook', () => {
     const formulaLike = missing.getRow(1 + NOT_REPORTING.length).getCell(2);
     expect(formulaLike.type).toBe(ExcelJS.ValueType.String);
     // 重复报送, 异常值, 问题 carry the findings
-    expect(wb.getWorksheet(CONSOLIDATION_SHEETS.duplicates)!.getRow(2).getCell(3).value).toBe('吉林市（旧）.xlsx');
+    expect(wb.getWorksheet(CONSOLIDATION_SHEETS.duplicates)!.getRow(2).getCell(3).value).toBe(
+      '吉林市（旧）.xlsx',
+    );
     expect(wb.getWorksheet(CONSOLIDATION_SHEETS.outliers)!.rowCount).toBe(r.outliers.length + 1);
     const problemRows = wb.getWorksheet(CONSOLIDATION_SHEETS.problems)!.rowCount - 1;
     expect(problemRows).toBe(r.problems.length + r.failures.length);
@@ -232,7 +282,8 @@ describe('luoshi consolidate (CLI)', () => {
     );
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
-    for (const key of ['offices', 'missing', 'duplicates', 'problems', 'outliers']) expect(json).toHaveProperty(key);
+    for (const key of ['offices', 'missing', 'duplicates', 'problems', 'outliers'])
+      expect(json).toHaveProperty(key);
     // the roster parser decides which names are valid offices (it may refuse formula-looking ones)
     const rosterNames = parseRoster(await readFile(roster, 'utf8'), roster).offices.map((o) => o.office);
     expect(json.missing).toEqual(rosterNames.filter((n) => !REPORTING.includes(n)));

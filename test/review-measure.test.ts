@@ -34,7 +34,9 @@ describe('the rule of each row', () => {
   });
 
   it('adds up counts and amounts, never shares or ratios', () => {
-    for (const u of ['个', '人', '所', '张', '家', '名', '项', '万人', '亿元', '人次']) expect(isSummableUnit(u), u).toBe(true);
-    for (const u of ['%', '‰', '元/人', '张/千人', '岁', '倍', '', '每千人口']) expect(isSummableUnit(u), u).toBe(false);
+    for (const u of ['个', '人', '所', '张', '家', '名', '项', '万人', '亿元', '人次'])
+      expect(isSummableUnit(u), u).toBe(true);
+    for (const u of ['%', '‰', '元/人', '张/千人', '岁', '倍', '', '每千人口'])
+      expect(isSummableUnit(u), u).toBe(false);
   });
 });

@@ -28,9 +28,21 @@ function thrown(f: () => unknown): string {
 describe('parseRoster', () => {
   it('reads the shipped 吉林省 roster: 9 市州 and 长白山管委会', () => {
     const file = path.join(ROOT, 'templates/roster-吉林省.csv');
-    const roster = parseRoster(decodeText(new Uint8Array(readFileSync(file)), 'roster-吉林省.csv').text, 'roster-吉林省.csv');
+    const roster = parseRoster(
+      decodeText(new Uint8Array(readFileSync(file)), 'roster-吉林省.csv').text,
+      'roster-吉林省.csv',
+    );
     expect(roster.offices.map((o) => o.office)).toEqual([
-      '长春市', '吉林市', '四平市', '辽源市', '通化市', '白山市', '松原市', '白城市', '延边朝鲜族自治州', '长白山管委会',
+      '长春市',
+      '吉林市',
+      '四平市',
+      '辽源市',
+      '通化市',
+      '白山市',
+      '松原市',
+      '白城市',
+      '延边朝鲜族自治州',
+      '长白山管委会',
     ]);
     expect(roster.offices.every((o) => o.level && o.contact === null && o.phone === null)).toBe(true);
     expect(roster.problems).toEqual([]);
@@ -49,14 +61,41 @@ describe('parseRoster', () => {
     expect(decoded.encoding).toBe('gb18030');
     const roster = parseRoster(decoded.text, 'roster.csv');
     expect(roster.offices).toEqual([
-      { office: '长春市', level: null, contact: '张三', phone: '0431-1234', documents: ['吉政发〔2014〕14号', '吉政办发〔2023〕21号'], units: [], line: 2 },
-      { office: '省卫生健康委', level: null, contact: '李四', phone: '0431-5678', documents: [], units: ['卫生健康委', '卫健委'], line: 3 },
-      { office: '吉林市（含"北山"片区）', level: null, contact: '王五', phone: null, documents: [], units: [], line: 4 },
+      {
+        office: '长春市',
+        level: null,
+        contact: '张三',
+        phone: '0431-1234',
+        documents: ['吉政发〔2014〕14号', '吉政办发〔2023〕21号'],
+        units: [],
+        line: 2,
+      },
+      {
+        office: '省卫生健康委',
+        level: null,
+        contact: '李四',
+        phone: '0431-5678',
+        documents: [],
+        units: ['卫生健康委', '卫健委'],
+        line: 3,
+      },
+      {
+        office: '吉林市（含"北山"片区）',
+        level: null,
+        contact: '王五',
+        phone: null,
+        documents: [],
+        units: [],
+        line: 4,
+      },
     ]);
   });
 
   it('skips bad rows with a message naming file and line, keeping the rest', () => {
-    const roster = parseRoster('单位,级别,备注\n长春市,地级市,x\n,地级市\n长春市,地级市\n辽源市,地级市\n', '名单.csv');
+    const roster = parseRoster(
+      '单位,级别,备注\n长春市,地级市,x\n,地级市\n长春市,地级市\n辽源市,地级市\n',
+      '名单.csv',
+    );
     expect(roster.offices.map((o) => o.office)).toEqual(['长春市', '辽源市']);
     expect(roster.problems.map((p) => p.message)).toEqual([
       '名单.csv 第 1 行：不认识的列“备注”，已忽略',
@@ -67,8 +106,12 @@ describe('parseRoster', () => {
 
   it('rejects files it cannot use, in Chinese, naming file and line', () => {
     expect(thrown(() => parseRoster('', 'a.csv'))).toBe('a.csv 是空文件，没有任何单位');
-    expect(thrown(() => parseRoster('名称,级别\n长春市,地级市\n', 'b.csv'))).toBe('b.csv 第 1 行：第一列的表头应为“单位”，现为“名称”');
-    expect(thrown(() => parseRoster('单位\n长春市\n"吉林市\n四平市\n', 'c.csv'))).toBe('c.csv 第 3 行：引号没有配对（"…" 未闭合）');
+    expect(thrown(() => parseRoster('名称,级别\n长春市,地级市\n', 'b.csv'))).toBe(
+      'b.csv 第 1 行：第一列的表头应为“单位”，现为“名称”',
+    );
+    expect(thrown(() => parseRoster('单位\n长春市\n"吉林市\n四平市\n', 'c.csv'))).toBe(
+      'c.csv 第 3 行：引号没有配对（"…" 未闭合）',
+    );
     expect(thrown(() => parseRoster('单位\n\n', 'd.csv'))).toContain('d.csv 中没有可用的单位');
   });
 });

@@ -24,7 +24,11 @@ let count: Target;
 beforeAll(async () => {
   catalogue = seedCatalogue();
   bytes = await generate(catalogue);
-  pct = pick(catalogue, (t) => t.unit === '%' && t.comparator === '>=' && (t.value ?? 0) >= 5, 'percent target ≥ 5');
+  pct = pick(
+    catalogue,
+    (t) => t.unit === '%' && t.comparator === '>=' && (t.value ?? 0) >= 5,
+    'percent target ≥ 5',
+  );
   count = pick(catalogue, (t) => t.unit === '人' && t.comparator === '>=', 'target in 人');
 });
 
@@ -51,7 +55,9 @@ describe('check finds', () => {
   });
 
   it('a percent sign on a target that is not a percentage, a bad date, a status outside the list', async () => {
-    const filled = await fillWorkbook(bytes, [{ targetId: count.id, actual: '30%', asOf: '2025年13月1日', status: '基本完成' }]);
+    const filled = await fillWorkbook(bytes, [
+      { targetId: count.id, actual: '30%', asOf: '2025年13月1日', status: '基本完成' },
+    ]);
     const sub = await readBack(filled);
     const mine = sub.problems.filter((p) => p.targetId === count.id);
     expect(codes(mine).sort()).toEqual(['bad-status', 'not-a-date', 'not-a-number']);
@@ -59,7 +65,9 @@ describe('check finds', () => {
   });
 
   it('a 截至日期 outside the period', async () => {
-    const filled = await fillWorkbook(bytes, [{ targetId: pct.id, actual: 6, asOf: '2024-12-31', status: '已完成' }]);
+    const filled = await fillWorkbook(bytes, [
+      { targetId: pct.id, actual: 6, asOf: '2024-12-31', status: '已完成' },
+    ]);
     const sub = await readBack(filled);
     const p = sub.problems.find((x) => x.code === 'date-out-of-period')!;
     expect(p.severity).toBe('error');
@@ -79,12 +87,16 @@ describe('check finds', () => {
       ['warning', pct.id],
       ['warning', count.id],
     ]);
-    expect(inc[0]!.message).toBe(`指标!N${r}：进展状态为“已完成”，但完成值 ${below} 未达到目标 ≥${pct.value}%`);
+    expect(inc[0].message).toBe(
+      `指标!N${r}：进展状态为“已完成”，但完成值 ${below} 未达到目标 ≥${pct.value}%`,
+    );
     const lag = sub.problems.find((p) => p.code === 'lagging-unexplained')!;
     expect(lag).toMatchObject({ severity: 'error', targetId: count.id, sheet: '指标' });
     expect(lag.cell).toMatch(/^P\d+$/);
     // once explained, the error goes away
-    const fixed = await fillWorkbook(filled, [{ targetId: count.id, problems: '资金未到位', nextSteps: '加快拨付' }]);
+    const fixed = await fillWorkbook(filled, [
+      { targetId: count.id, problems: '资金未到位', nextSteps: '加快拨付' },
+    ]);
     expect(codes((await readBack(fixed)).problems)).not.toContain('lagging-unexplained');
   });
 
@@ -104,7 +116,7 @@ describe('check finds', () => {
     const sub = await readBack(edited);
     const locked = sub.problems.filter((p) => p.code === 'locked-cell-edited');
     expect(locked.map((p) => p.cell)).toEqual([`E${r}`, `F${r}`]);
-    expect(locked[0]!.message).toContain(`指标!E${r}：目录内容“指标内容”被改动`);
+    expect(locked[0].message).toContain(`指标!E${r}：目录内容“指标内容”被改动`);
     expect(locked.every((p) => p.severity === 'error' && p.targetId === pct.id)).toBe(true);
   });
 
@@ -128,12 +140,16 @@ describe('check finds', () => {
   });
 
   it('a renamed sheet (still read, by its headers) and moved columns', async () => {
-    const filled = await fillWorkbook(bytes, [{ targetId: pct.id, actual: 6, status: '已完成', asOf: '2025-12-31' }]);
+    const filled = await fillWorkbook(bytes, [
+      { targetId: pct.id, actual: 6, status: '已完成', asOf: '2025-12-31' },
+    ]);
     const edited = await editWorkbook(filled, (wb) => {
       wb.getWorksheet('指标')!.name = '指标（长春）';
     });
     const sub = await readBack(edited);
-    expect(sub.problems.find((p) => p.code === 'sheet-renamed')!.message).toContain('工作表“指标”被改名为“指标（长春）”');
+    expect(sub.problems.find((p) => p.code === 'sheet-renamed')!.message).toContain(
+      '工作表“指标”被改名为“指标（长春）”',
+    );
     expect(sub.entries.find((e) => e.targetId === pct.id)).toMatchObject({ actual: 6, status: '已完成' });
     // columns moved: swap 完成值 and 基期值 including headers
     const moved = await editWorkbook(filled, (wb) => {
@@ -151,7 +167,9 @@ describe('check finds', () => {
   });
 
   it('a workbook whose hidden _meta was lost (content copied to a new file): still read, but flagged', async () => {
-    const filled = await fillWorkbook(bytes, [{ targetId: pct.id, actual: 6, status: '已完成', asOf: '2025-12-31' }]);
+    const filled = await fillWorkbook(bytes, [
+      { targetId: pct.id, actual: 6, status: '已完成', asOf: '2025-12-31' },
+    ]);
     const edited = await editWorkbook(filled, (wb) => {
       wb.removeWorksheet(wb.getWorksheet('_meta')!.id);
     });
@@ -175,18 +193,20 @@ describe('check finds', () => {
     const sub = await readBack(bytes, other);
     const p = sub.problems.find((x) => x.code === 'catalogue-version')!;
     expect(p.severity).toBe('warning');
-    expect(p.message).toContain(`本表按目录版本 ${catalogue.version} 生成，与所给目录版本 ffffffffffffffffffff 不同`);
+    expect(p.message).toContain(
+      `本表按目录版本 ${catalogue.version} 生成，与所给目录版本 ffffffffffffffffffff 不同`,
+    );
     expect(codes((await readBack(bytes, catalogue)).problems)).not.toContain('catalogue-version');
   });
 
   it('a workbook that is not a luoshi workbook at all', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '随便一张表';
-    const b = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const b = new Uint8Array(await wb.xlsx.writeBuffer());
     const sub = await readBack(b, undefined, '随便.xlsx');
     expect(sub.problems).toHaveLength(1);
     expect(sub.problems[0]).toMatchObject({ severity: 'error', code: 'not-a-luoshi-workbook' });
-    expect(sub.problems[0]!.message).toContain('随便.xlsx 不是 luoshi 生成的填报表');
+    expect(sub.problems[0].message).toContain('随便.xlsx 不是 luoshi 生成的填报表');
     expect(sub.entries).toEqual([]);
   });
 
@@ -213,7 +233,7 @@ describe('check finds', () => {
 describe('writing text safely', () => {
   it('writes formula-like catalogue and office text as text, never as a formula', async () => {
     const evil = ['=HYPERLINK("http://example.invalid","点我")', '+1+1', '-2+3', '@SUM(1,2)'];
-    const t0 = catalogue.targets[0]!;
+    const t0 = catalogue.targets[0];
     const cat: Catalogue = {
       ...catalogue,
       targets: [
@@ -224,13 +244,16 @@ describe('writing text safely', () => {
     const b = await generate(cat);
     const zip = await JSZip.loadAsync(b);
     const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
-    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]!);
+    const formulas = [...xml.matchAll(/<f>([^<]*)<\/f>/g)].map((m) => m[1]);
     expect(formulas.length).toBeGreaterThan(0);
     expect(formulas.every((f) => f.startsWith('IF(ISNUMBER('))).toBe(true);
     const filled = await fillWorkbook(b, [{ targetId: 'evil-0', progress: '=1+1', evidence: '@cmd' }]);
     const sub = await readBack(filled, cat);
     expect(sub.rows.filter((r) => r.targetId.startsWith('evil-')).map((r) => r.quote)).toEqual(evil);
-    expect(sub.entries.find((e) => e.targetId === 'evil-0')).toMatchObject({ progress: '=1+1', evidence: '@cmd' });
+    expect(sub.entries.find((e) => e.targetId === 'evil-0')).toMatchObject({
+      progress: '=1+1',
+      evidence: '@cmd',
+    });
     expect(codes(sub.problems)).not.toContain('locked-cell-edited');
   });
 });
@@ -244,22 +267,38 @@ describe('validation lists longer than 255 characters', () => {
     expect(src).toEqual({ range: `'_lists'!$A$1:$A$40` });
     expect(lists.source(long)).toBe(src);
     expect(lists.source(['是', '否'])).toEqual({ values: ['是', '否'] });
-    const plan = planWorkbook(catalogue, { office: '长春市', period: '2025年度', generatedAt: '2026-01-01T00:00:00Z' });
+    const plan = planWorkbook(catalogue, {
+      office: '长春市',
+      period: '2025年度',
+      generatedAt: '2026-01-01T00:00:00Z',
+    });
     const target = plan.sheets.find((s) => s.name === '指标')!;
-    target.validations.push({ type: 'list', range: 'R4:R10', source: src, allowBlank: true, errorTitle: '无效', error: '请从列表选择' });
+    target.validations.push({
+      type: 'list',
+      range: 'R4:R10',
+      source: src,
+      allowBlank: true,
+      errorTitle: '无效',
+      error: '请从列表选择',
+    });
     const listSheet = lists.sheet(null)!;
     plan.sheets.splice(plan.sheets.length - 1, 0, listSheet);
     const b = await writeWorkbookPlan(plan);
     const zip = await JSZip.loadAsync(b);
     const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
-    expect(xml.includes(`sqref="R4:R10"><formula1>&apos;_lists&apos;!$A$1:$A$40</formula1>`) || xml.includes(`sqref="R4:R10"><formula1>'_lists'!$A$1:$A$40</formula1>`)).toBe(true);
+    expect(
+      xml.includes(`sqref="R4:R10"><formula1>&apos;_lists&apos;!$A$1:$A$40</formula1>`) ||
+        xml.includes(`sqref="R4:R10"><formula1>'_lists'!$A$1:$A$40</formula1>`),
+    ).toBe(true);
     const grid = await readWorkbookGrid(b, 'x.xlsx');
     const ls = grid.sheets.find((s) => s.name === '_lists')!;
     expect(ls.state).toBe('hidden');
     expect(ls.rows.map((r) => r[0])).toEqual(long);
     // every list literal in the generated workbook stays within Excel's limit
     for (const s of plan.sheets) {
-      for (const v of s.validations) if (v.type === 'list' && 'values' in v.source) expect(v.source.values.join(',').length).toBeLessThanOrEqual(255);
+      for (const v of s.validations)
+        if (v.type === 'list' && 'values' in v.source)
+          expect(v.source.values.join(',').length).toBeLessThanOrEqual(255);
     }
   });
 });

@@ -25,7 +25,15 @@ async function resaveWithLibreOffice(bytes: Uint8Array, name: string): Promise<U
   await writeFile(path.join(src, name), bytes);
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, path.join(src, name)],
+    [
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--headless',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      outDir,
+      path.join(src, name),
+    ],
     { timeout: 120_000 },
   );
   return new Uint8Array(await readFile(path.join(outDir, name)));
@@ -41,7 +49,11 @@ describe('LibreOffice Calc round trip', () => {
   it('a workbook filled and re-saved by LibreOffice reads back with the same entries', async () => {
     const entries = sampleEntries(catalogue, '吉林市', '2025年度', 11);
     const tasks = sampleTaskEntries(catalogue, '吉林市', '2025年度', 11);
-    const filled = await fillWorkbook(await generate(catalogue, { office: '吉林市' }), entries.map(asFill), tasks);
+    const filled = await fillWorkbook(
+      await generate(catalogue, { office: '吉林市' }),
+      entries.map(asFill),
+      tasks,
+    );
     const before = await readBack(filled, catalogue, '吉林市.xlsx');
     const resaved = await resaveWithLibreOffice(filled, '吉林市.xlsx');
     expect(Buffer.from(resaved).equals(Buffer.from(filled))).toBe(false);
@@ -62,7 +74,7 @@ describe('LibreOffice Calc round trip', () => {
       return e.actual !== null && t.comparator === '>=' && (t.value ?? 0) > 0;
     });
     expect(withRate).toBeGreaterThanOrEqual(0);
-    const e = entries[withRate]!;
+    const e = entries[withRate];
     const t = catalogue.targets.find((x) => x.id === e.targetId)!;
     const row = sheet.rows.find((r) => r[1] === e.targetId)!;
     expect(row[11]).toBeCloseTo(e.actual! / t.value!, 9);

@@ -48,12 +48,23 @@ beforeAll(() => {
   oldCat = seedCatalogue();
   entries = sampleEntries(oldCat, '通化市', '2025年度', 5);
   const typed = entries.filter(filledEntry);
-  removedId = typed[0]!.targetId;
-  quoteChangedId = typed[1]!.targetId;
-  valueChangedId = entries.find((e) => filledEntry(e) && oldCat.targets.find((t) => t.id === e.targetId)!.value !== null && e.targetId !== quoteChangedId && e.targetId !== removedId)!.targetId;
-  invalidId = typed[3]!.targetId;
-  removedTaskId = oldCat.tasks[0]!.id;
-  const added: Target = { ...oldCat.targets[0]!, id: 'new-target-1', quote: '新增指标：到2027年达到100个', offset: 1e9 };
+  removedId = typed[0].targetId;
+  quoteChangedId = typed[1].targetId;
+  valueChangedId = entries.find(
+    (e) =>
+      filledEntry(e) &&
+      oldCat.targets.find((t) => t.id === e.targetId)!.value !== null &&
+      e.targetId !== quoteChangedId &&
+      e.targetId !== removedId,
+  )!.targetId;
+  invalidId = typed[3].targetId;
+  removedTaskId = oldCat.tasks[0].id;
+  const added: Target = {
+    ...oldCat.targets[0],
+    id: 'new-target-1',
+    quote: '新增指标：到2027年达到100个',
+    offset: 1e9,
+  };
   newCat = {
     ...oldCat,
     version: 'new-version',
@@ -61,7 +72,11 @@ beforeAll(() => {
       ...oldCat.targets
         .filter((t) => t.id !== removedId)
         .map((t) =>
-          t.id === quoteChangedId ? { ...t, quote: `${t.quote}（修订）` } : t.id === valueChangedId ? { ...t, value: (t.value ?? 0) + 1 } : t,
+          t.id === quoteChangedId
+            ? { ...t, quote: `${t.quote}（修订）` }
+            : t.id === valueChangedId
+              ? { ...t, value: (t.value ?? 0) + 1 }
+              : t,
         ),
       added,
     ],
@@ -71,7 +86,9 @@ beforeAll(() => {
 
 describe('upgrade to a new catalogue', () => {
   it('keeps every typed field, keeps removed targets and flags changed ones', async () => {
-    const tasks = sampleTaskEntries(oldCat, '通化市', '2025年度', 5).map((t, i) => (i === 0 ? { ...t, status: '序时推进' as const, progress: '任务一进展' } : t));
+    const tasks = sampleTaskEntries(oldCat, '通化市', '2025年度', 5).map((t, i) =>
+      i === 0 ? { ...t, status: '序时推进' as const, progress: '任务一进展' } : t,
+    );
     const fills = entries.map(asFill).map((f) => (f.targetId === invalidId ? { ...f, actual: '约30' } : f));
     const filled = await fillWorkbook(await generate(oldCat, { office: '通化市' }), fills, tasks);
     const grid = await readWorkbookGrid(filled, '通化市.xlsx');
@@ -98,19 +115,29 @@ describe('upgrade to a new catalogue', () => {
       }
     }
     // the new target is there, empty
-    expect(sub.entries.find((e) => e.targetId === 'new-target-1')).toMatchObject({ actual: null, status: null, progress: '' });
+    expect(sub.entries.find((e) => e.targetId === 'new-target-1')).toMatchObject({
+      actual: null,
+      status: null,
+      progress: '',
+    });
     // task entries kept; the dropped task's text is kept with the removed targets
     expect(sub.taskEntries.length).toBe(newCat.tasks.length);
     const grid2 = await readWorkbookGrid(upgraded, 'x.xlsx');
     const removed = readRemovedTargets(grid2);
     const oldRemoved = entries.find((e) => e.targetId === removedId)!;
     expect(removed.find((r) => r.row.targetId === removedId)!.entry).toEqual(oldRemoved);
-    expect(removed.find((r) => r.row.targetId === removedTaskId)!.entry).toMatchObject({ status: '序时推进', progress: '任务一进展' });
+    expect(removed.find((r) => r.row.targetId === removedTaskId)!.entry).toMatchObject({
+      status: '序时推进',
+      progress: '任务一进展',
+    });
     // the 变更提示 column shows the notes, on the flagged rows only
     const sheet = grid2.sheets.find((s) => s.name === '指标')!;
-    const noteCol = sheet.rows[2]!.indexOf('变更提示');
+    const noteCol = sheet.rows[2].indexOf('变更提示');
     expect(noteCol).toBeGreaterThan(0);
-    const notes = sheet.rows.slice(3).filter((r) => r[noteCol]).map((r) => r[1]);
+    const notes = sheet.rows
+      .slice(3)
+      .filter((r) => r[noteCol])
+      .map((r) => r[1]);
     expect(notes.sort()).toEqual([quoteChangedId, valueChangedId].sort());
     expect(grid2.sheets.map((s) => s.name)).toContain('已移除指标');
 
@@ -130,6 +157,8 @@ describe('upgrade to a new catalogue', () => {
     const back = upgradeWorkbook(await readWorkbookGrid(mid, 'b.xlsx'), 'b.xlsx', oldCat);
     expect(back.removed.map((r) => r.row.targetId)).toEqual(['new-target-1']);
     const sub = await readBack(await realise(back, oldCat), oldCat);
-    expect(sub.entries.find((e) => e.targetId === removedId)).toEqual(entries.find((e) => e.targetId === removedId));
+    expect(sub.entries.find((e) => e.targetId === removedId)).toEqual(
+      entries.find((e) => e.targetId === removedId),
+    );
   });
 });

@@ -43,8 +43,24 @@ describe('generated workbook', () => {
     const ws = wb.getWorksheet('指标')!;
     const headers = (ws.getRow(3).values as unknown[]).slice(1);
     expect(headers).toEqual([
-      '序号', '指标编号', '文件', '章节', '指标内容', '目标值', '单位', '目标年份', '牵头单位',
-      '基期值', '完成值', '完成率', '截至日期', '进展状态', '进展情况', '存在问题', '下一步措施', '佐证材料',
+      '序号',
+      '指标编号',
+      '文件',
+      '章节',
+      '指标内容',
+      '目标值',
+      '单位',
+      '目标年份',
+      '牵头单位',
+      '基期值',
+      '完成值',
+      '完成率',
+      '截至日期',
+      '进展状态',
+      '进展情况',
+      '存在问题',
+      '下一步措施',
+      '佐证材料',
     ]);
     const taskHeaders = (wb.getWorksheet('任务')!.getRow(3).values as unknown[]).slice(1);
     expect(taskHeaders).toEqual(TASK_COLUMNS.map((c) => c.header));
@@ -54,7 +70,7 @@ describe('generated workbook', () => {
     expect(ws.rowCount).toBe(3 + targets.length);
     for (let i = 0; i < targets.length; i++) {
       const row = ws.getRow(4 + i);
-      const t = selectForOffice(catalogue, {}).targets[i]!;
+      const t = selectForOffice(catalogue, {}).targets[i];
       expect(row.getCell(2).value).toBe(t.id);
       expect(row.getCell(5).value).toBe(t.quote);
       expect(row.getCell(6).value).toBe(formatTargetValue(t));
@@ -62,8 +78,13 @@ describe('generated workbook', () => {
     }
     expect(wb.getWorksheet('任务')!.rowCount).toBe(3 + catalogue.tasks.length);
     const guide = wb.getWorksheet('填报说明')!;
-    const guideText = guide.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
-    for (const s of ['长春市', '2025年度', '2026-01-15', '张三', '0431-88888888', '滞后']) expect(guideText).toContain(s);
+    const guideText = guide
+      .getSheetValues()
+      .flat()
+      .filter((v) => typeof v === 'string')
+      .join('\n');
+    for (const s of ['长春市', '2025年度', '2026-01-15', '张三', '0431-88888888', '滞后'])
+      expect(guideText).toContain(s);
   });
 
   it('locks catalogue cells, unlocks entry cells and protects every sheet without a password', async () => {
@@ -97,12 +118,18 @@ describe('generated workbook', () => {
     expect(xml).toContain(`<dataValidation type="decimal" allowBlank="1"`);
     expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="J4:J${last}"`));
     expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="K4:K${last}"`));
-    expect(xml).toMatch(new RegExp(`type="date"[^>]*sqref="M4:M${last}"><formula1>45658</formula1><formula2>46022</formula2>`));
+    expect(xml).toMatch(
+      new RegExp(`type="date"[^>]*sqref="M4:M${last}"><formula1>45658</formula1><formula2>46022</formula2>`),
+    );
     expect(xml.includes(`<formula1>&quot;${PROGRESS_STATUSES.join(',')}&quot;</formula1>`)).toBe(true);
     expect(xml).toMatch(/<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"\/>/);
-    expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(xml).toMatch(
+      /<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/,
+    );
     const book = await zip.file('xl/workbook.xml')!.async('string');
-    expect(book).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$3:$3</definedName>`);
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$3:$3</definedName>`,
+    );
     expect(book).toContain('fullCalcOnLoad="1"');
   });
 
@@ -132,9 +159,10 @@ describe('fill and read back', () => {
     expect(sub.generatedAt).toBe('2026-01-05T08:00:00.000Z');
     expect(sub.entries.length).toBe(entries.length);
     for (let i = 0; i < entries.length; i++) {
-      const want = entries[i]!;
-      const got = sub.entries[i]!;
-      for (const k of Object.keys(want) as (keyof typeof want)[]) expect(got[k], `${want.targetId}.${k}`).toEqual(want[k]);
+      const want = entries[i];
+      const got = sub.entries[i];
+      for (const k of Object.keys(want) as (keyof typeof want)[])
+        expect(got[k], `${want.targetId}.${k}`).toEqual(want[k]);
     }
     expect(sub.taskEntries).toEqual(tasks);
     expect(sub.rows.map((r) => r.quote)).toEqual(selectForOffice(catalogue, {}).targets.map((t) => t.quote));
@@ -148,7 +176,8 @@ describe('fill and read back', () => {
     const statuses = new Set(a.map((e) => e.status));
     for (const s of [...PROGRESS_STATUSES, null]) expect(statuses.has(s), String(s)).toBe(true);
     for (const e of a) {
-      for (const text of [e.progress, e.problems, e.nextSteps, e.evidence]) if (text) expect(text.startsWith(SAMPLE_MARK)).toBe(true);
+      for (const text of [e.progress, e.problems, e.nextSteps, e.evidence])
+        if (text) expect(text.startsWith(SAMPLE_MARK)).toBe(true);
     }
   });
 
@@ -159,28 +188,51 @@ describe('fill and read back', () => {
     const other = pick(catalogue, (t) => t.unit === '个' && t.value !== null, 'target in 个');
     const filled = await fillWorkbook(bytes, [
       { targetId: pct.id, baseline: '３０％', actual: '30.5%', asOf: '2025年6月30日', status: '已完成' },
-      { targetId: people.id, baseline: '41,000', actual: '4.2万', asOf: '２０２５－０９－３０', status: '序时推进' },
+      {
+        targetId: people.id,
+        baseline: '41,000',
+        actual: '4.2万',
+        asOf: '２０２５－０９－３０',
+        status: '序时推进',
+      },
       { targetId: wan.id, baseline: '1.2万', actual: '6万人', asOf: '2025/12/31', status: '完成' },
       { targetId: other.id, baseline: ' 12个 ', actual: '１２３', asOf: '20251231', status: '正常推进' },
     ]);
     const sub = await readBack(filled, catalogue);
     const e = (id: string) => sub.entries.find((x) => x.targetId === id)!;
     expect([e(pct.id).baseline, e(pct.id).actual, e(pct.id).asOf]).toEqual([30, 30.5, '2025-06-30']);
-    expect([e(people.id).baseline, e(people.id).actual, e(people.id).asOf]).toEqual([41000, 42000, '2025-09-30']);
+    expect([e(people.id).baseline, e(people.id).actual, e(people.id).asOf]).toEqual([
+      41000,
+      42000,
+      '2025-09-30',
+    ]);
     // the unit already is 万人: "1.2万" means 1.2 (万人), "6万人" means 6
     expect([e(wan.id).baseline, e(wan.id).actual, e(wan.id).status]).toEqual([1.2, 6, '已完成']);
-    expect([e(other.id).baseline, e(other.id).actual, e(other.id).asOf, e(other.id).status]).toEqual([12, 123, '2025-12-31', '序时推进']);
+    expect([e(other.id).baseline, e(other.id).actual, e(other.id).asOf, e(other.id).status]).toEqual([
+      12,
+      123,
+      '2025-12-31',
+      '序时推进',
+    ]);
     expect(sub.problems.filter((p) => p.code === 'not-a-number' || p.code === 'not-a-date')).toEqual([]);
   });
 
   it('reads a grid of a workbook with only some offices documents (roster filter)', async () => {
-    const doc = catalogue.documents[2]!;
-    const plan = planWorkbook(catalogue, { office: '白山市', period: '2025年上半年', generatedAt: 'x', documents: [doc.docNumber ?? doc.title] });
+    const doc = catalogue.documents[2];
+    const plan = planWorkbook(catalogue, {
+      office: '白山市',
+      period: '2025年上半年',
+      generatedAt: 'x',
+      documents: [doc.docNumber ?? doc.title],
+    });
     expect(plan.layout.targetRows).toBe(catalogue.targets.filter((t) => t.documentId === doc.id).length);
     expect(plan.layout.taskRows).toBe(catalogue.tasks.filter((t) => t.documentId === doc.id).length);
     const date = plan.sheets.find((s) => s.name === '指标')!.validations.find((v) => v.type === 'date');
     expect(date).toMatchObject({ min: '2025-01-01', max: '2025-06-30' });
-    const grid = await readWorkbookGrid(await generate(catalogue, { office: '白山市', documents: [doc.id] }), 'x.xlsx');
+    const grid = await readWorkbookGrid(
+      await generate(catalogue, { office: '白山市', documents: [doc.id] }),
+      'x.xlsx',
+    );
     expect(grid.sheets.find((s) => s.name === '_meta')!.state).toBe('veryHidden');
   });
 });
@@ -191,22 +243,50 @@ describe('batch generation', () => {
     const { tmpDir } = await import('./helpers/workbooks.js');
     const { readFile } = await import('node:fs/promises');
     const dir = tmpDir('pool');
-    const offices = ['长春市', '吉林市', '四平市'].map((office, i) => ({ office, level: null, contact: null, phone: null, documents: [], units: [], line: i + 2 }));
-    const res = await generateRosterWorkbooks(catalogue, { file: 'r.csv', offices, problems: [] }, dir, { period: '2025年度', sample: '2' }, [], 2);
+    const offices = ['长春市', '吉林市', '四平市'].map((office, i) => ({
+      office,
+      level: null,
+      contact: null,
+      phone: null,
+      documents: [],
+      units: [],
+      line: i + 2,
+    }));
+    const res = await generateRosterWorkbooks(
+      catalogue,
+      { file: 'r.csv', offices, problems: [] },
+      dir,
+      { period: '2025年度', sample: '2' },
+      [],
+      2,
+    );
     expect(res.failed).toEqual([]);
     expect(res.written.map((f) => f.split('/').pop())).toEqual(['长春市.xlsx', '吉林市.xlsx', '四平市.xlsx']);
     for (const [i, f] of res.written.entries()) {
       const sub = await readBack(new Uint8Array(await readFile(f)), catalogue);
-      expect(sub.office).toBe(offices[i]!.office);
-      expect(sub.entries).toEqual(sampleEntries(catalogue, offices[i]!.office, '2025年度', '2'));
+      expect(sub.office).toBe(offices[i].office);
+      expect(sub.entries).toEqual(sampleEntries(catalogue, offices[i].office, '2025年度', '2'));
     }
   });
 
   it('the fast reader and exceljs give the same grid', async () => {
     const { readWorkbookGridExceljs } = await import('../src/xlsx/read-grid.js');
-    const filled = await fillWorkbook(bytes, sampleEntries(catalogue, '长春市', '2025年度', 9).map(asFill), sampleTaskEntries(catalogue, '长春市', '2025年度', 9));
+    const filled = await fillWorkbook(
+      bytes,
+      sampleEntries(catalogue, '长春市', '2025年度', 9).map(asFill),
+      sampleTaskEntries(catalogue, '长春市', '2025年度', 9),
+    );
     const trim = (g: Awaited<ReturnType<typeof readWorkbookGrid>>) =>
-      g.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => { const x = [...r]; while (x.length && x[x.length - 1] === null) x.pop(); return x; }) }));
-    expect(trim(await readWorkbookGrid(filled, 'a.xlsx'))).toEqual(trim(await readWorkbookGridExceljs(filled, 'a.xlsx')));
+      g.sheets.map((s) => ({
+        ...s,
+        rows: s.rows.map((r) => {
+          const x = [...r];
+          while (x.length && x[x.length - 1] === null) x.pop();
+          return x;
+        }),
+      }));
+    expect(trim(await readWorkbookGrid(filled, 'a.xlsx'))).toEqual(
+      trim(await readWorkbookGridExceljs(filled, 'a.xlsx')),
+    );
   });
 });

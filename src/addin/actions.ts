@@ -29,7 +29,9 @@ import { carryOver, readChangeNotes } from './pull-merge.js';
 /** The Office-facing operations the actions need (ExcelHost implements them). */
 export interface WorkbookHost {
   readGrid(): Promise<WorkbookGrid>;
-  pull(makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>): Promise<{ syncs: number; notes: string[] }>;
+  pull(
+    makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>,
+  ): Promise<{ syncs: number; notes: string[] }>;
   select(sheet: string, cell: string): Promise<void>;
   highlight(sheet: string, cells: string[]): Promise<void>;
 }
@@ -70,8 +72,14 @@ export interface PullSummary {
 
 function hasTyped(e: Submission['entries'][number]): boolean {
   return (
-    e.baseline !== null || e.actual !== null || e.asOf !== null || e.status !== null ||
-    e.progress !== '' || e.problems !== '' || e.nextSteps !== '' || e.evidence !== ''
+    e.baseline !== null ||
+    e.actual !== null ||
+    e.asOf !== null ||
+    e.status !== null ||
+    e.progress !== '' ||
+    e.problems !== '' ||
+    e.nextSteps !== '' ||
+    e.evidence !== ''
   );
 }
 
@@ -84,7 +92,9 @@ const PLAN_SHEETS = [SHEET_GUIDE, SHEET_TARGETS, SHEET_TASKS, SHEET_REMOVED, SHE
  */
 function isLuoshiWorkbook(grid: WorkbookGrid): boolean {
   if (grid.sheets.some((s) => parseMeta(s) !== null)) return true;
-  const clash = grid.sheets.find((s) => PLAN_SHEETS.indexOf(s.name) >= 0 && s.rows.some((r) => r.some((v) => v !== null)));
+  const clash = grid.sheets.find(
+    (s) => PLAN_SHEETS.indexOf(s.name) >= 0 && s.rows.some((r) => r.some((v) => v !== null)),
+  );
   if (clash) {
     throw new LuoshiError(
       'sheet-name-taken',
@@ -145,7 +155,14 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
       units: filter.units,
     };
     if (!isLuoshiWorkbook(grid)) {
-      summary = { targets: selection.targets.length, tasks: selection.tasks.length, kept: 0, removed: [], changed: [], fresh: true };
+      summary = {
+        targets: selection.targets.length,
+        tasks: selection.tasks.length,
+        kept: 0,
+        removed: [],
+        changed: [],
+        fresh: true,
+      };
       return planWorkbook(input.catalogue, { ...base, generatedAt: input.now });
     }
     const previous = readSubmission(grid, { source: CURRENT_WORKBOOK });
@@ -171,7 +188,10 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
       readChangeNotes(grid),
     );
     // Same catalogue, office and period: keep the original timestamp so a refresh is a no-op.
-    const generatedAt = previous.catalogueVersion === input.catalogue.version && previous.generatedAt ? previous.generatedAt : input.now;
+    const generatedAt =
+      previous.catalogueVersion === input.catalogue.version && previous.generatedAt
+        ? previous.generatedAt
+        : input.now;
     summary = {
       targets: selection.targets.length,
       tasks: selection.tasks.length,
@@ -237,7 +257,9 @@ export async function compareWithOther(
   const grid = await host.readGrid();
   const current = readSubmission(grid, { source: CURRENT_WORKBOOK, catalogue: catalogue ?? undefined });
   const other = readSubmission(otherGrid, { source: otherName, catalogue: catalogue ?? undefined });
-  const fatal = [current, other].flatMap((s) => s.problems.filter((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new'));
+  const fatal = [current, other].flatMap((s) =>
+    s.problems.filter((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new'),
+  );
   if (fatal.length > 0) throw new LuoshiError(fatal[0].code, fatal[0].message);
   const comparison = compareSubmissions(other, current);
   const changes = comparison.changes.map((change) => {
@@ -261,6 +283,6 @@ export function highlightGroups(changes: ComparedChange[]): { sheet: string; cel
   }
   const order = [SHEET_TARGETS, SHEET_TASKS];
   return Array.from(bySheet.entries())
-    .sort((a, b) => (order.indexOf(a[0]) + 10) % 10 - ((order.indexOf(b[0]) + 10) % 10))
+    .sort((a, b) => ((order.indexOf(a[0]) + 10) % 10) - ((order.indexOf(b[0]) + 10) % 10))
     .map(([sheet, cells]) => ({ sheet, cells }));
 }

@@ -33,7 +33,17 @@ function shorten(s: string, max = 60): string {
 }
 
 function emptyEntry(targetId: string): Entry {
-  return { targetId, baseline: null, actual: null, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' };
+  return {
+    targetId,
+    baseline: null,
+    actual: null,
+    asOf: null,
+    status: null,
+    progress: '',
+    problems: '',
+    nextSteps: '',
+    evidence: '',
+  };
 }
 
 function text(v: CellValue | undefined): string {
@@ -81,7 +91,11 @@ export function carryOver(
   const changeNotes: Record<string, string> = {};
   for (const row of previous.rows) {
     if (!selected.has(row.targetId)) {
-      removedNow.push({ row, entry: entryById.get(row.targetId) ?? emptyEntry(row.targetId), reason: REMOVED_REASON });
+      removedNow.push({
+        row,
+        entry: entryById.get(row.targetId) ?? emptyEntry(row.targetId),
+        reason: REMOVED_REASON,
+      });
       continue;
     }
     const t = byId.get(row.targetId);

@@ -40,9 +40,12 @@ export async function buildReport(
   template: PreparedTemplate,
   chartPng: ChartPng | null,
 ): Promise<ReportResult> {
-  const errors = submission.problems.filter((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new');
+  const errors = submission.problems.filter(
+    (p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new',
+  );
   if (errors.length > 0) throw new LuoshiError(errors[0].code, errors[0].message);
-  if (submission.rows.length === 0) throw new LuoshiError('no-targets', '当前工作簿没有指标，请先点击“拉取指标”并填报后再生成报告');
+  if (submission.rows.length === 0)
+    throw new LuoshiError('no-targets', '当前工作簿没有指标，请先点击“拉取指标”并填报后再生成报告');
   const model = buildReportModel([submission], {
     config: { ...DEFAULT_REPORT_CONFIG, issuer: submission.office || null },
     catalogue: catalogue ?? undefined,
@@ -51,7 +54,10 @@ export async function buildReport(
   try {
     text = template.render(templateView(model));
   } catch (e) {
-    throw new LuoshiError('template-error', `报告模板 ${template.name} 出错：${e instanceof Error ? e.message : String(e)}`);
+    throw new LuoshiError(
+      'template-error',
+      `报告模板 ${template.name} 出错：${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   let blocks: Block[] = parseBlocks(text, template);
   const notes: string[] = [];
@@ -60,5 +66,9 @@ export async function buildReport(
     notes.push('当前环境无法绘制图表（如 Internet Explorer 11），报告中略去了完成率图，其余内容完整。');
   }
   const bytes = await renderReportDocx(model, blocks, chartPng ? { chartPng } : {});
-  return { bytes, fileName: `${safeFileName(`${submission.office}${submission.period}落实情况报告`)}.docx`, notes };
+  return {
+    bytes,
+    fileName: `${safeFileName(`${submission.office}${submission.period}落实情况报告`)}.docx`,
+    notes,
+  };
 }

@@ -37,7 +37,7 @@ program
 try {
   const named = process.argv[2];
   const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
-  for (const name of wanted) (await COMMANDS[name]!())(program);
+  for (const name of wanted) (await COMMANDS[name]())(program);
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {

@@ -14,13 +14,17 @@ export function reportFailure(e: unknown): number {
     return EXIT_FAILED;
   }
   const err = e as Error;
-  process.stderr.write(`内部错误：${err?.message ?? String(e)}\n（这是 luoshi 的缺陷，请把此信息和所用文件报告给维护人员）\n`);
+  process.stderr.write(
+    `内部错误：${err?.message ?? String(e)}\n（这是 luoshi 的缺陷，请把此信息和所用文件报告给维护人员）\n`,
+  );
   if (process.env.LUOSHI_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
   return EXIT_FAILED;
 }
 
 /** Wrap an async action so its result (an exit code) or failure sets process.exitCode. */
-export function action<A extends unknown[]>(fn: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<number | void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       const code = await fn(...args);

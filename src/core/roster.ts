@@ -73,12 +73,12 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
   let i = 0;
   const endRecord = () => {
     fields.push(field);
-    if (!(fields.length === 1 && fields[0]!.trim() === '')) out.push({ line: start, fields });
+    if (!(fields.length === 1 && fields[0].trim() === '')) out.push({ line: start, fields });
     fields = [];
     field = '';
   };
   while (i < src.length) {
-    const ch = src[i]!;
+    const ch = src[i];
     if (quoted) {
       if (ch === '"') {
         if (src[i + 1] === '"') {
@@ -119,7 +119,8 @@ export function parseCsv(text: string, file: string): CsvRecord[] {
     field += ch;
     i++;
   }
-  if (quoted) throw new LuoshiError('csv-quote', `${file} 第 ${quoteLine} 行：引号没有配对（"…" 未闭合）`, { file });
+  if (quoted)
+    throw new LuoshiError('csv-quote', `${file} 第 ${quoteLine} 行：引号没有配对（"…" 未闭合）`, { file });
   if (field !== '' || fields.length > 0) endRecord();
   return out;
 }
@@ -134,23 +135,38 @@ function splitList(s: string): string[] {
 export function parseRoster(text: string, file: string): Roster {
   const records = parseCsv(text, file);
   if (records.length === 0) throw new LuoshiError('roster-empty', `${file} 是空文件，没有任何单位`, { file });
-  const header = records[0]!;
+  const header = records[0];
   const first = header.fields[0]?.trim() ?? '';
   if (HEADERS[first] !== 'office') {
-    throw new LuoshiError('roster-header', `${file} 第 ${header.line} 行：第一列的表头应为“单位”，现为“${first}”`, { file });
+    throw new LuoshiError(
+      'roster-header',
+      `${file} 第 ${header.line} 行：第一列的表头应为“单位”，现为“${first}”`,
+      { file },
+    );
   }
   const columns = header.fields.map((h) => HEADERS[h.trim()] ?? null);
   const problems: RosterProblem[] = [];
   header.fields.forEach((h, i) => {
     if (columns[i] === null && h.trim() !== '') {
-      problems.push({ line: header.line, message: `${file} 第 ${header.line} 行：不认识的列“${h.trim()}”，已忽略` });
+      problems.push({
+        line: header.line,
+        message: `${file} 第 ${header.line} 行：不认识的列“${h.trim()}”，已忽略`,
+      });
     }
   });
   const offices: RosterOffice[] = [];
   const seen = new Map<string, number>();
   for (const rec of records.slice(1)) {
     if (rec.fields.every((f) => f.trim() === '')) continue;
-    const o: RosterOffice = { office: '', level: null, contact: null, phone: null, documents: [], units: [], line: rec.line };
+    const o: RosterOffice = {
+      office: '',
+      level: null,
+      contact: null,
+      phone: null,
+      documents: [],
+      units: [],
+      line: rec.line,
+    };
     rec.fields.forEach((raw, i) => {
       const key = columns[i];
       const v = raw.trim();
@@ -165,14 +181,21 @@ export function parseRoster(text: string, file: string): Roster {
     }
     const dup = seen.get(o.office);
     if (dup !== undefined) {
-      problems.push({ line: rec.line, message: `${file} 第 ${rec.line} 行：单位“${o.office}”与第 ${dup} 行重复，已跳过` });
+      problems.push({
+        line: rec.line,
+        message: `${file} 第 ${rec.line} 行：单位“${o.office}”与第 ${dup} 行重复，已跳过`,
+      });
       continue;
     }
     seen.set(o.office, rec.line);
     offices.push(o);
   }
   if (offices.length === 0) {
-    throw new LuoshiError('roster-empty', `${file} 中没有可用的单位${problems.length ? `（${problems.map((p) => p.message).join('；')}）` : ''}`, { file });
+    throw new LuoshiError(
+      'roster-empty',
+      `${file} 中没有可用的单位${problems.length ? `（${problems.map((p) => p.message).join('；')}）` : ''}`,
+      { file },
+    );
   }
   return { file, offices, problems };
 }

@@ -24,7 +24,8 @@ export const CJK_FONT_CANDIDATES = [
 export function findCjkFont(env: NodeJS.ProcessEnv = process.env): string {
   const wanted = env.LUOSHI_CHART_FONT;
   if (wanted) {
-    if (!existsSync(wanted)) throw new LuoshiError('chart-font', `环境变量 LUOSHI_CHART_FONT 指定的字体文件不存在：${wanted}`);
+    if (!existsSync(wanted))
+      throw new LuoshiError('chart-font', `环境变量 LUOSHI_CHART_FONT 指定的字体文件不存在：${wanted}`);
     return wanted;
   }
   const found = CJK_FONT_CANDIDATES.find((f) => existsSync(f));
@@ -47,7 +48,12 @@ export function makeChartPng(fontFile: string | null = findCjkFont()) {
       fitTo: { mode: 'width', value: width * 2 },
       background: '#ffffff',
       font: fontFile
-        ? { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY }
+        ? {
+            loadSystemFonts: false,
+            fontFiles: [fontFile],
+            defaultFontFamily: CHART_FONT_FAMILY,
+            sansSerifFamily: CHART_FONT_FAMILY,
+          }
         : { loadSystemFonts: false },
     });
     return new Uint8Array(r.render().asPng());

@@ -38,11 +38,16 @@ export async function writeOutputAtomic(
   const target = path.resolve(file);
   for (const input of inputs) {
     if (path.resolve(input) === target) {
-      throw new LuoshiError('output-is-input', `输出文件 ${file} 与输入文件相同，为避免覆盖原始文件已停止`, { file });
+      throw new LuoshiError('output-is-input', `输出文件 ${file} 与输入文件相同，为避免覆盖原始文件已停止`, {
+        file,
+      });
     }
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await fs.writeFile(tmp, data);
     await fs.rename(tmp, target);

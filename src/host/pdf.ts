@@ -37,13 +37,19 @@ export async function docxToPdf(docx: Uint8Array, timeoutMs = 180_000): Promise<
     const profile = `file://${path.join(dir, `lo-profile-${randomBytes(4).toString('hex')}`)}`;
     const env = { ...process.env, ...(await renderFontEnv(dir)), HOME: dir };
     const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, src], {
-        env,
-        stdio: 'ignore',
-      });
+      const child = spawn(
+        soffice,
+        ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, src],
+        {
+          env,
+          stdio: 'ignore',
+        },
+      );
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
-        reject(new LuoshiError('pdf-timeout', `LibreOffice 转换 PDF 超时（${Math.round(timeoutMs / 1000)} 秒）`));
+        reject(
+          new LuoshiError('pdf-timeout', `LibreOffice 转换 PDF 超时（${Math.round(timeoutMs / 1000)} 秒）`),
+        );
       }, timeoutMs);
       child.on('error', (e) => {
         clearTimeout(timer);

@@ -9,7 +9,11 @@ export interface Progress {
   stop(): void;
 }
 
-export function startProgress(total: number, what: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function startProgress(
+  total: number,
+  what: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (!stream.isTTY || total < 2) return { tick() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {

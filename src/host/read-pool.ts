@@ -10,8 +10,7 @@ import { isLuoshiError } from '../core/errors.js';
 import { readSubmissionFile } from './read-submission.js';
 
 export type ReadOutcome =
-  | { file: string; ok: true; submission: Submission }
-  | { file: string; ok: false; message: string };
+  { file: string; ok: true; submission: Submission } | { file: string; ok: false; message: string };
 
 /** Message shown for a file that could not be read (LuoshiError messages are already Chinese). */
 export function failureMessage(file: string, e: unknown): string {

@@ -18,7 +18,10 @@ import { makeChartPng } from './chart-png.js';
 import { readInput } from './files.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
 
-export const DEFAULT_TEMPLATES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/report');
+export const DEFAULT_TEMPLATES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../templates/report',
+);
 
 export const SINGLE_TEMPLATE = 'single.hbs';
 export const MULTI_TEMPLATE = 'multi.hbs';
@@ -47,7 +50,11 @@ export async function loadOptionalCatalogue(file: string | undefined): Promise<C
 }
 
 /** Read every workbook; a file that cannot be read becomes an error of its own and the rest go on. */
-export async function loadWorkbooks(files: string[], catalogue?: Catalogue, onFile?: (file: string) => void): Promise<LoadedWorkbooks> {
+export async function loadWorkbooks(
+  files: string[],
+  catalogue?: Catalogue,
+  onFile?: (file: string) => void,
+): Promise<LoadedWorkbooks> {
   const out: LoadedWorkbooks = { submissions: [], errors: [], warnings: [] };
   for (const file of files) {
     const source = path.basename(file);
@@ -56,10 +63,19 @@ export async function loadWorkbooks(files: string[], catalogue?: Catalogue, onFi
       const grid = await readWorkbookGrid(bytes, source);
       const sub = readSubmission(grid, { source, catalogue });
       out.submissions.push(sub);
-      for (const p of sub.problems) (p.severity === 'error' ? out.errors : out.warnings).push({ ...p, file: source });
+      for (const p of sub.problems)
+        (p.severity === 'error' ? out.errors : out.warnings).push({ ...p, file: source });
     } catch (e) {
       if (!isLuoshiError(e)) throw e;
-      out.errors.push({ severity: 'error', sheet: e.where.sheet ?? null, cell: e.where.cell ?? null, targetId: null, message: e.message, code: e.code, file: source });
+      out.errors.push({
+        severity: 'error',
+        sheet: e.where.sheet ?? null,
+        cell: e.where.cell ?? null,
+        targetId: null,
+        message: e.message,
+        code: e.code,
+        file: source,
+      });
     }
     onFile?.(file);
   }
@@ -80,7 +96,11 @@ export async function loadTemplate(dir: string, name: string): Promise<ReportTem
     const text = await fs.readFile(file, 'utf8');
     return { name: path.relative(process.cwd(), file) || name, text };
   } catch {
-    throw new LuoshiError('template-missing', `找不到报告模板 ${file}（模板文件夹中应有 ${SINGLE_TEMPLATE} 和 ${MULTI_TEMPLATE}）`, { file });
+    throw new LuoshiError(
+      'template-missing',
+      `找不到报告模板 ${file}（模板文件夹中应有 ${SINGLE_TEMPLATE} 和 ${MULTI_TEMPLATE}）`,
+      { file },
+    );
   }
 }
 
@@ -93,9 +113,15 @@ export interface BuildReportOptions {
 }
 
 /** Submissions → .docx bytes, with the template chosen by the number of offices. */
-export async function buildReport(submissions: Submission[], options: BuildReportOptions): Promise<{ model: ReportModel; docx: Uint8Array }> {
+export async function buildReport(
+  submissions: Submission[],
+  options: BuildReportOptions,
+): Promise<{ model: ReportModel; docx: Uint8Array }> {
   const model = buildReportModel(submissions, { config: options.config, catalogue: options.catalogue });
-  const tpl = await loadTemplate(options.templatesDir ?? DEFAULT_TEMPLATES_DIR, model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE);
+  const tpl = await loadTemplate(
+    options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
+    model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE,
+  );
   const blocks = renderReportBlocks(model, tpl);
   let png = options.chartPng;
   const chartPng = async (svg: string, w: number, h: number) => {

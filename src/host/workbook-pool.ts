@@ -59,7 +59,7 @@ export async function writeWorkbooksInPool(
       const send = (w: Worker) => {
         if (next >= jobs.length) return;
         const id = next++;
-        w.postMessage({ id, options: jobs[id]!.options, file: jobs[id]!.file });
+        w.postMessage({ id, options: jobs[id].options, file: jobs[id].file });
       };
       if (jobs.length === 0) resolve();
       for (const w of pool) {

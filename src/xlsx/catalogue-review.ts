@@ -20,8 +20,21 @@ import { readWorkbookGrid } from './read-grid.js';
 export const REVIEW_BLANK_ROWS = 50;
 
 const WIDTHS: Record<string, number> = {
-  编号: 30, 文件: 22, 章节: 12, 原文: 50, 指标: 30, 比较: 7, 目标值: 10, 上限: 8, 单位: 8, 期限: 10, 每年: 6,
-  牵头单位: 18, 参与单位: 22, 处理: 8, 备注: 24,
+  编号: 30,
+  文件: 22,
+  章节: 12,
+  原文: 50,
+  指标: 30,
+  比较: 7,
+  目标值: 10,
+  上限: 8,
+  单位: 8,
+  期限: 10,
+  每年: 6,
+  牵头单位: 18,
+  参与单位: 22,
+  处理: 8,
+  备注: 24,
 };
 const FILL_LOCKED = 'FFF2F2F2';
 const FILL_EDIT = 'FFFFF9E6';
@@ -61,7 +74,7 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
     const d = docs.get(t.documentId);
     const values: Record<string, string | number | null> = {
       编号: t.id,
-      文件: d ? d.docNumber ?? d.title : t.documentId,
+      文件: d ? (d.docNumber ?? d.title) : t.documentId,
       章节: t.path.join(''),
       原文: t.quote,
       指标: t.indicator,
@@ -100,7 +113,11 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
   for (const t of catalogue.deletedTargets ?? []) {
     const d = docs.get(t.documentId);
     const values: Record<string, string | null> = {
-      编号: t.id, 文件: d ? d.docNumber ?? d.title : t.documentId, 原文: t.quote, 指标: t.indicator, 处理: '删除',
+      编号: t.id,
+      文件: d ? (d.docNumber ?? d.title) : t.documentId,
+      原文: t.quote,
+      指标: t.indicator,
+      处理: '删除',
     };
     const row = ws.addRow(REVIEW_COLUMNS.map((c) => values[c] ?? null));
     row.alignment = { vertical: 'top', wrapText: true };
@@ -122,7 +139,8 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
   }
   // validations on the editable columns, over the whole used range
   const last = ws.rowCount;
-  const col = (name: string) => ws.getColumn(REVIEW_COLUMNS.indexOf(name as (typeof REVIEW_COLUMNS)[number]) + 1);
+  const col = (name: string) =>
+    ws.getColumn(REVIEW_COLUMNS.indexOf(name as (typeof REVIEW_COLUMNS)[number]) + 1);
   const comparatorList = `"${Object.values(COMPARATOR_LABEL).join(',')}"`;
   for (let r = 2; r <= last; r++) {
     const blank = r > last - REVIEW_BLANK_ROWS;
@@ -136,32 +154,58 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
     };
     for (const name of blank ? ['比较', '改为比较'] : ['改为比较']) {
       ws.getCell(r, col(name).number).dataValidation = {
-        type: 'list', allowBlank: true, formulae: [comparatorList], showErrorMessage: true, errorTitle: '比较方式', error: '请从列表中选择比较方式',
+        type: 'list',
+        allowBlank: true,
+        formulae: [comparatorList],
+        showErrorMessage: true,
+        errorTitle: '比较方式',
+        error: '请从列表中选择比较方式',
       };
     }
     for (const name of blank ? ['目标值', '上限', '改为目标值', '改为上限'] : ['改为目标值', '改为上限']) {
       ws.getCell(r, col(name).number).dataValidation = {
-        type: 'decimal', operator: 'between', allowBlank: true, formulae: [-1e15, 1e15], showErrorMessage: true, errorTitle: '数字', error: '请填写数字',
+        type: 'decimal',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [-1e15, 1e15],
+        showErrorMessage: true,
+        errorTitle: '数字',
+        error: '请填写数字',
       };
     }
     for (const name of blank ? ['每年', '改为每年'] : ['改为每年']) {
       ws.getCell(r, col(name).number).dataValidation = {
-        type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, errorTitle: '每年', error: '请填“是”或“否”',
+        type: 'list',
+        allowBlank: true,
+        formulae: ['"是,否"'],
+        showErrorMessage: true,
+        errorTitle: '每年',
+        error: '请填“是”或“否”',
       };
     }
     for (const name of blank ? ['期限', '改为期限'] : ['改为期限']) {
       const cell = ws.getCell(r, col(name).number);
       cell.numFmt = '@';
       cell.dataValidation = {
-        type: 'textLength', operator: 'between', allowBlank: true, formulae: [4, 10], showInputMessage: true,
-        promptTitle: '期限', prompt: '填年份（如 2020）或年月（如 2019-06）',
+        type: 'textLength',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [4, 10],
+        showInputMessage: true,
+        promptTitle: '期限',
+        prompt: '填年份（如 2020）或年月（如 2019-06）',
       };
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: REVIEW_COLUMNS.length } };
   // locked catalogue columns: protection without a password, so a reviewer can lift it if really needed
   await ws.protect('', {
-    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: false,
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: false,
   });
 
   const help = wb.addWorksheet('说明');
@@ -182,11 +226,14 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
     if (i === 0) cell.font = { bold: true, size: 14 };
   });
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }
 
 /** Read the corrections of a filled 目录审核 workbook. Throws LuoshiError naming file, sheet and cell. */
-export async function readCatalogueCorrections(bytes: Uint8Array, file: string): Promise<CatalogueCorrections> {
+export async function readCatalogueCorrections(
+  bytes: Uint8Array,
+  file: string,
+): Promise<CatalogueCorrections> {
   const grid = await readWorkbookGrid(bytes, file);
   return readCorrectionsGrid(grid, file);
 }

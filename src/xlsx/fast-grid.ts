@@ -23,7 +23,12 @@ function fail(why: string): never {
 // ---- zip
 
 /** Parts every workbook read needs besides its sheets. */
-const FIXED_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const FIXED_PARTS = [
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 
 /** Zip entry name as the relationships refer to it (some writers use backslashes or a leading slash). */
 function partName(entry: string): string {
@@ -64,7 +69,9 @@ function decodeXml(s: string): string {
 
 /** exceljs decodes Excel's _xHHHH_ escapes in <t> text (e.g. _x000D_ for a carriage return). */
 function decodeEscapes(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+  return s.includes('_x')
+    ? s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : s;
 }
 
 const ATTR_RE = new Map<string, RegExp>();

@@ -45,11 +45,15 @@ export function plainValue(v: unknown): CellValue {
 }
 
 function looksLikeOle(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  return (
+    bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
+  );
 }
 
 function looksLikeZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return (
+    bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  );
 }
 
 /** MergeValue cells (the covered part of a merged range) carry the master's value in exceljs; the grid keeps them empty. */
@@ -81,13 +85,23 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
     );
   }
   if (!looksLikeZip(bytes)) {
-    throw new LuoshiError('not-xlsx', `${file} 不是 .xlsx 文件（可能是其他格式或已损坏），请提供用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件`, { file });
+    throw new LuoshiError(
+      'not-xlsx',
+      `${file} 不是 .xlsx 文件（可能是其他格式或已损坏），请提供用 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件`,
+      { file },
+    );
   }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+    );
   } catch (e) {
-    throw new LuoshiError('corrupt-xlsx', `${file} 已损坏，无法打开（${(e as Error).message}）。请重新保存或重新报送该文件`, { file });
+    throw new LuoshiError(
+      'corrupt-xlsx',
+      `${file} 已损坏，无法打开（${(e as Error).message}）。请重新保存或重新报送该文件`,
+      { file },
+    );
   }
   const sheets: GridSheet[] = [];
   wb.eachSheet((ws) => {

@@ -24,7 +24,10 @@ import type { ConsolidationResult } from '../core/review/consolidate.js';
 import { TARGET_COLUMNS, TASK_COLUMNS } from '../core/workbook/layout.js';
 
 /** Fill colours of the highlights ("AARRGGBB"), also explained in the legend row. */
-export const HIGHLIGHT: Record<'changed' | 'filled' | 'cleared' | 'catalogue' | 'added' | 'outlier' | 'header', string> = {
+export const HIGHLIGHT: Record<
+  'changed' | 'filled' | 'cleared' | 'catalogue' | 'added' | 'outlier' | 'header',
+  string
+> = {
   changed: 'FFFFEB9C',
   filled: 'FFC6EFCE',
   cleared: 'FFFFC7CE',
@@ -163,7 +166,9 @@ function addHighlightedSheet(
   header.forEach((h, c) => {
     const text = typeof h === 'string' ? h : '';
     const def = defs.find((d) => d.header === text.trim());
-    ws.getColumn(c + 1).width = def ? Math.min(def.width, 40) : Math.max(8, Math.min(30, text.length * 2 + 2));
+    ws.getColumn(c + 1).width = def
+      ? Math.min(def.width, 40)
+      : Math.max(8, Math.min(30, text.length * 2 + 2));
     // 完成率 holds the cached result of the workbook's formula (a fraction): show it as the workbook did.
     if (def?.key === 'rate') {
       for (let r = headerIdx + 1; r < sheet.rows.length; r++) {
@@ -206,7 +211,10 @@ export const COMPARE_SHEETS = { list: '变更清单', targets: '指标（新版�
  * The compare review workbook: 变更清单 (one row per change) and, when the new version's grid is given,
  * its 指标 / 任务 sheets as values with the changed cells highlighted (a note on each holds the old value).
  */
-export async function writeComparisonWorkbook(comparison: Comparison, afterGrid: WorkbookGrid | null): Promise<Uint8Array> {
+export async function writeComparisonWorkbook(
+  comparison: Comparison,
+  afterGrid: WorkbookGrid | null,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'luoshi';
   wb.title = `填报表对比：${comparison.after.office}`;
@@ -215,7 +223,8 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
   ws.columns = [6, 8, 6, 30, 12, 14, 30, 30, 10, 36].map((width) => ({ width }));
   printSetup(ws, 3);
   const { before, after } = comparison;
-  ws.getCell('A1').value = `填报表对比：${after.office}${comparison.cross ? `（跨单位：${before.office} → ${after.office}）` : ''}`;
+  ws.getCell('A1').value =
+    `填报表对比：${after.office}${comparison.cross ? `（跨单位：${before.office} → ${after.office}）` : ''}`;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.mergeCells('A1:J1');
   ws.getCell('A2').value = plain(
@@ -249,7 +258,8 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
       if (v !== null) row.getCell(c + 1).value = v;
     });
     row.getCell(6).fill = solid(highlightFor(ch.kind));
-    for (const c of [7, 8, 10]) row.getCell(c).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    for (const c of [7, 8, 10])
+      row.getCell(c).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
   });
   if (comparison.changes.length === 0) ws.getCell('A4').value = '两个版本没有差异';
   ws.autoFilter = { from: 'A3', to: 'J3' };
@@ -273,7 +283,7 @@ export async function writeComparisonWorkbook(comparison: Comparison, afterGrid:
     }
   }
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return new Uint8Array(buf);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,14 +312,25 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     pass.on('end', () => resolve());
     pass.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: pass,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'luoshi';
 
   const outlierSet = new Set(result.outliers.map((o) => `${o.targetId}\u0000${o.office}`));
   const officeNames = result.offices.map((o) => o.office);
   // The six columns that name a target, first on the 汇总 and 完成率 sheets.
   const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '单位'];
-  const leadCells = (t: ConsolidationResult['targets'][number], i: number) => [i + 1, t.targetId, t.document, t.quote, t.targetText, t.unit];
+  const leadCells = (t: ConsolidationResult['targets'][number], i: number) => [
+    i + 1,
+    t.targetId,
+    t.document,
+    t.quote,
+    t.targetText,
+    t.unit,
+  ];
   const leadWidths = [6, 27, 16, 40, 12, 8];
   // A4 landscape; one page wide while that stays legible (a handful of offices), else natural width.
   const pageSetup = (columns: number): Partial<ExcelJS.PageSetup> => ({
@@ -338,7 +359,8 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
         t.reported,
       ]);
       result.offices.forEach((o, j) => {
-        if (outlierSet.has(`${t.targetId}\u0000${o.office}`)) row.getCell(7 + j).fill = solid(HIGHLIGHT.outlier);
+        if (outlierSet.has(`${t.targetId}\u0000${o.office}`))
+          row.getCell(7 + j).fill = solid(HIGHLIGHT.outlier);
       });
       row.commit();
     });
@@ -375,9 +397,25 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     });
     ws.columns = [6, 18, 12, 10, 10, 8, 10, 8, 8, 8, 8, 14, 30].map((width) => ({ width }));
     styleHeader(
-      addPlainRow(ws, ['名次', '单位', '平均完成率', '已填完成值', '指标数', '已完成', '序时推进', '滞后', '未启动', '错误', '警告', '截至日期', '文件']),
+      addPlainRow(ws, [
+        '名次',
+        '单位',
+        '平均完成率',
+        '已填完成值',
+        '指标数',
+        '已完成',
+        '序时推进',
+        '滞后',
+        '未启动',
+        '错误',
+        '警告',
+        '截至日期',
+        '文件',
+      ]),
     );
-    const ranked = [...result.offices].sort((a, b) => a.rank - b.rank || a.office.localeCompare(b.office, 'zh-CN'));
+    const ranked = [...result.offices].sort(
+      (a, b) => a.rank - b.rank || a.office.localeCompare(b.office, 'zh-CN'),
+    );
     for (const o of ranked) {
       const row = addPlainRow(ws, [
         o.rank,
@@ -405,9 +443,15 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.missing, { pageSetup: pageSetup(3) });
     ws.columns = [6, 24, 40].map((width) => ({ width }));
     styleHeader(addPlainRow(ws, ['序号', '单位', '说明']));
-    result.missing.forEach((name, i) => addPlainRow(ws, [i + 1, name, '名单内单位，未收到可读取的填报表']).commit());
+    result.missing.forEach((name, i) =>
+      addPlainRow(ws, [i + 1, name, '名单内单位，未收到可读取的填报表']).commit(),
+    );
     result.unlisted.forEach((name, i) =>
-      addPlainRow(ws, [result.missing.length + i + 1, name, '已报送，但不在名单中（请核对单位名称）']).commit(),
+      addPlainRow(ws, [
+        result.missing.length + i + 1,
+        name,
+        '已报送，但不在名单中（请核对单位名称）',
+      ]).commit(),
     );
     ws.commit();
   }
@@ -426,7 +470,15 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       row.commit();
     }
     for (const p of result.problems) {
-      addPlainRow(ws, [p.office, p.source, p.severity === 'error' ? '错误' : '提示', p.sheet, p.cell, p.targetId, p.message]).commit();
+      addPlainRow(ws, [
+        p.office,
+        p.source,
+        p.severity === 'error' ? '错误' : '提示',
+        p.sheet,
+        p.cell,
+        p.targetId,
+        p.message,
+      ]).commit();
     }
     ws.commit();
   }
@@ -447,11 +499,22 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       pageSetup: pageSetup(8),
     });
     ws.columns = [27, 40, 8, 18, 12, 12, 10, 44].map((width) => ({ width }));
-    styleHeader(addPlainRow(ws, ['指标编号', '指标内容', '单位', '单位名称', '填报值', '中位数', '稳健z值', '说明']));
+    styleHeader(
+      addPlainRow(ws, ['指标编号', '指标内容', '单位', '单位名称', '填报值', '中位数', '稳健z值', '说明']),
+    );
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
     for (const o of result.outliers) {
       const t = byId.get(o.targetId);
-      addPlainRow(ws, [o.targetId, t?.quote ?? null, t?.unit ?? null, o.office, o.value, o.median, o.score, o.reason]).commit();
+      addPlainRow(ws, [
+        o.targetId,
+        t?.quote ?? null,
+        t?.unit ?? null,
+        o.office,
+        o.value,
+        o.median,
+        o.score,
+        o.reason,
+      ]).commit();
     }
     ws.commit();
   }

@@ -35,7 +35,11 @@ class DeflatedEntry extends ZipPassThrough {
 }
 
 /** Deflate every entry of a STORED zip; returns the new zip's bytes. Level 1: the XML is repetitive, so it still shrinks ~15×. */
-export function deflateStoredZip(bytes: Uint8Array, level = 1, deflateRaw: DeflateRaw = fflateDeflateRaw): Uint8Array {
+export function deflateStoredZip(
+  bytes: Uint8Array,
+  level = 1,
+  deflateRaw: DeflateRaw = fflateDeflateRaw,
+): Uint8Array {
   const files = unzipSync(bytes);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;

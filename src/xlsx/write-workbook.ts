@@ -28,9 +28,9 @@ function parseRange(a1: string): Rect {
   const cell = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(s);
     if (!m) throw new Error(`bad A1 reference ${s}`);
-    return { c: colNumber(m[1]!), r: Number(m[2]) };
+    return { c: colNumber(m[1]), r: Number(m[2]) };
   };
-  const a = cell(parts[0]!);
+  const a = cell(parts[0]);
   const b = parts[1] ? cell(parts[1]) : a;
   return { c1: Math.min(a.c, b.c), r1: Math.min(a.r, b.r), c2: Math.max(a.c, b.c), r2: Math.max(a.r, b.r) };
 }
@@ -138,7 +138,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
       if (!rowMap) values.set(o.r1 + r, (rowMap = new Map()));
       row.forEach((v, c) => {
         if (v === null) return;
-        rowMap!.set(o.c1 + c, v);
+        rowMap.set(o.c1 + c, v);
         maxCol = Math.max(maxCol, o.c1 + c);
       });
       maxRow = Math.max(maxRow, o.r1 + r);
@@ -152,7 +152,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
   // For each column, the style ranges that touch it (in plan order), so a cell only tests those.
   const byColumn: number[][] = Array.from({ length: maxCol + 1 }, () => []);
   rects.forEach((rect, i) => {
-    for (let c = rect.c1; c <= Math.min(rect.c2, maxCol); c++) byColumn[c]!.push(i);
+    for (let c = rect.c1; c <= Math.min(rect.c2, maxCol); c++) byColumn[c].push(i);
   });
   const cache = new Map<string, Partial<ExcelJS.Style>>();
   for (let r = 1; r <= maxRow; r++) {
@@ -160,8 +160,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
     let xRow: ExcelJS.Row | null = null;
     for (let c = 1; c <= maxCol; c++) {
       let sig = '';
-      for (const i of byColumn[c]!) {
-        const rect = rects[i]!;
+      for (const i of byColumn[c]) {
+        const rect = rects[i];
         if (rect.r1 <= r && r <= rect.r2) sig += sig ? `,${i}` : `${i}`;
       }
       const v = rowValues?.get(c);
@@ -172,7 +172,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
       if (sig !== '') {
         let style = cache.get(sig);
         if (!style) {
-          style = toExcelStyle(mergeStyles(sig.split(',').map((i) => sheet.styles[Number(i)]!.style)));
+          style = toExcelStyle(mergeStyles(sig.split(',').map((i) => sheet.styles[Number(i)].style)));
           cache.set(sig, style);
         }
         cell.style = style;
@@ -182,7 +182,8 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
   for (const { row, height } of sheet.rowHeights) ws.getRow(row).height = height;
   for (const m of sheet.merges) ws.mergeCells(m);
   // exceljs implements worksheet.dataValidations but its .d.ts leaves it out.
-  const dvs = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const dvs = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
   for (const v of sheet.validations) dvs.add(v.range, validationModel(v));
   if (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
@@ -226,7 +227,10 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
 }
 
 /** Build the .xlsx for a plan. */
-export async function writeWorkbookPlan(plan: WorkbookPlan, options: { deflateRaw?: DeflateRaw } = {}): Promise<Uint8Array> {
+export async function writeWorkbookPlan(
+  plan: WorkbookPlan,
+  options: { deflateRaw?: DeflateRaw } = {},
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = plan.properties.creator;
   wb.title = plan.properties.title;
@@ -239,9 +243,11 @@ export async function writeWorkbookPlan(plan: WorkbookPlan, options: { deflateRa
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of plan.sheets) await writeSheet(wb, sheet);
   // Open on the first visible sheet after 填报说明 would surprise nobody; keep the guide first and active.
-  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  wb.views = [
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
+  ];
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
   // JSZip's deflate dominated the write time: store, then deflate at level 1 (see ./rezip.ts; Node hosts pass native zlib).
   const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return deflateStoredZip(new Uint8Array(buf as ArrayBuffer), 1, options.deflateRaw);
+  return deflateStoredZip(new Uint8Array(buf), 1, options.deflateRaw);
 }

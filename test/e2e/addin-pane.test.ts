@@ -43,7 +43,15 @@ type CellDump = [string, string | number | boolean, string | null][];
 /** Cells of one fake sheet: [A1, value, formula]. */
 async function sheetCells(page: Page, sheet: string): Promise<CellDump> {
   return page.evaluate((name) => {
-    const w = window as unknown as { __fakeExcel: { model: { mustSheet(n: string): { cells: Map<string, { value: string | number | boolean; formula: string | null }> } } } };
+    const w = window as unknown as {
+      __fakeExcel: {
+        model: {
+          mustSheet(n: string): {
+            cells: Map<string, { value: string | number | boolean; formula: string | null }>;
+          };
+        };
+      };
+    };
     const s = w.__fakeExcel.model.mustSheet(name);
     const col = (i: number): string => {
       let n = i + 1;
@@ -63,14 +71,38 @@ async function sheetCells(page: Page, sheet: string): Promise<CellDump> {
   }, sheet);
 }
 
-async function fakeInfo(page: Page): Promise<{ sheets: { name: string; visibility: string; protected: boolean; validations: number }[]; names: string[]; syncs: number; selection: unknown; maxRequest: number }> {
+async function fakeInfo(page: Page): Promise<{
+  sheets: { name: string; visibility: string; protected: boolean; validations: number }[];
+  names: string[];
+  syncs: number;
+  selection: unknown;
+  maxRequest: number;
+}> {
   return page.evaluate(() => {
     const w = window as unknown as {
-      __fakeExcel: { model: { sheets: { name: string; visibility: string; protection: { protected: boolean }; validations: unknown[] }[]; names: Map<string, string>; syncs: number; selection: unknown; requestBytes: number[] } };
+      __fakeExcel: {
+        model: {
+          sheets: {
+            name: string;
+            visibility: string;
+            protection: { protected: boolean };
+            validations: unknown[];
+          }[];
+          names: Map<string, string>;
+          syncs: number;
+          selection: unknown;
+          requestBytes: number[];
+        };
+      };
     };
     const m = w.__fakeExcel.model;
     return {
-      sheets: m.sheets.map((s) => ({ name: s.name, visibility: s.visibility, protected: s.protection.protected, validations: s.validations.length })),
+      sheets: m.sheets.map((s) => ({
+        name: s.name,
+        visibility: s.visibility,
+        protected: s.protection.protected,
+        validations: s.validations.length,
+      })),
       names: Array.from(m.names.keys()),
       syncs: m.syncs,
       selection: m.selection,
@@ -82,15 +114,19 @@ async function fakeInfo(page: Page): Promise<{ sheets: { name: string; visibilit
 async function typeCell(page: Page, sheet: string, a1: string, value: string | number): Promise<void> {
   await page.evaluate(
     ([s, a, v]) => {
-      const w = window as unknown as { __fakeExcel: { model: { type(s: string, a: string, v: string | number): void } } };
-      w.__fakeExcel.model.type(s as string, a as string, v as string | number);
+      const w = window as unknown as {
+        __fakeExcel: { model: { type(s: string, a: string, v: string | number): void } };
+      };
+      w.__fakeExcel.model.type(s, a, v);
     },
     [sheet, a1, value] as const,
   );
 }
 
 async function snapshot(page: Page): Promise<string> {
-  return page.evaluate(() => (window as unknown as { __fakeExcel: { model: { snapshot(): string } } }).__fakeExcel.model.snapshot());
+  return page.evaluate(() =>
+    (window as unknown as { __fakeExcel: { model: { snapshot(): string } } }).__fakeExcel.model.snapshot(),
+  );
 }
 
 async function statusAfter(page: Page, button: string, expected: RegExp): Promise<string> {
@@ -142,15 +178,22 @@ function planCells(plan: WorkbookPlan, sheet: string): CellDump {
   return out;
 }
 
-const byA1 = (a: [string, unknown, unknown], b: [string, unknown, unknown]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byA1 = (a: [string, unknown, unknown], b: [string, unknown, unknown]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () => {
   it('拉取指标, 检查, 对比, 生成报告 end to end', async () => {
     const t0 = Date.now();
     const { page, problems, external } = await openPane(browser, server.url, { apiMinor: 9 });
-    await page.waitForFunction(() => /已连接 Excel/.test(document.getElementById('host-line')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /已连接 Excel/.test(document.getElementById('host-line')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     timings.load = Date.now() - t0;
-    expect(await page.evaluate(() => (window as unknown as { __officeJsRequested?: boolean }).__officeJsRequested)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __officeJsRequested?: boolean }).__officeJsRequested),
+    ).toBe(true);
 
     // ---- 拉取指标 into an empty workbook
     await page.fill('#office', OFFICE);
@@ -158,7 +201,9 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     const pulled = await statusAfter(page, '#btn-pull', /已生成填报表|失败|请/);
     expect(pulled).toMatch(/^已生成填报表：已写入 \d+ 项指标/);
     const info = await fakeInfo(page);
-    expect(info.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['填报说明', '指标', '任务', '_meta']));
+    expect(info.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['填报说明', '指标', '任务', '_meta']),
+    );
     expect(info.sheets.find((s) => s.name === '_meta')?.visibility).toBe('VeryHidden');
     expect(info.sheets.find((s) => s.name === '指标')?.protected).toBe(true);
     expect(info.sheets.find((s) => s.name === '指标')?.validations).toBeGreaterThan(0);
@@ -169,7 +214,15 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     const meta = await sheetCells(page, '_meta');
     const metaRowOfGenerated = meta.find(([, v]) => v === 'generatedAt')?.[0].replace(/^A/, '');
     const generatedAt = String(meta.find(([a1]) => a1 === `B${metaRowOfGenerated}`)?.[1]);
-    const plan = planWorkbook(catalogue, { office: OFFICE, period: PERIOD, generatedAt, contact: null, phone: null, documents: [], units: [] });
+    const plan = planWorkbook(catalogue, {
+      office: OFFICE,
+      period: PERIOD,
+      generatedAt,
+      contact: null,
+      phone: null,
+      documents: [],
+      units: [],
+    });
     for (const sheet of ['填报说明', '指标', '任务', '_meta']) {
       expect((await sheetCells(page, sheet)).sort(byA1)).toEqual(planCells(plan, sheet).sort(byA1));
     }
@@ -216,13 +269,29 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
       generatedAt,
       documents: [],
       units: [],
-      entries: [{ targetId: firstId, baseline: null, actual: 10, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' }],
+      entries: [
+        {
+          targetId: firstId,
+          baseline: null,
+          actual: 10,
+          asOf: null,
+          status: null,
+          progress: '',
+          problems: '',
+          nextSteps: '',
+          evidence: '',
+        },
+      ],
     });
     const otherFile = path.join(dir, '长春市-上次报送.xlsx');
     writeFileSync(otherFile, await writeWorkbookPlan(otherPlan));
     const t1 = Date.now();
     await page.setInputFiles('#compare-file', otherFile);
-    await page.waitForFunction(() => /对比：|失败|无法/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => /对比：|失败|无法/.test(document.getElementById('status')?.textContent ?? ''),
+      undefined,
+      { timeout: 120_000 },
+    );
     timings.compare = Date.now() - t1;
     const compared = (await page.textContent('#status')) ?? '';
     expect(compared).toMatch(/与 长春市-上次报送\.xlsx 对比：.*数值修改 1 处/);
@@ -234,11 +303,17 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
       return /K4/.test(w.__fakeExcel.model.selection?.address ?? '');
     });
     mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-compare.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-compare.png'),
+      fullPage: true,
+    });
 
     // ---- 生成报告: a .docx download built in the browser
     const t2 = Date.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click('#btn-report')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      page.click('#btn-report'),
+    ]);
     const docxPath = path.join(dir, download.suggestedFilename());
     await download.saveAs(docxPath);
     timings.report = Date.now() - t2;
@@ -250,7 +325,10 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     expect(documentXml).toContain('落实情况');
     // The one-office template (templates/report/single.hbs) has no ::chart block, so no image.
     expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/'))).toBe(false);
-    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-report.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-report.png'),
+      fullPage: true,
+    });
 
     expect(external).toEqual([]);
     expect(problems).toEqual([]);
@@ -260,7 +338,11 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
 describe('task pane on older or missing hosts', () => {
   it('ExcelApi 1.7 (Office 2019 volume licence): pulls without data validation and says so in Chinese', async () => {
     const { page, problems } = await openPane(browser, server.url, { apiMinor: 7 });
-    await page.waitForFunction(() => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.fill('#office', OFFICE);
     await page.fill('#period', PERIOD);
     // the catalogue from a URL (same origin, as the CSP allows) instead of the bundled one
@@ -277,10 +359,15 @@ describe('task pane on older or missing hosts', () => {
     const info = await fakeInfo(page);
     expect(info.sheets.find((s) => s.name === '指标')?.validations).toBe(0);
     expect(info.sheets.find((s) => s.name === '指标')?.protected).toBe(true);
-    await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-excel2019.png'), fullPage: true });
+    await page.screenshot({
+      path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-excel2019.png'),
+      fullPage: true,
+    });
     // office, period and catalogue source are remembered (office-js-helpers Storage → localStorage)
     await page.reload();
-    await page.waitForFunction(() => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''),
+    );
     expect(await page.inputValue('#office')).toBe(OFFICE);
     expect(await page.inputValue('#period')).toBe(PERIOD);
     expect(await page.isChecked('#catalogue-remote')).toBe(true);
@@ -290,7 +377,11 @@ describe('task pane on older or missing hosts', () => {
 
   it('outside Office the pane says where to open it and disables the buttons', async () => {
     const { page } = await openPane(browser, server.url, { apiMinor: null });
-    await page.waitForFunction(() => /未检测到 Office 环境/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => /未检测到 Office 环境/.test(document.getElementById('status')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await page.isDisabled('#btn-pull')).toBe(true);
     expect(await page.isDisabled('#btn-report')).toBe(true);
   });

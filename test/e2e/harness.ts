@@ -27,7 +27,15 @@ function newestMtime(p: string): number {
   return m;
 }
 
-const INPUTS = ['src', 'seeds', 'templates', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/build-addin-data.ts'];
+const INPUTS = [
+  'src',
+  'seeds',
+  'templates',
+  'assets',
+  'manifest.xml',
+  'webpack.config.js',
+  'scripts/build-addin-data.ts',
+];
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -47,7 +55,8 @@ export async function ensureDist(): Promise<{ built: boolean; ms: number }> {
       break;
     } catch {
       // A build older than 15 minutes is a leftover lock from a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000)
+        rmSync(lock, { recursive: true, force: true });
       await sleep(1000);
     }
   }
@@ -70,11 +79,15 @@ export async function ensureDist(): Promise<{ built: boolean; ms: number }> {
 /** `webpack --mode production` as a child process (async, so the test worker stays responsive). */
 function runWebpack(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'], {
-      cwd: ROOT,
-      env: { ...process.env, ADDIN_URL: TEST_ADDIN_URL, OFFICE_JS: '', OFFICE_JS_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ADDIN_URL: TEST_ADDIN_URL, OFFICE_JS: '', OFFICE_JS_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -130,7 +143,13 @@ export function fakeScript(): string {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
 }
 
@@ -149,7 +168,11 @@ export interface OpenPane {
 
 /** Opens taskpane.html with the fake Office host (installed before any page script runs). */
 export async function openPane(browser: Browser, baseUrl: string, opts: PaneOptions): Promise<OpenPane> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', viewport: { width: 360, height: 900 } });
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    locale: 'zh-CN',
+    viewport: { width: 360, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const external: string[] = [];
@@ -166,7 +189,11 @@ export async function openPane(browser: Browser, baseUrl: string, opts: PaneOpti
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (url === CDN_OFFICE_JS) {
-      await route.fulfill({ status: 200, contentType: 'application/javascript', body: 'window.__officeJsRequested = true;' });
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/javascript',
+        body: 'window.__officeJsRequested = true;',
+      });
     } else if (url.startsWith(baseUrl) || url.startsWith('blob:') || url.startsWith('data:')) {
       await route.continue();
     } else {

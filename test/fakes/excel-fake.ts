@@ -110,7 +110,12 @@ export function parseAddress(address: string | null): Box {
   const r1 = b.row ?? MAX_ROWS - 1;
   const c0 = a.col ?? 0;
   const c1 = b.col ?? MAX_COLS - 1;
-  return { row: Math.min(r0, r1), col: Math.min(c0, c1), rows: Math.abs(r1 - r0) + 1, cols: Math.abs(c1 - c0) + 1 };
+  return {
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
 }
 
 export function boxA1(b: Box): string {
@@ -290,7 +295,10 @@ export class FakeContext {
     this.model.syncs++;
     this.model.requestBytes.push(bytes);
     if (bytes > this.payloadLimit) {
-      throw fakeError('RequestPayloadSizeLimitExceeded', `request of ${bytes} bytes exceeds ${this.payloadLimit}`);
+      throw fakeError(
+        'RequestPayloadSizeLimitExceeded',
+        `request of ${bytes} bytes exceeds ${this.payloadLimit}`,
+      );
     }
     for (const op of ops) {
       this.model.log.push({ sync: this.model.syncs, op: op.name });
@@ -326,7 +334,8 @@ class Loadable {
   }
 
   protected read<T>(prop: string, v: T): T {
-    if (!this.loaded.has(prop)) throw fakeError('PropertyNotLoaded', `property ${prop} was not loaded (call load() and sync() first)`);
+    if (!this.loaded.has(prop))
+      throw fakeError('PropertyNotLoaded', `property ${prop} was not loaded (call load() and sync() first)`);
     return v;
   }
 }
@@ -392,8 +401,16 @@ class FakeWorksheetCollection extends Loadable {
 class FakeWorksheet extends Loadable {
   private snap: { name?: string; visibility?: string; protected?: boolean } = {};
   readonly protection: FakeProtectionProxy;
-  readonly freezePanes: { freezeAt(range: string): void; freezeRows(n: number): void; freezeColumns(n: number): void; unfreeze(): void };
-  constructor(ctx: FakeContext, readonly sheetName: string) {
+  readonly freezePanes: {
+    freezeAt(range: string): void;
+    freezeRows(n: number): void;
+    freezeColumns(n: number): void;
+    unfreeze(): void;
+  };
+  constructor(
+    ctx: FakeContext,
+    readonly sheetName: string,
+  ) {
     super(ctx);
     this.protection = new FakeProtectionProxy(ctx, sheetName, this);
     const set = (op: string, v: string | null): void => {
@@ -416,7 +433,8 @@ class FakeWorksheet extends Loadable {
   }
   private loadedProps: string[] = [];
   private readSnap<T>(prop: string, v: T): T {
-    if (this.loadedProps.indexOf(prop) < 0) throw fakeError('PropertyNotLoaded', `worksheet.${prop} was not loaded`);
+    if (this.loadedProps.indexOf(prop) < 0)
+      throw fakeError('PropertyNotLoaded', `worksheet.${prop} was not loaded`);
     return v;
   }
   protectedState(): boolean {
@@ -433,8 +451,10 @@ class FakeWorksheet extends Loadable {
       const m = this.ctx.model;
       const s = m.mustSheet(this.sheetName);
       if (v !== 'Visible') {
-        if (m.activeSheet === this.sheetName) throw fakeError('InvalidOperation', `cannot hide the active sheet ${this.sheetName}`);
-        if (m.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0) throw fakeError('InvalidOperation', 'cannot hide the last visible sheet');
+        if (m.activeSheet === this.sheetName)
+          throw fakeError('InvalidOperation', `cannot hide the active sheet ${this.sheetName}`);
+        if (m.sheets.filter((x) => x.visibility === 'Visible' && x !== s).length === 0)
+          throw fakeError('InvalidOperation', 'cannot hide the last visible sheet');
       }
       s.visibility = v;
     });
@@ -483,7 +503,8 @@ class FakeWorksheet extends Loadable {
   activate(): void {
     this.ctx.enqueue('activate', this.sheetName, () => {
       const s = this.ctx.model.mustSheet(this.sheetName);
-      if (s.visibility !== 'Visible') throw fakeError('InvalidOperation', `cannot activate hidden sheet ${this.sheetName}`);
+      if (s.visibility !== 'Visible')
+        throw fakeError('InvalidOperation', `cannot activate hidden sheet ${this.sheetName}`);
       this.ctx.model.activeSheet = this.sheetName;
     });
   }
@@ -509,7 +530,8 @@ class FakeProtectionProxy {
   protect(options?: unknown, password?: string): void {
     this.ctx.need(2, 'protection.protect');
     if (password !== undefined) this.ctx.need(7, 'protect(password)');
-    if (options && typeof options === 'object' && 'selectionMode' in options) this.ctx.need(7, 'selectionMode');
+    if (options && typeof options === 'object' && 'selectionMode' in options)
+      this.ctx.need(7, 'selectionMode');
     this.ctx.enqueue('protect', options ?? null, () => {
       const p = this.ctx.model.mustSheet(this.sheetName).protection;
       if (p.protected) throw fakeError('InvalidOperation', `sheet ${this.sheetName} is already protected`);
@@ -522,7 +544,8 @@ class FakeProtectionProxy {
     this.ctx.need(2, 'protection.unprotect');
     this.ctx.enqueue('unprotect', null, () => {
       const p = this.ctx.model.mustSheet(this.sheetName).protection;
-      if (p.password !== null && p.password !== (password ?? null)) throw fakeError('InvalidPassword', 'wrong password');
+      if (p.password !== null && p.password !== (password ?? null))
+        throw fakeError('InvalidPassword', 'wrong password');
       p.protected = false;
       p.options = null;
       p.password = null;
@@ -540,24 +563,52 @@ class FakePageLayout {
       this.ctx.model.mustSheet(this.sheetName).pageLayout[key] = v;
     });
   }
-  set orientation(v: string) { this.put('orientation', v); }
-  set paperSize(v: string) { this.put('paperSize', v); }
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) { this.put('zoom', v); }
-  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } { throw fakeError('PropertyNotLoaded', 'zoom'); }
-  set leftMargin(v: number) { this.put('leftMargin', v); }
-  set rightMargin(v: number) { this.put('rightMargin', v); }
-  set topMargin(v: number) { this.put('topMargin', v); }
-  set bottomMargin(v: number) { this.put('bottomMargin', v); }
-  set headerMargin(v: number) { this.put('headerMargin', v); }
-  set footerMargin(v: number) { this.put('footerMargin', v); }
+  set orientation(v: string) {
+    this.put('orientation', v);
+  }
+  set paperSize(v: string) {
+    this.put('paperSize', v);
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.put('zoom', v);
+  }
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    throw fakeError('PropertyNotLoaded', 'zoom');
+  }
+  set leftMargin(v: number) {
+    this.put('leftMargin', v);
+  }
+  set rightMargin(v: number) {
+    this.put('rightMargin', v);
+  }
+  set topMargin(v: number) {
+    this.put('topMargin', v);
+  }
+  set bottomMargin(v: number) {
+    this.put('bottomMargin', v);
+  }
+  set headerMargin(v: number) {
+    this.put('headerMargin', v);
+  }
+  set footerMargin(v: number) {
+    this.put('footerMargin', v);
+  }
   get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
     const put = (k: string, v: string): void => this.put(k, v);
     return {
       defaultForAllPages: {
-        set centerHeader(v: string) { put('centerHeader', v); },
-        set centerFooter(v: string) { put('centerFooter', v); },
-        get centerHeader(): string { throw fakeError('PropertyNotLoaded', 'centerHeader'); },
-        get centerFooter(): string { throw fakeError('PropertyNotLoaded', 'centerFooter'); },
+        set centerHeader(v: string) {
+          put('centerHeader', v);
+        },
+        set centerFooter(v: string) {
+          put('centerFooter', v);
+        },
+        get centerHeader(): string {
+          throw fakeError('PropertyNotLoaded', 'centerHeader');
+        },
+        get centerFooter(): string {
+          throw fakeError('PropertyNotLoaded', 'centerFooter');
+        },
       },
     };
   }
@@ -567,7 +618,11 @@ class FakePageLayout {
 }
 
 class FakeRange extends Loadable {
-  private snap: { address: string; values: unknown[][]; numberFormat: unknown[][] } = { address: '', values: [], numberFormat: [] };
+  private snap: { address: string; values: unknown[][]; numberFormat: unknown[][] } = {
+    address: '',
+    values: [],
+    numberFormat: [],
+  };
   constructor(
     ctx: FakeContext,
     readonly sheetName: string,
@@ -583,17 +638,28 @@ class FakeRange extends Loadable {
 
   private box(): Box {
     if (!this.used) return parseAddress(this.address0);
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     this.sheet().cells.forEach((_, key) => {
       const [r, c] = key.split(',').map(Number);
-      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, c);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, c);
     });
     if (r1 < 0) return { row: 0, col: 0, rows: 1, cols: 1 };
     return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
   /** Writes go through here: protected sheets reject changes to locked cells. */
-  private eachCell(op: string, data: unknown, fn: (cell: FakeCell, r: number, c: number) => void, checkLocked = true): void {
+  private eachCell(
+    op: string,
+    data: unknown,
+    fn: (cell: FakeCell, r: number, c: number) => void,
+    checkLocked = true,
+  ): void {
     this.ctx.enqueue(op, data, () => {
       const s = this.sheet();
       const b = this.box();
@@ -602,7 +668,8 @@ class FakeRange extends Loadable {
         s.cells.forEach((cell, key) => {
           const [r, c] = key.split(',').map(Number);
           if (r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols) {
-            if (checkLocked && s.protection.protected) throw fakeError('AccessDenied', `sheet ${s.name} is protected`);
+            if (checkLocked && s.protection.protected)
+              throw fakeError('AccessDenied', `sheet ${s.name} is protected`);
             fn(cell, r, c);
           }
         });
@@ -623,11 +690,15 @@ class FakeRange extends Loadable {
   }
 
   private shapeCheck(arr: unknown, what: string): unknown[][] {
-    if (!Array.isArray(arr) || !arr.every((r) => Array.isArray(r))) throw fakeError('InvalidArgument', `${what} must be a 2D array`);
+    if (!Array.isArray(arr) || !arr.every((r) => Array.isArray(r)))
+      throw fakeError('InvalidArgument', `${what} must be a 2D array`);
     const b = parseAddress(this.address0);
     const rows = arr as unknown[][];
     if (rows.length !== b.rows || rows.some((r) => r.length !== b.cols)) {
-      throw fakeError('InvalidArgument', `${what} is ${rows.length}×${rows[0]?.length ?? 0} but range ${this.address0} is ${b.rows}×${b.cols}`);
+      throw fakeError(
+        'InvalidArgument',
+        `${what} is ${rows.length}×${rows[0]?.length ?? 0} but range ${this.address0} is ${b.rows}×${b.cols}`,
+      );
     }
     return rows;
   }
@@ -654,9 +725,15 @@ class FakeRange extends Loadable {
     });
   }
 
-  get address(): string { return this.read('address', this.snap.address); }
-  get values(): unknown[][] { return this.read('values', this.snap.values); }
-  get numberFormat(): unknown[][] { return this.read('numberFormat', this.snap.numberFormat); }
+  get address(): string {
+    return this.read('address', this.snap.address);
+  }
+  get values(): unknown[][] {
+    return this.read('values', this.snap.values);
+  }
+  get numberFormat(): unknown[][] {
+    return this.read('numberFormat', this.snap.numberFormat);
+  }
 
   set values(v: unknown[][]) {
     const rows = this.shapeCheck(v, 'values');
@@ -677,7 +754,9 @@ class FakeRange extends Loadable {
   }
 
   get format(): FakeRangeFormat {
-    return new FakeRangeFormat(this.ctx, this, (op, data, fn, checkLocked) => this.eachCell(op, data, fn, checkLocked));
+    return new FakeRangeFormat(this.ctx, this, (op, data, fn, checkLocked) =>
+      this.eachCell(op, data, fn, checkLocked),
+    );
   }
 
   get dataValidation(): FakeDataValidation {
@@ -710,7 +789,8 @@ class FakeRange extends Loadable {
       const s = this.sheet();
       if (s.protection.protected) throw fakeError('AccessDenied', `sheet ${s.name} is protected`);
       const b = this.box();
-      if (s.merges.some((m) => intersects(parseAddress(m), b))) throw fakeError('InvalidOperation', `merge ${this.address0} overlaps a merge`);
+      if (s.merges.some((m) => intersects(parseAddress(m), b)))
+        throw fakeError('InvalidOperation', `merge ${this.address0} overlaps a merge`);
       s.merges.push(boxA1(b));
     });
   }
@@ -729,7 +809,12 @@ class FakeRange extends Loadable {
   }
 }
 
-type CellOp = (op: string, data: unknown, fn: (cell: FakeCell, r: number, c: number) => void, checkLocked?: boolean) => void;
+type CellOp = (
+  op: string,
+  data: unknown,
+  fn: (cell: FakeCell, r: number, c: number) => void,
+  checkLocked?: boolean,
+) => void;
 
 class FakeRangeFormat {
   constructor(
@@ -740,29 +825,75 @@ class FakeRangeFormat {
   get fill(): { color: string } {
     const each = this.each;
     return {
-      set color(v: string) { each('fill', v, (c) => { c.fill = v; }); },
-      get color(): string { throw fakeError('PropertyNotLoaded', 'fill.color'); },
+      set color(v: string) {
+        each('fill', v, (c) => {
+          c.fill = v;
+        });
+      },
+      get color(): string {
+        throw fakeError('PropertyNotLoaded', 'fill.color');
+      },
     };
   }
   get font(): { bold: boolean; size: number; color: string; name: string } {
     const each = this.each;
     return {
-      set bold(v: boolean) { each('font.bold', v, (c) => { c.bold = v; }); },
-      set size(v: number) { each('font.size', v, (c) => { c.fontSize = v; }); },
-      set color(v: string) { each('font.color', v, (c) => { c.fontColor = v; }); },
-      set name(v: string) { each('font.name', v, () => undefined); },
-      get bold(): boolean { throw fakeError('PropertyNotLoaded', 'font.bold'); },
-      get size(): number { throw fakeError('PropertyNotLoaded', 'font.size'); },
-      get color(): string { throw fakeError('PropertyNotLoaded', 'font.color'); },
-      get name(): string { throw fakeError('PropertyNotLoaded', 'font.name'); },
+      set bold(v: boolean) {
+        each('font.bold', v, (c) => {
+          c.bold = v;
+        });
+      },
+      set size(v: number) {
+        each('font.size', v, (c) => {
+          c.fontSize = v;
+        });
+      },
+      set color(v: string) {
+        each('font.color', v, (c) => {
+          c.fontColor = v;
+        });
+      },
+      set name(v: string) {
+        each('font.name', v, () => undefined);
+      },
+      get bold(): boolean {
+        throw fakeError('PropertyNotLoaded', 'font.bold');
+      },
+      get size(): number {
+        throw fakeError('PropertyNotLoaded', 'font.size');
+      },
+      get color(): string {
+        throw fakeError('PropertyNotLoaded', 'font.color');
+      },
+      get name(): string {
+        throw fakeError('PropertyNotLoaded', 'font.name');
+      },
     };
   }
-  set wrapText(v: boolean) { this.each('wrapText', v, (c) => { c.wrap = v; }); }
-  set horizontalAlignment(v: string) { this.each('horizontalAlignment', v, (c) => { c.hAlign = v; }); }
-  set verticalAlignment(v: string) { this.each('verticalAlignment', v, (c) => { c.vAlign = v; }); }
-  get wrapText(): boolean { throw fakeError('PropertyNotLoaded', 'wrapText'); }
-  get horizontalAlignment(): string { throw fakeError('PropertyNotLoaded', 'horizontalAlignment'); }
-  get verticalAlignment(): string { throw fakeError('PropertyNotLoaded', 'verticalAlignment'); }
+  set wrapText(v: boolean) {
+    this.each('wrapText', v, (c) => {
+      c.wrap = v;
+    });
+  }
+  set horizontalAlignment(v: string) {
+    this.each('horizontalAlignment', v, (c) => {
+      c.hAlign = v;
+    });
+  }
+  set verticalAlignment(v: string) {
+    this.each('verticalAlignment', v, (c) => {
+      c.vAlign = v;
+    });
+  }
+  get wrapText(): boolean {
+    throw fakeError('PropertyNotLoaded', 'wrapText');
+  }
+  get horizontalAlignment(): string {
+    throw fakeError('PropertyNotLoaded', 'horizontalAlignment');
+  }
+  get verticalAlignment(): string {
+    throw fakeError('PropertyNotLoaded', 'verticalAlignment');
+  }
   set columnWidth(v: number) {
     this.ctx.need(2, 'columnWidth');
     this.ctx.enqueue('columnWidth', v, () => {
@@ -771,16 +902,21 @@ class FakeRangeFormat {
       for (let c = b.col; c < b.col + Math.min(b.cols, 1000); c++) s.columnWidths.set(c, v);
     });
   }
-  get columnWidth(): number { throw fakeError('PropertyNotLoaded', 'columnWidth'); }
+  get columnWidth(): number {
+    throw fakeError('PropertyNotLoaded', 'columnWidth');
+  }
   set columnHidden(v: boolean) {
     this.ctx.need(2, 'columnHidden');
     this.ctx.enqueue('columnHidden', v, () => {
       const b = this.range.boxNow();
       const s = this.ctx.model.mustSheet(this.range.sheetName);
-      if (v) s.hiddenColumns.add(b.col); else s.hiddenColumns.delete(b.col);
+      if (v) s.hiddenColumns.add(b.col);
+      else s.hiddenColumns.delete(b.col);
     });
   }
-  get columnHidden(): boolean { throw fakeError('PropertyNotLoaded', 'columnHidden'); }
+  get columnHidden(): boolean {
+    throw fakeError('PropertyNotLoaded', 'columnHidden');
+  }
   set rowHeight(v: number) {
     this.ctx.need(2, 'rowHeight');
     this.ctx.enqueue('rowHeight', v, () => {
@@ -789,25 +925,47 @@ class FakeRangeFormat {
       for (let r = b.row; r < b.row + Math.min(b.rows, 100000); r++) s.rowHeights.set(r + 1, v);
     });
   }
-  get rowHeight(): number { throw fakeError('PropertyNotLoaded', 'rowHeight'); }
+  get rowHeight(): number {
+    throw fakeError('PropertyNotLoaded', 'rowHeight');
+  }
   get protection(): { locked: boolean } {
     this.ctx.need(2, 'format.protection');
     const each = this.each;
     return {
-      set locked(v: boolean) { each('locked', v, (c) => { c.locked = v; }); },
-      get locked(): boolean { throw fakeError('PropertyNotLoaded', 'locked'); },
+      set locked(v: boolean) {
+        each('locked', v, (c) => {
+          c.locked = v;
+        });
+      },
+      get locked(): boolean {
+        throw fakeError('PropertyNotLoaded', 'locked');
+      },
     };
   }
   get borders(): { getItem(i: string): { style: string; color: string; weight: string } } {
     const each = this.each;
     return {
       getItem: (i: string) => ({
-        set style(_v: string) { /* recorded through color */ },
-        set weight(_v: string) { /* recorded through color */ },
-        set color(v: string) { each(`border.${i}`, v, (c) => { c.border = v; }); },
-        get style(): string { throw fakeError('PropertyNotLoaded', 'border.style'); },
-        get weight(): string { throw fakeError('PropertyNotLoaded', 'border.weight'); },
-        get color(): string { throw fakeError('PropertyNotLoaded', 'border.color'); },
+        set style(_v: string) {
+          /* recorded through color */
+        },
+        set weight(_v: string) {
+          /* recorded through color */
+        },
+        set color(v: string) {
+          each(`border.${i}`, v, (c) => {
+            c.border = v;
+          });
+        },
+        get style(): string {
+          throw fakeError('PropertyNotLoaded', 'border.style');
+        },
+        get weight(): string {
+          throw fakeError('PropertyNotLoaded', 'border.weight');
+        },
+        get color(): string {
+          throw fakeError('PropertyNotLoaded', 'border.color');
+        },
       }),
     };
   }
@@ -847,24 +1005,44 @@ class FakeDataValidation {
       const s = this.ctx.model.mustSheet(this.sheetName);
       const b = parseAddress(this.address);
       if (s.validations.some((v) => v.rule !== null && intersects(parseAddress(v.address), b))) {
-        throw fakeError('InvalidOperation', `range ${this.address} already has a validation rule; clear() it first`);
+        throw fakeError(
+          'InvalidOperation',
+          `range ${this.address} already has a validation rule; clear() it first`,
+        );
       }
       this.find().rule = r;
     });
   }
   set ignoreBlanks(v: boolean) {
-    this.ctx.enqueue('dataValidation.ignoreBlanks', v, () => { this.guard(); this.find().ignoreBlanks = v; });
+    this.ctx.enqueue('dataValidation.ignoreBlanks', v, () => {
+      this.guard();
+      this.find().ignoreBlanks = v;
+    });
   }
   set errorAlert(v: ExcelDataValidation['errorAlert']) {
-    this.ctx.enqueue('dataValidation.errorAlert', v, () => { this.guard(); this.find().errorAlert = v; });
+    this.ctx.enqueue('dataValidation.errorAlert', v, () => {
+      this.guard();
+      this.find().errorAlert = v;
+    });
   }
   set prompt(v: ExcelDataValidation['prompt']) {
-    this.ctx.enqueue('dataValidation.prompt', v, () => { this.guard(); this.find().prompt = v; });
+    this.ctx.enqueue('dataValidation.prompt', v, () => {
+      this.guard();
+      this.find().prompt = v;
+    });
   }
-  get rule(): ExcelDataValidationRule { throw fakeError('PropertyNotLoaded', 'rule'); }
-  get ignoreBlanks(): boolean { throw fakeError('PropertyNotLoaded', 'ignoreBlanks'); }
-  get errorAlert(): ExcelDataValidation['errorAlert'] { throw fakeError('PropertyNotLoaded', 'errorAlert'); }
-  get prompt(): ExcelDataValidation['prompt'] { throw fakeError('PropertyNotLoaded', 'prompt'); }
+  get rule(): ExcelDataValidationRule {
+    throw fakeError('PropertyNotLoaded', 'rule');
+  }
+  get ignoreBlanks(): boolean {
+    throw fakeError('PropertyNotLoaded', 'ignoreBlanks');
+  }
+  get errorAlert(): ExcelDataValidation['errorAlert'] {
+    throw fakeError('PropertyNotLoaded', 'errorAlert');
+  }
+  get prompt(): ExcelDataValidation['prompt'] {
+    throw fakeError('PropertyNotLoaded', 'prompt');
+  }
 }
 
 class FakeNameCollection extends Loadable {
@@ -932,7 +1110,11 @@ export class FakeExcel {
 
 /** The fake `Office` global for a given ExcelApi level. */
 export function fakeOffice(apiMinor: number): {
-  context: { host: string; platform: string; requirements: { isSetSupported(name: string, v?: string): boolean } };
+  context: {
+    host: string;
+    platform: string;
+    requirements: { isSetSupported(name: string, v?: string): boolean };
+  };
   onReady(): Promise<{ host: string; platform: string }>;
 } {
   return {

@@ -16,7 +16,10 @@ export type FillTaskEntry = { taskId: string } & Partial<Record<Exclude<keyof Ta
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function headerColumns(ws: ExcelJS.Worksheet, idHeader: string): { headerRow: number; cols: Map<string, number> } {
+function headerColumns(
+  ws: ExcelJS.Worksheet,
+  idHeader: string,
+): { headerRow: number; cols: Map<string, number> } {
   for (let r = 1; r <= 12; r++) {
     const cols = new Map<string, number>();
     ws.getRow(r).eachCell((cell, c) => {
@@ -49,7 +52,13 @@ export async function fillWorkbook(
 ): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const fill = (sheetName: string, idHeader: string, defs: typeof TARGET_COLUMNS, rows: Record<string, unknown>[], idKey: string) => {
+  const fill = (
+    sheetName: string,
+    idHeader: string,
+    defs: typeof TARGET_COLUMNS,
+    rows: Record<string, unknown>[],
+    idKey: string,
+  ) => {
     if (rows.length === 0) return;
     const ws = wb.getWorksheet(sheetName);
     if (!ws) throw new Error(`no sheet ${sheetName}`);
@@ -75,7 +84,7 @@ export async function fillWorkbook(
   fill(SHEET_TARGETS, '指标编号', TARGET_COLUMNS, entries, 'targetId');
   fill(SHEET_TASKS, '任务编号', TASK_COLUMNS, taskEntries, 'taskId');
   const out = await wb.xlsx.writeBuffer();
-  return new Uint8Array(out as ArrayBuffer);
+  return new Uint8Array(out);
 }
 
 /** Entry → FillEntry (all fields typed as values; empty texts left blank). */

@@ -18,7 +18,9 @@ export const GENRE_GOLD_DIR = path.join(GENRE_DIR, 'gold');
 
 /** Decoded text of every seed (or of every .txt in `dir`), keyed by file name. */
 export function loadSeedTexts(dir: string = SEEDS_DIR): Map<string, string> {
-  const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort();
   return new Map(names.map((n) => [n, decodeText(readFileSync(path.join(dir, n)), n).text]));
 }
 
@@ -30,15 +32,19 @@ export function countOccurrences(text: string, quote: string): number {
 
 /** All gold files of `goldDir` (default: the seeds' gold), validated against the texts in `texts`. */
 export function loadGoldSet(texts: Map<string, string>, goldDir: string = GOLD_DIR): GoldFile[] {
-  const files = readdirSync(goldDir).filter((n) => n.endsWith('.json')).sort();
+  const files = readdirSync(goldDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const gold = files.map((n) => {
     const g = parseGoldFile(JSON.parse(readFileSync(path.join(goldDir, n), 'utf8')) as unknown, n);
-    if (g.source.replace(/\.txt$/, '.json') !== n) throw new Error(`${n}: names source ${g.source}; the file must be named after its seed`);
+    if (g.source.replace(/\.txt$/, '.json') !== n)
+      throw new Error(`${n}: names source ${g.source}; the file must be named after its seed`);
     const text = texts.get(g.source);
     if (text === undefined) throw new Error(`${n}: seed ${g.source} does not exist`);
     for (const t of g.targets) {
       const count = countOccurrences(text, t.quote);
-      if (count !== 1) throw new Error(`${n}: quote found ${count} times in ${g.source} (must be exactly once): ${t.quote}`);
+      if (count !== 1)
+        throw new Error(`${n}: quote found ${count} times in ${g.source} (must be exactly once): ${t.quote}`);
     }
     return g;
   });

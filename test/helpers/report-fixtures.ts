@@ -20,12 +20,22 @@ export async function filledWorkbook(
   seed = 1,
   tweak?: (entries: FillEntry[]) => FillEntry[],
 ): Promise<Uint8Array> {
-  const filled = await filledWith(catalogue, office, { period: PERIOD, generatedAt: '2025-10-01T00:00:00.000Z', protect: false, seed, tweak });
+  const filled = await filledWith(catalogue, office, {
+    period: PERIOD,
+    generatedAt: '2025-10-01T00:00:00.000Z',
+    protect: false,
+    seed,
+    tweak,
+  });
   return filled.bytes;
 }
 
 /** Write filled workbooks for `offices` into `dir`; returns their paths. */
-export async function writeFilledWorkbooks(catalogue: Catalogue, offices: string[], dir: string): Promise<string[]> {
+export async function writeFilledWorkbooks(
+  catalogue: Catalogue,
+  offices: string[],
+  dir: string,
+): Promise<string[]> {
   const files: string[] = [];
   for (const [i, office] of offices.entries()) {
     const file = path.join(dir, `${office}.xlsx`);

@@ -16,7 +16,11 @@ export const PERIOD = '2025年度';
 export const GENERATED_AT = '2026-01-05T08:00:00.000Z';
 
 /** An empty workbook for `office`, as generated and sent out. */
-export async function blankWorkbook(cat: Catalogue, office: string, generatedAt = GENERATED_AT): Promise<Uint8Array> {
+export async function blankWorkbook(
+  cat: Catalogue,
+  office: string,
+  generatedAt = GENERATED_AT,
+): Promise<Uint8Array> {
   return writeWorkbookPlan(planWorkbook(cat, { office, period: PERIOD, generatedAt }));
 }
 
@@ -24,7 +28,12 @@ export async function blankWorkbook(cat: Catalogue, office: string, generatedAt 
 export async function filledWorkbook(
   cat: Catalogue,
   office: string,
-  options: { generatedAt?: string; entries?: Entry[]; taskEntries?: TaskEntry[]; tweak?: (e: FillEntry[]) => FillEntry[] } = {},
+  options: {
+    generatedAt?: string;
+    entries?: Entry[];
+    taskEntries?: TaskEntry[];
+    tweak?: (e: FillEntry[]) => FillEntry[];
+  } = {},
 ): Promise<{ bytes: Uint8Array; entries: Entry[]; taskEntries: TaskEntry[] }> {
   return filledWith(cat, office, { ...options, period: PERIOD });
 }
@@ -34,7 +43,12 @@ export async function read(bytes: Uint8Array, source: string): Promise<Submissio
 }
 
 /** Overwrite one locked catalogue cell of the 指标 sheet (as an office that unprotected the sheet would). */
-export async function editLockedCell(bytes: Uint8Array, targetId: string, header: string, value: string): Promise<Uint8Array> {
+export async function editLockedCell(
+  bytes: Uint8Array,
+  targetId: string,
+  header: string,
+  value: string,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('指标');
@@ -52,7 +66,7 @@ export async function editLockedCell(bytes: Uint8Array, targetId: string, header
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {
     if (ws.getRow(r).getCell(idCol).value === targetId) {
       ws.getRow(r).getCell(cols.get(header)!).value = value;
-      return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
     }
   }
   throw new Error(`no row for ${targetId}`);

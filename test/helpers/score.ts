@@ -20,7 +20,10 @@ const goldTargetSchema = z.object({
   value: z.number().nullable(),
   valueMax: z.number().nullable(),
   unit: z.string().nullable(),
-  deadline: z.string().regex(/^\d{4}(-\d{2})?$/).nullable(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .nullable(),
   perYear: z.boolean(),
   perUnit: z.string().nullable().optional(),
   lead: z.array(z.string()),
@@ -44,17 +47,20 @@ export type GoldFile = z.infer<typeof goldFileSchema>;
 /** Validates one gold file's JSON (shape plus the internal rules of the annotation guidelines). */
 export function parseGoldFile(json: unknown, name: string): GoldFile {
   const parsed = goldFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`${name}: gold file does not match the schema: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(`${name}: gold file does not match the schema: ${parsed.error.message}`);
   parsed.data.targets.forEach((t, i) => {
     const where = `${name} target #${i} (${t.quote})`;
     if (t.comparator === 'milestone') {
-      if (t.value !== null || t.valueMax !== null || t.unit !== null) throw new Error(`${where}: a milestone has no value, valueMax or unit`);
+      if (t.value !== null || t.valueMax !== null || t.unit !== null)
+        throw new Error(`${where}: a milestone has no value, valueMax or unit`);
       if (t.deadline === null) throw new Error(`${where}: a milestone needs a deadline`);
     } else if (t.value === null) {
       throw new Error(`${where}: only milestones may have a null value`);
     }
     if (t.comparator === 'range') {
-      if (t.valueMax === null || t.value === null || !(t.valueMax > t.value)) throw new Error(`${where}: a range needs value < valueMax`);
+      if (t.valueMax === null || t.value === null || !(t.valueMax > t.value))
+        throw new Error(`${where}: a range needs value < valueMax`);
     } else if (t.valueMax !== null) {
       throw new Error(`${where}: valueMax is only for ranges`);
     }
@@ -63,7 +69,14 @@ export function parseGoldFile(json: unknown, name: string): GoldFile {
 }
 
 export type FieldName = 'comparator' | 'unit' | 'deadline' | 'valueMax' | 'perYear' | 'units';
-export const FIELD_NAMES: readonly FieldName[] = ['comparator', 'unit', 'deadline', 'valueMax', 'perYear', 'units'];
+export const FIELD_NAMES: readonly FieldName[] = [
+  'comparator',
+  'unit',
+  'deadline',
+  'valueMax',
+  'perYear',
+  'units',
+];
 
 export interface FieldTally {
   correct: number;
@@ -175,7 +188,10 @@ function isMilestone(c: Comparator, value: number | null): boolean {
 }
 
 /** True when the two figures are the same commitment value (the matching criterion besides overlap). */
-export function figuresAgree(extracted: Pick<Target, 'comparator' | 'value' | 'normalizedValue'>, gold: GoldTarget): boolean {
+export function figuresAgree(
+  extracted: Pick<Target, 'comparator' | 'value' | 'normalizedValue'>,
+  gold: GoldTarget,
+): boolean {
   const eMilestone = isMilestone(extracted.comparator, extracted.value);
   const gMilestone = gold.comparator === 'milestone';
   if (eMilestone || gMilestone) return eMilestone && gMilestone;
@@ -199,7 +215,8 @@ function emptyFields(): Record<FieldName, FieldTally> {
 }
 
 function finishFields(fields: Record<FieldName, FieldTally>): void {
-  for (const f of FIELD_NAMES) fields[f].accuracy = fields[f].total === 0 ? null : fields[f].correct / fields[f].total;
+  for (const f of FIELD_NAMES)
+    fields[f].accuracy = fields[f].total === 0 ? null : fields[f].correct / fields[f].total;
 }
 
 function ratio(n: number, d: number): number {
@@ -222,10 +239,10 @@ function overlap(a: Span, b: Span): number {
 function maxMatching(candidates: number[][], extractedCount: number): number[] {
   const extractedOwner = new Array<number>(extractedCount).fill(-1);
   const tryAssign = (g: number, seen: boolean[]): boolean => {
-    for (const e of candidates[g]!) {
+    for (const e of candidates[g]) {
       if (seen[e]) continue;
       seen[e] = true;
-      if (extractedOwner[e] === -1 || tryAssign(extractedOwner[e]!, seen)) {
+      if (extractedOwner[e] === -1 || tryAssign(extractedOwner[e], seen)) {
         extractedOwner[e] = g;
         return true;
       }
@@ -240,7 +257,13 @@ function maxMatching(candidates: number[][], extractedCount: number): number[] {
   return goldToExtracted;
 }
 
-function judgeFields(source: string, e: Target, g: GoldTarget, fields: Record<FieldName, FieldTally>, mismatches: FieldMismatch[]): void {
+function judgeFields(
+  source: string,
+  e: Target,
+  g: GoldTarget,
+  fields: Record<FieldName, FieldTally>,
+  mismatches: FieldMismatch[],
+): void {
   const judge = (field: FieldName, ok: boolean, expected: string, actual: string): void => {
     fields[field].total++;
     if (ok) fields[field].correct++;
@@ -281,8 +304,8 @@ function scoreDocument(source: string, text: string, gold: GoldTarget[], extract
       const gs = spans[gi];
       if (!gs) return [];
       return extracted
-        .map((e, ei) => ({ ei, ov: taken[ei] ? 0 : overlap(gs, extractedSpans[ei]!) }))
-        .filter(({ ei, ov }) => ov > 0 && figuresAgree(extracted[ei]!, g))
+        .map((e, ei) => ({ ei, ov: taken[ei] ? 0 : overlap(gs, extractedSpans[ei]) }))
+        .filter(({ ei, ov }) => ov > 0 && figuresAgree(extracted[ei], g))
         .sort((a, b) => b.ov - a.ov || a.ei - b.ei)
         .map(({ ei }) => ei);
     });
@@ -294,13 +317,20 @@ function scoreDocument(source: string, text: string, gold: GoldTarget[], extract
   const extractedMatched = new Array<boolean>(extracted.length).fill(false);
   const req = match(required, extractedMatched);
   required.forEach((g, gi) => {
-    const ei = req.pairs[gi]!;
+    const ei = req.pairs[gi];
     if (ei < 0) {
-      missed.push({ source, quote: g.quote, offset: req.spans[gi]?.start ?? -1, comparator: g.comparator, value: g.value, unit: g.unit });
+      missed.push({
+        source,
+        quote: g.quote,
+        offset: req.spans[gi]?.start ?? -1,
+        comparator: g.comparator,
+        value: g.value,
+        unit: g.unit,
+      });
       return;
     }
     extractedMatched[ei] = true;
-    judgeFields(source, extracted[ei]!, g, fields, mismatches);
+    judgeFields(source, extracted[ei], g, fields, mismatches);
   });
   const matched = extractedMatched.filter(Boolean).length;
   const opt = match(optional, extractedMatched);
@@ -309,7 +339,15 @@ function scoreDocument(source: string, text: string, gold: GoldTarget[], extract
 
   extracted.forEach((e, ei) => {
     if (!extractedMatched[ei]) {
-      spurious.push({ source, id: e.id, quote: e.quote, offset: e.offset, comparator: e.comparator, value: e.value, unit: e.unit });
+      spurious.push({
+        source,
+        id: e.id,
+        quote: e.quote,
+        offset: e.offset,
+        comparator: e.comparator,
+        value: e.value,
+        unit: e.unit,
+      });
     }
   });
   finishFields(fields);
@@ -336,7 +374,11 @@ function scoreDocument(source: string, text: string, gold: GoldTarget[], extract
  * GoldFile.source) to its decoded text. Documents without a gold file are not scored (counted in
  * unscoredTargets); a gold file whose document is missing from the catalogue counts as all missed.
  */
-export function scoreCatalogue(catalogue: Catalogue, gold: GoldFile[], sourceTexts: Map<string, string>): CatalogueScore {
+export function scoreCatalogue(
+  catalogue: Catalogue,
+  gold: GoldFile[],
+  sourceTexts: Map<string, string>,
+): CatalogueScore {
   // Document.source is a base name; strip any directory part a host may have left on it.
   const sourceOfDocument = new Map(catalogue.documents.map((d) => [d.id, d.source.replace(/^.*[\\/]/, '')]));
   const targetsBySource = new Map<string, Target[]>();
@@ -364,7 +406,8 @@ export function scoreCatalogue(catalogue: Catalogue, gold: GoldFile[], sourceTex
     }
   }
   finishFields(fields);
-  const sum = (k: 'gold' | 'extracted' | 'matched' | 'optionalGold' | 'optionalMatched'): number => documents.reduce((n, d) => n + d[k], 0);
+  const sum = (k: 'gold' | 'extracted' | 'matched' | 'optionalGold' | 'optionalMatched'): number =>
+    documents.reduce((n, d) => n + d[k], 0);
   const goldCount = sum('gold');
   const extractedCount = sum('extracted');
   const matched = sum('matched');
@@ -408,22 +451,25 @@ export function formatScore(score: CatalogueScore): string {
   ];
   for (const d of score.documents) rows.push(row(d.source, d));
   rows.push(row('TOTAL', score.overall));
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   const fmtFigure = (c: Comparator, v: number | null, u: string | null): string =>
     c === 'milestone' ? 'milestone' : `${c} ${v ?? '?'}${u ?? ''}`;
   if (score.missed.length > 0) {
     out.push('', `missed gold targets (${score.missed.length}):`);
-    for (const m of score.missed) out.push(`  ${m.source} @${m.offset} [${fmtFigure(m.comparator, m.value, m.unit)}] ${m.quote}`);
+    for (const m of score.missed)
+      out.push(`  ${m.source} @${m.offset} [${fmtFigure(m.comparator, m.value, m.unit)}] ${m.quote}`);
   }
   if (score.spurious.length > 0) {
     out.push('', `spurious extracted targets (${score.spurious.length}):`);
-    for (const s of score.spurious) out.push(`  ${s.source} @${s.offset} [${fmtFigure(s.comparator, s.value, s.unit)}] ${s.quote}`);
+    for (const s of score.spurious)
+      out.push(`  ${s.source} @${s.offset} [${fmtFigure(s.comparator, s.value, s.unit)}] ${s.quote}`);
   }
   if (score.mismatches.length > 0) {
     out.push('', `field mismatches on matched pairs (${score.mismatches.length}):`);
-    for (const m of score.mismatches) out.push(`  ${m.source} ${m.field}: expected ${m.expected}, got ${m.actual} — ${m.quote}`);
+    for (const m of score.mismatches)
+      out.push(`  ${m.source} ${m.field}: expected ${m.expected}, got ${m.actual} — ${m.quote}`);
   }
   if (score.badQuotes.length > 0) {
     out.push('', `extracted quotes not found at their offset (${score.badQuotes.length}):`);

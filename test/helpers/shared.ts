@@ -7,4 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 export const SHARED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');
 export const GONGWEN_CHECK = path.join(SHARED_DIR, 'tools', 'gongwen-check');
-export const MANIFEST_XSD = path.join(SHARED_DIR, 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+export const MANIFEST_XSD = path.join(
+  SHARED_DIR,
+  'schemas',
+  'office-addin-manifest',
+  'OfficeAppManifestV1_1.xsd',
+);

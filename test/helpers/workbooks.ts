@@ -17,7 +17,10 @@ import { readWorkbookGrid } from '../../src/xlsx/read-grid.js';
 
 export const GENERATED_AT = '2026-01-05T08:00:00.000Z';
 
-export async function generate(catalogue: Catalogue, options: Partial<PlanOptions> = {}): Promise<Uint8Array> {
+export async function generate(
+  catalogue: Catalogue,
+  options: Partial<PlanOptions> = {},
+): Promise<Uint8Array> {
   return writeWorkbookPlan(
     planWorkbook(catalogue, { office: '长春市', period: '2025年度', generatedAt: GENERATED_AT, ...options }),
   );
@@ -46,7 +49,12 @@ export async function filledWorkbook(
   o: FilledOptions = {},
 ): Promise<{ bytes: Uint8Array; entries: Entry[]; taskEntries: TaskEntry[] }> {
   const period = o.period ?? '2025年度';
-  const blank = await generate(catalogue, { office, period, generatedAt: o.generatedAt ?? GENERATED_AT, protect: o.protect ?? true });
+  const blank = await generate(catalogue, {
+    office,
+    period,
+    generatedAt: o.generatedAt ?? GENERATED_AT,
+    protect: o.protect ?? true,
+  });
   const entries = o.entries ?? sampleEntries(catalogue, office, period, o.seed ?? 1);
   const taskEntries = o.taskEntries ?? sampleTaskEntries(catalogue, office, period, o.seed ?? 1);
   const fills = entries.map(asFill);
@@ -54,17 +62,24 @@ export async function filledWorkbook(
   return { bytes, entries, taskEntries };
 }
 
-export async function readBack(bytes: Uint8Array, catalogue?: Catalogue, source = '长春市.xlsx'): Promise<Submission> {
+export async function readBack(
+  bytes: Uint8Array,
+  catalogue?: Catalogue,
+  source = '长春市.xlsx',
+): Promise<Submission> {
   const grid = await readWorkbookGrid(bytes, source);
   return readSubmission(grid, catalogue ? { source, catalogue } : { source });
 }
 
 /** Open with exceljs, let `edit` change anything, save. */
-export async function editWorkbook(bytes: Uint8Array, edit: (wb: ExcelJS.Workbook) => void | Promise<void>): Promise<Uint8Array> {
+export async function editWorkbook(
+  bytes: Uint8Array,
+  edit: (wb: ExcelJS.Workbook) => void | Promise<void>,
+): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   await edit(wb);
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** 1-based row of a target / task id in a sheet (column B holds the id in generated workbooks). */

@@ -14,11 +14,18 @@ export function getText(url: string, maxBytes = 50 * 1024 * 1024): Promise<strin
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         const text = xhr.responseText;
-        if (text.length > maxBytes) reject(new LuoshiError('too-large', `${url} 太大，超过上限 ${Math.round(maxBytes / 1048576)} MB`));
+        if (text.length > maxBytes)
+          reject(new LuoshiError('too-large', `${url} 太大，超过上限 ${Math.round(maxBytes / 1048576)} MB`));
         else resolve(text);
       } else reject(new LuoshiError('http-error', `无法获取 ${url}（HTTP ${xhr.status}）`));
     };
-    xhr.onerror = () => reject(new LuoshiError('network-error', `无法连接 ${url}，请检查网址和网络（目录网址须与加载项在同一服务器，或在构建时用 CATALOGUE_ORIGIN 放行）`));
+    xhr.onerror = () =>
+      reject(
+        new LuoshiError(
+          'network-error',
+          `无法连接 ${url}，请检查网址和网络（目录网址须与加载项在同一服务器，或在构建时用 CATALOGUE_ORIGIN 放行）`,
+        ),
+      );
     xhr.send();
   });
 }
@@ -26,7 +33,11 @@ export function getText(url: string, maxBytes = 50 * 1024 * 1024): Promise<strin
 export function readFileBytes(file: File, maxBytes = MAX_COMPARE_BYTES): Promise<Uint8Array> {
   if (file.size > maxBytes) {
     return Promise.reject(
-      new LuoshiError('file-too-large', `${file.name} 太大（${(file.size / 1048576).toFixed(1)} MB），超过上限 ${Math.round(maxBytes / 1048576)} MB`, { file: file.name }),
+      new LuoshiError(
+        'file-too-large',
+        `${file.name} 太大（${(file.size / 1048576).toFixed(1)} MB），超过上限 ${Math.round(maxBytes / 1048576)} MB`,
+        { file: file.name },
+      ),
     );
   }
   return new Promise((resolve, reject) => {
@@ -36,7 +47,8 @@ export function readFileBytes(file: File, maxBytes = MAX_COMPARE_BYTES): Promise
       if (result instanceof ArrayBuffer) resolve(new Uint8Array(result));
       else reject(new LuoshiError('read-failed', `无法读取 ${file.name}`, { file: file.name }));
     };
-    reader.onerror = () => reject(new LuoshiError('read-failed', `无法读取 ${file.name}`, { file: file.name }));
+    reader.onerror = () =>
+      reject(new LuoshiError('read-failed', `无法读取 ${file.name}`, { file: file.name }));
     reader.readAsArrayBuffer(file);
   });
 }

@@ -26,14 +26,23 @@ import type {
   PlanValue,
   WorkbookPlan,
 } from '../../core/workbook/plan.js';
-import { columnLetter, SHEET_GUIDE, SHEET_LISTS, SHEET_META, SHEET_REMOVED, SHEET_TARGETS, SHEET_TASKS } from '../../core/workbook/layout.js';
+import {
+  columnLetter,
+  SHEET_GUIDE,
+  SHEET_LISTS,
+  SHEET_META,
+  SHEET_REMOVED,
+  SHEET_TARGETS,
+  SHEET_TASKS,
+} from '../../core/workbook/layout.js';
 import { boxAddress, fill2d, parseRange, stripSheet, utf8Length } from '../range-address.js';
 
 // ---------------------------------------------------------------------------------------------
 // The Excel API subset (names and shapes as in Office.js).
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
-export type BorderIndex = 'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
+export type BorderIndex =
+  'EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideVertical' | 'InsideHorizontal';
 
 export interface ExcelBorder {
   style: string;
@@ -130,7 +139,12 @@ export interface ExcelWorksheet {
   tabColor: string;
   protection: ExcelWorksheetProtection;
   /** [1.7] */
-  freezePanes: { freezeAt(range: string): void; freezeRows(count: number): void; freezeColumns(count: number): void; unfreeze(): void };
+  freezePanes: {
+    freezeAt(range: string): void;
+    freezeRows(count: number): void;
+    freezeColumns(count: number): void;
+    unfreeze(): void;
+  };
   pageLayout: ExcelPageLayout;
   /** No address = the whole sheet. */
   getRange(address?: string): ExcelRange;
@@ -198,12 +212,27 @@ export interface Capabilities {
 }
 
 const FEATURE_NOTES: { minor: number; note: string }[] = [
-  { minor: 2, note: '当前 Excel 版本不支持单元格锁定、工作表保护、合并单元格和列宽设置（需要 ExcelApi 1.2，Office 2016 批量许可版只有 1.1）；数值、数字格式和字体已写入。' },
-  { minor: 4, note: '当前 Excel 版本不支持通过加载项定义名称（需要 ExcelApi 1.4）；名称未写入，不影响填报和检查。' },
+  {
+    minor: 2,
+    note: '当前 Excel 版本不支持单元格锁定、工作表保护、合并单元格和列宽设置（需要 ExcelApi 1.2，Office 2016 批量许可版只有 1.1）；数值、数字格式和字体已写入。',
+  },
+  {
+    minor: 4,
+    note: '当前 Excel 版本不支持通过加载项定义名称（需要 ExcelApi 1.4）；名称未写入，不影响填报和检查。',
+  },
   { minor: 6, note: '当前 Excel 版本不能在写入时暂停计算（需要 ExcelApi 1.6），写入可能稍慢。' },
-  { minor: 7, note: '当前 Excel 版本不支持冻结窗格、工作表标签颜色、保护密码和文档属性（需要 ExcelApi 1.7）。' },
-  { minor: 8, note: '当前 Excel 版本不支持通过加载项设置数据验证（需要 ExcelApi 1.8，Office 2019 批量许可版只有 1.7）：下拉列表和数值范围限制未写入，数值、格式和保护已写入；“检查”仍会逐项校验填报内容。' },
-  { minor: 9, note: '当前 Excel 版本不支持打印设置（需要 ExcelApi 1.9）；打印前请在“页面布局”中手动设置横向、A4、按页宽缩放。' },
+  {
+    minor: 7,
+    note: '当前 Excel 版本不支持冻结窗格、工作表标签颜色、保护密码和文档属性（需要 ExcelApi 1.7）。',
+  },
+  {
+    minor: 8,
+    note: '当前 Excel 版本不支持通过加载项设置数据验证（需要 ExcelApi 1.8，Office 2019 批量许可版只有 1.7）：下拉列表和数值范围限制未写入，数值、格式和保护已写入；“检查”仍会逐项校验填报内容。',
+  },
+  {
+    minor: 9,
+    note: '当前 Excel 版本不支持打印设置（需要 ExcelApi 1.9）；打印前请在“页面布局”中手动设置横向、A4、按页宽缩放。',
+  },
 ];
 
 export function detectCapabilities(office: OfficeGlobal): Capabilities {
@@ -217,7 +246,8 @@ export function detectCapabilities(office: OfficeGlobal): Capabilities {
 
 /** Chinese notes for everything this host cannot do (empty on ExcelApi 1.9+). */
 export function degradationNotes(caps: Capabilities): string[] {
-  if (caps.excelApi < 1) return ['当前环境不支持 Excel JavaScript API 1.1，无法使用本加载项。请改用命令行生成的填报表。'];
+  if (caps.excelApi < 1)
+    return ['当前环境不支持 Excel JavaScript API 1.1，无法使用本加载项。请改用命令行生成的填报表。'];
   return FEATURE_NOTES.filter((f) => caps.excelApi < f.minor).map((f) => f.note);
 }
 
@@ -310,7 +340,11 @@ function protectionOptions(p: PlanProtection, caps: Capabilities): ExcelProtecti
     allowSort: p.allow.sort,
   };
   if (caps.excelApi >= 7) {
-    o.selectionMode = p.allow.selectLockedCells ? 'Normal' : p.allow.selectUnlockedCells ? 'Unlocked' : 'None';
+    o.selectionMode = p.allow.selectLockedCells
+      ? 'Normal'
+      : p.allow.selectUnlockedCells
+        ? 'Unlocked'
+        : 'None';
   }
   return o;
 }
@@ -369,7 +403,9 @@ function toGridRows(address: string, values: unknown[][], formats: unknown[][]):
  * Reading before that sync is a programming error Office.js reports; we check the shape too, so
  * a mis-ordered call fails loudly instead of yielding an empty grid.
  */
-export function queueUsedRange(sheet: Pick<ExcelWorksheet, 'getUsedRange'>): () => { address: string; values: unknown[][]; numberFormat: unknown[][] } {
+export function queueUsedRange(
+  sheet: Pick<ExcelWorksheet, 'getUsedRange'>,
+): () => { address: string; values: unknown[][]; numberFormat: unknown[][] } {
   const range = sheet.getUsedRange();
   range.load('address,values,numberFormat');
   return () => {
@@ -425,7 +461,11 @@ export class ExcelHost {
 
   /** Sync 1: sheet names, visibility, protection state and workbook names. */
   private queueState(ctx: ExcelRequestContext): void {
-    ctx.workbook.worksheets.load(this.caps.excelApi >= 2 ? 'items/name,items/visibility,items/protection/protected' : 'items/name,items/visibility');
+    ctx.workbook.worksheets.load(
+      this.caps.excelApi >= 2
+        ? 'items/name,items/visibility,items/protection/protected'
+        : 'items/name,items/visibility',
+    );
     ctx.workbook.names.load('items/name');
   }
 
@@ -438,9 +478,15 @@ export class ExcelHost {
   }
 
   /** Sync 2: the used ranges of the luoshi sheets → WorkbookGrid. */
-  private async readGridIn(ctx: ExcelRequestContext, states: SheetState[], counter: SyncBudget): Promise<WorkbookGrid> {
+  private async readGridIn(
+    ctx: ExcelRequestContext,
+    states: SheetState[],
+    counter: SyncBudget,
+  ): Promise<WorkbookGrid> {
     const reads = states.map((state) =>
-      LUOSHI_SHEETS.indexOf(state.name) < 0 ? null : queueUsedRange(ctx.workbook.worksheets.getItem(state.name)),
+      LUOSHI_SHEETS.indexOf(state.name) < 0
+        ? null
+        : queueUsedRange(ctx.workbook.worksheets.getItem(state.name)),
     );
     await counter.sync();
     return {
@@ -493,7 +539,13 @@ export class ExcelHost {
       const counter = this.newBudget(ctx);
       this.queueState(ctx);
       await counter.sync();
-      await this.write(ctx, counter, plan, this.sheetStates(ctx), ctx.workbook.names.items.map((n) => n.name));
+      await this.write(
+        ctx,
+        counter,
+        plan,
+        this.sheetStates(ctx),
+        ctx.workbook.names.items.map((n) => n.name),
+      );
       this.lastSyncs = counter.syncs;
       return { plan, syncs: counter.syncs, notes: this.notes() };
     });
@@ -560,7 +612,9 @@ export class ExcelHost {
       }
       if (api >= 7) {
         if (ps.freeze.rows > 0 && ps.freeze.columns > 0) {
-          sheet.freezePanes.freezeAt(boxAddress({ row: 0, col: 0, rows: ps.freeze.rows, cols: ps.freeze.columns }));
+          sheet.freezePanes.freezeAt(
+            boxAddress({ row: 0, col: 0, rows: ps.freeze.rows, cols: ps.freeze.columns }),
+          );
         } else if (ps.freeze.rows > 0) sheet.freezePanes.freezeRows(ps.freeze.rows);
         else if (ps.freeze.columns > 0) sheet.freezePanes.freezeColumns(ps.freeze.columns);
         if (ps.tabColor) sheet.tabColor = colour(ps.tabColor);
@@ -586,7 +640,10 @@ export class ExcelHost {
 
     // 4. activate the entry sheet before hiding any (the active sheet cannot be hidden), then
     //    visibility and protection last, so nothing above ran against a protected sheet.
-    const front = planned.indexOf(SHEET_TARGETS) >= 0 ? planned.indexOf(SHEET_TARGETS) : plan.sheets.findIndex((s) => s.state === 'visible');
+    const front =
+      planned.indexOf(SHEET_TARGETS) >= 0
+        ? planned.indexOf(SHEET_TARGETS)
+        : plan.sheets.findIndex((s) => s.state === 'visible');
     if (front >= 0) sheets[front].activate();
     for (let i = 0; i < plan.sheets.length; i++) {
       const ps = plan.sheets[i];
@@ -601,7 +658,12 @@ export class ExcelHost {
   }
 
   /** Values as 2D arrays, split into row chunks that each fit the payload budget. */
-  private async writeBlock(sheet: ExcelWorksheet, origin: string, values: PlanValue[][], counter: SyncBudget): Promise<void> {
+  private async writeBlock(
+    sheet: ExcelWorksheet,
+    origin: string,
+    values: PlanValue[][],
+    counter: SyncBudget,
+  ): Promise<void> {
     if (values.length === 0) return;
     const start = parseRange(origin);
     const cols = values.reduce((m, r) => Math.max(m, r.length), 0);
@@ -612,11 +674,12 @@ export class ExcelHost {
       return line;
     });
     const perRow = Math.max(1, estimateBytes(rows) / rows.length);
-    const chunkRows = Math.max(1, Math.floor((this.budget / 2) / perRow));
+    const chunkRows = Math.max(1, Math.floor(this.budget / 2 / perRow));
     for (let r = 0; r < rows.length; r += chunkRows) {
       const part = rows.slice(r, r + chunkRows);
       await counter.charge(estimateBytes(part));
-      sheet.getRange(boxAddress({ row: start.row + r, col: start.col, rows: part.length, cols })).values = part;
+      sheet.getRange(boxAddress({ row: start.row + r, col: start.col, rows: part.length, cols })).values =
+        part;
     }
   }
 
@@ -632,16 +695,22 @@ export class ExcelHost {
     for (const rh of ps.rowHeights) sheet.getRange(`${rh.row}:${rh.row}`).format.rowHeight = rh.height;
   }
 
-  private async writeStyle(sheet: ExcelWorksheet, address: string, style: PlanStyle, counter: SyncBudget): Promise<void> {
+  private async writeStyle(
+    sheet: ExcelWorksheet,
+    address: string,
+    style: PlanStyle,
+    counter: SyncBudget,
+  ): Promise<void> {
     const box = parseRange(address);
     if (style.numberFormat !== undefined) {
       // Number formats are 2D arrays too; chunk them like values.
       const perRow = utf8Length(style.numberFormat) * box.cols + 8 * box.cols;
-      const chunkRows = Math.max(1, Math.floor((this.budget / 2) / Math.max(1, perRow)));
+      const chunkRows = Math.max(1, Math.floor(this.budget / 2 / Math.max(1, perRow)));
       for (let r = 0; r < box.rows; r += chunkRows) {
         const n = Math.min(chunkRows, box.rows - r);
         await counter.charge(perRow * n + 120);
-        sheet.getRange(boxAddress({ row: box.row + r, col: box.col, rows: n, cols: box.cols })).numberFormat = fill2d(n, box.cols, style.numberFormat);
+        sheet.getRange(boxAddress({ row: box.row + r, col: box.col, rows: n, cols: box.cols })).numberFormat =
+          fill2d(n, box.cols, style.numberFormat);
       }
     }
     await counter.charge(estimateBytes(style) + estimateBytes(address));
@@ -671,7 +740,11 @@ export class ExcelHost {
     }
   }
 
-  private async writeValidation(sheet: ExcelWorksheet, v: PlanValidation, counter: SyncBudget): Promise<void> {
+  private async writeValidation(
+    sheet: ExcelWorksheet,
+    v: PlanValidation,
+    counter: SyncBudget,
+  ): Promise<void> {
     await counter.charge(estimateBytes(v));
     const dv = sheet.getRange(v.range).dataValidation;
     // The rule goes before the prompt: setting a rule after a prompt on an overlapping range
@@ -753,7 +826,12 @@ export interface HostStart {
 export async function startExcelHost(options: ExcelHostOptions = {}): Promise<HostStart> {
   const { office } = officeGlobals();
   if (!office) {
-    return { host: null, reason: '未检测到 Office 环境：请在 Excel 中通过“开始”选项卡的“落实”按钮打开本窗格。', hostName: 'WEB', platform: null };
+    return {
+      host: null,
+      reason: '未检测到 Office 环境：请在 Excel 中通过“开始”选项卡的“落实”按钮打开本窗格。',
+      hostName: 'WEB',
+      platform: null,
+    };
   }
   // Office.onReady (present in every current office.js) also works when initialisation already
   // happened; office-js-helpers' initialize covers older hosts that only call Office.initialize.
@@ -763,10 +841,16 @@ export async function startExcelHost(options: ExcelHostOptions = {}): Promise<Ho
   const platform = OfficeHelpers.Utilities.platform ? String(OfficeHelpers.Utilities.platform) : null;
   const { excel } = officeGlobals();
   if (hostName !== OfficeHelpers.HostType.EXCEL || !excel) {
-    return { host: null, reason: `本加载项只能在 Excel 中使用（当前宿主：${hostName}）。`, hostName, platform };
+    return {
+      host: null,
+      reason: `本加载项只能在 Excel 中使用（当前宿主：${hostName}）。`,
+      hostName,
+      platform,
+    };
   }
   const host = new ExcelHost(excel, office, options);
-  if (host.caps.excelApi < 1) return { host: null, reason: degradationNotes(host.caps)[0], hostName, platform };
+  if (host.caps.excelApi < 1)
+    return { host: null, reason: degradationNotes(host.caps)[0], hostName, platform };
   return { host, reason: '', hostName, platform };
 }
 

@@ -20,8 +20,16 @@ function prepared(name: string): PreparedTemplate {
   return { name: t.name, text: t.text, render: (view) => run(view) };
 }
 
-export async function buildReportInBrowser(sub: Submission, catalogue: Catalogue | null): Promise<ReportResult> {
-  const result = await buildReport(sub, catalogue, prepared('single.hbs'), canRasteriseSvg() ? chartPngCanvas : null);
+export async function buildReportInBrowser(
+  sub: Submission,
+  catalogue: Catalogue | null,
+): Promise<ReportResult> {
+  const result = await buildReport(
+    sub,
+    catalogue,
+    prepared('single.hbs'),
+    canRasteriseSvg() ? chartPngCanvas : null,
+  );
   downloadBytes(result.bytes, result.fileName, DOCX_MIME);
   return result;
 }

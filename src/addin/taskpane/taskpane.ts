@@ -141,7 +141,8 @@ async function loadCatalogue(): Promise<Catalogue> {
   if (catalogueCache && catalogueCache.key === src.key) return catalogueCache.catalogue;
   const catalogue = parseCatalogueJson(await getText(src.url), src.url);
   catalogueCache = { key: src.key, catalogue };
-  byId('catalogue-line').textContent = `目录版本 ${catalogue.version}，${catalogue.documents.length} 个文件，${catalogue.targets.length} 项指标`;
+  byId('catalogue-line').textContent =
+    `目录版本 ${catalogue.version}，${catalogue.documents.length} 个文件，${catalogue.targets.length} 项指标`;
   return catalogue;
 }
 
@@ -187,8 +188,16 @@ async function onPull(): Promise<void> {
     setStatus(`${s.fresh ? '已生成填报表' : '已更新填报表'}：${parts.join('；')}。`, 'ok');
     setNotes(s.notes);
     const items: Item[] = [
-      ...s.removed.map((r) => ({ tag: '已移除', tagClass: 'warning', text: `${r.row.targetId} ${r.row.quote}` })),
-      ...s.changed.map((c) => ({ tag: '表述变化', tagClass: 'change', text: `${c.targetId} 原文：${c.before} → 新：${c.after}` })),
+      ...s.removed.map((r) => ({
+        tag: '已移除',
+        tagClass: 'warning',
+        text: `${r.row.targetId} ${r.row.quote}`,
+      })),
+      ...s.changed.map((c) => ({
+        tag: '表述变化',
+        tagClass: 'change',
+        text: `${c.targetId} 原文：${c.before} → 新：${c.after}`,
+      })),
     ];
     showResults(items.length ? '本次拉取的变化' : '', items);
   });
@@ -202,7 +211,11 @@ function problemItem(p: Problem): Item {
     tagClass: p.severity,
     text: p.message,
     where: where(p.sheet, p.cell),
-    onClick: target && h ? () => void h.select(target.sheet, target.cell).catch((e: unknown) => setStatus(errorText(e), 'error')) : undefined,
+    onClick:
+      target && h
+        ? () =>
+            void h.select(target.sheet, target.cell).catch((e: unknown) => setStatus(errorText(e), 'error'))
+        : undefined,
   };
 }
 
@@ -215,7 +228,11 @@ async function onCheck(): Promise<void> {
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     const warnings = sub.problems.length - errors;
     if (sub.problems.length === 0) setStatus(`检查通过：${sub.rows.length} 项指标，未发现问题。`, 'ok');
-    else setStatus(`检查完成：错误 ${errors} 项，提示 ${warnings} 项。点击问题可定位到单元格。`, errors ? 'error' : 'ok');
+    else
+      setStatus(
+        `检查完成：错误 ${errors} 项，提示 ${warnings} 项。点击问题可定位到单元格。`,
+        errors ? 'error' : 'ok',
+      );
     showResults(sub.problems.length ? '问题清单' : '', sub.problems.map(problemItem));
   });
 }
@@ -231,7 +248,10 @@ function changeItem(c: ComparedChange): Item {
     tagClass: 'change',
     text: `${ch.targetId} ${ch.field}：${fmt(ch.before)} → ${fmt(ch.after)}${ch.note ? `（${ch.note}）` : ''}`,
     where: where(sheet, cell),
-    onClick: sheet && cell && h ? () => void h.select(sheet, cell).catch((e: unknown) => setStatus(errorText(e), 'error')) : undefined,
+    onClick:
+      sheet && cell && h
+        ? () => void h.select(sheet, cell).catch((e: unknown) => setStatus(errorText(e), 'error'))
+        : undefined,
   };
 }
 
@@ -253,7 +273,9 @@ async function onCompareFile(file: File): Promise<void> {
       extra.setAttribute('type', 'button');
       extra.id = 'btn-highlight';
       extra.addEventListener('click', () => {
-        void h.highlight(groups[0].sheet, groups[0].cells).catch((e: unknown) => setStatus(errorText(e), 'error'));
+        void h
+          .highlight(groups[0].sheet, groups[0].cells)
+          .catch((e: unknown) => setStatus(errorText(e), 'error'));
       });
     }
     showResults(result.changes.length ? '差异清单' : '', result.changes.map(changeItem), extra);
@@ -268,7 +290,10 @@ async function onReport(): Promise<void> {
     const sub = await checkWorkbook(h, catalogue);
     const report = await import(/* webpackChunkName: "report" */ './report-browser.js');
     const result = await report.buildReportInBrowser(sub, catalogue);
-    setStatus(`已生成报告：${result.fileName}（${Math.max(1, Math.round(result.bytes.length / 1024))} KB），请在下载提示中保存。`, 'ok');
+    setStatus(
+      `已生成报告：${result.fileName}（${Math.max(1, Math.round(result.bytes.length / 1024))} KB），请在下载提示中保存。`,
+      'ok',
+    );
     setNotes(result.notes);
     showResults('', []);
   });
@@ -279,7 +304,10 @@ async function onReport(): Promise<void> {
 async function loadRoster(): Promise<void> {
   try {
     const data: unknown = JSON.parse(await getText('roster.json'));
-    const offices = typeof data === 'object' && data !== null && Array.isArray((data as { offices?: unknown }).offices) ? (data as { offices: RosterEntry[] }).offices : [];
+    const offices =
+      typeof data === 'object' && data !== null && Array.isArray((data as { offices?: unknown }).offices)
+        ? (data as { offices: RosterEntry[] }).offices
+        : [];
     roster = offices.filter((o) => typeof o.office === 'string');
     const list = byId('office-list');
     clear(list);

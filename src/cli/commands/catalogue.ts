@@ -39,7 +39,11 @@ async function policyFiles(inputs: string[]): Promise<string[]> {
     if (isDir) {
       const found = await expandInputs([input], ['.txt']);
       if (!found.length) {
-        throw new LuoshiError('no-txt', `文件夹 ${input} 中没有 .txt 格式的政策文件（请把政策文件另存为纯文本 .txt 后再试）`, { file: input });
+        throw new LuoshiError(
+          'no-txt',
+          `文件夹 ${input} 中没有 .txt 格式的政策文件（请把政策文件另存为纯文本 .txt 后再试）`,
+          { file: input },
+        );
       }
       files.push(...found);
     } else {
@@ -73,7 +77,11 @@ export function registerCatalogue(program: Command): void {
             readErrors.push(e.message);
           }
         }
-        if (!sources.length) throw new LuoshiError('nothing-read', `没有可读取的政策文件：\n${readErrors.map((m) => `  - ${m}`).join('\n')}`);
+        if (!sources.length)
+          throw new LuoshiError(
+            'nothing-read',
+            `没有可读取的政策文件：\n${readErrors.map((m) => `  - ${m}`).join('\n')}`,
+          );
         const corrections = opts.corrections
           ? await readCatalogueCorrections(await readInput(opts.corrections), path.basename(opts.corrections))
           : undefined;
@@ -89,42 +97,56 @@ export function registerCatalogue(program: Command): void {
           out(`  ${d.docNumber ?? '（无文号）'}  ${d.title}：${k} 项任务，${n} 个指标`);
         }
         if (corrections) {
-          out(`目录审核修正：已应用 ${result.correctionsApplied} 条；编号已不存在、未应用 ${result.staleCorrections.length} 条`);
+          out(
+            `目录审核修正：已应用 ${result.correctionsApplied} 条；编号已不存在、未应用 ${result.staleCorrections.length} 条`,
+          );
           for (const s of result.staleCorrections) out(`  第 ${s.row} 行  ${s.targetId}`);
         }
-        return readErrors.length || result.warnings.some((w) => w.startsWith('已跳过')) ? EXIT_PROBLEMS : EXIT_OK;
+        return readErrors.length || result.warnings.some((w) => w.startsWith('已跳过'))
+          ? EXIT_PROBLEMS
+          : EXIT_OK;
       }),
     );
 
-  subcommand(cat, 'show <catalogue.json>', '按文件列出目录中的任务、指标、责任单位和期限')
-    .action(
-      action(async (file: string) => {
-        const c = await loadCatalogue(file);
-        out(`指标目录 ${path.basename(file)}（版本 ${c.version}）：${summary(c)}`);
-        for (const d of c.documents) {
-          const tasks = c.tasks.filter((t) => t.documentId === d.id);
-          const targets = c.targets.filter((t) => t.documentId === d.id);
-          out('');
-          out(`【${d.title}】`);
-          out(`  发文字号：${d.docNumber ?? '无'}  发文机关：${d.issuer ?? '未注明'}  成文日期：${d.date ?? '未注明'}  来源：${d.source}`);
-          const units = new Set(tasks.flatMap((t) => [...t.lead, ...t.participants]));
-          const deadlines = [...new Set(targets.map((t) => t.deadline).filter((x): x is string => x !== null))].sort();
-          out(`  任务 ${tasks.length} 项（表格 ${tasks.filter((t) => t.origin === 'table').length} 项），指标 ${targets.length} 个，责任单位 ${units.size} 个`);
-          if (deadlines.length) out(`  期限：${deadlines.map(formatDeadline).join('、')}`);
-          if (units.size) out(`  责任单位：${[...units].join('、')}`);
-          for (const t of targets) {
-            const lead = t.lead.length ? `  牵头：${t.lead.join('、')}` : '';
-            const when = t.deadline && t.comparator !== 'milestone' ? `  期限：${formatDeadline(t.deadline)}` : '';
-            const every = t.perYear ? '（每年）' : '';
-            const label = t.indicator || t.quote.slice(0, 30);
-            out(`  - [${t.path.join('') || '前言'}] ${label}：${formatTargetValue(t)}${every}${when}${lead}`);
-          }
+  subcommand(cat, 'show <catalogue.json>', '按文件列出目录中的任务、指标、责任单位和期限').action(
+    action(async (file: string) => {
+      const c = await loadCatalogue(file);
+      out(`指标目录 ${path.basename(file)}（版本 ${c.version}）：${summary(c)}`);
+      for (const d of c.documents) {
+        const tasks = c.tasks.filter((t) => t.documentId === d.id);
+        const targets = c.targets.filter((t) => t.documentId === d.id);
+        out('');
+        out(`【${d.title}】`);
+        out(
+          `  发文字号：${d.docNumber ?? '无'}  发文机关：${d.issuer ?? '未注明'}  成文日期：${d.date ?? '未注明'}  来源：${d.source}`,
+        );
+        const units = new Set(tasks.flatMap((t) => [...t.lead, ...t.participants]));
+        const deadlines = [
+          ...new Set(targets.map((t) => t.deadline).filter((x): x is string => x !== null)),
+        ].sort();
+        out(
+          `  任务 ${tasks.length} 项（表格 ${tasks.filter((t) => t.origin === 'table').length} 项），指标 ${targets.length} 个，责任单位 ${units.size} 个`,
+        );
+        if (deadlines.length) out(`  期限：${deadlines.map(formatDeadline).join('、')}`);
+        if (units.size) out(`  责任单位：${[...units].join('、')}`);
+        for (const t of targets) {
+          const lead = t.lead.length ? `  牵头：${t.lead.join('、')}` : '';
+          const when =
+            t.deadline && t.comparator !== 'milestone' ? `  期限：${formatDeadline(t.deadline)}` : '';
+          const every = t.perYear ? '（每年）' : '';
+          const label = t.indicator || t.quote.slice(0, 30);
+          out(`  - [${t.path.join('') || '前言'}] ${label}：${formatTargetValue(t)}${every}${when}${lead}`);
         }
-        return EXIT_OK;
-      }),
-    );
+      }
+      return EXIT_OK;
+    }),
+  );
 
-  subcommand(cat, 'review <catalogue.json>', '生成目录审核表（目录审核.xlsx），供统筹部门确认、删除、修改或补充指标')
+  subcommand(
+    cat,
+    'review <catalogue.json>',
+    '生成目录审核表（目录审核.xlsx），供统筹部门确认、删除、修改或补充指标',
+  )
     .requiredOption('-o, --output <目录审核.xlsx>', '输出的审核表')
     .action(
       action(async (file: string, opts: { output: string }) => {

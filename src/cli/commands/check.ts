@@ -46,15 +46,30 @@ export function submissionJson(s: Submission): unknown {
       nextSteps: e.nextSteps,
       evidence: e.evidence,
     })),
-    problems: s.problems.map((p) => ({ severity: p.severity, sheet: p.sheet, cell: p.cell, targetId: p.targetId, message: p.message })),
+    problems: s.problems.map((p) => ({
+      severity: p.severity,
+      sheet: p.sheet,
+      cell: p.cell,
+      targetId: p.targetId,
+      message: p.message,
+    })),
   };
 }
 
 function filledCount(s: Submission): { targets: number; tasks: number } {
   const targets = s.entries.filter(
-    (e) => e.baseline !== null || e.actual !== null || e.status !== null || e.progress || e.problems || e.nextSteps || e.evidence,
+    (e) =>
+      e.baseline !== null ||
+      e.actual !== null ||
+      e.status !== null ||
+      e.progress ||
+      e.problems ||
+      e.nextSteps ||
+      e.evidence,
   ).length;
-  const tasks = s.taskEntries.filter((t) => t.status !== null || t.progress || t.problems || t.nextSteps).length;
+  const tasks = s.taskEntries.filter(
+    (t) => t.status !== null || t.progress || t.problems || t.nextSteps,
+  ).length;
   return { targets, tasks };
 }
 
@@ -65,7 +80,9 @@ export function describeSubmission(s: Submission): string[] {
   lines.push(`${s.source}：${head}${s.catalogueVersion ? `（目录版本 ${s.catalogueVersion}）` : ''}`);
   if (s.rows.length || s.taskEntries.length) {
     const f = filledCount(s);
-    lines.push(`  指标 ${s.entries.length} 项，已填 ${f.targets} 项；任务 ${s.taskEntries.length} 项，已填 ${f.tasks} 项`);
+    lines.push(
+      `  指标 ${s.entries.length} 项，已填 ${f.targets} 项；任务 ${s.taskEntries.length} 项，已填 ${f.tasks} 项`,
+    );
   }
   const errors = s.problems.filter((p) => p.severity === 'error');
   const warnings = s.problems.filter((p) => p.severity === 'warning');
@@ -110,14 +127,17 @@ export function registerCheck(program: Command): void {
         if (o.json) {
           const items = results.map(submissionJson);
           const payload =
-            files.length === 1 ? items[0] : [...items, ...unreadable.map((u) => ({ source: path.basename(u.file), error: u.message }))];
+            files.length === 1
+              ? items[0]
+              : [...items, ...unreadable.map((u) => ({ source: path.basename(u.file), error: u.message }))];
           out(JSON.stringify(payload, null, 2));
         } else {
           for (const s of results) for (const line of describeSubmission(s)) out(line);
         }
         for (const u of unreadable) err(`错误：${u.message}`);
         if (results.length === 0) return EXIT_FAILED;
-        const hasErrors = unreadable.length > 0 || results.some((s) => s.problems.some((p) => p.severity === 'error'));
+        const hasErrors =
+          unreadable.length > 0 || results.some((s) => s.problems.some((p) => p.severity === 'error'));
         return hasErrors ? EXIT_PROBLEMS : EXIT_OK;
       }),
     );

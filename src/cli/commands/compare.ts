@@ -76,13 +76,20 @@ function changeLine(c: Change): string {
 
 export function consoleSummary(cmp: Comparison): string {
   const lines: string[] = [];
-  const title = cmp.cross && cmp.before.office !== cmp.after.office ? `${cmp.before.office} → ${cmp.after.office}（跨单位）` : cmp.after.office;
+  const title =
+    cmp.cross && cmp.before.office !== cmp.after.office
+      ? `${cmp.before.office} → ${cmp.after.office}（跨单位）`
+      : cmp.after.office;
   lines.push(`对比：${title}`);
   lines.push(`  原版本：${cmp.before.source}（${cmp.before.period || '期间未知'}）`);
   lines.push(`  新版本：${cmp.after.source}（${cmp.after.period || '期间未知'}）`);
-  if (cmp.summary.afterLooksOlder) lines.push('  注意：“新版本”的截至日期或生成时间早于“原版本”，请确认两个文件的先后顺序（旧文件在前）');
-  if (!cmp.summary.sameCatalogue) lines.push('  注意：两个版本使用的指标目录版本不同，目录内容差异标为“目录版本变化”');
-  lines.push(`共 ${cmp.summary.total} 处变化，涉及 ${cmp.summary.targetsChanged} 个指标：${describeCounts(cmp.summary.counts)}`);
+  if (cmp.summary.afterLooksOlder)
+    lines.push('  注意：“新版本”的截至日期或生成时间早于“原版本”，请确认两个文件的先后顺序（旧文件在前）');
+  if (!cmp.summary.sameCatalogue)
+    lines.push('  注意：两个版本使用的指标目录版本不同，目录内容差异标为“目录版本变化”');
+  lines.push(
+    `共 ${cmp.summary.total} 处变化，涉及 ${cmp.summary.targetsChanged} 个指标：${describeCounts(cmp.summary.counts)}`,
+  );
   for (const c of cmp.changes.slice(0, CONSOLE_LIMIT)) lines.push(changeLine(c));
   if (cmp.changes.length > CONSOLE_LIMIT) {
     lines.push(`  ……另有 ${cmp.changes.length - CONSOLE_LIMIT} 处，用 -o 对比.xlsx 或 --json 查看全部`);
@@ -112,7 +119,11 @@ export async function compareFiles(
 }
 
 export function registerCompare(program: Command): void {
-  subcommand(program, 'compare <旧文件> <新文件>', '对比同一单位两个版本的填报表（按指标编号对齐，不看行的位置）')
+  subcommand(
+    program,
+    'compare <旧文件> <新文件>',
+    '对比同一单位两个版本的填报表（按指标编号对齐，不看行的位置）',
+  )
     .option('--json', '以 JSON 输出 {changes, summary}')
     .option('-o, --output <文件>', '写出对比工作簿：新版本中变化的单元格高亮，另附“变更清单”表')
     .option('--cross', '允许对比不同单位的填报表')

@@ -43,7 +43,11 @@ export function consolidationJson(r: ConsolidationResult): unknown {
   };
 }
 
-export function consolidationSummary(r: ConsolidationResult, files: number, output: string | undefined): string {
+export function consolidationSummary(
+  r: ConsolidationResult,
+  files: number,
+  output: string | undefined,
+): string {
   const lines: string[] = [];
   lines.push(
     `汇总 ${files} 个文件${r.period ? `（${r.period}）` : ''}：${r.offices.length} 个单位已报送，` +
@@ -51,14 +55,20 @@ export function consolidationSummary(r: ConsolidationResult, files: number, outp
   );
   if (r.missing.length) lines.push(`未报送：${r.missing.join('、')}`);
   if (r.unlisted.length) lines.push(`不在名单中：${r.unlisted.join('、')}`);
-  for (const d of r.duplicates) lines.push(`重复报送：${d.office} 采用 ${d.kept}，未采用 ${d.dropped}（${d.reason}）`);
+  for (const d of r.duplicates)
+    lines.push(`重复报送：${d.office} 采用 ${d.kept}，未采用 ${d.dropped}（${d.reason}）`);
   for (const f of r.failures) lines.push(`无法读取：${f.message}`);
   const errors = r.offices.reduce((n, o) => n + o.errors, 0);
   const warnings = r.offices.reduce((n, o) => n + o.warnings, 0);
-  if (errors || warnings) lines.push(`填报问题：错误 ${errors} 条，提示 ${warnings} 条${output ? '（见“问题”表）' : ''}`);
+  if (errors || warnings)
+    lines.push(`填报问题：错误 ${errors} 条，提示 ${warnings} 条${output ? '（见“问题”表）' : ''}`);
   if (r.outliers.length) lines.push(`异常值：${r.outliers.length} 个${output ? '（见“异常值”表）' : ''}`);
-  const top = [...r.offices].filter((o) => o.score !== null).sort((a, b) => a.rank - b.rank).slice(0, 3);
-  if (top.length) lines.push(`平均完成率前三：${top.map((o) => `${o.office} ${o.score!.toFixed(1)}%`).join('，')}`);
+  const top = [...r.offices]
+    .filter((o) => o.score !== null)
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, 3);
+  if (top.length)
+    lines.push(`平均完成率前三：${top.map((o) => `${o.office} ${o.score!.toFixed(1)}%`).join('，')}`);
   if (output) lines.push(`已写出 ${path.normalize(output)}`);
   else lines.push('（未指定 -o，未写出汇总工作簿）');
   return `${lines.join('\n')}\n`;
@@ -85,7 +95,9 @@ export async function consolidateFiles(
   options: ConsolidateFilesOptions = {},
 ): Promise<{ result: ConsolidationResult; files: string[]; rosterNotes: string[] }> {
   const outputAbs = options.output ? path.resolve(options.output) : null;
-  const files = (await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls'])).filter((f) => path.resolve(f) !== outputAbs);
+  const files = (await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls'])).filter(
+    (f) => path.resolve(f) !== outputAbs,
+  );
   if (files.length === 0) {
     throw new LuoshiError('no-files', `在 ${inputs.join('、')} 中没有找到 .xlsx 填报表`);
   }
@@ -120,7 +132,11 @@ export async function consolidateFiles(
 }
 
 export function registerConsolidate(program: Command): void {
-  subcommand(program, 'consolidate <文件夹或文件...>', '汇总各单位填报表：完成值与完成率矩阵、排名、未报送、问题、重复报送、异常值')
+  subcommand(
+    program,
+    'consolidate <文件夹或文件...>',
+    '汇总各单位填报表：完成值与完成率矩阵、排名、未报送、问题、重复报送、异常值',
+  )
     .option('--roster <名单.csv>', '报送单位名单（CSV，第一列为“单位”），用于列出未报送单位')
     .option('--json', '以 JSON 输出 {offices, missing, duplicates, problems, outliers}')
     .option('-o, --output <文件>', '写出汇总工作簿（如 汇总.xlsx）')

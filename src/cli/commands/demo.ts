@@ -73,11 +73,15 @@ async function runDemo(o: DemoOptions): Promise<number> {
 
   // 1. Catalogue from the bundled seeds.
   const seedFiles = await expandInputs([SEEDS_DIR], ['.txt']);
-  const sources = await Promise.all(seedFiles.map(async (f) => ({ name: path.basename(f), bytes: await readInput(f) })));
+  const sources = await Promise.all(
+    seedFiles.map(async (f) => ({ name: path.basename(f), bytes: await readInput(f) })),
+  );
   const { catalogue, warnings } = buildCatalogue(sources);
   const catalogueFile = path.join(out, 'catalogue.json');
   await writeOutputAtomic(catalogueFile, `${JSON.stringify(catalogue, null, 2)}\n`);
-  say(`1. 指标目录：${catalogue.documents.length} 份文件，${catalogue.tasks.length} 项任务，${catalogue.targets.length} 个指标 → ${catalogueFile}`);
+  say(
+    `1. 指标目录：${catalogue.documents.length} 份文件，${catalogue.tasks.length} 项任务，${catalogue.targets.length} 个指标 → ${catalogueFile}`,
+  );
   for (const w of warnings) say(`   提醒：${w}`);
 
   // 2. Blank workbooks for every office of the roster (what the coordinating office sends out).
@@ -91,8 +95,16 @@ async function runDemo(o: DemoOptions): Promise<number> {
   const submitted = { ...roster, offices: roster.offices.slice(0, -1) };
   const notYet = roster.offices.at(-1)?.office;
   const filledDir = path.join(out, '已报送');
-  const filled = await generateRosterWorkbooks(catalogue, submitted, filledDir, { period: PERIOD, sample: '1' }, [ROSTER]);
-  say(`3. 示例填报：${filled.written.length} 个单位已填入${SAMPLE_MARK} → ${filledDir}${notYet ? `（${notYet} 作为未报送示例）` : ''}`);
+  const filled = await generateRosterWorkbooks(
+    catalogue,
+    submitted,
+    filledDir,
+    { period: PERIOD, sample: '1' },
+    [ROSTER],
+  );
+  say(
+    `3. 示例填报：${filled.written.length} 个单位已填入${SAMPLE_MARK} → ${filledDir}${notYet ? `（${notYet} 作为未报送示例）` : ''}`,
+  );
 
   // 4. Check every filled workbook.
   say('4. 检查：');
@@ -100,11 +112,13 @@ async function runDemo(o: DemoOptions): Promise<number> {
     const sub = await readSubmissionOf(file, catalogue);
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     problems += errors;
-    say(`   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，提醒 ${sub.problems.length - errors} 个`);
+    say(
+      `   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，提醒 ${sub.problems.length - errors} 个`,
+    );
   }
 
   // 5. A resubmission of the first office, compared with its first version.
-  const first = roster.offices[0]!.office;
+  const first = roster.offices[0].office;
   const v1File = path.join(filledDir, `${safeFileName(first)}.xlsx`);
   const v1 = await readSubmissionOf(v1File, catalogue);
   const v2File = path.join(out, '修改稿', `${safeFileName(first)}-修改稿.xlsx`);
@@ -125,13 +139,18 @@ async function runDemo(o: DemoOptions): Promise<number> {
   const consolidated = path.join(out, '汇总.xlsx');
   const cons = await consolidateFiles([filledDir], { roster: ROSTER, output: consolidated });
   say(`6. 汇总 → ${consolidated}`);
-  for (const line of consolidationSummary(cons.result, cons.files.length, consolidated).trimEnd().split('\n')) say(`   ${line}`);
+  for (const line of consolidationSummary(cons.result, cons.files.length, consolidated).trimEnd().split('\n'))
+    say(`   ${line}`);
 
   // 7. Reports: one office, and all offices together.
   const config = await loadReportConfig(REPORT_CONFIG);
   const submissions = await Promise.all(filled.written.map((f) => readSubmissionOf(f, catalogue)));
   const reports: { step: string; file: string; subs: Submission[] }[] = [
-    { step: '7. 单位报告', file: path.join(out, `报告-${safeFileName(first)}.docx`), subs: submissions.slice(0, 1) },
+    {
+      step: '7. 单位报告',
+      file: path.join(out, `报告-${safeFileName(first)}.docx`),
+      subs: submissions.slice(0, 1),
+    },
     { step: '8. 汇总报告', file: path.join(out, '汇总报告.docx'), subs: submissions },
   ];
   const soffice = o.pdf ? findSoffice() : null;
@@ -153,7 +172,11 @@ async function runDemo(o: DemoOptions): Promise<number> {
 }
 
 export function registerDemo(program: Command): void {
-  subcommand(program, 'demo', '用自带的政策文件演示全流程：目录 → 填报表 → 示例填报 → 检查 → 对比 → 汇总 → 报告')
+  subcommand(
+    program,
+    'demo',
+    '用自带的政策文件演示全流程：目录 → 填报表 → 示例填报 → 检查 → 对比 → 汇总 → 报告',
+  )
     .option('--out <文件夹>', '输出文件夹', 'out')
     .option('--no-pdf', '不转换 PDF（默认在安装了 LibreOffice 时同时生成 PDF）')
     .action(action(async (opts: DemoOptions) => runDemo(opts)));

@@ -9,7 +9,13 @@ import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { expandInputs, writeOutputAtomic } from '../../host/files.js';
 import { startProgress } from '../../host/progress.js';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE } from '../../host/pdf.js';
-import { buildReport, describeProblem, loadOptionalCatalogue, loadReportConfig, loadWorkbooks } from '../../host/report.js';
+import {
+  buildReport,
+  describeProblem,
+  loadOptionalCatalogue,
+  loadReportConfig,
+  loadWorkbooks,
+} from '../../host/report.js';
 import { LuoshiError } from '../../core/errors.js';
 
 interface ReportOptions {
@@ -25,10 +31,20 @@ interface ReportOptions {
 const MAX_SHOWN = 30;
 
 export function registerReport(program: Command): void {
-  subcommand(program, 'report <填报表...>', '把填好的填报表生成公文格式（GB/T 9704-2012）的落实情况报告（.docx，可选 PDF）')
+  subcommand(
+    program,
+    'report <填报表...>',
+    '把填好的填报表生成公文格式（GB/T 9704-2012）的落实情况报告（.docx，可选 PDF）',
+  )
     .requiredOption('-o, --output <文件>', '输出的 Word 文件，如 报告.docx')
-    .option('-c, --config <report.json>', '报告设置：发文机关、主送机关、署名、成文日期、版记、字体等（示例见 templates/report.json）')
-    .option('-t, --templates <文件夹>', '报告模板文件夹（含 single.hbs 和 multi.hbs；默认用 templates/report）')
+    .option(
+      '-c, --config <report.json>',
+      '报告设置：发文机关、主送机关、署名、成文日期、版记、字体等（示例见 templates/report.json）',
+    )
+    .option(
+      '-t, --templates <文件夹>',
+      '报告模板文件夹（含 single.hbs 和 multi.hbs；默认用 templates/report）',
+    )
     .option('--catalogue <catalogue.json>', '指标目录；给出时报告按原文件的标题分组并使用规范的指标名称')
     .option('--pdf', '同时用 LibreOffice 转换为 PDF（与 Word 文件同名）')
     .option('-f, --force', '填报表有错误时仍然生成报告（错误照常列出）')
@@ -50,25 +66,42 @@ export function registerReport(program: Command): void {
         const loaded = await loadWorkbooks(files, catalogue, (f) => bar.tick(path.basename(f)));
         bar.stop();
 
-        for (const w of loaded.warnings.slice(0, MAX_SHOWN)) process.stderr.write(`提醒：${describeProblem(w)}\n`);
-        if (loaded.warnings.length > MAX_SHOWN) process.stderr.write(`……另有 ${loaded.warnings.length - MAX_SHOWN} 条提醒\n`);
+        for (const w of loaded.warnings.slice(0, MAX_SHOWN))
+          process.stderr.write(`提醒：${describeProblem(w)}\n`);
+        if (loaded.warnings.length > MAX_SHOWN)
+          process.stderr.write(`……另有 ${loaded.warnings.length - MAX_SHOWN} 条提醒\n`);
         if (loaded.errors.length) {
-          for (const e of loaded.errors.slice(0, MAX_SHOWN)) process.stderr.write(`错误：${describeProblem(e)}\n`);
-          if (loaded.errors.length > MAX_SHOWN) process.stderr.write(`……另有 ${loaded.errors.length - MAX_SHOWN} 条错误\n`);
+          for (const e of loaded.errors.slice(0, MAX_SHOWN))
+            process.stderr.write(`错误：${describeProblem(e)}\n`);
+          if (loaded.errors.length > MAX_SHOWN)
+            process.stderr.write(`……另有 ${loaded.errors.length - MAX_SHOWN} 条错误\n`);
           const nFiles = new Set(loaded.errors.map((e) => e.file)).size;
           if (!opts.force) {
-            process.stderr.write(`${nFiles} 个填报表共有 ${loaded.errors.length} 处错误，未生成报告。请改正后重试，或加 --force 忽略错误继续生成。\n`);
+            process.stderr.write(
+              `${nFiles} 个填报表共有 ${loaded.errors.length} 处错误，未生成报告。请改正后重试，或加 --force 忽略错误继续生成。\n`,
+            );
             return EXIT_PROBLEMS;
           }
-          process.stderr.write(`已按 --force 忽略 ${loaded.errors.length} 处错误继续生成报告（无法读取的文件不计入报告）。\n`);
+          process.stderr.write(
+            `已按 --force 忽略 ${loaded.errors.length} 处错误继续生成报告（无法读取的文件不计入报告）。\n`,
+          );
         }
-        if (loaded.submissions.length === 0) throw new LuoshiError('no-input', '没有可读取的填报表，无法生成报告');
+        if (loaded.submissions.length === 0)
+          throw new LuoshiError('no-input', '没有可读取的填报表，无法生成报告');
 
-        const { model, docx } = await buildReport(loaded.submissions, { config, catalogue, templatesDir: opts.templates });
-        const protectedFiles = [...files, ...(opts.config ? [opts.config] : []), ...(opts.catalogue ? [opts.catalogue] : [])];
+        const { model, docx } = await buildReport(loaded.submissions, {
+          config,
+          catalogue,
+          templatesDir: opts.templates,
+        });
+        const protectedFiles = [
+          ...files,
+          ...(opts.config ? [opts.config] : []),
+          ...(opts.catalogue ? [opts.catalogue] : []),
+        ];
         await writeOutputAtomic(out, docx, protectedFiles);
         process.stdout.write(
-          `已生成报告 ${out}（${model.kind === 'multi' ? `${model.offices.length} 个单位汇总` : model.offices[0]?.office ?? ''}，${model.targets.length} 项指标）\n`,
+          `已生成报告 ${out}（${model.kind === 'multi' ? `${model.offices.length} 个单位汇总` : (model.offices[0]?.office ?? '')}，${model.targets.length} 项指标）\n`,
         );
 
         if (opts.pdf) {

@@ -8,7 +8,12 @@ import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { readInput, writeOutputAtomic } from '../../host/files.js';
 import { startProgress } from '../../host/progress.js';
-import { poolSize, writeWorkbooksInPool, type WorkbookJob, type WorkbookOutcome } from '../../host/workbook-pool.js';
+import {
+  poolSize,
+  writeWorkbooksInPool,
+  type WorkbookJob,
+  type WorkbookOutcome,
+} from '../../host/workbook-pool.js';
 import { LuoshiError, isLuoshiError } from '../../core/errors.js';
 import { decodeText } from '../../core/text/decode.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
@@ -40,7 +45,11 @@ export interface GenerateOptions {
   generatedAt?: string;
 }
 
-function planOptions(office: RosterOffice | { office: string }, o: GenerateOptions, catalogue: Catalogue): PlanOptions {
+function planOptions(
+  office: RosterOffice | { office: string },
+  o: GenerateOptions,
+  catalogue: Catalogue,
+): PlanOptions {
   const r = office as Partial<RosterOffice>;
   const filter = { documents: r.documents ?? [], units: r.units ?? [] };
   const opts: PlanOptions = {
@@ -63,7 +72,11 @@ function planOptions(office: RosterOffice | { office: string }, o: GenerateOptio
 }
 
 /** Generate one office's workbook bytes. */
-export async function generateWorkbook(catalogue: Catalogue, office: RosterOffice | { office: string }, o: GenerateOptions): Promise<Uint8Array> {
+export async function generateWorkbook(
+  catalogue: Catalogue,
+  office: RosterOffice | { office: string },
+  o: GenerateOptions,
+): Promise<Uint8Array> {
   return writeWorkbookBytes(planWorkbook(catalogue, planOptions(office, o, catalogue)));
 }
 
@@ -107,25 +120,32 @@ export async function generateRosterWorkbooks(
     if (n >= 2) {
       await writeWorkbooksInPool(catalogue, jobs, inputs, n, (i, outcome) => {
         outcomes[i] = outcome;
-        bar.tick(roster.offices[i]!.office);
+        bar.tick(roster.offices[i].office);
       });
     } else {
       for (let i = 0; i < jobs.length; i++) {
         try {
-          await writeOutputAtomic(jobs[i]!.file, await writeWorkbookBytes(planWorkbook(catalogue, jobs[i]!.options)), inputs);
+          await writeOutputAtomic(
+            jobs[i].file,
+            await writeWorkbookBytes(planWorkbook(catalogue, jobs[i].options)),
+            inputs,
+          );
           outcomes[i] = { ok: true };
         } catch (e) {
-          outcomes[i] = { ok: false, message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}` };
+          outcomes[i] = {
+            ok: false,
+            message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}`,
+          };
         }
-        bar.tick(roster.offices[i]!.office);
+        bar.tick(roster.offices[i].office);
       }
     }
   } finally {
     bar.stop();
   }
   outcomes.forEach((outcome, i) => {
-    if (outcome?.ok) result.written.push(jobs[i]!.file);
-    else result.failed.push({ office: roster.offices[i]!.office, message: outcome?.message ?? '未完成' });
+    if (outcome?.ok) result.written.push(jobs[i].file);
+    else result.failed.push({ office: roster.offices[i].office, message: outcome?.message ?? '未完成' });
   });
   return result;
 }
@@ -145,10 +165,15 @@ export async function demoWorkbooks(
   const lines = [`已生成 ${res.written.length} 个填报表（已填入示例数据），位于 ${outDir}`];
   for (const f of res.failed) lines.push(`错误：${f.office}：${f.message}`);
   for (const file of res.written) {
-    const sub = readSubmission(await readWorkbookGrid(await readInput(file), path.basename(file)), { source: path.basename(file), catalogue });
+    const sub = readSubmission(await readWorkbookGrid(await readInput(file), path.basename(file)), {
+      source: path.basename(file),
+      catalogue,
+    });
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     const warnings = sub.problems.length - errors;
-    lines.push(`  检查 ${path.basename(file)}：指标 ${sub.entries.length} 项，错误 ${errors} 个，警告 ${warnings} 个`);
+    lines.push(
+      `  检查 ${path.basename(file)}：指标 ${sub.entries.length} 项，错误 ${errors} 个，警告 ${warnings} 个`,
+    );
   }
   return { files: res.written, lines };
 }
@@ -177,9 +202,14 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
   const catalogue = await loadCatalogue(catFile);
   const grid = await readWorkbookGrid(await readInput(oldFile), path.basename(oldFile));
   const up = upgradeWorkbook(grid, path.basename(oldFile), catalogue, o.period ? { period: o.period } : {});
-  const fatal = up.old.problems.find((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new');
+  const fatal = up.old.problems.find(
+    (p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new',
+  );
   if (fatal) throw new LuoshiError(fatal.code, fatal.message, { file: oldFile });
-  if (!up.office) throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, { file: oldFile });
+  if (!up.office)
+    throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, {
+      file: oldFile,
+    });
   const plan = planWorkbook(catalogue, {
     office: up.office,
     period: up.period,
@@ -214,7 +244,11 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
 }
 
 export function registerWorkbook(program: Command): void {
-  subcommand(program, 'workbook [catalogue.json]', '生成填报表：每个填报单位一个 Excel 文件（也可升级已填的表）')
+  subcommand(
+    program,
+    'workbook [catalogue.json]',
+    '生成填报表：每个填报单位一个 Excel 文件（也可升级已填的表）',
+  )
     .option('--office <单位>', '填报单位，如 长春市')
     .option('--period <期间>', '填报期间，如 2025年度、2025年上半年、2025年1-9月')
     .option('-o, --output <文件.xlsx>', '输出文件（单个单位或升级时）')
@@ -239,7 +273,8 @@ export function registerWorkbook(program: Command): void {
     .action(
       action(async (catalogueArg: string | undefined, o: WorkbookCliOptions) => {
         if (o.upgrade) return runUpgrade(catalogueArg, o);
-        if (!catalogueArg) throw new LuoshiError('missing-catalogue', '缺少参数：指标目录文件 catalogue.json');
+        if (!catalogueArg)
+          throw new LuoshiError('missing-catalogue', '缺少参数：指标目录文件 catalogue.json');
         if (!o.period) throw new LuoshiError('missing-period', '缺少选项 --period（填报期间，如 2025年度）');
         const sample = o.sample === true ? '1' : typeof o.sample === 'string' ? o.sample : null;
         const gen: GenerateOptions = {
@@ -254,21 +289,38 @@ export function registerWorkbook(program: Command): void {
           if (!o.outDir) throw new LuoshiError('missing-out-dir', '批量生成时请用 --out-dir 指定输出文件夹');
           const roster = await readRosterFile(o.roster);
           for (const p of roster.problems) err(`警告：${p.message}`);
-          const res = await generateRosterWorkbooks(catalogue, roster, o.outDir, gen, [o.roster, catalogueArg]);
+          const res = await generateRosterWorkbooks(catalogue, roster, o.outDir, gen, [
+            o.roster,
+            catalogueArg,
+          ]);
           out(`已生成 ${res.written.length} 个填报表，位于 ${o.outDir}`);
           for (const f of res.failed) err(`错误：${f.office}：${f.message}`);
           if (res.written.length === 0) return EXIT_FAILED;
           return res.failed.length ? EXIT_PROBLEMS : EXIT_OK;
         }
-        if (!o.office) throw new LuoshiError('missing-office', '请用 --office 指定填报单位，或用 --roster 按名单批量生成');
+        if (!o.office)
+          throw new LuoshiError('missing-office', '请用 --office 指定填报单位，或用 --roster 按名单批量生成');
         const output = o.output ?? `${safeFileName(o.office)}.xlsx`;
-        const list = (v?: string) => (v ?? '').split(/[、;；,，|]+/).map((x) => x.trim()).filter(Boolean);
+        const list = (v?: string) =>
+          (v ?? '')
+            .split(/[、;；,，|]+/)
+            .map((x) => x.trim())
+            .filter(Boolean);
         const office: RosterOffice = {
-          office: o.office, level: null, contact: null, phone: null, documents: list(o.documents), units: list(o.units), line: 0,
+          office: o.office,
+          level: null,
+          contact: null,
+          phone: null,
+          documents: list(o.documents),
+          units: list(o.units),
+          line: 0,
         };
         const plan = planWorkbook(catalogue, planOptions(office, gen, catalogue));
         if (plan.layout.targetRows === 0 && plan.layout.taskRows === 0) {
-          throw new LuoshiError('nothing-selected', `按 --documents / --units 的条件，${o.office} 没有要填报的指标或任务，请检查条件`);
+          throw new LuoshiError(
+            'nothing-selected',
+            `按 --documents / --units 的条件，${o.office} 没有要填报的指标或任务，请检查条件`,
+          );
         }
         const bytes = await writeWorkbookBytes(plan);
         await writeOutputAtomic(output, bytes, [catalogueArg]);

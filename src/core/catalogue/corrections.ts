@@ -57,8 +57,30 @@ export interface CorrectionsResult {
 /** Sheet and column names of the 目录审核 workbook (shared by writer and reader). */
 export const REVIEW_SHEET = '目录审核';
 export const REVIEW_COLUMNS = [
-  '编号', '文件', '章节', '原文', '指标', '比较', '目标值', '上限', '单位', '期限', '每年', '牵头单位', '参与单位',
-  '处理', '改为指标', '改为比较', '改为目标值', '改为上限', '改为单位', '改为期限', '改为每年', '改为牵头单位', '改为参与单位', '备注',
+  '编号',
+  '文件',
+  '章节',
+  '原文',
+  '指标',
+  '比较',
+  '目标值',
+  '上限',
+  '单位',
+  '期限',
+  '每年',
+  '牵头单位',
+  '参与单位',
+  '处理',
+  '改为指标',
+  '改为比较',
+  '改为目标值',
+  '改为上限',
+  '改为单位',
+  '改为期限',
+  '改为每年',
+  '改为牵头单位',
+  '改为参与单位',
+  '备注',
 ] as const;
 export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
 export const REVIEW_ACTIONS = ['确认', '删除', '修改', '新增'] as const;
@@ -71,7 +93,7 @@ function findPosition(haystack: string, needle: string): { start: number; end: n
   let squeezed = '';
   const hw = halfWidth(haystack);
   for (let i = 0; i < hw.length; i++) {
-    if (/\s/.test(hw[i]!)) continue;
+    if (/\s/.test(hw[i])) continue;
     squeezed += hw[i];
     map.push(i);
   }
@@ -79,7 +101,7 @@ function findPosition(haystack: string, needle: string): { start: number; end: n
   if (!n) return null;
   const at = squeezed.indexOf(n);
   if (at < 0) return null;
-  return { start: map[at]!, end: map[at + n.length - 1]! + 1 };
+  return { start: map[at], end: map[at + n.length - 1] + 1 };
 }
 
 function applyFields(t: Target, f: TargetFields): Target {
@@ -126,7 +148,12 @@ export function applyCorrections(
     if (c.action === 'add') {
       const ref = (c.document ?? '').trim();
       const doc = catalogue.documents.find(
-        (d) => d.id === ref || d.docNumber === ref || d.title === ref || d.source === ref || (ref && d.title.includes(ref)),
+        (d) =>
+          d.id === ref ||
+          d.docNumber === ref ||
+          d.title === ref ||
+          d.source === ref ||
+          (ref && d.title.includes(ref)),
       );
       if (!doc) {
         warnings.push(`${where}：新增指标的“文件”为“${ref}”，在目录中找不到这份文件，已跳过`);
@@ -145,13 +172,17 @@ export function applyCorrections(
         .sort((a, b) => b.offset - a.offset)[0];
       const path = task?.path ?? [];
       const base: Target = {
-        id: addedIds.allocate(`${doc.id}/${pathKey(path)}/A${contentHash(`${quote}|${c.fields.indicator ?? ''}|${c.fields.value ?? ''}`)}`),
+        id: addedIds.allocate(
+          `${doc.id}/${pathKey(path)}/A${contentHash(`${quote}|${c.fields.indicator ?? ''}|${c.fields.value ?? ''}`)}`,
+        ),
         documentId: doc.id,
         taskId: task?.id ?? null,
         path,
         quote,
         indicator: c.fields.indicator ?? '',
-        comparator: c.fields.comparator ?? (c.fields.value === undefined || c.fields.value === null ? 'milestone' : '='),
+        comparator:
+          c.fields.comparator ??
+          (c.fields.value === undefined || c.fields.value === null ? 'milestone' : '='),
         value: null,
         valueMax: null,
         unit: null,
@@ -177,10 +208,15 @@ export function applyCorrections(
     const current = targets[index];
     if (!current) continue;
     if (c.action === 'delete') {
-      deleted.push({ id: current.id, documentId: current.documentId, quote: current.quote, indicator: current.indicator });
+      deleted.push({
+        id: current.id,
+        documentId: current.documentId,
+        quote: current.quote,
+        indicator: current.indicator,
+      });
       targets[index] = null;
-    }
-    else if (c.action === 'confirm') targets[index] = { ...applyFields(current, c.fields), corrected: 'confirmed' };
+    } else if (c.action === 'confirm')
+      targets[index] = { ...applyFields(current, c.fields), corrected: 'confirmed' };
     else targets[index] = { ...applyFields(current, c.fields), corrected: 'edited' };
     applied++;
   }
@@ -218,11 +254,11 @@ export function parseDeadlineText(s: string): string | null | undefined {
   if (!t) return undefined;
   if (/^(无|不限|—|-)$/.test(t)) return null;
   let m = t.match(/^(\d{4})(?:年)?$/);
-  if (m) return m[1]!;
+  if (m) return m[1];
   m = t.match(/^(\d{4})[-./年](\d{1,2})(?:月)?(?:[-./]\d{1,2}日?)?(?:底|末)?(?:前)?$/);
-  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}`;
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}`;
   m = t.match(/^(\d{4})年?(?:底|末)?(?:前)?$/);
-  if (m) return m[1]!;
+  if (m) return m[1];
   return 'invalid';
 }
 
@@ -233,24 +269,38 @@ export function parseDeadlineText(s: string): string | null | undefined {
 export function readCorrectionsGrid(grid: WorkbookGrid, file: string): CatalogueCorrections {
   const sheet = grid.sheets.find((s) => s.name === REVIEW_SHEET);
   if (!sheet) {
-    throw new LuoshiError('no-review-sheet', `${file} 中没有名为“${REVIEW_SHEET}”的工作表，请使用 luoshi catalogue review 生成的目录审核表`, { file });
+    throw new LuoshiError(
+      'no-review-sheet',
+      `${file} 中没有名为“${REVIEW_SHEET}”的工作表，请使用 luoshi catalogue review 生成的目录审核表`,
+      { file },
+    );
   }
-  const headerRow = sheet.rows.findIndex((r) => r.some((v) => cellText(v) === '编号') && r.some((v) => cellText(v) === '处理'));
+  const headerRow = sheet.rows.findIndex(
+    (r) => r.some((v) => cellText(v) === '编号') && r.some((v) => cellText(v) === '处理'),
+  );
   if (headerRow < 0) {
-    throw new LuoshiError('no-review-header', `${file} 的“${REVIEW_SHEET}”工作表缺少表头（编号、处理等列），无法读取修正`, { file, sheet: REVIEW_SHEET });
+    throw new LuoshiError(
+      'no-review-header',
+      `${file} 的“${REVIEW_SHEET}”工作表缺少表头（编号、处理等列），无法读取修正`,
+      { file, sheet: REVIEW_SHEET },
+    );
   }
   const cols = new Map<string, number>();
-  sheet.rows[headerRow]!.forEach((v, i) => {
+  sheet.rows[headerRow].forEach((v, i) => {
     const t = cellText(v);
     if (t && !cols.has(t)) cols.set(t, i);
   });
   const fail = (r: number, col: string, msg: string): never => {
     const cell = `${colLetter(cols.get(col) ?? 0)}${r + 1}`;
-    throw new LuoshiError('bad-correction', `${file} 工作表“${REVIEW_SHEET}”单元格 ${cell}：${msg}`, { file, sheet: REVIEW_SHEET, cell });
+    throw new LuoshiError('bad-correction', `${file} 工作表“${REVIEW_SHEET}”单元格 ${cell}：${msg}`, {
+      file,
+      sheet: REVIEW_SHEET,
+      cell,
+    });
   };
   const corrections: TargetCorrection[] = [];
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-    const row = sheet.rows[r]!;
+    const row = sheet.rows[r];
     const get = (name: string) => {
       const i = cols.get(name);
       return i === undefined ? '' : cellText(row[i]);
@@ -258,7 +308,9 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     const id = get('编号');
     const actionText = get('处理');
     const changed = (name: string) => get(`改为${name}`);
-    const anyChange = ['指标', '比较', '目标值', '上限', '单位', '期限', '每年', '牵头单位', '参与单位'].some((n) => changed(n));
+    const anyChange = ['指标', '比较', '目标值', '上限', '单位', '期限', '每年', '牵头单位', '参与单位'].some(
+      (n) => changed(n),
+    );
     const isAdd = !id && (get('原文') || actionText === '新增');
     if (!id && !isAdd) continue;
     if (id && !actionText && !anyChange) continue;
@@ -285,7 +337,11 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
       const s = pick(name);
       if (!s) return undefined;
       if (/^(无|—|-)$/.test(s)) return null;
-      const n = Number(halfWidth(s).replace(/[,，\s]/g, '').replace(/%$/, ''));
+      const n = Number(
+        halfWidth(s)
+          .replace(/[,，\s]/g, '')
+          .replace(/%$/, ''),
+      );
       if (!Number.isFinite(n)) fail(r, pickCol(name), `“${s}”不是数字`);
       return n;
     };

@@ -31,14 +31,45 @@ export const COMPARATOR_LABEL: Record<Comparator, string> = {
 export function parseComparator(s: string): Comparator | null {
   const t = s.trim().replace(/\s+/g, '');
   const table: Record<string, Comparator> = {
-    '>=': '>=', '≥': '>=', '＞＝': '>=', '不低于': '>=', '不少于': '>=', '以上': '>=', '至少': '>=', '达到': '>=',
-    '>': '>', '＞': '>', '超过': '>', '高于': '>',
-    '<=': '<=', '≤': '<=', '＜＝': '<=', '不高于': '<=', '不超过': '<=', '以下': '<=', '以内': '<=',
-    '<': '<', '＜': '<', '低于': '<',
-    '=': '=', '＝': '=', '等于': '=', '为': '=',
-    '≈': '≈', '约': '≈', '左右': '≈', '约等于': '≈', '~': '≈',
-    range: 'range', '区间': 'range', '范围': 'range', '—': 'range',
-    milestone: 'milestone', '节点': 'milestone', '时间节点': 'milestone', '完成': 'milestone',
+    '>=': '>=',
+    '≥': '>=',
+    '＞＝': '>=',
+    不低于: '>=',
+    不少于: '>=',
+    以上: '>=',
+    至少: '>=',
+    达到: '>=',
+    '>': '>',
+    '＞': '>',
+    超过: '>',
+    高于: '>',
+    '<=': '<=',
+    '≤': '<=',
+    '＜＝': '<=',
+    不高于: '<=',
+    不超过: '<=',
+    以下: '<=',
+    以内: '<=',
+    '<': '<',
+    '＜': '<',
+    低于: '<',
+    '=': '=',
+    '＝': '=',
+    等于: '=',
+    为: '=',
+    '≈': '≈',
+    约: '≈',
+    左右: '≈',
+    约等于: '≈',
+    '~': '≈',
+    range: 'range',
+    区间: 'range',
+    范围: 'range',
+    '—': 'range',
+    milestone: 'milestone',
+    节点: 'milestone',
+    时间节点: 'milestone',
+    完成: 'milestone',
   };
   return table[t] ?? null;
 }
@@ -55,7 +86,9 @@ export function formatDeadline(deadline: string | null): string {
   return m[2] ? `${m[1]}年${Number(m[2])}月` : `${m[1]}年`;
 }
 
-export function formatTargetValue(t: Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit' | 'deadline' | 'quote'>): string {
+export function formatTargetValue(
+  t: Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit' | 'deadline' | 'quote'>,
+): string {
   const unit = t.unit ?? '';
   if (t.comparator === 'milestone' || t.value === null) {
     return t.deadline ? `${formatDeadline(t.deadline)}前完成` : '按期完成';

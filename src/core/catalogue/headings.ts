@@ -46,7 +46,7 @@ const HEADING_START = /[第一二三四五六七八九十百零〇两（(0-9０-
 export function matchHeading(line: Line): HeadingMatch | null {
   const c = line.content;
   // a line with a tab is a table cell, never a heading
-  if (!c || !HEADING_START.test(c[0]!) || line.raw.includes('\t')) return null;
+  if (!c || !HEADING_START.test(c[0]) || line.raw.includes('\t')) return null;
   const h = halfWidth(c);
   for (const [style, re] of PATTERNS) {
     const m = h.match(re);
@@ -59,7 +59,7 @@ export function matchHeading(line: Line): HeadingMatch | null {
     const label = c.slice(0, m[0].length).trim();
     return {
       style,
-      number: numberOf(style, m[1]!),
+      number: numberOf(style, m[1]),
       label,
       offset: line.contentStart,
       labelEnd: line.contentStart + m[0].length,
@@ -89,7 +89,10 @@ function headingText(rest: string): { text: string; consumed: number } {
     const after = rest.slice(stop + 1).trim();
     const wholeItem = !after || /^[（(【][^）)】]*[）)】]。?$/.test(after);
     const figure = /[0-9０-９]/.test(head);
-    if (rest[stop] === '。' && ((wholeItem && (figure || /[，,；;]/.test(head))) || (figure && /[，,；;]/.test(head)))) {
+    if (
+      rest[stop] === '。' &&
+      ((wholeItem && (figure || /[，,；;]/.test(head))) || (figure && /[，,；;]/.test(head)))
+    ) {
       return { text: head.trim(), consumed: 0 };
     }
     return { text: head.trim(), consumed: stop + 1 };
@@ -109,14 +112,14 @@ export function findHeadings(lines: Line[], from: number, to: number): RawHeadin
   const lastOfStyle = new Map<HeadingStyle, number>();
   const stack: RawHeading[] = [];
   for (let i = from; i < to; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const m = matchHeading(line);
     if (!m) continue;
     let level = styleLevel.get(m.style);
     if (level === undefined) {
       // a new style nests below the deepest current heading; it must start at 1
       if (m.number !== 1) continue;
-      level = (stack.length ? stack[stack.length - 1]!.level : 0) + 1;
+      level = (stack.length ? stack[stack.length - 1].level : 0) + 1;
       // styles are ranked once: never let a new style jump above a known one
       styleLevel.set(m.style, level);
     } else {
@@ -128,7 +131,7 @@ export function findHeadings(lines: Line[], from: number, to: number): RawHeadin
         (prevStyle !== undefined && m.number === prevStyle + 1);
       if (!ok) continue;
     }
-    while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+    while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     // a level can only be entered from its parent level; skip orphans deeper than the stack allows
     if (level > stack.length + 1) {
       level = stack.length + 1;

@@ -10,9 +10,9 @@ import { chineseNumber, halfWidth, normaliseForHash, shortHash } from './text.js
 export function labelKey(label: string): string {
   const h = halfWidth(label).replace(/\s+/g, '');
   const chapter = h.match(/^第(.+?)[章篇部]/);
-  if (chapter) return `c${/^\d+$/.test(chapter[1]!) ? chapter[1] : chineseNumber(chapter[1]!) ?? chapter[1]}`;
+  if (chapter) return `c${/^\d+$/.test(chapter[1]) ? chapter[1] : (chineseNumber(chapter[1]) ?? chapter[1])}`;
   const section = h.match(/^第(.+?)节/);
-  if (section) return `s${/^\d+$/.test(section[1]!) ? section[1] : chineseNumber(section[1]!) ?? section[1]}`;
+  if (section) return `s${/^\d+$/.test(section[1]) ? section[1] : (chineseNumber(section[1]) ?? section[1])}`;
   const circled = h.match(/^[①-⑳]/);
   if (circled) return String(h.charCodeAt(0) - 0x2460 + 1);
   const digits = h.match(/\d+/);

@@ -8,8 +8,19 @@ import { parseDocument, type ParsedDocument } from './parse.js';
 import { applyCorrections, type CatalogueCorrections, type TargetCorrection } from './corrections.js';
 import { catalogueVersion } from './version.js';
 
-export type { CatalogueCorrections, TargetCorrection, TargetFields, CorrectionAction } from './corrections.js';
-export { applyCorrections, readCorrectionsGrid, REVIEW_SHEET, REVIEW_COLUMNS, REVIEW_ACTIONS } from './corrections.js';
+export type {
+  CatalogueCorrections,
+  TargetCorrection,
+  TargetFields,
+  CorrectionAction,
+} from './corrections.js';
+export {
+  applyCorrections,
+  readCorrectionsGrid,
+  REVIEW_SHEET,
+  REVIEW_COLUMNS,
+  REVIEW_ACTIONS,
+} from './corrections.js';
 export { formatTargetValue, formatDeadline, COMPARATOR_LABEL, parseComparator } from './format.js';
 export { parseCatalogueJson } from './schema.js';
 export { catalogueVersion } from './version.js';
@@ -41,7 +52,10 @@ function baseName(name: string): string {
 }
 
 /** Parse decoded texts (already Unicode). Exposed for tests and the add-in. */
-export function buildFromTexts(docs: { name: string; text: string }[], options: BuildOptions = {}): BuildResult {
+export function buildFromTexts(
+  docs: { name: string; text: string }[],
+  options: BuildOptions = {},
+): BuildResult {
   const warnings: string[] = [];
   const parsed: ParsedDocument[] = [];
   const errors: LuoshiError[] = [];
@@ -56,11 +70,19 @@ export function buildFromTexts(docs: { name: string; text: string }[], options: 
   return assemble(parsed, errors, warnings, options);
 }
 
-function assemble(parsed: ParsedDocument[], errors: LuoshiError[], warnings: string[], options: BuildOptions): BuildResult {
+function assemble(
+  parsed: ParsedDocument[],
+  errors: LuoshiError[],
+  warnings: string[],
+  options: BuildOptions,
+): BuildResult {
   if (!parsed.length) {
-    if (errors.length === 1) throw errors[0]!;
+    if (errors.length === 1) throw errors[0];
     if (!errors.length) throw new LuoshiError('no-input', '没有提供任何政策文件，无法生成目录');
-    throw new LuoshiError('nothing-built', `所有文件都无法读取，未生成目录：\n${errors.map((e) => `  - ${e.message}`).join('\n')}`);
+    throw new LuoshiError(
+      'nothing-built',
+      `所有文件都无法读取，未生成目录：\n${errors.map((e) => `  - ${e.message}`).join('\n')}`,
+    );
   }
   for (const e of errors) warnings.push(`已跳过：${e.message}`);
   // two documents with the same id (e.g. the same file twice) get a suffix so ids stay unique
@@ -70,11 +92,19 @@ function assemble(parsed: ParsedDocument[], errors: LuoshiError[], warnings: str
     seen.set(p.document.id, n);
     if (n > 1) {
       const id = `${p.document.id}~${n}`;
-      warnings.push(`${p.document.source} 与前面的文件发文字号相同（${p.document.docNumber ?? p.document.title}），编号加后缀 ~${n}`);
+      warnings.push(
+        `${p.document.source} 与前面的文件发文字号相同（${p.document.docNumber ?? p.document.title}），编号加后缀 ~${n}`,
+      );
       const re = (s: string) => id + s.slice(p.document.id.length);
       p.headings = p.headings.map((h) => ({ ...h, id: re(h.id), documentId: id }));
       p.tasks = p.tasks.map((t) => ({ ...t, id: re(t.id), documentId: id }));
-      p.targets = p.targets.map((t) => ({ ...t, id: re(t.id), documentId: id, taskId: t.taskId ? re(t.taskId) : null, linked: t.linked.map(re) }));
+      p.targets = p.targets.map((t) => ({
+        ...t,
+        id: re(t.id),
+        documentId: id,
+        taskId: t.taskId ? re(t.taskId) : null,
+        linked: t.linked.map(re),
+      }));
       p.document = { ...p.document, id };
     }
   }
@@ -97,7 +127,9 @@ function assemble(parsed: ParsedDocument[], errors: LuoshiError[], warnings: str
     staleCorrections = r.stale;
     warnings.push(...r.warnings);
     for (const s of r.stale) {
-      warnings.push(`${options.corrections.source} 第 ${s.row} 行：编号 ${s.targetId} 的指标在重新生成的目录中已不存在（原文可能已修改），该修正未应用`);
+      warnings.push(
+        `${options.corrections.source} 第 ${s.row} 行：编号 ${s.targetId} 的指标在重新生成的目录中已不存在（原文可能已修改），该修正未应用`,
+      );
     }
   }
   catalogue.version = catalogueVersion(catalogue);

@@ -24,18 +24,19 @@ function isoDate(y: string, m: string, d: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-const CN_DATE = /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
+const CN_DATE =
+  /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 const CN_DIGIT = '〇一二三四五六七八九';
 
 /** "二〇二一年二月九日" → ["2021", "2", "9"]; Arabic dates pass through DATE_ONLY. */
 function matchDate(s: string): [string, string, string] | null {
   const a = s.match(DATE_ONLY);
-  if (a) return [a[1]!, a[2]!, a[3]!];
+  if (a) return [a[1], a[2], a[3]];
   const c = s.match(CN_DATE);
   if (!c) return null;
-  const year = [...c[1]!].map((ch) => String(CN_DIGIT.indexOf(ch.replace(/[○零]/, '〇')))).join('');
+  const year = [...c[1]].map((ch) => String(CN_DIGIT.indexOf(ch.replace(/[○零]/, '〇')))).join('');
   const small = (t: string) => String(chineseNumber(t) ?? 0);
-  return [year, small(c[2]!), small(c[3]!)];
+  return [year, small(c[2]), small(c[3])];
 }
 
 /** Fields of a web-portal header ("发文字号:\t…\t成文日期:\t…"), keyed by label. */
@@ -44,16 +45,16 @@ function headerFields(lines: Line[], limit: number): Map<string, string> {
   for (const line of lines.slice(0, limit)) {
     for (const part of line.content.split(/\t+/)) {
       const m = halfWidth(part.trim()).match(FIELD);
-      if (m && m[2]!.trim()) {
-        const label = m[1]!;
+      if (m && m[2].trim()) {
+        const label = m[1];
         // the value may sit in the next tab cell
-        fields.set(label, m[2]!.trim());
+        fields.set(label, m[2].trim());
       }
     }
     const cells = line.content.split(/\t+/).map((c) => c.trim());
     for (let i = 0; i + 1 < cells.length; i++) {
-      const lab = halfWidth(cells[i]!).match(/^([\u4e00-\u9fa5]{2,6})\s*[:：]$/);
-      if (lab && cells[i + 1]) fields.set(lab[1]!, cells[i + 1]!);
+      const lab = halfWidth(cells[i]).match(/^([\u4e00-\u9fa5]{2,6})\s*[:：]$/);
+      if (lab && cells[i + 1]) fields.set(lab[1], cells[i + 1]);
     }
   }
   return fields;
@@ -63,7 +64,8 @@ export function normaliseDocNumber(prefix: string, year: string, serial: string)
   return `${prefix}〔${year}〕${String(Number(serial))}号`;
 }
 
-const TITLE_END = /(意见|方案|纲要|规划|通知|决定|办法|计划|规定|细则|措施|若干政策|政策|指导意见|实施意见|行动计划)(（[^）]*）|\([^)]*\))?$/;
+const TITLE_END =
+  /(意见|方案|纲要|规划|通知|决定|办法|计划|规定|细则|措施|若干政策|政策|指导意见|实施意见|行动计划)(（[^）]*）|\([^)]*\))?$/;
 
 export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta {
   const headerLimit = Math.max(bodyStartLine, Math.min(lines.length, 40));
@@ -76,8 +78,8 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
     DOC_NUMBER.lastIndex = 0;
     const m = DOC_NUMBER.exec(halfWidth(s).replace(/\s+/g, ''));
     if (!m) return null;
-    const prefix = m[1]!.replace(/^(字号|文号)/, '');
-    return normaliseDocNumber(prefix, m[2]!, m[3]!);
+    const prefix = m[1].replace(/^(字号|文号)/, '');
+    return normaliseDocNumber(prefix, m[2], m[3]);
   };
   if (fieldNumber) docNumber = pick(fieldNumber);
   if (!docNumber) {
@@ -102,7 +104,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
     if (m) date = isoDate(m[0], m[1], m[2]);
   }
   for (let i = 0; i < lines.length; i++) {
-    const m = matchDate(squeeze(halfWidth(lines[i]!.content)));
+    const m = matchDate(squeeze(halfWidth(lines[i].content)));
     if (m) {
       if (!date) date = isoDate(m[0], m[1], m[2]);
       dateLine = i;
@@ -114,7 +116,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
   let title: string | null = fields.get('标题')?.trim() || null;
   if (!title) {
     for (let i = 0; i < headerLimit && i < lines.length; i++) {
-      const c = lines[i]!.content;
+      const c = lines[i].content;
       if (!c || c.length > 60 || /[。；]/.test(c)) continue;
       if (!/关于/.test(c) && !TITLE_END.test(squeeze(c))) continue;
       if (/^[各]/.test(c) || /[:：]$/.test(c)) continue;
@@ -124,7 +126,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
       while (j < lines.length && j < i + 8) {
         const wantsNotice = /印发|转发/.test(t);
         if (wantsNotice ? /通知$/.test(t) : TITLE_END.test(t)) break;
-        const n = lines[j]!.content;
+        const n = lines[j].content;
         if (!n) {
           if (++blanks > 1) break;
           j++;
@@ -139,9 +141,14 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
       // "湖南省人民政府办公厅\n关于…的实施意见": the issuing body on the line above belongs to the title
       if (/^关于/.test(t)) {
         let k = i - 1;
-        while (k >= 0 && !lines[k]!.content) k--;
-        const above = k >= 0 ? lines[k]!.content : '';
-        if (above && above.length <= 30 && !/[，。、：:；\t]/.test(above) && /(厅|府|委|局|部|院|会|办|室|署|处|组|党委|政府|委员会)$/.test(squeeze(above))) {
+        while (k >= 0 && !lines[k].content) k--;
+        const above = k >= 0 ? lines[k].content : '';
+        if (
+          above &&
+          above.length <= 30 &&
+          !/[，。、：:；\t]/.test(above) &&
+          /(厅|府|委|局|部|院|会|办|室|署|处|组|党委|政府|委员会)$/.test(squeeze(above))
+        ) {
           t = squeeze(above) + t;
         }
       }
@@ -159,7 +166,7 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
   if (!issuer && dateLine > 0) {
     let top: string | null = null;
     for (let i = dateLine - 1, seen = 0; i >= 0 && seen < 120; i--, seen++) {
-      const c = lines[i]!.content;
+      const c = lines[i].content;
       if (!c) continue;
       if (c.length > 20 || /[，。、：:；]/.test(c)) break;
       top = squeeze(c);

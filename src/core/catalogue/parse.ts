@@ -7,9 +7,23 @@ import { LuoshiError } from '../errors.js';
 import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
 import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
-import { notesIn, parseResponsibility, timePart, type NoteRule, type Responsibility } from './responsibility.js';
+import {
+  notesIn,
+  parseResponsibility,
+  timePart,
+  type NoteRule,
+  type Responsibility,
+} from './responsibility.js';
 import { findTables } from './table.js';
-import { cellDeadline, extractTargets, figureText, milestoneDraft, sentences, tableFigure, type DraftTarget } from './targets.js';
+import {
+  cellDeadline,
+  extractTargets,
+  figureText,
+  milestoneDraft,
+  sentences,
+  tableFigure,
+  type DraftTarget,
+} from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 
 export interface ParsedDocument {
@@ -32,9 +46,11 @@ interface Segment {
 }
 
 /** Opening of a document's closing paragraph, addressed to all implementers. */
-const CLOSING = /^(各地|各有关部门|各级|各部门|各单位|各县|各市|各区|各乡镇|全市各|全省各|全县各)[^，。]{0,12}(要|应|务必)/;
+const CLOSING =
+  /^(各地|各有关部门|各级|各部门|各单位|各县|各市|各区|各乡镇|全市各|全省各|全县各)[^，。]{0,12}(要|应|务必)/;
 const TRAILER = /^(附件|附表|抄送|主题词|印发|（此件|\(此件)/;
-const DATE_LINE = /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+const DATE_LINE =
+  /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
 
 /**
  * Lines where a closing block starts (signature + date, 附件, 抄送…) after the first heading.
@@ -44,7 +60,7 @@ const DATE_LINE = /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇
 function closingBlocks(lines: Line[], firstHeading: number): number[] {
   const out: number[] = [];
   for (let i = firstHeading + 1; i < lines.length; i++) {
-    const c = halfWidth(lines[i]!.content);
+    const c = halfWidth(lines[i].content);
     if (!c) continue;
     if (TRAILER.test(c)) {
       out.push(i);
@@ -54,9 +70,9 @@ function closingBlocks(lines: Line[], firstHeading: number): number[] {
       // walk back over the signature (short lines with no punctuation)
       let j = i;
       for (let k = i - 1; k > firstHeading; k--) {
-        const p = lines[k]!.content;
+        const p = lines[k].content;
         if (!p) continue;
-        if (p.length > 25 || /[，。、；：:,]/.test(p) || matchHeading(lines[k]!)) break;
+        if (p.length > 25 || /[，。、；：:,]/.test(p) || matchHeading(lines[k])) break;
         j = k;
       }
       out.push(j);
@@ -68,17 +84,19 @@ function closingBlocks(lines: Line[], firstHeading: number): number[] {
 /** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
 function paragraphTitle(content: string): string | null {
   const dash = content.match(/^(?:——|──|—|－－|--)\s*(.+?)[。：:]/);
-  if (dash && dash[1]!.length <= 30) return dash[1]!;
+  if (dash && dash[1].length <= 30) return dash[1];
   const m = content.match(/^([^，,；;。：:（(]{2,20})。/);
   if (!m) return null;
-  if (/^\d|^(到|至|在|对|为|以|按|经|凡|各|要|其|将|把|同时|此外)/.test(m[1]!)) return null;
+  if (/^\d|^(到|至|在|对|为|以|按|经|凡|各|要|其|将|把|同时|此外)/.test(m[1])) return null;
   if (content.length <= m[0].length + 4) return null;
-  return m[1]!;
+  return m[1];
 }
 
 /** End date of a stage written in brackets in a heading: "（2022年3月底前）", "（2022年4月—9月）", "（2022年10月至2023年6月）". */
 function stageDeadline(title: string, docYear: number | null): string | null {
-  const m = title.match(/[（(]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月[^）)]*?(?:[—\-~～至到]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月)?[^）)]*[）)]\s*$/);
+  const m = title.match(
+    /[（(]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月[^）)]*?(?:[—\-~～至到]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月)?[^）)]*[）)]\s*$/,
+  );
   if (!m || !(m[1] || docYear)) return null;
   const year = m[3] ?? m[1] ?? String(docYear);
   const month = Number(m[4] ?? m[2]);
@@ -102,7 +120,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     );
   }
   // a work plan may be only a preamble and a table
-  const firstHeadingLine = all.length ? all[0]!.lineIndex : tables[0]!.fromLine;
+  const firstHeadingLine = all.length ? all[0].lineIndex : tables[0].fromLine;
   const blocks = closingBlocks(lines, firstHeadingLine);
   const tail = blocks.find((b) => !all.some((h) => h.lineIndex > b)) ?? lines.length;
   // the trailer (signature, 附件, 抄送) has no headings of the body
@@ -137,26 +155,41 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   }
 
   // Segments: the preamble, each heading's own text, split into tasks for leaf headings
-  const bodyEnd = tail < lines.length ? lines[tail]!.start : text.length;
+  const bodyEnd = tail < lines.length ? lines[tail].start : text.length;
   const segments: Segment[] = [];
-  const headingStart = (h: RawHeading) => lines[h.lineIndex]!.start;
-  segments.push({ from: lines[firstHeadingLine]!.start, to: lines[firstHeadingLine]!.start, path: [], title: '', task: false, offset: 0 });
+  const headingStart = (h: RawHeading) => lines[h.lineIndex].start;
+  segments.push({
+    from: lines[firstHeadingLine].start,
+    to: lines[firstHeadingLine].start,
+    path: [],
+    title: '',
+    task: false,
+    offset: 0,
+  });
   for (let k = 0; k < raw.length; k++) {
-    const h = raw[k]!;
+    const h = raw[k];
     const next = raw[k + 1];
     const nextStart = next ? headingStart(next) : bodyEnd;
     // a signature/date block between this heading and the next closes the item
-    const block = blocks.find((b) => b > h.lineIndex && lines[b]!.start < nextStart);
-    let end = block !== undefined ? lines[block]!.start : nextStart;
+    const block = blocks.find((b) => b > h.lineIndex && lines[b].start < nextStart);
+    let end = block !== undefined ? lines[block].start : nextStart;
     // the closing paragraph of a document ("各地、各有关部门要…") follows the last item but is not part of it
     if (!next || (block !== undefined && !raw.some((x) => x.lineIndex > block))) {
-      let seenBody = h.bodyStart < lines[h.lineIndex]!.end && text.slice(h.bodyStart, lines[h.lineIndex]!.end).trim() !== '';
-      for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
-        const c = lines[li]!.content;
+      let seenBody =
+        h.bodyStart < lines[h.lineIndex].end && text.slice(h.bodyStart, lines[h.lineIndex].end).trim() !== '';
+      for (let li = h.lineIndex + 1; li < lines.length && lines[li].start < end; li++) {
+        const c = lines[li].content;
         if (!c) continue;
         if (seenBody && CLOSING.test(c)) {
-          segments.push({ from: lines[li]!.start, to: end, path: [], title: '', task: false, offset: lines[li]!.contentStart });
-          end = lines[li]!.start;
+          segments.push({
+            from: lines[li].start,
+            to: end,
+            path: [],
+            title: '',
+            task: false,
+            offset: lines[li].contentStart,
+          });
+          end = lines[li].start;
           break;
         }
         seenBody = true;
@@ -164,23 +197,38 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     }
     const isLeaf = !next || next.level <= h.level;
     if (!isLeaf) {
-      segments.push({ from: h.bodyStart, to: end, path: h.path, title: h.text, task: false, offset: h.offset });
+      segments.push({
+        from: h.bodyStart,
+        to: end,
+        path: h.path,
+        title: h.text,
+        task: false,
+        offset: h.offset,
+      });
       continue;
     }
     // split the leaf's text at paragraphs that open with their own title
-    let cur: Segment = { from: h.bodyStart, to: end, path: h.path, title: h.text, task: true, offset: h.offset };
+    let cur: Segment = {
+      from: h.bodyStart,
+      to: end,
+      path: h.path,
+      title: h.text,
+      task: true,
+      offset: h.offset,
+    };
     const parts: Segment[] = [];
     // the heading's title alone is not a sentence a next line could continue; a blank line ends a paragraph
-    let prevContent = text.slice(Math.max(h.bodyStart, h.labelEnd), lines[h.lineIndex]!.end).trim();
-    if (h.bodyStart >= lines[h.lineIndex]!.end) prevContent = '';
-    for (let li = h.lineIndex + 1; li < lines.length && lines[li]!.start < end; li++) {
-      const line = lines[li]!;
+    let prevContent = text.slice(Math.max(h.bodyStart, h.labelEnd), lines[h.lineIndex].end).trim();
+    if (h.bodyStart >= lines[h.lineIndex].end) prevContent = '';
+    for (let li = h.lineIndex + 1; li < lines.length && lines[li].start < end; li++) {
+      const line = lines[li];
       if (!line.content) {
         prevContent = '';
         continue;
       }
       // a line continuing a sentence broken by a stray line break ("…，\n建成社区医院20家。") is not a new paragraph
-      const continues = /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
+      const continues =
+        /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
       prevContent = line.content;
       // "专栏1 医疗服务能力提升工程": a box of projects in a 规划纲要 is a task of its own
       const box = line.content.match(/^专栏\s*[0-9０-９一二三四五六七八九十]+\s*[：:]?\s*(.{2,40})$/);
@@ -188,13 +236,20 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       if (t) {
         cur.to = line.start;
         parts.push(cur);
-        cur = { from: line.contentStart, to: end, path: h.path, title: t, task: true, offset: line.contentStart };
+        cur = {
+          from: line.contentStart,
+          to: end,
+          path: h.path,
+          title: t,
+          task: true,
+          offset: line.contentStart,
+        };
       }
     }
     parts.push(cur);
     for (const p of parts) {
       // the heading's own part is kept only when it has text
-      if (text.slice(p.from, p.to).trim() || p === parts[0] && parts.length === 1) segments.push(p);
+      if (text.slice(p.from, p.to).trim() || (p === parts[0] && parts.length === 1)) segments.push(p);
     }
   }
 
@@ -204,7 +259,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const taskIds = new IdAllocator();
   const targetIds = new IdAllocator();
   let rule: NoteRule = { firstLeads: false };
-  const preambleEnd = lines[firstHeadingLine]!.start;
+  const preambleEnd = lines[firstHeadingLine].start;
   const ctx = { docYear, docDate: meta.date };
 
   const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null) => {
@@ -252,9 +307,11 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   };
 
   // text before the first heading (notice, preamble) may state goals too, but not its header lines
-  const preStart = meta.dateLine >= 0 && meta.dateLine < firstHeadingLine ? lines[meta.dateLine]!.end : 0;
+  const preStart = meta.dateLine >= 0 && meta.dateLine < firstHeadingLine ? lines[meta.dateLine].end : 0;
   addTargets(
-    extractTargets(text, hw, preStart, preambleEnd, ctx).filter((d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t')),
+    extractTargets(text, hw, preStart, preambleEnd, ctx).filter(
+      (d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t'),
+    ),
     [],
     null,
   );
@@ -274,7 +331,8 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       }
       if (parsed.persistent) rule = { firstLeads: true };
       for (const u of parsed.resp.lead) if (!resp.lead.includes(u)) resp.lead.push(u);
-      for (const u of parsed.resp.participants) if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
+      for (const u of parsed.resp.participants)
+        if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
       noteSpans.push([note.start, note.end]);
     }
     let task: Task | null = null;
@@ -313,7 +371,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     const drafts: DraftTarget[] = [];
     let pos = seg.from;
     // figures inside notes and inside tables (read row by row below) are not read here
-    const skip: [number, number][] = [...noteSpans, ...tables.map((t) => [t.start, t.end] as [number, number])]
+    const skip: [number, number][] = [
+      ...noteSpans,
+      ...tables.map((t) => [t.start, t.end] as [number, number]),
+    ]
       .filter(([a, b]) => b > seg.from && a < seg.to)
       .sort((x, y) => x[0] - y[0]);
     for (const [a, b] of [...skip, [seg.to, seg.to] as [number, number]]) {
@@ -325,9 +386,14 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       for (const d of drafts) if (!d.deadline && d.quoteStart < nd.at) d.deadline = nd.value;
       if (!drafts.some((d) => d.quoteStart < nd.at) && seg.task) {
         // an item with a dated note and no figure is a milestone: its last sentence before the note
-        const sents = sentences(text, seg.from, nd.at).filter(([a, b]) => /[\u4e00-\u9fa5]/.test(text.slice(a, b)));
+        const sents = sentences(text, seg.from, nd.at).filter(([a, b]) =>
+          /[\u4e00-\u9fa5]/.test(text.slice(a, b)),
+        );
         const last = sents[sents.length - 1];
-        if (last) drafts.push(milestoneDraft(last[0], last[1], nd.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')));
+        if (last)
+          drafts.push(
+            milestoneDraft(last[0], last[1], nd.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')),
+          );
       }
     }
     // a stage of a work plan dated in its heading ("（二）集中整治阶段（2022年4月—9月）") is a milestone
@@ -349,7 +415,15 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       const task = tasks.filter((t) => t.offset <= table.start && t.origin === 'text').pop() ?? null;
       const drafts: DraftTarget[] = [];
       for (const ind of table.indicators) {
-        const d = tableFigure(hw, ind.name.offset, ind.value.offset, ind.value.offset + ind.value.text.length, ind.unit, ind.year, ind.name.text);
+        const d = tableFigure(
+          hw,
+          ind.name.offset,
+          ind.value.offset,
+          ind.value.offset + ind.value.text.length,
+          ind.unit,
+          ind.year,
+          ind.name.text,
+        );
         if (d) drafts.push(d);
       }
       addTargets(drafts, path, task && task.path.join() === path.join() ? task : null);
@@ -363,7 +437,9 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       const path = [...base, groupLabel, catLabel].filter(Boolean);
       const title = row.category.replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '') || row.group;
       const task: Task = {
-        id: taskIds.allocate(`${documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`),
+        id: taskIds.allocate(
+          `${documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`,
+        ),
         documentId,
         path,
         title,
@@ -374,7 +450,14 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         offset: row.offset,
       };
       tasks.push(task);
-      const rowDeadline = row.deadlineCell ? cellDeadline(hw, row.deadlineCell.offset, row.deadlineCell.offset + row.deadlineCell.text.length, docYear) : null;
+      const rowDeadline = row.deadlineCell
+        ? cellDeadline(
+            hw,
+            row.deadlineCell.offset,
+            row.deadlineCell.offset + row.deadlineCell.text.length,
+            docYear,
+          )
+        : null;
       const drafts: DraftTarget[] = [];
       for (const cell of row.textCells) {
         drafts.push(...extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx));

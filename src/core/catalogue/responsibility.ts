@@ -19,7 +19,9 @@ export interface NoteRule {
 
 const LEAD_WORDS = '负责|牵头|主责|主办|承办|落实';
 const PART_WORDS = '参与|配合|协助|协办|协同|参加';
-const KEYWORDS = new RegExp(`(${LEAD_WORDS}|${PART_WORDS}|责任单位|牵头单位|牵头部门|责任部门|配合单位|参与单位)`);
+const KEYWORDS = new RegExp(
+  `(${LEAD_WORDS}|${PART_WORDS}|责任单位|牵头单位|牵头部门|责任部门|配合单位|参与单位)`,
+);
 
 /** Split a list of units at top level on 、，, and line breaks, keeping "各县（市、区）政府" whole. */
 export function splitUnits(s: string): string[] {
@@ -38,7 +40,13 @@ export function splitUnits(s: string): string[] {
   }
   if (cur.trim()) out.push(cur.trim());
   return out
-    .map((u) => u.replace(/^(和|及|以及|由)/, '').replace(/(等(有关|相关)?(部门|单位)?)$/, '').replace(/\s+/g, '').trim())
+    .map((u) =>
+      u
+        .replace(/^(和|及|以及|由)/, '')
+        .replace(/(等(有关|相关)?(部门|单位)?)$/, '')
+        .replace(/\s+/g, '')
+        .trim(),
+    )
     .filter((u) => u.length >= 2 && u.length <= 40);
 }
 
@@ -48,20 +56,22 @@ export function isResponsibilityNote(inner: string): boolean {
   if (t.length < 3 || t.length > 300) return false;
   if (!KEYWORDS.test(t)) return false;
   // "（含境外）", "（州）": no keyword; "（不含药品）": no keyword. Guard prose like "（由政府负责保障的…）"
-  if (/的/.test(t.replace(/(排第一位|排在第一位|第一位|第一个)的?/g, '')) && !/单位|部门/.test(t)) return false;
+  if (/的/.test(t.replace(/(排第一位|排在第一位|第一位|第一个)的?/g, '')) && !/单位|部门/.test(t))
+    return false;
   return true;
 }
 
 /** Time parts of a note ("完成时限：2023年底前", "2022年底前完成", "持续推进") are not units. */
-const TIME_PART = /^\s*(?:(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限|进度要求)\s*[:：]|于?\s*(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|末|份)|年底前|年内|明年|持续推进|长期坚持|长期推进|逐年推进)/;
+const TIME_PART =
+  /^\s*(?:(?:完成时限|完成时间|时间节点|时限要求|时限|完成期限|进度要求)\s*[:：]|于?\s*(?:19|20)\d{2}\s*年|\d{1,2}\s*月(?:底|末|份)|年底前|年内|明年|持续推进|长期坚持|长期推进|逐年推进)/;
 
 export function withoutTime(inner: string): string {
   const parts = inner.split(/([，,；;])/);
   const keep: string[] = [];
   for (let k = 0; k < parts.length; k += 2) {
-    if (TIME_PART.test(parts[k]!)) continue;
-    if (keep.length) keep.push(parts[k - 1]!);
-    keep.push(parts[k]!);
+    if (TIME_PART.test(parts[k])) continue;
+    if (keep.length) keep.push(parts[k - 1]);
+    keep.push(parts[k]);
   }
   return keep.join('').replace(/^[，,；;]+|[，,；;]+$/g, '');
 }
@@ -89,32 +99,40 @@ export function parseResponsibility(
   const participants: string[] = [];
   const explicitLead: string[] = [];
   // labelled lists ("责任单位：A，B；配合单位：C") run to the next label, commas included
-  const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]/g;
+  const LABEL =
+    /(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]/g;
   const labels = [...text.matchAll(LABEL)];
   const segments: string[] = [];
   if (labels.length) {
-    const before = text.slice(0, labels[0]!.index);
+    const before = text.slice(0, labels[0].index);
     segments.push(...before.split(/[，,；;。]/));
     labels.forEach((m, k) => {
-      const end = k + 1 < labels.length ? labels[k + 1]!.index : text.length;
-      segments.push(text.slice(m.index, end).replace(/[，,；;。\s]+$/, '').replace(/[，,；;]/g, '、'));
+      const end = k + 1 < labels.length ? labels[k + 1].index : text.length;
+      segments.push(
+        text
+          .slice(m.index, end)
+          .replace(/[，,；;。\s]+$/, '')
+          .replace(/[，,；;]/g, '、'),
+      );
     });
   } else {
     segments.push(...text.split(/[，,；;。]/));
   }
   for (let k = 0; k < segments.length; k++) {
     // "负责落实", "牵头组织实施": the verb after 负责/牵头 adds nothing
-    segments[k] = segments[k]!.trim().replace(/(负责|牵头)(组织实施|组织落实|落实|实施|推进|执行)$/, '$1');
+    segments[k] = segments[k].trim().replace(/(负责|牵头)(组织实施|组织落实|落实|实施|推进|执行)$/, '$1');
   }
   for (const seg of segments.filter(Boolean)) {
     if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;
-    const labelled = seg.match(/^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/);
+    const labelled = seg.match(
+      /^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/,
+    );
     if (labelled) {
-      const units = splitUnits(labelled[2]!);
-      if (/牵头|主办/.test(labelled[1]!)) {
+      const units = splitUnits(labelled[2]);
+      if (/牵头|主办/.test(labelled[1])) {
         lead.push(...units);
         explicitLead.push(...units);
-      } else if (/责任/.test(labelled[1]!)) lead.push(...units);
+      } else if (/责任/.test(labelled[1])) lead.push(...units);
       else participants.push(...units);
       continue;
     }
@@ -128,7 +146,7 @@ export function parseResponsibility(
       const units = splitUnits(l[1]);
       if (/牵头(单位|部门)?$/.test(seg)) explicitLead.push(...units);
       if (firstLeads && l[2] !== '分别' && units.length > 1) {
-        lead.push(units[0]!);
+        lead.push(units[0]);
         participants.push(...units.slice(1));
       } else {
         lead.push(...units);
@@ -138,8 +156,8 @@ export function parseResponsibility(
     // "A牵头，B配合" written as "A牵头、B配合" inside one segment
     const both = seg.match(new RegExp(`^(.*?)(?:${LEAD_WORDS})[、]?(.*?)(?:${PART_WORDS})$`));
     if (both) {
-      lead.push(...splitUnits(both[1]!));
-      participants.push(...splitUnits(both[2]!));
+      lead.push(...splitUnits(both[1]));
+      participants.push(...splitUnits(both[2]));
     }
   }
   // "A牵头，B、C按职责分工负责": with an explicit 牵头 the other responsible units take part
@@ -172,7 +190,7 @@ export interface NoteSpan {
  */
 export function trailingNote(text: string, from: number, to: number): NoteSpan | null {
   let end = to;
-  while (end > from && /[\s\u3000。.；;]/.test(text[end - 1]!)) end--;
+  while (end > from && /[\s\u3000。.；;]/.test(text[end - 1])) end--;
   const close = text[end - 1];
   if (close !== '）' && close !== ')' && close !== '】') return null;
   let depth = 0;
@@ -185,7 +203,7 @@ export function trailingNote(text: string, from: number, to: number): NoteSpan |
         const inner = text.slice(i + 1, end - 1);
         if (!isResponsibilityNote(inner)) return null;
         let stop = end;
-        while (stop < to && /[。.；;]/.test(text[stop]!)) stop++;
+        while (stop < to && /[。.；;]/.test(text[stop])) stop++;
         return { start: i, end: stop, inner };
       }
     }
@@ -208,23 +226,24 @@ export function notesIn(text: string, from: number, to: number): NoteSpan[] {
       const open = stack.pop()!;
       if (stack.length) continue;
       let k = i + 1;
-      while (k < to && /[ \t\u3000]/.test(text[k]!)) k++;
-      const closesSentence = k >= to || /[。；;\r\n.]/.test(text[k]!);
+      while (k < to && /[ \t\u3000]/.test(text[k])) k++;
+      const closesSentence = k >= to || /[。；;\r\n.]/.test(text[k]);
       if (!closesSentence) continue;
       const inner = text.slice(open + 1, i);
       if (!isResponsibilityNote(inner)) continue;
       let end = i + 1;
-      while (end < to && /[。.；;]/.test(text[end]!)) end++;
+      while (end < to && /[。.；;]/.test(text[end])) end++;
       out.push({ start: open, end, inner });
     }
   }
   // "牵头单位：省卫生健康委" written as a line of its own, without brackets
-  const labelled = /(^|\n)[ \t\u3000]*((?:牵头单位|责任单位|牵头部门|责任部门|配合单位|参与单位)[:：][^\n]*)/g;
+  const labelled =
+    /(^|\n)[ \t\u3000]*((?:牵头单位|责任单位|牵头部门|责任部门|配合单位|参与单位)[:：][^\n]*)/g;
   const slice = text.slice(from, to);
-  for (let m; (m = labelled.exec(slice)); ) {
-    const start = from + m.index + m[0].length - m[2]!.length;
+  for (let m; (m = labelled.exec(slice));) {
+    const start = from + m.index + m[0].length - m[2].length;
     if (out.some((n) => n.start <= start && start < n.end)) continue;
-    out.push({ start, end: start + m[2]!.length, inner: m[2]! });
+    out.push({ start, end: start + m[2].length, inner: m[2] });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -54,7 +54,10 @@ const TargetSchema = z.object({
   unit: str.nullable(),
   normalizedValue: z.number().nullable(),
   baseUnit: str.nullable(),
-  deadline: z.string().regex(/^\d{4}(-\d{2})?$/).nullable(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .nullable(),
   perYear: z.boolean(),
   perUnit: str.nullable(),
   linked: strArr,
@@ -76,15 +79,31 @@ export const CatalogueSchema = z.object({
 });
 
 const FIELD_NAMES: Record<string, string> = {
-  format: '格式标识', formatVersion: '格式版本', version: '版本', documents: '文件', headings: '标题', tasks: '任务',
-  targets: '指标', id: '编号', title: '标题', quote: '原文', comparator: '比较', value: '目标值', deadline: '期限',
-  unit: '单位', documentId: '所属文件',
+  format: '格式标识',
+  formatVersion: '格式版本',
+  version: '版本',
+  documents: '文件',
+  headings: '标题',
+  tasks: '任务',
+  targets: '指标',
+  id: '编号',
+  title: '标题',
+  quote: '原文',
+  comparator: '比较',
+  value: '目标值',
+  deadline: '期限',
+  unit: '单位',
+  documentId: '所属文件',
 };
 
 function describePath(path: PropertyKey[]): string {
   if (!path.length) return '（整个文件）';
   return path
-    .map((p) => (typeof p === 'number' ? `[${p + 1}]` : `.${String(p)}${FIELD_NAMES[String(p)] ? `（${FIELD_NAMES[String(p)]}）` : ''}`))
+    .map((p) =>
+      typeof p === 'number'
+        ? `[${p + 1}]`
+        : `.${String(p)}${FIELD_NAMES[String(p)] ? `（${FIELD_NAMES[String(p)]}）` : ''}`,
+    )
     .join('')
     .replace(/^\./, '');
 }
@@ -95,15 +114,31 @@ export function parseCatalogueJson(text: string, file: string): Catalogue {
   try {
     data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
-    throw new LuoshiError('bad-json', `${file} 不是有效的 JSON 文件（${(e as Error).message}），请使用 luoshi catalogue build 生成的 catalogue.json`, { file });
+    throw new LuoshiError(
+      'bad-json',
+      `${file} 不是有效的 JSON 文件（${(e as Error).message}），请使用 luoshi catalogue build 生成的 catalogue.json`,
+      { file },
+    );
   }
-  if (typeof data === 'object' && data !== null && (data as { format?: unknown }).format !== CATALOGUE_FORMAT) {
-    throw new LuoshiError('not-a-catalogue', `${file} 不是 luoshi 指标目录（缺少 "format": "${CATALOGUE_FORMAT}"），请使用 luoshi catalogue build 生成的 catalogue.json`, { file });
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { format?: unknown }).format !== CATALOGUE_FORMAT
+  ) {
+    throw new LuoshiError(
+      'not-a-catalogue',
+      `${file} 不是 luoshi 指标目录（缺少 "format": "${CATALOGUE_FORMAT}"），请使用 luoshi catalogue build 生成的 catalogue.json`,
+      { file },
+    );
   }
   const r = CatalogueSchema.safeParse(data, { error: zhCN().localeError });
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new LuoshiError('bad-catalogue', `${file} 的字段 ${describePath(issue.path)} 有误：${issue.message}（共 ${r.error.issues.length} 处问题）`, { file });
+    const issue = r.error.issues[0];
+    throw new LuoshiError(
+      'bad-catalogue',
+      `${file} 的字段 ${describePath(issue.path)} 有误：${issue.message}（共 ${r.error.issues.length} 处问题）`,
+      { file },
+    );
   }
-  return r.data as Catalogue;
+  return r.data;
 }

@@ -49,22 +49,107 @@ function monthsAfter(date: string, n: number): string {
 // Units, longest first. Durations and ages need an explicit comparator word to count.
 /** Base units; any of them may carry a magnitude prefix (万人, 亿人次, 千万元, 万平方米). */
 const BASE_UNITS = [
-  '个百分点', '百分点', '人次', '平方公里', '平方米', '立方米', '公顷', '公里', '千米', '亩', '美元', '元', '吨',
-  '张', '个', '人', '名', '所', '家', '项', '种', '次', '座', '处', '支', '台', '套', '床', '间', '户', '位',
-  '件', '批', '期', '条', '块', '部', '本', '门', '类', '场', '届', '队', '辆', '架', '例', '份', '册', '篇', '首', '只', '株', '册',
-  '小时', '分钟', '天', '周', '个月', '年', '岁', '倍', '级', '/10万', '/万', '/千', '/百万', '%', '‰',
+  '个百分点',
+  '百分点',
+  '人次',
+  '平方公里',
+  '平方米',
+  '立方米',
+  '公顷',
+  '公里',
+  '千米',
+  '亩',
+  '美元',
+  '元',
+  '吨',
+  '张',
+  '个',
+  '人',
+  '名',
+  '所',
+  '家',
+  '项',
+  '种',
+  '次',
+  '座',
+  '处',
+  '支',
+  '台',
+  '套',
+  '床',
+  '间',
+  '户',
+  '位',
+  '件',
+  '批',
+  '期',
+  '条',
+  '块',
+  '部',
+  '本',
+  '门',
+  '类',
+  '场',
+  '届',
+  '队',
+  '辆',
+  '架',
+  '例',
+  '份',
+  '册',
+  '篇',
+  '首',
+  '只',
+  '株',
+  '册',
+  '小时',
+  '分钟',
+  '天',
+  '周',
+  '个月',
+  '年',
+  '岁',
+  '倍',
+  '级',
+  '/10万',
+  '/万',
+  '/千',
+  '/百万',
+  '%',
+  '‰',
 ];
 const MAGNITUDE: Record<string, number> = { 万亿: 1e12, 千万: 1e7, 百万: 1e6, 亿: 1e8, 万: 1e4, 千: 1e3 };
 const UNITS = [
-  ...Object.keys(MAGNITUDE).flatMap((p) => BASE_UNITS.filter((u) => !/[%‰/]|年|岁|级|小时|分钟|天|周|月|百分点|倍/.test(u)).map((u) => p + u)),
+  ...Object.keys(MAGNITUDE).flatMap((p) =>
+    BASE_UNITS.filter((u) => !/[%‰/]|年|岁|级|小时|分钟|天|周|月|百分点|倍/.test(u)).map((u) => p + u),
+  ),
   ...BASE_UNITS,
-  '万', '亿',
+  '万',
+  '亿',
 ].sort((a, b) => b.length - a.length);
 const DURATION_UNITS = new Set(['小时', '分钟', '天', '周', '个月', '年', '岁', '级']);
-const COUNT_UNITS_CN = new Set(['个', '名', '所', '家', '项', '种', '次', '人', '座', '支', '张', '位', '户', '条', '台', '套']);
+const COUNT_UNITS_CN = new Set([
+  '个',
+  '名',
+  '所',
+  '家',
+  '项',
+  '种',
+  '次',
+  '人',
+  '座',
+  '支',
+  '张',
+  '位',
+  '户',
+  '条',
+  '台',
+  '套',
+]);
 /** A single-character numeral ("一所") counts only after a verb of building and with a concrete classifier. */
 const SINGLE_CN_UNITS = new Set(['所', '个', '家', '座', '名', '处']);
-const BUILD_BEFORE = /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建|至少|不少于|新增|遴选|培养|引进|创建|认定|改造|扩建)\s*$/;
+const BUILD_BEFORE =
+  /(建设|建成|建立|设立|新建|设置|培育|打造|配备|举办|开设|组建|至少|不少于|新增|遴选|培养|引进|创建|认定|改造|扩建)\s*$/;
 
 const UNIT_RE = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join('|');
 const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -75,19 +160,27 @@ const RANGE_SEP = '\\s*(?:%|‰)?\\s*(?:—{1,2}|-|－|–|~|～|至|到)\\s*';
  * (same length, padded with spaces): "百分之三十" → "30%  ", "翻一番" → "达2倍". Offsets stay those of the text.
  */
 export function figureText(text: string): string {
-  return halfWidth(text)
-    // "到二〇二五年": a year written in numerals digit by digit
-    .replace(/(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g, (all: string) =>
-      [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
-    )
-    .replace(/([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g, (all, kind: string, n: string) => {
-      const [int, frac] = n.split('点');
-      const v = /^\d/.test(n) ? n : `${chineseNumber(int!) ?? ''}${frac ? `.${[...frac].map((c) => chineseNumber(c) ?? 0).join('')}` : ''}`;
-      const out = `${v}${kind === '百' ? '%' : '‰'}`;
-      return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
-    })
-    .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`)
-    .replace(/(?<![一两二三])翻番/g, '2倍');
+  return (
+    halfWidth(text)
+      // "到二〇二五年": a year written in numerals digit by digit
+      .replace(
+        /(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g,
+        (all: string) => [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
+      )
+      .replace(
+        /([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g,
+        (all, kind: string, n: string) => {
+          const [int, frac] = n.split('点');
+          const v = /^\d/.test(n)
+            ? n
+            : `${chineseNumber(int) ?? ''}${frac ? `.${[...frac].map((c) => chineseNumber(c) ?? 0).join('')}` : ''}`;
+          const out = `${v}${kind === '百' ? '%' : '‰'}`;
+          return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
+        },
+      )
+      .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`)
+      .replace(/(?<![一两二三])翻番/g, '2倍')
+  );
 }
 
 /** number [range] unit [suffix] */
@@ -97,24 +190,32 @@ const FIGURE = new RegExp(
 );
 
 const BASE: Record<string, [number, string]> = { 万: [1e4, ''], 亿: [1e8, ''], 百分点: [1, '个百分点'] };
-export function normaliseUnit(unit: string | null, value: number | null): { normalizedValue: number | null; baseUnit: string | null } {
+export function normaliseUnit(
+  unit: string | null,
+  value: number | null,
+): { normalizedValue: number | null; baseUnit: string | null } {
   if (value === null || unit === null) return { normalizedValue: value, baseUnit: unit };
   let b = BASE[unit];
   if (!b) {
-    const prefix = Object.keys(MAGNITUDE).find((p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)));
-    if (prefix) b = [MAGNITUDE[prefix]!, unit.slice(prefix.length)];
+    const prefix = Object.keys(MAGNITUDE).find(
+      (p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)),
+    );
+    if (prefix) b = [MAGNITUDE[prefix], unit.slice(prefix.length)];
   }
   if (!b) return { normalizedValue: value, baseUnit: unit };
   return { normalizedValue: Number((value * b[0]).toPrecision(12)), baseUnit: b[1] || null };
 }
 
-const GE_BEFORE = /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
+const GE_BEFORE =
+  /(不低于|不少于|至少|最少|不小于|≥|>=|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|力争达到)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const GT_BEFORE = /(超过|高于|多于|大于|超)\s*$/;
-const LE_BEFORE = /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
+const LE_BEFORE =
+  /(不高于|不超过|不多于|最多|≤|<=|控制在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至)\s*(?:每人每年|每人|每年|人均|年均)?\s*$/;
 const LT_BEFORE = /(低于|少于|小于)\s*$/;
 const APPROX_BEFORE = /(约|大约|近)\s*$/;
 /** Comparator words that make a duration/age or a "…的" figure count as a commitment. */
-const STRONG_BEFORE = /(不低于|不少于|至少|最少|不小于|不超过|不高于|控制在|达到|缩短到|缩短至|缩短|压缩到|压缩至|降至|提高到|延长到|延长至)\s*$/;
+const STRONG_BEFORE =
+  /(不低于|不少于|至少|最少|不小于|不超过|不高于|控制在|达到|缩短到|缩短至|缩短|压缩到|压缩至|降至|提高到|延长到|延长至)\s*$/;
 
 /** "至少建成1所", "至少参加１小时": at-least followed by a short verb. */
 const AT_LEAST_VERB = /(至少|最少|不少于)[\u4e00-\u9fa5]{1,3}\s*$/;
@@ -122,11 +223,14 @@ const AT_LEAST_VERB = /(至少|最少|不少于)[\u4e00-\u9fa5]{1,3}\s*$/;
 const AT_LEAST_GOVERNS = /(至少|最少)[\u4e00-\u9fa5（）()]{1,12}$/;
 /** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
 const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
-const BASELINE = /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
+const BASELINE =
+  /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
 /** A sentence opening that reports the current state. */
-const BASELINE_OPENING = /^\s*(截至|截止|目前|当前|现有|近年来|近\d+年来|过去|\d{4}\s*年(?:底|末)?\s*[，,]\s*(?:全国|全省|全市|全县|全区)?(?:共有|已有|共))/;
+const BASELINE_OPENING =
+  /^\s*(截至|截止|目前|当前|现有|近年来|近\d+年来|过去|\d{4}\s*年(?:底|末)?\s*[，,]\s*(?:全国|全省|全市|全县|全区)?(?:共有|已有|共))/;
 /** Words that make a sentence a commitment rather than a report. */
-const COMMITMENT = /(力争|确保|争取|目标|预期|计划|将|要|应|到\s*\d{4}|达到|提高到|提升到|不低于|不少于|至少|控制在|降至|降低到|不超过|\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?前)/;
+const COMMITMENT =
+  /(力争|确保|争取|目标|预期|计划|将|要|应|到\s*\d{4}|达到|提高到|提升到|不低于|不少于|至少|控制在|降至|降低到|不超过|\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?前)/;
 const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
 
 /** Deadlines written in a sentence, with their positions. */
@@ -160,8 +264,9 @@ function fiveYearPlanEnd(n: number): number {
 export function findDeadlines(hw: string, from: number, to: number, ctx: ExtractContext): DeadlineHit[] {
   const s = hw.slice(from, to);
   const hits: DeadlineHit[] = [];
-  const yearRe = /((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(底|末|年底|中|上半年|下半年)?\s*(前|之前|以前)?/g;
-  for (let m; (m = yearRe.exec(s)); ) {
+  const yearRe =
+    /((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月(?:份)?)?\s*(底|末|年底|中|上半年|下半年)?\s*(前|之前|以前)?/g;
+  for (let m; (m = yearRe.exec(s));) {
     const before = s.slice(Math.max(0, m.index - 3), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
     // "截至2021年底" reports the state at a past date; "截至2025年底" with a year after the document's sets one
@@ -169,7 +274,8 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     if (/(截至|截止)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0]) && !future) continue;
     if (/(自|从)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
     // "成立于2019年" reports a fact; "于2030年超过…" sets a date
-    if (/(成立|始建|创建|建成|颁布|发布|印发|出台)于\s*$/.test(s.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (/(成立|始建|创建|建成|颁布|发布|印发|出台)于\s*$/.test(s.slice(Math.max(0, m.index - 5), m.index)))
+      continue;
     // "比2020年下降15%", "在2020年基础上": a base year, not a deadline
     if (/(比|较|与|同|相对)\s*$/.test(before)) continue;
     if (/^(以来|起|开始|度|版|发布|印发|的|基础|水平|相比|同期)/.test(after)) continue;
@@ -185,51 +291,111 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       /^\s*[，,]/.test(after) ||
       /底|末/.test(m[3] ?? '') ||
       (atClauseStart && notPast && /^[\u4e00-\u9fa5]/.test(after));
-    const past = Boolean(ctx.docYear && Number(m[1]) < ctx.docYear && !/(到|至|力争|争取|确保)\s*$/.test(lead));
-    hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: `${m[1]}${month}`, explicit: explicit && !past, past });
+    const past = Boolean(
+      ctx.docYear && Number(m[1]) < ctx.docYear && !/(到|至|力争|争取|确保)\s*$/.test(lead),
+    );
+    hits.push({
+      at: from + m.index,
+      end: from + m.index + m[0].length,
+      value: `${m[1]}${month}`,
+      explicit: explicit && !past,
+      past,
+    });
   }
   const planRe = /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来)?/g;
-  for (let m; (m = planRe.exec(s)); ) {
+  for (let m; (m = planRe.exec(s));) {
     if (m[2] === '以来') continue;
-    const n = chineseNumber(m[1]!.replace(/五$/, ''));
-    if (n) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(fiveYearPlanEnd(n)), explicit: Boolean(m[2]) });
+    const n = chineseNumber(m[1].replace(/五$/, ''));
+    if (n)
+      hits.push({
+        at: from + m.index,
+        end: from + m.index + m[0].length,
+        value: String(fiveYearPlanEnd(n)),
+        explicit: Boolean(m[2]),
+      });
   }
   if (ctx.docYear) {
-    const relRe = new RegExp(`(?:用|经过|利用|在|力争|争取|确保|计划)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`, 'g');
-    for (let m; (m = relRe.exec(s)); ) {
+    const relRe = new RegExp(
+      `(?:用|经过|利用|在|力争|争取|确保|计划)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`,
+      'g',
+    );
+    for (let m; (m = relRe.exec(s));) {
       if (!/时间/.test(m[0]) && !/^(用|经过|利用|在|力争|争取|确保|计划)/.test(m[0])) continue;
-      const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
-      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + Math.round(n)), explicit: /时间|^(力争|争取|确保|计划)/.test(m[0]) });
+      const n = /^\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
+      if (n && n < 30)
+        hits.push({
+          at: from + m.index,
+          end: from + m.index + m[0].length,
+          value: String(ctx.docYear + Math.round(n)),
+          explicit: /时间|^(力争|争取|确保|计划)/.test(m[0]),
+        });
     }
-    for (let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g; (m = re.exec(s)); ) {
-      hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear), explicit: true });
+    for (
+      let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g;
+      (m = re.exec(s));
+    ) {
+      hits.push({
+        at: from + m.index,
+        end: from + m.index + m[0].length,
+        value: String(ctx.docYear),
+        explicit: true,
+      });
     }
-    for (let m, re = /(今后|未来)\s*(\d{1,2}|[一二三四五六七八九十两]+)\s*年/g; (m = re.exec(s)); ) {
-      const n = /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
-      if (n && n < 30) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + n), explicit: true });
+    for (let m, re = /(今后|未来)\s*(\d{1,2}|[一二三四五六七八九十两]+)\s*年/g; (m = re.exec(s));) {
+      const n = /^\d/.test(m[2]) ? Number(m[2]) : chineseNumber(m[2]);
+      if (n && n < 30)
+        hits.push({
+          at: from + m.index,
+          end: from + m.index + m[0].length,
+          value: String(ctx.docYear + n),
+          explicit: true,
+        });
     }
     // "本方案印发后3个月内", "自本意见印发之日起6个月内", "印发后30日内": counted from the document date
-    const issueRe = new RegExp(`(?:自|从)?\\s*(?:本(?:方案|意见|通知|规划|计划|办法|纲要|实施方案|实施意见|工作方案|文件))?\\s*(?:印发|发布|出台|下发|实施)(?:后|之日起|之日后|起)\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*(个月|个工作日|日|天|年)\\s*(?:内|以内|之内)?`, 'g');
-    for (let m; (m = issueRe.exec(s)); ) {
-      const n = /^\d/.test(m[1]!) ? Number(m[1]) : chineseNumber(m[1]!);
+    const issueRe = new RegExp(
+      `(?:自|从)?\\s*(?:本(?:方案|意见|通知|规划|计划|办法|纲要|实施方案|实施意见|工作方案|文件))?\\s*(?:印发|发布|出台|下发|实施)(?:后|之日起|之日后|起)\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*(个月|个工作日|日|天|年)\\s*(?:内|以内|之内)?`,
+      'g',
+    );
+    for (let m; (m = issueRe.exec(s));) {
+      const n = /^\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
       if (!n) continue;
       const date = ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate) ? ctx.docDate : `${ctx.docYear}-01-01`;
-      const months = m[2] === '个月' ? n : m[2] === '年' ? n * 12 : Math.ceil((Number(date.slice(8, 10) || 1) + n * (m[2] === '个工作日' ? 1.4 : 1)) / 30) - 1;
-      const value = ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate) ? monthsAfter(date, months) : String(ctx.docYear + Math.floor(months / 12));
+      const months =
+        m[2] === '个月'
+          ? n
+          : m[2] === '年'
+            ? n * 12
+            : Math.ceil((Number(date.slice(8, 10) || 1) + n * (m[2] === '个工作日' ? 1.4 : 1)) / 30) - 1;
+      const value =
+        ctx.docDate && /^\d{4}-\d{2}/.test(ctx.docDate)
+          ? monthsAfter(date, months)
+          : String(ctx.docYear + Math.floor(months / 12));
       hits.push({ at: from + m.index, end: from + m.index + m[0].length, value, explicit: true });
     }
     // "6月底前", "明年3月底前": a month without a year is in the document's year (or the next)
-    const monthRe = /(?<![\d年]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
-    for (let m; (m = monthRe.exec(s)); ) {
+    const monthRe =
+      /(?<![\d年]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
+    for (let m; (m = monthRe.exec(s));) {
       if (!m[3] && !m[4]) continue;
       if (/每\s*$/.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
-      const month = /^\d/.test(m[2]!) ? Number(m[2]) : chineseNumber(m[2]!);
+      const month = /^\d/.test(m[2]) ? Number(m[2]) : chineseNumber(m[2]);
       if (!month || month > 12) continue;
       const year = ctx.docYear + (m[1] === '明年' || m[1] === '次年' ? 1 : 0);
       const at = from + m.index + (m[0].length - m[0].trimStart().length);
-      hits.push({ at, end: from + m.index + m[0].length, value: `${year}-${String(month).padStart(2, '0')}`, explicit: true });
+      hits.push({
+        at,
+        end: from + m.index + m[0].length,
+        value: `${year}-${String(month).padStart(2, '0')}`,
+        explicit: true,
+      });
     }
-    for (let m, re = /明年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g; (m = re.exec(s)); ) hits.push({ at: from + m.index, end: from + m.index + m[0].length, value: String(ctx.docYear + 1), explicit: false });
+    for (let m, re = /明年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)/g; (m = re.exec(s));)
+      hits.push({
+        at: from + m.index,
+        end: from + m.index + m[0].length,
+        value: String(ctx.docYear + 1),
+        explicit: false,
+      });
   }
   return hits.sort((a, b) => a.at - b.at);
 }
@@ -240,21 +406,21 @@ export function sentences(text: string, from: number, to: number): [number, numb
   let a = from;
   const push = (b: number) => {
     let s = a;
-    while (s < b && /[\s\u3000]/.test(text[s]!)) s++;
+    while (s < b && /[\s\u3000]/.test(text[s])) s++;
     let e = b;
-    while (e > s && /[\s\u3000]/.test(text[e - 1]!)) e--;
+    while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
     if (e > s) out.push([s, e]);
   };
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
+    const ch = text[i];
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
       push(i + 1);
       a = i + 1;
     } else if (ch === '\n') {
       // a break after a letter or digit is a stray break inside a sentence (PDF/Word copy); keep going
       let k = i - 1;
-      while (k >= a && /[ \t\r\n\u3000]/.test(text[k]!)) k--;
-      const prev = k >= a ? text[k]! : '';
+      while (k >= a && /[ \t\r\n\u3000]/.test(text[k])) k--;
+      const prev = k >= a ? text[k] : '';
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９，,、]/.test(prev)) {
         push(i);
         a = i + 1;
@@ -267,7 +433,7 @@ export function sentences(text: string, from: number, to: number): [number, numb
 
 /** A comma between digits ("1,200") is a thousands separator, not a clause break. */
 function isBreak(hw: string, i: number, stops: RegExp): boolean {
-  if (!stops.test(hw[i]!)) return false;
+  if (!stops.test(hw[i])) return false;
   return !(hw[i] === ',' && /\d/.test(hw[i - 1] ?? '') && /\d/.test(hw[i + 1] ?? ''));
 }
 
@@ -277,15 +443,15 @@ function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [numb
   let b = at;
   while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
   // a clause after a stray line break starts at its first character
-  while (a < at && /[\s\u3000—─]/.test(hw[a]!)) a++;
+  while (a < at && /[\s\u3000—─]/.test(hw[a])) a++;
   return [a, b];
 }
 
 function insideBrackets(hw: string, sFrom: number, at: number, open: string, close: string): boolean {
   let depth = 0;
   for (let i = at - 1; i >= sFrom; i--) {
-    if (close.includes(hw[i]!)) depth++;
-    else if (open.includes(hw[i]!)) {
+    if (close.includes(hw[i])) depth++;
+    else if (open.includes(hw[i])) {
       if (depth === 0) return true;
       depth--;
     }
@@ -304,7 +470,13 @@ function trimIndicator(s: string): string {
     .trim();
 }
 
-export function extractTargets(text: string, hw: string, from: number, to: number, ctx: ExtractContext): DraftTarget[] {
+export function extractTargets(
+  text: string,
+  hw: string,
+  from: number,
+  to: number,
+  ctx: ExtractContext,
+): DraftTarget[] {
   const out: DraftTarget[] = [];
   const sents = sentences(text, from, to);
   // a deadline stated earlier in a paragraph carries over to its later sentences
@@ -318,7 +490,10 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
   sents.forEach(([sFrom, sTo], sIndex) => {
     if (text.slice(prevEnd, sFrom).includes('\n')) {
       const prevText = hw.slice(from, prevEnd).trimEnd();
-      const listLine = /^\s*(——|—|─|·|•|●|[（(]?\d{1,2}[)）.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)/.test(hw.slice(sFrom, sTo));
+      const listLine =
+        /^\s*(——|—|─|·|•|●|[（(]?\d{1,2}[)）.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)/.test(
+          hw.slice(sFrom, sTo),
+        );
       inList = listLine && (/[：:]$/.test(prevText) || (inList && /[；;，,。]$/.test(prevText)));
       if (!inList) carry = null;
       baselinePara = false;
@@ -328,216 +503,295 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const carried = carry;
-    if (deadlines.length) carry = deadlines[deadlines.length - 1]!.value;
+    if (deadlines.length) carry = deadlines[deadlines.length - 1].value;
     const commits = COMMITMENT.test(sHw) || deadlines.some((d) => d.explicit);
-    if (BASELINE_OPENING.test(sHw) && !/(力争|到\s*\d{4}|目标)/.test(sHw) && !deadlines.some((d) => d.explicit)) baselinePara = true;
+    if (
+      BASELINE_OPENING.test(sHw) &&
+      !/(力争|到\s*\d{4}|目标)/.test(sHw) &&
+      !deadlines.some((d) => d.explicit)
+    )
+      baselinePara = true;
     else if (baselinePara && !commits) return;
     else baselinePara = false;
     if (FORMULA.test(sHw)) return;
     type Fig = { start: number; end: number; m: RegExpExecArray };
     const rawFigs: Fig[] = [];
     FIGURE.lastIndex = 0;
-    for (let m; (m = FIGURE.exec(sHw)); ) {
+    for (let m; (m = FIGURE.exec(sHw));) {
       let e = sFrom + m.index + m[0].length;
       // the padding of a figure written in words ("百分之三十") belongs to it
-      while (e < sTo && hw[e] === ' ' && !/\s/.test(text[e]!)) e++;
+      while (e < sTo && hw[e] === ' ' && !/\s/.test(text[e])) e++;
       rawFigs.push({ start: sFrom + m.index, end: e, m });
     }
     // two passes: the second sees only the figures the first accepted, so list items and
     // qualifiers are judged against real neighbours, not against idioms or years
     const pass = (figs: Fig[]): DraftTarget[] => {
-    const found: DraftTarget[] = [];
-    for (let fi = 0; fi < figs.length; fi++) {
-      const { start, end, m } = figs[fi]!;
-      const numText = m[1]!;
-      const maxText = m[2];
-      const unit = m[3]!;
-      const suffix = m[4] ?? '';
-      const isCn = !/^\d/.test(numText);
-      const before = hw.slice(Math.max(sFrom, start - 12), start);
-      const prevCh = hw[start - 1] ?? '';
-      const nextText = hw.slice(end, Math.min(sTo, end + 10));
-      // years, dates and codes
-      if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) continue;
-      if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) continue;
-      if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) continue;
-      if (/^(月|日|号)/.test(nextText) && unit === '年') continue;
-      if (/第\s*$/.test(before)) continue;
-      // "每10万人口", "每千名老年人": the base of a rate, not a figure
-      if (/每\s*$/.test(before)) continue;
-      if (insideBrackets(hw, sFrom, start, '《', '》')) continue;
-      if (isCn) {
-        // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
-        if (/每\s*$/.test(before)) continue; // "每千人口" is a rate, not a count
-        if (!/[十百千万]/.test(numText) && numText.length < 2 && !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))) continue;
-        if (numText === '万' || numText === '千' || numText === '百') {
-          // "百名国医大师" is fine; a bare "万" before a non-count is not a number
-          if (!COUNT_UNITS_CN.has(unit)) continue;
+      const found: DraftTarget[] = [];
+      for (let fi = 0; fi < figs.length; fi++) {
+        const { start, end, m } = figs[fi];
+        const numText = m[1];
+        const maxText = m[2];
+        const unit = m[3];
+        const suffix = m[4] ?? '';
+        const isCn = !/^\d/.test(numText);
+        const before = hw.slice(Math.max(sFrom, start - 12), start);
+        const prevCh = hw[start - 1] ?? '';
+        const nextText = hw.slice(end, Math.min(sTo, end + 10));
+        // years, dates and codes
+        if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) continue;
+        if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) continue;
+        if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) continue;
+        if (/^(月|日|号)/.test(nextText) && unit === '年') continue;
+        if (/第\s*$/.test(before)) continue;
+        // "每10万人口", "每千名老年人": the base of a rate, not a figure
+        if (/每\s*$/.test(before)) continue;
+        if (insideBrackets(hw, sFrom, start, '《', '》')) continue;
+        if (isCn) {
+          // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
+          if (/每\s*$/.test(before)) continue; // "每千人口" is a rate, not a count
+          if (
+            !/[十百千万]/.test(numText) &&
+            numText.length < 2 &&
+            !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
+          )
+            continue;
+          if (numText === '万' || numText === '千' || numText === '百') {
+            // "百名国医大师" is fine; a bare "万" before a non-count is not a number
+            if (!COUNT_UNITS_CN.has(unit)) continue;
+          }
+          if (!COUNT_UNITS_CN.has(unit) && unit !== '年') continue;
+          if (insideBrackets(hw, sFrom, start, '“"', '”"')) continue;
+          const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
+          if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) continue;
         }
-        if (!COUNT_UNITS_CN.has(unit) && unit !== '年') continue;
-        if (insideBrackets(hw, sFrom, start, '“"', '”"')) continue;
-        const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0]!;
-        if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) continue;
-      }
-      // "二期工程", "3期项目": a phase of a project, not a count
-      if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) continue;
-      if (unit === '万' || unit === '亿') {
-        // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
-        if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) continue;
-      }
-      const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
-      if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) continue;
-      if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
-      const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
-      const clauseBefore = hw.slice(cA, start);
-      // baseline facts ("截至2014年底，全国共有…") are not commitments
-      if (BASELINE.test(hw.slice(sFrom, start)) && !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start)) && !deadlines.some((d) => d.explicit && d.at < start)) continue;
-      const isShare = unit === '%' || unit === '‰';
-      // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
-      const afterFig = hw.slice(end, cB);
-      if (!isShare && /^\s*的/.test(afterFig) && !strong) continue;
-      // "药占比超过30%的医院": a share after a comparison word and before 的 names who is meant
-      if (isShare && !suffix && /^\s*的/.test(afterFig) && /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)) continue;
-      // "已建成5个", "建成了3所": done already, not a commitment
-      if (/((已经|已|累计已)(建成|建立|完成|达到|实现|覆盖|开展|培训|招录|签约|投入|设立|拥有|有))|((建成|完成|达到|实现|培训|新增|增长|建立|开展)了)/.test(clauseBefore) && !/(到|力争|确保)\s*\d{4}/.test(hw.slice(sFrom, start))) continue;
-      // subsidies and rewards are measures, not targets ("给予最高10万元补助")
-      if (/(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) && /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))) continue;
-      // a year before the document's own year reports the past ("2020年，全省共有…")
-      const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
-      if (yearBefore?.past) continue;
-      const nextFig = figs[fi + 1];
-      if (!isShare && nextFig && nextFig.start < cB && !/[、和及与]/.test(hw.slice(end, nextFig.start)) && !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))) continue;
-      if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
+        // "二期工程", "3期项目": a phase of a project, not a count
+        if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) continue;
+        if (unit === '万' || unit === '亿') {
+          // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
+          if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) continue;
+        }
+        const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
+        if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) continue;
+        if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
+        const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
+        const clauseBefore = hw.slice(cA, start);
+        // baseline facts ("截至2014年底，全国共有…") are not commitments
+        if (
+          BASELINE.test(hw.slice(sFrom, start)) &&
+          !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start)) &&
+          !deadlines.some((d) => d.explicit && d.at < start)
+        )
+          continue;
+        const isShare = unit === '%' || unit === '‰';
+        // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
+        const afterFig = hw.slice(end, cB);
+        if (!isShare && /^\s*的/.test(afterFig) && !strong) continue;
+        // "药占比超过30%的医院": a share after a comparison word and before 的 names who is meant
+        if (
+          isShare &&
+          !suffix &&
+          /^\s*的/.test(afterFig) &&
+          /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)
+        )
+          continue;
+        // "已建成5个", "建成了3所": done already, not a commitment
+        if (
+          /((已经|已|累计已)(建成|建立|完成|达到|实现|覆盖|开展|培训|招录|签约|投入|设立|拥有|有))|((建成|完成|达到|实现|培训|新增|增长|建立|开展)了)/.test(
+            clauseBefore,
+          ) &&
+          !/(到|力争|确保)\s*\d{4}/.test(hw.slice(sFrom, start))
+        )
+          continue;
+        // subsidies and rewards are measures, not targets ("给予最高10万元补助")
+        if (
+          /(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) &&
+          /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))
+        )
+          continue;
+        // a year before the document's own year reports the past ("2020年，全省共有…")
+        const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
+        if (yearBefore?.past) continue;
+        const nextFig = figs[fi + 1];
+        if (
+          !isShare &&
+          nextFig &&
+          nextFig.start < cB &&
+          !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
+          !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
+        )
+          continue;
+        if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
 
-      const value = isCn ? chineseNumber(numText) : Number(numText.replace(/,/g, ''));
-      const valueMax = maxText === undefined ? null : /^\d/.test(maxText) ? Number(maxText.replace(/,/g, '')) : chineseNumber(maxText);
-      if (value === null) continue;
-      let comparator: Comparator = '=';
-      if (valueMax !== null) comparator = 'range';
-      else if (/以上$/.test(suffix)) comparator = GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
-      else if (/以下|以内|之内|^内$/.test(suffix)) comparator = LT_BEFORE.test(before) && !/不低于|不少于/.test(before) ? '<' : '<=';
-      else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
-      else if (suffix === '多') comparator = '>';
-      // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
-      else if (LE_BEFORE.test(before)) comparator = '<=';
-      // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
-      else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
-      else if (GE_BEFORE.test(before) || AT_LEAST_VERB.test(before) || GE_GOVERNS.test(clauseBefore) || AT_LEAST_GOVERNS.test(clauseBefore)) comparator = '>=';
-      else if (GT_BEFORE.test(before)) comparator = '>';
-      else if (LT_BEFORE.test(before)) comparator = '<';
-      else {
-        // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
-        const prev = found[found.length - 1];
-        if (prev && prev.figureEnd >= cA && /^[^，,；;。]*$/.test(hw.slice(prev.figureEnd, start)) && /、/.test(hw.slice(prev.figureEnd, start))) {
-          comparator = prev.comparator;
-        }
-      }
-      // deadline: the nearest one written before the figure in the sentence, else after it
-      const dBefore = deadlines.filter((d) => d.at < start);
-      // a date after the figure applies when it closes the figure's clause ("…90%，2025年底前完成"), not when
-      // it opens a commitment of its own ("每年培训200人，2024年开展中期评估")
-      const dAfter = deadlines.filter(
-        (d) => d.at >= end && (d.at < cB || (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
-      );
-      const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
-      // an annual figure is written 每年…; 年均 (an average rate) is not one
-      const perYear = /每年/.test(clauseBefore) || /^\s*[/／]\s*年/.test(hw.slice(end, end + 3)) || /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
-      let perUnit: string | null = null;
-      const every = clauseBefore.lastIndexOf('每');
-      if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
-        const rest = clauseBefore.slice(every);
-        const stop = rest.search(/(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/);
-        const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
-        perUnit = rate ? text.slice(cA + every, cA + every + rate[0].length) : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
-      }
-      // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
-      // a list item runs from the separator after the previous figure to the separator after this one
-      const SEP = /[、和及与]/;
-      let itemStart = cA;
-      const prevFig = found[found.length - 1];
-      if (prevFig && prevFig.figureEnd > cA && prevFig.figureEnd <= start) {
-        itemStart = prevFig.figureEnd;
-        for (let k = start - 1; k >= prevFig.figureEnd; k--) {
-          if (SEP.test(hw[k]!) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
-            itemStart = k + 1;
-            break;
+        const value = isCn ? chineseNumber(numText) : Number(numText.replace(/,/g, ''));
+        const valueMax =
+          maxText === undefined
+            ? null
+            : /^\d/.test(maxText)
+              ? Number(maxText.replace(/,/g, ''))
+              : chineseNumber(maxText);
+        if (value === null) continue;
+        let comparator: Comparator = '=';
+        if (valueMax !== null) comparator = 'range';
+        else if (/以上$/.test(suffix))
+          comparator = GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
+        else if (/以下|以内|之内|^内$/.test(suffix))
+          comparator = LT_BEFORE.test(before) && !/不低于|不少于/.test(before) ? '<' : '<=';
+        else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
+        else if (suffix === '多') comparator = '>';
+        // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
+        else if (LE_BEFORE.test(before)) comparator = '<=';
+        // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
+        else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
+        else if (
+          GE_BEFORE.test(before) ||
+          AT_LEAST_VERB.test(before) ||
+          GE_GOVERNS.test(clauseBefore) ||
+          AT_LEAST_GOVERNS.test(clauseBefore)
+        )
+          comparator = '>=';
+        else if (GT_BEFORE.test(before)) comparator = '>';
+        else if (LT_BEFORE.test(before)) comparator = '<';
+        else {
+          // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
+          const prev = found[found.length - 1];
+          if (
+            prev &&
+            prev.figureEnd >= cA &&
+            /^[^，,；;。]*$/.test(hw.slice(prev.figureEnd, start)) &&
+            /、/.test(hw.slice(prev.figureEnd, start))
+          ) {
+            comparator = prev.comparator;
           }
         }
-      }
-      // a figure in the middle of a long 、-list ("A、B、各县建设一所C、D") is its own item
-      if (itemStart === cA && /、/.test(hw.slice(end, cB)) && /、/.test(hw.slice(cA, start))) {
-        for (let k = start - 1; k > cA; k--) {
-          if (hw[k] === '、' && !insideBrackets(hw, cA, k, '（(', '）)')) {
-            itemStart = k + 1;
-            break;
+        // deadline: the nearest one written before the figure in the sentence, else after it
+        const dBefore = deadlines.filter((d) => d.at < start);
+        // a date after the figure applies when it closes the figure's clause ("…90%，2025年底前完成"), not when
+        // it opens a commitment of its own ("每年培训200人，2024年开展中期评估")
+        const dAfter = deadlines.filter(
+          (d) =>
+            d.at >= end &&
+            (d.at < cB ||
+              (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? [])
+                .length < 4),
+        );
+        const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
+        // an annual figure is written 每年…; 年均 (an average rate) is not one
+        const perYear =
+          /每年/.test(clauseBefore) ||
+          /^\s*[/／]\s*年/.test(hw.slice(end, end + 3)) ||
+          /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
+        let perUnit: string | null = null;
+        const every = clauseBefore.lastIndexOf('每');
+        if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
+          const rest = clauseBefore.slice(every);
+          const stop = rest.search(
+            /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
+          );
+          const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
+          perUnit = rate
+            ? text.slice(cA + every, cA + every + rate[0].length)
+            : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
+        }
+        // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
+        // a list item runs from the separator after the previous figure to the separator after this one
+        const SEP = /[、和及与]/;
+        let itemStart = cA;
+        const prevFig = found[found.length - 1];
+        if (prevFig && prevFig.figureEnd > cA && prevFig.figureEnd <= start) {
+          itemStart = prevFig.figureEnd;
+          for (let k = start - 1; k >= prevFig.figureEnd; k--) {
+            if (SEP.test(hw[k]) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
+              itemStart = k + 1;
+              break;
+            }
           }
         }
-      }
-      let itemEnd = cB;
-      const listed = (nextFig && nextFig.start < cB) || (itemStart > cA && /、/.test(hw.slice(cA, start)));
-      if (listed) {
-        for (let k = end; k < (nextFig && nextFig.start < cB ? nextFig.start : cB); k++) {
-          if (SEP.test(hw[k]!) && !insideBrackets(hw, end, k, '（(', '）)')) {
-            itemEnd = k;
-            break;
+        // a figure in the middle of a long 、-list ("A、B、各县建设一所C、D") is its own item
+        if (itemStart === cA && /、/.test(hw.slice(end, cB)) && /、/.test(hw.slice(cA, start))) {
+          for (let k = start - 1; k > cA; k--) {
+            if (hw[k] === '、' && !insideBrackets(hw, cA, k, '（(', '）)')) {
+              itemStart = k + 1;
+              break;
+            }
           }
         }
-        if (nextFig && nextFig.start < cB && itemEnd === cB) itemEnd = nextFig.start;
+        let itemEnd = cB;
+        const listed = (nextFig && nextFig.start < cB) || (itemStart > cA && /、/.test(hw.slice(cA, start)));
+        if (listed) {
+          for (let k = end; k < (nextFig && nextFig.start < cB ? nextFig.start : cB); k++) {
+            if (SEP.test(hw[k]) && !insideBrackets(hw, end, k, '（(', '）)')) {
+              itemEnd = k;
+              break;
+            }
+          }
+          if (nextFig && nextFig.start < cB && itemEnd === cB) itemEnd = nextFig.start;
+        }
+        // a share written "80%以上的村卫生室…" is measured on what follows it
+        const shareOf =
+          (isShare && /^(以上|以下)?的/.test(hw.slice(end - suffix.length, end + 1).replace(/^\d+/, ''))) ||
+          (isShare && hw[end] === '的');
+        const left = shareOf
+          ? ''
+          : text
+              .slice(itemStart, start)
+              .replace(
+                /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/,
+                '',
+              )
+              .replace(/^[、]/, '')
+              .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
+        const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
+        let indicator = trimIndicator(left + right)
+          .replace(/^的/, '')
+          .replace(/的$/, '');
+        // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
+        if (!indicator.replace(/[即达到以上]/g, '') && found.length)
+          indicator = found[found.length - 1].indicator;
+        indicator = indicator.replace(/\s+/g, '');
+        if (indicator.length > 80) indicator = indicator.slice(0, 80);
+        const n = normaliseUnit(unit, value);
+        found.push({
+          quoteStart: cA,
+          quoteEnd: cB,
+          figureStart: start,
+          figureEnd: end,
+          indicator,
+          comparator,
+          value,
+          valueMax,
+          unit,
+          normalizedValue: n.normalizedValue,
+          baseUnit: n.baseUnit,
+          deadline,
+          perYear,
+          perUnit,
+          linkTo: null,
+          sentence: sIndex,
+        });
+        // "…１.５‰，即达到４１０００人以上": the second figure restates the first
+        if (/^\s*(即|也就是|相当于|折合|约合)/.test(hw.slice(cA, start)) && found.length > 1) {
+          found[found.length - 1].linkTo = found[found.length - 2].figureStart;
+        }
       }
-      // a share written "80%以上的村卫生室…" is measured on what follows it
-      const shareOf = isShare && /^(以上|以下)?的/.test(hw.slice(end - suffix.length, end + 1).replace(/^\d+/, '')) || (isShare && hw[end] === '的');
-      const left = shareOf
-        ? ''
-        : text
-            .slice(itemStart, start)
-            .replace(/(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/, '')
-            .replace(/^[、]/, '')
-            .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
-      const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
-      let indicator = trimIndicator(left + right).replace(/^的/, '').replace(/的$/, '');
-      // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
-      if (!indicator.replace(/[即达到以上]/g, '') && found.length) indicator = found[found.length - 1]!.indicator;
-      indicator = indicator.replace(/\s+/g, '');
-      if (indicator.length > 80) indicator = indicator.slice(0, 80);
-      const n = normaliseUnit(unit, value);
-      found.push({
-        quoteStart: cA,
-        quoteEnd: cB,
-        figureStart: start,
-        figureEnd: end,
-        indicator,
-        comparator,
-        value,
-        valueMax,
-        unit,
-        normalizedValue: n.normalizedValue,
-        baseUnit: n.baseUnit,
-        deadline,
-        perYear,
-        perUnit,
-        linkTo: null,
-        sentence: sIndex,
-      });
-      // "…１.５‰，即达到４１０００人以上": the second figure restates the first
-      if (/^\s*(即|也就是|相当于|折合|约合)/.test(hw.slice(cA, start)) && found.length > 1) {
-        found[found.length - 1]!.linkTo = found[found.length - 2]!.figureStart;
-      }
-    }
-    return found;
+      return found;
     };
     const firstPass = pass(rawFigs);
     const found = pass(rawFigs.filter((f) => firstPass.some((d) => d.figureStart === f.start)));
     // coverage: "实现…全覆盖" → 100 %
     // only the explicit 全覆盖 gives 100 %; "全面覆盖城乡" states a direction (a milestone when dated)
     const cov = /(?<![健面])全覆盖|覆盖率(?:达到)?\s*100\s*%/g;
-    for (let m; (m = cov.exec(sHw)); ) {
+    for (let m; (m = cov.exec(sHw));) {
       const at = sFrom + m.index;
-      if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100)) continue;
+      if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100))
+        continue;
       if (/100\s*%/.test(m[0])) continue; // already a figure
       const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
       const dBefore = deadlines.filter((d) => d.at < at);
       const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
-      const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(/\s+/g, '');
+      const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(
+        /\s+/g,
+        '',
+      );
       found.push({
         quoteStart: cA,
         quoteEnd: cB,
@@ -570,7 +824,9 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
         const [cA, cB] = clauseBounds(hw, pFrom, pTo, d.at);
         if (cA < lastClauseEnd) continue;
         if (partFigure) {
-          const leadsClause = !hw.slice(cA, d.at).replace(/[\s到至力争取确保计划预计在于自从本方案意见通知]/g, '');
+          const leadsClause = !hw
+            .slice(cA, d.at)
+            .replace(/[\s到至力争取确保计划预计在于自从本方案意见通知]/g, '');
           const next = dated.find((x) => x.at >= cB);
           const domainEnd = next ? clauseBounds(hw, pFrom, pTo, next.at)[0] : pTo;
           if (!leadsClause || !dated.every((x) => x === d || x.at >= cB || x.at < cA)) continue;
@@ -582,7 +838,7 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
         let qEnd = cB;
         if (!hw.slice(d.end, cB).replace(/[\s前底末]/g, '')) {
           let k = cB + 1;
-          while (k < pTo && !/[，,；;：:。]/.test(hw[k]!)) k++;
+          while (k < pTo && !/[，,；;：:。]/.test(hw[k])) k++;
           qEnd = Math.min(k, pTo);
         }
         let qStart = d.at;
@@ -628,9 +884,11 @@ export function extractTargets(text: string, hw: string, from: number, to: numbe
 /** Deadline written in a table cell ("2025年9月底前", "2025年底", "9月底前" in the document's year), or null. */
 export function cellDeadline(hw: string, from: number, to: number, docYear: number | null): string | null {
   const hits = findDeadlines(hw, from, to, { docYear });
-  if (hits.length) return hits[hits.length - 1]!.value;
-  const m = hw.slice(from, to).match(/(\d{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?/);
-  if (m && docYear && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${docYear}-${m[1]!.padStart(2, '0')}`;
+  if (hits.length) return hits[hits.length - 1].value;
+  const m = hw
+    .slice(from, to)
+    .match(/(\d{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?/);
+  if (m && docYear && Number(m[1]) >= 1 && Number(m[1]) <= 12) return `${docYear}-${m[1].padStart(2, '0')}`;
   return null;
 }
 
@@ -667,7 +925,9 @@ export function tableFigure(
   indicator: string,
 ): DraftTarget | null {
   const v = hw.slice(valueStart, valueEnd).replace(/\s+/g, '');
-  const m = v.match(/^(≥|>=|＞|>|≤|<=|<|＜|约|不低于|不少于|不高于|不超过)?(\d+(?:\.\d+)?)(?:(?:—|-|~|～|至)(\d+(?:\.\d+)?))?(%|‰)?(以上|以下|左右|以内)?$/);
+  const m = v.match(
+    /^(≥|>=|＞|>|≤|<=|<|＜|约|不低于|不少于|不高于|不超过)?(\d+(?:\.\d+)?)(?:(?:—|-|~|～|至)(\d+(?:\.\d+)?))?(%|‰)?(以上|以下|左右|以内)?$/,
+  );
   if (!m) return null;
   const value = Number(m[2]);
   const valueMax = m[3] !== undefined ? Number(m[3]) : null;

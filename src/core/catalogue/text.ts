@@ -9,7 +9,18 @@ import { halfWidth } from '../text/width.js';
 export { halfWidth };
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000, 亿: 1e8 };
 
@@ -23,12 +34,12 @@ export function chineseNumber(s: string): number | null {
     if (ch in CN_DIGITS) {
       digit = CN_DIGITS[ch]!;
     } else if (ch === '万' || ch === '亿') {
-      section = (section + (digit ?? 0)) || 1;
-      total += section * CN_UNITS[ch]!;
+      section = section + (digit ?? 0) || 1;
+      total += section * CN_UNITS[ch];
       section = 0;
       digit = null;
     } else if (ch in CN_UNITS) {
-      section += (digit ?? 1) * CN_UNITS[ch]!;
+      section += (digit ?? 1) * CN_UNITS[ch];
       digit = null;
     } else {
       return null;
@@ -103,9 +114,9 @@ export function splitLines(text: string): Line[] {
       if (end > start && text[end - 1] === '\r') end--;
       const raw = text.slice(start, end);
       let a = start;
-      while (a < end && BLANK.test(text[a]!)) a++;
+      while (a < end && BLANK.test(text[a])) a++;
       let b = end;
-      while (b > a && BLANK.test(text[b - 1]!)) b--;
+      while (b > a && BLANK.test(text[b - 1])) b--;
       lines.push({ start, end, raw, contentStart: a, content: text.slice(a, b) });
       start = i + 1;
     }

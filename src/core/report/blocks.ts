@@ -28,7 +28,17 @@ export type ChartName = (typeof CHART_NAMES)[number];
 
 /** Directives that take no argument. */
 const BARE = new Set(['attachments', 'colophon', 'pagebreak']);
-const WITH_TEXT = new Set(['title', 'to', 'signature', 'date', 'note', 'attachment', 'subtitle', 'table', 'chart']);
+const WITH_TEXT = new Set([
+  'title',
+  'to',
+  'signature',
+  'date',
+  'note',
+  'attachment',
+  'subtitle',
+  'table',
+  'chart',
+]);
 
 export interface BlockSource {
   /** Template file name, for messages. */
@@ -71,10 +81,10 @@ export function parseBlocks(rendered: string, src: BlockSource): Block[] {
     const h = line.match(/^(#{1,6})\s+(.*)$/);
     if (h) {
       flush();
-      const level = h[1]!.length;
+      const level = h[1].length;
       if (level > 4) fail(src, raw.trimEnd(), `“${h[1]}”不是可用的标题级别（只有 # 到 ####）`);
-      if (h[2]!.trim() === '') fail(src, raw.trimEnd(), '标题为空');
-      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: h[2]!.trim() });
+      if (h[2].trim() === '') fail(src, raw.trimEnd(), '标题为空');
+      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: h[2].trim() });
       continue;
     }
     if (line.startsWith('::')) {
@@ -82,13 +92,13 @@ export function parseBlocks(rendered: string, src: BlockSource): Block[] {
       const m = line.match(/^::([a-z-]+)\s*(.*)$/);
       if (!m) fail(src, line, `无法识别的指令“${line}”`);
       const [, name, argRaw] = m;
-      const arg = argRaw!.trim();
-      if (BARE.has(name!)) {
+      const arg = argRaw.trim();
+      if (BARE.has(name)) {
         if (arg) fail(src, `::${name}`, `指令 ::${name} 不带参数，却写了“${arg}”`);
         blocks.push({ kind: name as 'attachments' | 'colophon' | 'pagebreak' });
         continue;
       }
-      if (!WITH_TEXT.has(name!)) {
+      if (!WITH_TEXT.has(name)) {
         fail(
           src,
           `::${name}`,

@@ -21,7 +21,12 @@ export function chartSize(chart: ChartData): { width: number; height: number } {
 }
 
 /** Horizontal bars (one per office or status), labelled with their percentage; 序时进度 as a dashed line. */
-export function buildChartSvg(chart: ChartData, width: number, height: number, fontFamily = CHART_FONT_FAMILY): string {
+export function buildChartSvg(
+  chart: ChartData,
+  width: number,
+  height: number,
+  fontFamily = CHART_FONT_FAMILY,
+): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     const longest = Math.max(2, ...chart.categories.map((c) => c.length));
@@ -29,7 +34,12 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: { fontFamily, fontSize: 15, color: '#000000' },
-      grid: { left: Math.min(280, 24 + longest * 18), right: chart.unit === '个' ? 130 : 80, top: 48, bottom: 36 },
+      grid: {
+        left: Math.min(280, 24 + longest * 18),
+        right: chart.unit === '个' ? 130 : 80,
+        top: 48,
+        bottom: 36,
+      },
       xAxis: {
         type: 'value',
         name: chart.unit === '%' ? '%' : '单位数（个）',
@@ -56,7 +66,8 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
             fontFamily,
             fontSize: 15,
             color: '#000000',
-            formatter: (p: { value?: unknown }) => (chart.unit === '%' ? `${Number(p.value).toFixed(1)}%` : `${Number(p.value)}个`),
+            formatter: (p: { value?: unknown }) =>
+              chart.unit === '%' ? `${Number(p.value).toFixed(1)}%` : `${Number(p.value)}个`,
           },
           markLine:
             chart.reference === null
@@ -66,7 +77,13 @@ export function buildChartSvg(chart: ChartData, width: number, height: number, f
                   symbol: 'none',
                   silent: true,
                   lineStyle: { color: '#b22222', type: 'dashed', width: 2 },
-                  label: { fontFamily, fontSize: 15, color: '#b22222', position: 'start', formatter: `序时进度 ${chart.reference.toFixed(1)}%` },
+                  label: {
+                    fontFamily,
+                    fontSize: 15,
+                    color: '#b22222',
+                    position: 'start',
+                    formatter: `序时进度 ${chart.reference.toFixed(1)}%`,
+                  },
                   data: [{ xAxis: chart.reference }],
                 },
         },

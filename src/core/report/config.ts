@@ -107,7 +107,9 @@ function normaliseDocNumber(raw: string, file: string): string {
   const t = halfWidth(raw).replace(/\s+/g, '');
   const m = t.match(/^(.*?)[〔[【（(［](\d{4})[〕\]】）)］]第?0*([1-9]\d*)号$/);
   if (!m || !m[1]) {
-    throw new LuoshiError('report-config', `${file} 中“文号”写法不对：“${raw}”，应如“长政报〔2025〕3号”`, { file });
+    throw new LuoshiError('report-config', `${file} 中“文号”写法不对：“${raw}”，应如“长政报〔2025〕3号”`, {
+      file,
+    });
   }
   return `${m[1]}〔${m[2]}〕${m[3]}号`;
 }
@@ -116,7 +118,11 @@ function toDate(value: string | undefined, field: string, file: string): string 
   if (value === undefined) return null;
   const iso = parseDateText(value);
   if (!iso) {
-    throw new LuoshiError('report-config', `${file} 中“${field}”不是有效日期：“${value}”，应如“2025年3月5日”或“2025-03-05”`, { file });
+    throw new LuoshiError(
+      'report-config',
+      `${file} 中“${field}”不是有效日期：“${value}”，应如“2025年3月5日”或“2025-03-05”`,
+      { file },
+    );
   }
   return iso;
 }
@@ -125,7 +131,11 @@ function parseShare(v: number | string | undefined, file: string): number | null
   if (v === undefined) return null;
   const n = typeof v === 'number' ? v : Number(v.replace(/[%％]\s*$/, ''));
   if (!Number.isFinite(n) || n < 0 || n > 100) {
-    throw new LuoshiError('report-config', `${file} 中“序时进度”${FIELD_HINTS['序时进度']}，现为“${String(v)}”`, { file });
+    throw new LuoshiError(
+      'report-config',
+      `${file} 中“序时进度”${FIELD_HINTS['序时进度']}，现为“${String(v)}”`,
+      { file },
+    );
   }
   return n / 100;
 }
@@ -144,7 +154,7 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    const issue = parsed.error.issues[0];
     const field = issue.path.map(String).join('.');
     const last = String(issue.path[issue.path.length - 1] ?? '');
     let what: string;
@@ -179,7 +189,11 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
       : null,
     fonts,
     attachmentOrientation:
-      orient === 'landscape' || orient === '横向' ? 'landscape' : orient === 'portrait' || orient === '纵向' ? 'portrait' : 'auto',
+      orient === 'landscape' || orient === '横向'
+        ? 'landscape'
+        : orient === 'portrait' || orient === '纵向'
+          ? 'portrait'
+          : 'auto',
     timeShare: parseShare(c.序时进度, file),
     keyTargets: c.重点指标 ?? [],
     period: c.报告期 ?? null,

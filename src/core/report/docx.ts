@@ -135,8 +135,13 @@ function tooWideForPortrait(t: TableData): boolean {
  * widest cell within its [min, max]; when that is too much, the columns that may shrink give way
  * toward their minimum; spare width goes to the columns with weight (the long texts).
  */
-function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape', inAttachment: boolean): TableLayout {
-  const landscape = inAttachment && (orientation === 'landscape' || (orientation === 'auto' && tooWideForPortrait(t)));
+function tableLayout(
+  t: TableData,
+  orientation: 'auto' | 'portrait' | 'landscape',
+  inAttachment: boolean,
+): TableLayout {
+  const landscape =
+    inAttachment && (orientation === 'landscape' || (orientation === 'auto' && tooWideForPortrait(t)));
   const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
   const sizes = t.columns.length < 7 ? [SIZE_SMALL_4, SIZE_5, SIZE_SMALL_5] : [SIZE_5, SIZE_SMALL_5];
   const minSum = (size: number) => t.columns.reduce((a, c) => a + c.min * charTw(size) + CELL_EXTRA, 0);
@@ -147,36 +152,48 @@ function tableLayout(t: TableData, orientation: 'auto' | 'portrait' | 'landscape
   if (sum > avail) {
     // Every column that may shrink gives way in proportion to what it has above its minimum.
     let deficit = sum - avail;
-    const give = w.map((x, i) => x - t.columns[i]!.min);
+    const give = w.map((x, i) => x - t.columns[i].min);
     const room = give.reduce((a, b) => a + b, 0);
     const cut = Math.min(1, deficit / (room || 1));
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! - give[i]! * cut;
+    for (let i = 0; i < w.length; i++) w[i] = w[i] - give[i] * cut;
     deficit -= room * cut;
-    if (deficit > 0) for (let i = 0; i < w.length; i++) w[i] = (t.columns[i]!.min * avail) / t.columns.reduce((a, c) => a + c.min, 0);
+    if (deficit > 0)
+      for (let i = 0; i < w.length; i++)
+        w[i] = (t.columns[i].min * avail) / t.columns.reduce((a, c) => a + c.min, 0);
   } else if (sum < avail) {
     const weight = t.columns.reduce((a, c) => a + c.weight, 0);
-    for (let i = 0; i < w.length; i++) w[i] = w[i]! + (weight ? (t.columns[i]!.weight / weight) * (avail - sum) : (avail - sum) / w.length);
+    for (let i = 0; i < w.length; i++)
+      w[i] = w[i] + (weight ? (t.columns[i].weight / weight) * (avail - sum) : (avail - sum) / w.length);
   }
   sum = 0;
   const widths = w.map((x) => Math.floor(x * charTw(size) + CELL_EXTRA));
   sum = widths.reduce((a, b) => a + b, 0);
-  widths[widths.length - 1]! += total - sum;
+  widths[widths.length - 1] += total - sum;
   return { widths, size, landscape };
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 /** Paragraph style ids (styles are defined once in the document, so each paragraph only names one). */
-const STYLE = { body: 'LuoshiBody', h: ['LuoshiH1', 'LuoshiH2', 'LuoshiH3', 'LuoshiH4'], cell: 'LuoshiCell', cellHead: 'LuoshiCellHead' } as const;
+const STYLE = {
+  body: 'LuoshiBody',
+  h: ['LuoshiH1', 'LuoshiH2', 'LuoshiH3', 'LuoshiH4'],
+  cell: 'LuoshiCell',
+  cellHead: 'LuoshiCellHead',
+} as const;
 
 function buildTable(t: TableData, layout: TableLayout): Table {
   const aligns = t.columns.map((col, i) =>
     // The first column is centred so that no table line starts at the text edge, where body lines are measured.
-    i === 0 || col.align === 'center' ? AlignmentType.CENTER : col.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    i === 0 || col.align === 'center'
+      ? AlignmentType.CENTER
+      : col.align === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.LEFT,
   );
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
-      width: { size: layout.widths[i]!, type: WidthType.DXA },
+      width: { size: layout.widths[i], type: WidthType.DXA },
       children: [
         new Paragraph({
           style: header ? STYLE.cellHead : STYLE.cell,
@@ -186,9 +203,19 @@ function buildTable(t: TableData, layout: TableLayout): Table {
       ],
     });
   const rows = [
-    new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell(c.header, i, true)) }),
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: t.columns.map((c, i) => cell(c.header, i, true)),
+    }),
     // Rows stay whole on a page, except very long ones that could not fit on any page.
-    ...t.rows.map((r) => new TableRow({ cantSplit: r.every((v) => v.length < 150), children: r.map((v, i) => cell(v, i, false)) })),
+    ...t.rows.map(
+      (r) =>
+        new TableRow({
+          cantSplit: r.every((v) => v.length < 150),
+          children: r.map((v, i) => cell(v, i, false)),
+        }),
+    ),
   ];
   return new Table({
     rows,
@@ -197,24 +224,49 @@ function buildTable(t: TableData, layout: TableLayout): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
-    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
+    borders: {
+      top: THIN,
+      bottom: THIN,
+      left: THIN,
+      right: THIN,
+      insideHorizontal: THIN,
+      insideVertical: THIN,
+    },
   });
 }
 
 /** The styles every paragraph refers to: body, the four heading levels, table text. */
 function paragraphStyles(fonts: FontSet) {
-  const font = (f: string) => ({ ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: f, hint: 'eastAsia' });
+  const font = (f: string) => ({
+    ascii: fonts.latin,
+    hAnsi: fonts.latin,
+    cs: fonts.latin,
+    eastAsia: f,
+    hint: 'eastAsia',
+  });
   // Table text: one face for Latin and Chinese alike keeps all cells of a row on one baseline.
   const single = (f: string) => ({ ascii: f, hAnsi: f, cs: f, eastAsia: f, hint: 'eastAsia' });
   const text = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR_3 }, spacing: exactLine };
   const cell = { spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
   return [
-    { id: STYLE.body, name: 'Luoshi Body', paragraph: text, run: { font: font(fonts.body), size: SIZE_3, characterSpacing: CHAR_SPACING } },
+    {
+      id: STYLE.body,
+      name: 'Luoshi Body',
+      paragraph: text,
+      run: { font: font(fonts.body), size: SIZE_3, characterSpacing: CHAR_SPACING },
+    },
     ...[fonts.hei, fonts.kai, fonts.body, fonts.body].map((f, i) => ({
-      id: STYLE.h[i]!,
+      id: STYLE.h[i],
       name: `Luoshi Heading ${i + 1}`,
       paragraph: { ...text, keepNext: true, outlineLevel: i },
-      run: { font: font(f), size: SIZE_3, characterSpacing: CHAR_SPACING, bold: false, italics: false, color: '000000' },
+      run: {
+        font: font(f),
+        size: SIZE_3,
+        characterSpacing: CHAR_SPACING,
+        bold: false,
+        italics: false,
+        color: '000000',
+      },
     })),
     { id: STYLE.cell, name: 'Luoshi Table', paragraph: cell, run: { font: single(fonts.body) } },
     { id: STYLE.cellHead, name: 'Luoshi Table Header', paragraph: cell, run: { font: single(fonts.hei) } },
@@ -250,12 +302,17 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
     new Paragraph({
       alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
       spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      indent: opts.hanging ? { left: 280 + opts.hanging, hanging: opts.hanging, right: 280 } : { left: 280, right: 280 },
+      indent: opts.hanging
+        ? { left: 280 + opts.hanging, hanging: opts.hanging, right: 280 }
+        : { left: 280, right: 280 },
       children,
     });
   const r = (text: string) => run(text, fonts, { font: fonts.body, size: SIZE_4, spacing: false });
   const rows: TableRow[] = [];
-  const cellOpts = { margins: { left: 0, right: 0, top: 0, bottom: 0 }, width: { size: TEXT_W, type: WidthType.DXA } };
+  const cellOpts = {
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    width: { size: TEXT_W, type: WidthType.DXA },
+  };
   const n = (c.copyTo.length ? 1 : 0) + (c.printer || c.printDate ? 1 : 0);
   let i = 0;
   const border = (idx: number) => ({
@@ -270,7 +327,13 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: [new TableCell({ ...cellOpts, borders: border(i++), children: [para([r('抄送：'), r(text)], { hanging: 3 * 280 })] })],
+        children: [
+          new TableCell({
+            ...cellOpts,
+            borders: border(i++),
+            children: [para([r('抄送：'), r(text)], { hanging: 3 * 280 })],
+          }),
+        ],
       }),
     );
   }
@@ -302,7 +365,8 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
   // 4号 characters a 抄送 line holds between its indents, to know how many lines the 版记 takes.
   const perLine = Math.floor((TEXT_W - 2 * 280 - 3 * 280) / 280);
   const copyText = c.copyTo.length ? `${c.copyTo.join('，')}。` : '';
-  const lines = (copyText ? Math.ceil(charWidth(copyText) / perLine) : 0) + (c.printer || c.printDate ? 1 : 0);
+  const lines =
+    (copyText ? Math.ceil(charWidth(copyText) / perLine) : 0) + (c.printer || c.printDate ? 1 : 0);
   // Floating at the foot of the 版心 so that its last rule lies on the 版心's bottom edge (GB/T 9704 7.4.1).
   return new Table({
     rows,
@@ -331,15 +395,25 @@ interface SectionDraft {
 }
 
 /** Render the report. Blocks come from the template; tables and charts are filled from the model. */
-export async function renderReportDocx(model: ReportModel, blocks: Block[], options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderReportDocx(
+  model: ReportModel,
+  blocks: Block[],
+  options: RenderOptions = {},
+): Promise<Uint8Array> {
   const fonts = FONT_PROFILES[model.config.fonts];
   const body = (text: string) =>
-    new Paragraph({ style: STYLE.body, overflowPunctuation: false, children: [new TextRun(fullWidthPunctuation(text))] });
+    new Paragraph({
+      style: STYLE.body,
+      overflowPunctuation: false,
+      children: [new TextRun(fullWidthPunctuation(text))],
+    });
 
   const sections: SectionDraft[] = [{ landscape: false, children: [] }];
-  const current = () => sections[sections.length - 1]!;
+  const current = () => sections[sections.length - 1];
   const counters = [0, 0, 0, 0];
-  const attachments = blocks.filter((b): b is Extract<Block, { kind: 'attachment' }> => b.kind === 'attachment');
+  const attachments = blocks.filter(
+    (b): b is Extract<Block, { kind: 'attachment' }> => b.kind === 'attachment',
+  );
   let attachmentNo = 0;
   let pendingBreak = false;
   let sawBody = false;
@@ -347,29 +421,51 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
   const push = (c: Child) => current().children.push(c);
 
   for (let bi = 0; bi < blocks.length; bi++) {
-    const b = blocks[bi]!;
+    const b = blocks[bi];
     switch (b.kind) {
       case 'title': {
         const children: TextRun[] = [];
-        const lines = b.lines.length === 1 ? breakTitle(b.lines[0]!) : b.lines;
+        const lines = b.lines.length === 1 ? breakTitle(b.lines[0]) : b.lines;
         lines.forEach((line, i) => {
           children.push(
-            new TextRun({ text: line, break: i > 0 ? 1 : 0, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2, snapToGrid: false }),
+            new TextRun({
+              text: line,
+              break: i > 0 ? 1 : 0,
+              font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' },
+              size: SIZE_2,
+              snapToGrid: false,
+            }),
           );
         });
         // Off the grid: LibreOffice would give each 2号 line two grid lines despite the exact spacing.
-        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children }));
+        push(
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children }),
+        );
         push(blank());
         break;
       }
       case 'to':
-        push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: exactLine, children: [run(b.text, fonts, { font: fonts.body })] }));
+        push(
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            spacing: exactLine,
+            children: [run(b.text, fonts, { font: fonts.body })],
+          }),
+        );
         break;
       case 'heading': {
-        counters[b.level - 1]!++;
+        counters[b.level - 1]++;
         for (let l = b.level; l < 4; l++) counters[l] = 0;
-        const text = LABELLED.test(b.text) ? b.text : `${headingLabel(b.level, counters[b.level - 1]!)}${b.text}`;
-        push(new Paragraph({ style: STYLE.h[b.level - 1], overflowPunctuation: false, children: [new TextRun(fullWidthPunctuation(text))] }));
+        const text = LABELLED.test(b.text)
+          ? b.text
+          : `${headingLabel(b.level, counters[b.level - 1])}${b.text}`;
+        push(
+          new Paragraph({
+            style: STYLE.h[b.level - 1],
+            overflowPunctuation: false,
+            children: [new TextRun(fullWidthPunctuation(text))],
+          }),
+        );
         break;
       }
       case 'paragraph':
@@ -377,7 +473,13 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         push(body(b.text));
         break;
       case 'note':
-        push(new Paragraph({ spacing: exactLine, indent: { firstLine: 2 * CHAR_3 }, children: [run(`（${b.text.replace(/^[（(]|[）)]$/g, '')}）`, fonts, { font: fonts.body })] }));
+        push(
+          new Paragraph({
+            spacing: exactLine,
+            indent: { firstLine: 2 * CHAR_3 },
+            children: [run(`（${b.text.replace(/^[（(]|[）)]$/g, '')}）`, fonts, { font: fonts.body })],
+          }),
+        );
         break;
       case 'attachments': {
         if (!attachments.length) break;
@@ -385,7 +487,13 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         const label = '附件：';
         const hang = charWidth(label) * CHAR_3;
         if (attachments.length === 1) {
-          push(new Paragraph({ spacing: exactLine, indent: { left: 2 * CHAR_3 + hang, hanging: hang }, children: [run(`${label}${attachments[0]!.title}`, fonts, { font: fonts.body })] }));
+          push(
+            new Paragraph({
+              spacing: exactLine,
+              indent: { left: 2 * CHAR_3 + hang, hanging: hang },
+              children: [run(`${label}${attachments[0].title}`, fonts, { font: fonts.body })],
+            }),
+          );
         } else {
           attachments.forEach((a, i) => {
             const item = `${i + 1}.${a.title}`;
@@ -393,7 +501,10 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
             push(
               new Paragraph({
                 spacing: exactLine,
-                indent: i === 0 ? { left: 2 * CHAR_3 + hang + itemHang, hanging: hang + itemHang } : { left: 2 * CHAR_3 + hang + itemHang, hanging: itemHang },
+                indent:
+                  i === 0
+                    ? { left: 2 * CHAR_3 + hang + itemHang, hanging: hang + itemHang }
+                    : { left: 2 * CHAR_3 + hang + itemHang, hanging: itemHang },
                 children: [run(i === 0 ? `${label}${item}` : item, fonts, { font: fonts.body })],
               }),
             );
@@ -406,23 +517,45 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         const dateText = next && next.kind === 'date' ? next.text : '';
         const ind = signatureIndents(b.text, dateText);
         push(blank());
-        push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: ind.name }, keepNext: true, children: [run(b.text, fonts, { font: fonts.body })] }));
+        push(
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: exactLine,
+            indent: { right: ind.name },
+            keepNext: true,
+            children: [run(b.text, fonts, { font: fonts.body })],
+          }),
+        );
         if (next && next.kind === 'date') {
-          push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: ind.date }, children: [run(next.text, fonts, { font: fonts.body })] }));
+          push(
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              spacing: exactLine,
+              indent: { right: ind.date },
+              children: [run(next.text, fonts, { font: fonts.body })],
+            }),
+          );
           bi++;
         }
         break;
       }
       case 'date':
-        push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, indent: { right: 4 * CHAR_3 }, children: [run(b.text, fonts, { font: fonts.body })] }));
+        push(
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: exactLine,
+            indent: { right: 4 * CHAR_3 },
+            children: [run(b.text, fonts, { font: fonts.body })],
+          }),
+        );
         break;
       case 'attachment': {
         attachmentNo++;
         counters.fill(0);
         // Look ahead: a wide table turns this attachment's section to landscape.
         let landscape = false;
-        for (let j = bi + 1; j < blocks.length && blocks[j]!.kind !== 'attachment'; j++) {
-          const nb = blocks[j]!;
+        for (let j = bi + 1; j < blocks.length && blocks[j].kind !== 'attachment'; j++) {
+          const nb = blocks[j];
           if (nb.kind === 'table') {
             const t = model.tables[nb.name];
             if (t && tableLayout(t, model.config.attachmentOrientation, true).landscape) landscape = true;
@@ -430,7 +563,12 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         }
         const label = attachments.length > 1 ? `附件${attachmentNo}` : '附件';
         const labelPara = (breakBefore: boolean) =>
-          new Paragraph({ spacing: exactLine, pageBreakBefore: breakBefore, keepNext: true, children: [run(label, fonts, { font: fonts.hei })] });
+          new Paragraph({
+            spacing: exactLine,
+            pageBreakBefore: breakBefore,
+            keepNext: true,
+            children: [run(label, fonts, { font: fonts.hei })],
+          });
         if (landscape || current().landscape) {
           sections.push({ landscape, children: [labelPara(false)] });
         } else {
@@ -442,14 +580,28 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
             alignment: AlignmentType.CENTER,
             spacing: exactLine,
             keepNext: true,
-            children: [new TextRun({ text: b.title, font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' }, size: SIZE_2, snapToGrid: false })],
+            children: [
+              new TextRun({
+                text: b.title,
+                font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.title, hint: 'eastAsia' },
+                size: SIZE_2,
+                snapToGrid: false,
+              }),
+            ],
           }),
         );
         pendingBreak = false;
         break;
       }
       case 'subtitle':
-        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, keepNext: true, children: [run(b.text, fonts, { font: fonts.kai })] }));
+        push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: exactLine,
+            keepNext: true,
+            children: [run(b.text, fonts, { font: fonts.kai })],
+          }),
+        );
         break;
       case 'table': {
         const t = model.tables[b.name];
@@ -461,14 +613,29 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         // The section's orientation was settled when the attachment began; size the table to it.
         const layout = tableLayout(t, current().landscape ? 'landscape' : 'portrait', current().landscape);
         if (t.note) {
-          push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine, keepNext: true, children: [run(t.note, fonts, { font: fonts.body, size: SIZE_4, spacing: false })] }));
+          push(
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              spacing: exactLine,
+              keepNext: true,
+              children: [run(t.note, fonts, { font: fonts.body, size: SIZE_4, spacing: false })],
+            }),
+          );
         }
         push(buildTable(t, layout));
         break;
       }
       case 'chart':
         push(await chartParagraph(model, b.name, options));
-        push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine, children: [run(`图　${model.chart.title}`, fonts, { font: fonts.body, size: SIZE_4, spacing: false })] }));
+        push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: exactLine,
+            children: [
+              run(`图　${model.chart.title}`, fonts, { font: fonts.body, size: SIZE_4, spacing: false }),
+            ],
+          }),
+        );
         break;
       case 'colophon': {
         const table = colophon(model, fonts);
@@ -477,7 +644,12 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
         push(blank());
         push(table);
         // A floating table is anchored to the paragraph after it; LibreOffice drops one with none.
-        push(new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }));
+        push(
+          new Paragraph({
+            spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            children: [],
+          }),
+        );
         break;
       }
       case 'pagebreak':
@@ -493,10 +665,21 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
   const docSections: ISectionOptions[] = sections.map((s) => ({
     properties: {
       page: {
-        size: { width: PAGE_W, height: PAGE_H, orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: PAGE_W,
+          height: PAGE_H,
+          orientation: s.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         // A turned page keeps the 版心 size: the portrait margins rotate with it (GB/T 9704 §8).
         margin: s.landscape
-          ? { top: MARGIN.right, bottom: MARGIN.left, left: MARGIN.top, right: MARGIN.bottom, footer: FOOTER_DISTANCE, header: 851 }
+          ? {
+              top: MARGIN.right,
+              bottom: MARGIN.left,
+              left: MARGIN.top,
+              right: MARGIN.bottom,
+              footer: FOOTER_DISTANCE,
+              header: 851,
+            }
           : { ...MARGIN, footer: FOOTER_DISTANCE, header: 851 },
       },
       // No document grid: every paragraph has an exact 28.95 pt line (22 lines to the 版心), which Word, WPS and
@@ -514,7 +697,13 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
       default: {
         document: {
           run: {
-            font: { ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: fonts.body, hint: 'eastAsia' },
+            font: {
+              ascii: fonts.latin,
+              hAnsi: fonts.latin,
+              cs: fonts.latin,
+              eastAsia: fonts.body,
+              hint: 'eastAsia',
+            },
             size: SIZE_3,
             language: { value: 'en-US', eastAsia: 'zh-CN' },
           },
@@ -529,7 +718,11 @@ export async function renderReportDocx(model: ReportModel, blocks: Block[], opti
   return new Uint8Array(buf);
 }
 
-async function chartParagraph(model: ReportModel, name: ChartName, options: RenderOptions): Promise<Paragraph> {
+async function chartParagraph(
+  model: ReportModel,
+  name: ChartName,
+  options: RenderOptions,
+): Promise<Paragraph> {
   if (!options.chartPng) {
     throw new LuoshiError('report-chart', `模板要求插入图表“${name}”，但当前环境无法生成图表图片`);
   }

@@ -57,6 +57,20 @@ export interface FontSet {
  * 华文中宋 (installed with Office) for titles, as 方正小标宋 is a commercial font.
  */
 export const FONT_PROFILES: Record<FontProfile, FontSet> = {
-  gov: { body: '仿宋_GB2312', kai: '楷体_GB2312', hei: '黑体', title: '方正小标宋简体', song: '宋体', latin: 'Times New Roman' },
-  windows: { body: '仿宋', kai: '楷体', hei: '黑体', title: '华文中宋', song: '宋体', latin: 'Times New Roman' },
+  gov: {
+    body: '仿宋_GB2312',
+    kai: '楷体_GB2312',
+    hei: '黑体',
+    title: '方正小标宋简体',
+    song: '宋体',
+    latin: 'Times New Roman',
+  },
+  windows: {
+    body: '仿宋',
+    kai: '楷体',
+    hei: '黑体',
+    title: '华文中宋',
+    song: '宋体',
+    latin: 'Times New Roman',
+  },
 };

@@ -130,11 +130,11 @@ function bandChart(rates: (number | null)[]): ChartData {
   const bands = ['60%以下', '60%—80%', '80%—100%', '100%及以上', '无法计算'];
   const n = [0, 0, 0, 0, 0];
   for (const r of rates) {
-    if (r === null) n[4]!++;
-    else if (r < 0.6) n[0]!++;
-    else if (r < 0.8) n[1]!++;
-    else if (r < 1) n[2]!++;
-    else n[3]!++;
+    if (r === null) n[4]++;
+    else if (r < 0.6) n[0]++;
+    else if (r < 0.8) n[1]++;
+    else if (r < 1) n[2]++;
+    else n[3]++;
   }
   const keep = n.map((v, i) => i < 4 || v > 0);
   return {
@@ -255,14 +255,14 @@ function lookup(catalogue: Catalogue | undefined): Lookup {
 /** "X（吉政发〔2014〕14号）" as the workbook writes a document → title and 文号. */
 export function splitDocumentLabel(label: string): { title: string; docNumber: string | null } {
   const m = label.trim().match(/^(.*?)[（(]([^（）()]*〔\d{4}〕[^（）()]*)[）)]$/);
-  return m ? { title: m[1]!.trim(), docNumber: m[2]!.trim() } : { title: label.trim(), docNumber: null };
+  return m ? { title: m[1].trim(), docNumber: m[2].trim() } : { title: label.trim(), docNumber: null };
 }
 
 /** The policy itself for "关于印发《X》的通知" titles; without 书名号. */
 export function policyName(title: string): string {
   const t = title.trim().replace(/^《|》$/g, '');
   const m = t.match(/关于印发《?(.+?)》?的通知$/);
-  return m ? m[1]!.trim() : t;
+  return m ? m[1].trim() : t;
 }
 
 /** Heading titles along a target's path (catalogue), or null when the catalogue is not at hand. */
@@ -278,7 +278,11 @@ function headingTitles(target: Target | undefined, lk: Lookup): string[] | null 
 
 /** Labels in a 章节 cell such as "二、（一）1." → ["二、", "（一）", "1."]. */
 function sectionLabels(section: string): string[] {
-  return section.match(/[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]+[.．、]|第[一二三四五六七八九十]+[章节部分]/g) ?? [];
+  return (
+    section.match(
+      /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]+[.．、]|第[一二三四五六七八九十]+[章节部分]/g,
+    ) ?? []
+  );
 }
 
 function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): string[] {
@@ -293,12 +297,21 @@ function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): st
 /** Drop a leading 一、/（一）/1./第一章 label and end punctuation so the report can number headings itself. */
 export function stripLabel(s: string): string {
   return s
-    .replace(/^(?:第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/, '')
+    .replace(
+      /^(?:第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/,
+      '',
+    )
     .replace(/[。；;，,：:]+$/, '')
     .trim();
 }
 
-function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined, lk: Lookup, timeShare: number | null): TargetLine {
+function lineFor(
+  office: string | null,
+  row: TargetRow,
+  entry: Entry | undefined,
+  lk: Lookup,
+  timeShare: number | null,
+): TargetLine {
   const target = lk.targets.get(row.targetId);
   const parsed = target
     ? { comparator: target.comparator, value: target.value, valueMax: target.valueMax }
@@ -307,12 +320,15 @@ function lineFor(office: string | null, row: TargetRow, entry: Entry | undefined
   const rate = completionRate(actual, parsed.comparator, parsed.value);
   const met = actual === null ? null : meetsTarget(actual, parsed.comparator, parsed.value, parsed.valueMax);
   const status = entry?.status ?? null;
-  const onSchedule = rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : met === true ? true : null;
+  const onSchedule =
+    rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : met === true ? true : null;
   const indicator = halfWidthAlnum(target?.indicator?.trim() || row.quote.trim());
   return {
     targetId: row.targetId,
     office,
-    document: target ? (lk.documents.get(target.documentId)?.title ?? splitDocumentLabel(row.document).title) : splitDocumentLabel(row.document).title,
+    document: target
+      ? (lk.documents.get(target.documentId)?.title ?? splitDocumentLabel(row.document).title)
+      : splitDocumentLabel(row.document).title,
     section: sectionPath(row, target, lk),
     indicator,
     unit: row.unit || target?.unit || '',
@@ -358,7 +374,7 @@ function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>)
   const multiDoc = new Set(lines.map((l) => l.document)).size > 1;
   for (const l of lines) {
     const top = multiDoc ? `《${policyName(l.document)}》落实情况` : (l.section[0] ?? '其他指标');
-    const deepest = l.section.length ? l.section[l.section.length - 1]! : null;
+    const deepest = l.section.length ? l.section[l.section.length - 1] : null;
     const sub = multiDoc ? deepest : l.section.length > 1 ? deepest : null;
     let sec = byTitle.get(top);
     if (!sec) {
@@ -377,7 +393,7 @@ function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>)
 }
 
 function consolidate(perTarget: TargetLine[], timeShare: number | null): TargetLine {
-  const first = perTarget[0]!;
+  const first = perTarget[0];
   const actuals = perTarget.map((l) => l.actual).filter((x): x is number => x !== null);
   const rates = perTarget.map((l) => l.rate).filter((x): x is number => x !== null);
   const counts = emptyCounts();
@@ -396,7 +412,10 @@ function consolidate(perTarget: TargetLine[], timeShare: number | null): TargetL
   const lagOffices = perTarget.filter((l) => l.status === '滞后').map((l) => l.office ?? '');
   const reported = perTarget.filter((l) => l.actual !== null).length;
   const noteParts = [`${reported}个单位填报`];
-  if (lagOffices.length) noteParts.push(`滞后：${lagOffices.slice(0, 3).join('、')}${lagOffices.length > 3 ? `等${lagOffices.length}个` : ''}`);
+  if (lagOffices.length)
+    noteParts.push(
+      `滞后：${lagOffices.slice(0, 3).join('、')}${lagOffices.length > 3 ? `等${lagOffices.length}个` : ''}`,
+    );
   return {
     ...first,
     office: null,
@@ -459,7 +478,12 @@ function pickKeyTargets(targets: TargetLine[], wanted: string[], max = 6): KeyTa
   } else {
     chosen = targets.filter((t) => t.rate !== null).slice(0, max);
   }
-  return chosen.map((t) => ({ targetId: t.targetId, indicator: t.indicator, unit: t.unit, targetText: t.targetText }));
+  return chosen.map((t) => ({
+    targetId: t.targetId,
+    indicator: t.indicator,
+    unit: t.unit,
+    targetText: t.targetText,
+  }));
 }
 
 /** Build the report model from one or more submissions. */
@@ -471,7 +495,10 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   const period = config.period ?? submissions.find((s) => s.period)?.period ?? '';
   const asOf = options.asOf ?? latestAsOf(submissions) ?? parsePeriod(period)?.end ?? config.date;
   if (!asOf) {
-    throw new LuoshiError('report-no-date', '无法确定报告的截至日期：填报表没有“截至日期”，也无法从报告期推算；请在 report.json 中填写“成文日期”');
+    throw new LuoshiError(
+      'report-no-date',
+      '无法确定报告的截至日期：填报表没有“截至日期”，也无法从报告期推算；请在 report.json 中填写“成文日期”',
+    );
   }
   const timeShare = config.timeShare ?? timeShareOf(period, asOf);
 
@@ -510,7 +537,9 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   }
   const ranked = [...offices].sort(
     (a, b) =>
-      (b.averageRate ?? -1) - (a.averageRate ?? -1) || b.doneShare - a.doneShare || a.office.localeCompare(b.office, 'zh'),
+      (b.averageRate ?? -1) - (a.averageRate ?? -1) ||
+      b.doneShare - a.doneShare ||
+      a.office.localeCompare(b.office, 'zh'),
   );
   ranked.forEach((o, i) => (o.rank = i + 1));
 
@@ -524,11 +553,18 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     const target = lk.targets.get(t.targetId);
     const d = target ? lk.documents.get(target.documentId) : undefined;
     const key = d?.title ?? t.document;
-    if (key && !docs.has(key)) docs.set(key, d ?? splitDocumentLabel(submissions[0]!.rows.find((r) => r.targetId === t.targetId)?.document ?? t.document));
+    if (key && !docs.has(key))
+      docs.set(
+        key,
+        d ??
+          splitDocumentLabel(
+            submissions[0].rows.find((r) => r.targetId === t.targetId)?.document ?? t.document,
+          ),
+      );
   }
   const documents = [...docs.values()];
 
-  const issuer = config.issuer ?? (multi ? '' : submissions[0]!.office);
+  const issuer = config.issuer ?? (multi ? '' : submissions[0].office);
   const names = documents.map((d) => `《${policyName(d.title)}》`);
   const docTitles = names.length <= 2 ? names.join('') : `${names[0]}等${names.length}个文件`;
   const title = config.title ?? `${issuer}关于${docTitles || '有关政策文件'}落实情况的报告`;
@@ -569,8 +605,8 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     ? {
         title: '指标进度状态分布',
         categories: ['已完成', '序时推进', '滞后', '未启动', '未填报'],
-        values: [counts.done, counts.onTrack, counts.lagging, counts.notStarted, counts.unreported].map((n) =>
-          counts.total ? round1((n / counts.total) * 100) : 0,
+        values: [counts.done, counts.onTrack, counts.lagging, counts.notStarted, counts.unreported].map(
+          (n) => (counts.total ? round1((n / counts.total) * 100) : 0),
         ),
         unit: '%',
         reference: null,
@@ -594,9 +630,18 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
       note: '单位：%',
       columns: [
         { header: '单位', weight: 1, min: 4, max: 8, align: 'left' },
-        ...keyTargets.map((k) => ({ header: truncate(k.indicator, 14), weight: 1, min: 4, max: 6, align: 'right' as const })),
+        ...keyTargets.map((k) => ({
+          header: truncate(k.indicator, 14),
+          weight: 1,
+          min: 4,
+          max: 6,
+          align: 'right' as const,
+        })),
       ],
-      rows: comparison.map((c) => [c.office, ...c.rates.map((r) => (r === null ? '—' : (r * 100).toFixed(1)))]),
+      rows: comparison.map((c) => [
+        c.office,
+        ...c.rates.map((r) => (r === null ? '—' : (r * 100).toFixed(1))),
+      ]),
     },
     单位排名表: {
       title: '各单位指标完成情况排名表',

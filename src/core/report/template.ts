@@ -38,7 +38,9 @@ export function targetPhrase(l: Pick<TargetLine, 'comparator' | 'targetText'>): 
     case '<':
       return t.replace(/^<\s*/, '低于');
     case 'milestone':
-      return t.replace(/^(\d{4})\s*前完成$/, '$1年前完成').replace(/^(\d{4})-(\d{1,2})\s*前完成$/, (_m, y: string, m: string) => `${y}年${Number(m)}月前完成`);
+      return t
+        .replace(/^(\d{4})\s*前完成$/, '$1年前完成')
+        .replace(/^(\d{4})-(\d{1,2})\s*前完成$/, (_m, y: string, m: string) => `${y}年${Number(m)}月前完成`);
     default:
       return t;
   }
@@ -81,7 +83,11 @@ function countsView(c: StatusCounts): View {
 }
 
 function notesView(items: NoteItem[]): View[] {
-  return items.map((n) => ({ 单位: n.office ?? '', 指标: n.indicator, 内容: n.text.replace(/[。；;，,\s]+$/, '') }));
+  return items.map((n) => ({
+    单位: n.office ?? '',
+    指标: n.indicator,
+    内容: n.text.replace(/[。；;，,\s]+$/, ''),
+  }));
 }
 
 /** The template's view of the model; every key always exists (strict mode). Documented in templates/report/README.md. */
@@ -124,8 +130,14 @@ export function templateView(model: ReportModel): View {
       主要问题: (problemsByOffice.get(o.office) ?? []).slice(0, 3).join('；'),
     })),
     // Top and bottom never overlap: up to three each, at most half the offices.
-    居前单位: model.offices.slice(0, edge).map((o) => o.office).join('、'),
-    靠后单位: model.offices.slice(model.offices.length - edge).map((o) => o.office).join('、'),
+    居前单位: model.offices
+      .slice(0, edge)
+      .map((o) => o.office)
+      .join('、'),
+    靠后单位: model.offices
+      .slice(model.offices.length - edge)
+      .map((o) => o.office)
+      .join('、'),
     有滞后单位: model.offices.some((o) => o.lagging.length > 0),
     主要进展: model.sections.map((s) => ({
       标题: s.title,
@@ -137,7 +149,10 @@ export function templateView(model: ReportModel): View {
           填报单位数: it.reports.length,
           已完成单位数: it.reports.filter((r) => r.status === '已完成').length,
           达到序时进度单位数: it.reports.filter((r) => r.onSchedule === true).length,
-          滞后单位: it.reports.filter((r) => r.status === '滞后').map((r) => r.office ?? '').join('、'),
+          滞后单位: it.reports
+            .filter((r) => r.status === '滞后')
+            .map((r) => r.office ?? '')
+            .join('、'),
         })),
       })),
     })),

@@ -13,7 +13,8 @@ function breakCost(text: string, i: number): number {
   if (/关于$|》$|、$|，$/.test(before)) return 0;
   if (/^《|^落实|^的报告|^情况的报告|^贯彻/.test(after)) return 1;
   // Phrases in policy titles usually start with a verb.
-  if (/^(促进|加快|推进|推动|进一步|加强|实施|深化|支持|做好|开展|完善|建立|健全|发展|提升|印发)/.test(after)) return 2;
+  if (/^(促进|加快|推进|推动|进一步|加强|实施|深化|支持|做好|开展|完善|建立|健全|发展|提升|印发)/.test(after))
+    return 2;
   if (/(的|和|与|及)$/.test(before)) return 6;
   if (/《[^》]*$/.test(before)) return 20; // inside a document title
   return 14;
@@ -33,10 +34,14 @@ export function breakTitle(title: string, max = TITLE_CHARS): string[] {
   const lines = Math.ceil(width(title) / max);
   const target = width(title) / lines;
   // best[i] = [cost, previous break] for a line ending before character i.
-  const best: { cost: number; prev: number; len: number }[] = Array.from({ length: n + 1 }, () => ({ cost: Infinity, prev: -1, len: 0 }));
+  const best: { cost: number; prev: number; len: number }[] = Array.from({ length: n + 1 }, () => ({
+    cost: Infinity,
+    prev: -1,
+    len: 0,
+  }));
   best[0] = { cost: 0, prev: -1, len: Infinity };
   for (let i = 0; i < n; i++) {
-    if (best[i]!.cost === Infinity) continue;
+    if (best[i].cost === Infinity) continue;
     for (let j = i + 1; j <= n; j++) {
       const line = chars.slice(i, j).join('');
       const w = width(line);
@@ -45,12 +50,12 @@ export function breakTitle(title: string, max = TITLE_CHARS): string[] {
       const tail = j === n ? 0 : breakCost(title, chars.slice(0, j).join('').length);
       const dev = (w - target) ** 2;
       // Lines growing longer downwards read badly; a very short last line reads worst.
-      const shape = w > best[i]!.len + 0.5 ? 4 : 0;
-      const cost = best[i]!.cost + dev + tail * 3 + shape + (j === n && w < 3 ? 100 : 0);
-      if (cost < best[j]!.cost) best[j] = { cost, prev: i, len: w };
+      const shape = w > best[i].len + 0.5 ? 4 : 0;
+      const cost = best[i].cost + dev + tail * 3 + shape + (j === n && w < 3 ? 100 : 0);
+      if (cost < best[j].cost) best[j] = { cost, prev: i, len: w };
     }
   }
   const out: string[] = [];
-  for (let j = n; j > 0; j = best[j]!.prev) out.unshift(chars.slice(best[j]!.prev, j).join(''));
+  for (let j = n; j > 0; j = best[j].prev) out.unshift(chars.slice(best[j].prev, j).join(''));
   return out;
 }

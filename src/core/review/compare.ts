@@ -9,7 +9,13 @@
 import daff from 'daff/lib/core.js';
 import { LuoshiError } from '../errors.js';
 import type { Entry, Submission, TargetRow, TaskEntry } from '../model/submission.js';
-import { SHEET_TARGETS, SHEET_TASKS, TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../workbook/layout.js';
+import {
+  SHEET_TARGETS,
+  SHEET_TASKS,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  columnLetter,
+} from '../workbook/layout.js';
 
 export type ChangeKind =
   | 'figure-changed'
@@ -91,7 +97,11 @@ export interface CompareOptions {
 }
 
 /** Problem code the workbook reader uses for a locked (catalogue) cell the office changed. */
-export const LOCKED_CELL_CODES: readonly string[] = ['locked-cell-edited', 'catalogue-cell-edited', 'locked-cell'];
+export const LOCKED_CELL_CODES: readonly string[] = [
+  'locked-cell-edited',
+  'catalogue-cell-edited',
+  'locked-cell',
+];
 
 type FieldKind = 'catalogue' | 'figure' | 'status' | 'date' | 'text';
 
@@ -238,7 +248,7 @@ function targetSide(s: Submission): TargetSide {
   const entries = byId(s.entries, (e) => e.targetId);
   const seen = new Set(rows.order);
   const ids = [...rows.order];
-  for (const id of entries.order) if (!seen.has(id)) ids.push(id), seen.add(id);
+  for (const id of entries.order) if (!seen.has(id)) (ids.push(id), seen.add(id));
   return { rows, entries, ids };
 }
 
@@ -311,7 +321,11 @@ export function diffGrids(
   flags.unchanged_context = 0;
   flags.always_show_header = true;
   const align = daff
-    .compareTables(new daff.TableView(before.map((r) => [...r])), new daff.TableView(after.map((r) => [...r])), flags)
+    .compareTables(
+      new daff.TableView(before.map((r) => [...r])),
+      new daff.TableView(after.map((r) => [...r])),
+      flags,
+    )
     .align();
   const out: unknown[][] = [];
   const td = new daff.TableDiff(align, flags);
@@ -349,10 +363,21 @@ export function diffGrids(
   return { rows, cellsChanged };
 }
 
-function figureChange(targetId: string, field: string, b: ChangeValue, a: ChangeValue): Omit<Change, 'sheet' | 'row'> {
+function figureChange(
+  targetId: string,
+  field: string,
+  b: ChangeValue,
+  a: ChangeValue,
+): Omit<Change, 'sheet' | 'row'> {
   if (b === null) return { targetId, field, before: b, after: a, kind: 'figure-filled' };
   if (a === null) return { targetId, field, before: b, after: a, kind: 'figure-cleared' };
-  const change: Omit<Change, 'sheet' | 'row'> = { targetId, field, before: b, after: a, kind: 'figure-changed' };
+  const change: Omit<Change, 'sheet' | 'row'> = {
+    targetId,
+    field,
+    before: b,
+    after: a,
+    kind: 'figure-changed',
+  };
   if (typeof a === 'number' && typeof b === 'number') change.delta = roundDelta(a - b);
   return change;
 }
@@ -401,7 +426,11 @@ export function differentOfficeError(before: SubmissionInfo, after: SubmissionIn
 }
 
 /** Compare two submissions; `before` is the older one. */
-export function compareSubmissions(before: Submission, after: Submission, options: CompareOptions = {}): Comparison {
+export function compareSubmissions(
+  before: Submission,
+  after: Submission,
+  options: CompareOptions = {},
+): Comparison {
   const cross = options.cross === true;
   const sameOffice = before.office.trim() === after.office.trim();
   if (!sameOffice && !cross) throw differentOfficeError(info(before), info(after));
@@ -517,7 +546,14 @@ export function compareSubmissions(before: Submission, after: Submission, option
       sameCatalogue,
       sameOffice,
       samePeriod: before.period === after.period,
-      duplicateIds: [...new Set([...b.rows.duplicates, ...a.rows.duplicates, ...b.entries.duplicates, ...a.entries.duplicates])],
+      duplicateIds: [
+        ...new Set([
+          ...b.rows.duplicates,
+          ...a.rows.duplicates,
+          ...b.entries.duplicates,
+          ...a.entries.duplicates,
+        ]),
+      ],
       cellsChanged: targetDiff.cellsChanged + taskDiff.cellsChanged,
       afterLooksOlder: looksOlder(before, after),
     },
@@ -542,7 +578,8 @@ const COLUMN_ORDER = new Map(TARGET_COLUMNS.map((c, i) => [c.header, i]));
 
 /** Sheet order (指标 then 任务), then row, then column: the order a reviewer reads the sheet in. */
 function byPosition(x: Change, y: Change): number {
-  if (x.sheet !== y.sheet) return x.sheet === TARGET_SHEET ? -1 : y.sheet === TARGET_SHEET ? 1 : x.sheet < y.sheet ? -1 : 1;
+  if (x.sheet !== y.sheet)
+    return x.sheet === TARGET_SHEET ? -1 : y.sheet === TARGET_SHEET ? 1 : x.sheet < y.sheet ? -1 : 1;
   const rx = x.row ?? Number.MAX_SAFE_INTEGER;
   const ry = y.row ?? Number.MAX_SAFE_INTEGER;
   if (rx !== ry) return rx - ry;

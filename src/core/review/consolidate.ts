@@ -148,12 +148,22 @@ interface TargetState {
 }
 
 /** What is kept per submission while adding: the result's counts, plus the figures and problems. */
-interface OfficeState
-  extends Pick<
-    OfficeResult,
-    | 'office' | 'source' | 'period' | 'catalogueVersion' | 'generatedAt' | 'asOf'
-    | 'targets' | 'completed' | 'onTrack' | 'lagging' | 'notStarted' | 'errors' | 'warnings'
-  > {
+interface OfficeState extends Pick<
+  OfficeResult,
+  | 'office'
+  | 'source'
+  | 'period'
+  | 'catalogueVersion'
+  | 'generatedAt'
+  | 'asOf'
+  | 'targets'
+  | 'completed'
+  | 'onTrack'
+  | 'lagging'
+  | 'notStarted'
+  | 'errors'
+  | 'warnings'
+> {
   order: number;
   /** Target index → 完成值. */
   actual: Map<number, number>;
@@ -175,7 +185,10 @@ function compareOptional(a: string | null, b: string | null): number {
 }
 
 /** Which of two submissions of one office counts: later 截至日期, then later generation, then later file. */
-function laterWins(a: OfficeState, b: OfficeState): { winner: OfficeState; loser: OfficeState; reason: string } {
+function laterWins(
+  a: OfficeState,
+  b: OfficeState,
+): { winner: OfficeState; loser: OfficeState; reason: string } {
   const byAsOf = compareOptional(a.asOf, b.asOf);
   if (byAsOf !== 0) {
     const [w, l] = byAsOf > 0 ? [a, b] : [b, a];
@@ -232,7 +245,11 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
     };
     for (const r of s.rows) {
       if (targetIndex.has(r.targetId)) continue;
-      const parsed: ParsedTarget = { comparator: r.comparator ?? 'unknown', value: r.value, valueMax: r.valueMax };
+      const parsed: ParsedTarget = {
+        comparator: r.comparator ?? 'unknown',
+        value: r.value,
+        valueMax: r.valueMax,
+      };
       targetIndex.set(r.targetId, targets.length);
       targets.push({
         info: {
@@ -278,7 +295,10 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
       if (!submission.office.trim()) {
         // Not a luoshi workbook, or its identity is gone: nothing to attribute, list it like an unreadable file.
         const first = submission.problems.find((p) => p.severity === 'error');
-        failures.push({ file: submission.source, message: first?.message ?? `${submission.source} 未写明填报单位，无法汇总` });
+        failures.push({
+          file: submission.source,
+          message: first?.message ?? `${submission.source} 未写明填报单位，无法汇总`,
+        });
         return;
       }
       const state = reduce(submission);
@@ -393,7 +413,8 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
           // z = 0.6745·(x − median)/MAD. When more than half the offices report the same figure MAD is 0:
           // use the mean absolute deviation instead, in MAD-equivalent units (×0.6745/0.7979).
           let spread = median(deviations);
-          if (spread === 0) spread = ((deviations.reduce((a, b) => a + b, 0) / deviations.length) * 0.6745) / 0.7979;
+          if (spread === 0)
+            spread = ((deviations.reduce((a, b) => a + b, 0) / deviations.length) * 0.6745) / 0.7979;
           // The spread is never taken below 10 % of the median, so a few offices agreeing closely by chance
           // cannot make an ordinary figure look far off (with the cut-off 3.5 a figure must then differ
           // from the median by more than about half of it).
@@ -420,12 +441,14 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
 
       // Ranking: mean capped 完成率; ties share a rank; offices with no rate come last.
       const scores = reported.map((_, o) => (rateCounts[o] ? round(rateSums[o] / rateCounts[o], 6) : null));
-      const orderIdx = reported.map((_, o) => o).sort((a, b) => {
-        const sa = scores[a];
-        const sb = scores[b];
-        if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
-        return sb - sa;
-      });
+      const orderIdx = reported
+        .map((_, o) => o)
+        .sort((a, b) => {
+          const sa = scores[a];
+          const sb = scores[b];
+          if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
+          return sb - sa;
+        });
       const ranks = new Array<number>(O);
       let prevScore: number | null | undefined;
       let prevRank = 0;

@@ -19,7 +19,7 @@ function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
+    const b = bytes[i];
     if (b === 0) return true;
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) control++;
   }
@@ -41,11 +41,18 @@ export function decodeText(bytes: Uint8Array, name: string): DecodedText {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   }
   if (looksBinary(bytes)) {
-    throw new LuoshiError('binary-file', `${name} 不是文本文件（看起来是二进制文件），请提供 .txt 格式的政策文件`, { file: name });
+    throw new LuoshiError(
+      'binary-file',
+      `${name} 不是文本文件（看起来是二进制文件），请提供 .txt 格式的政策文件`,
+      { file: name },
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'), encoding: 'gb18030' };
+    return {
+      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'),
+      encoding: 'gb18030',
+    };
   }
 }

@@ -299,15 +299,26 @@ function tableSheet(
   ];
   if (rows.length > 0) blocks.push({ origin: `A${FIRST_DATA_ROW}`, values: rows });
   const styles: PlanStyleRange[] = [
-    { range: `A${TITLE_ROW}`, style: { font: { bold: true, size: 14, color: COLOR.title }, vertical: 'middle' } },
+    {
+      range: `A${TITLE_ROW}`,
+      style: { font: { bold: true, size: 14, color: COLOR.title }, vertical: 'middle' },
+    },
     { range: `A${SUBTITLE_ROW}`, style: { font: { size: 10 }, vertical: 'middle' } },
     {
       range: range(0, HEADER_ROW, last, HEADER_ROW),
-      style: { font: { bold: true }, fill: COLOR.headerLocked, wrap: true, horizontal: 'center', vertical: 'middle', border: COLOR.border },
+      style: {
+        font: { bold: true },
+        fill: COLOR.headerLocked,
+        wrap: true,
+        horizontal: 'center',
+        vertical: 'middle',
+        border: COLOR.border,
+      },
     },
   ];
   columns.forEach((c, i) => {
-    if (c.entry) styles.push({ range: range(i, HEADER_ROW, i, HEADER_ROW), style: { fill: COLOR.headerEntry } });
+    if (c.entry)
+      styles.push({ range: range(i, HEADER_ROW, i, HEADER_ROW), style: { fill: COLOR.headerEntry } });
   });
   if (rows.length > 0) {
     columns.forEach((c, i) => {
@@ -371,7 +382,10 @@ function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRem
     ['填报期间', options.period],
     ['报送截止', options.deadline || '按通知要求'],
     ['填报联系人', contact],
-    ['填报内容', `“指标”表 ${nTargets} 项量化指标；“任务”表 ${nTasks} 项重点任务${nRemoved ? `；“已移除指标”表 ${nRemoved} 项（仅供查阅）` : ''}`],
+    [
+      '填报内容',
+      `“指标”表 ${nTargets} 项量化指标；“任务”表 ${nTasks} 项重点任务${nRemoved ? `；“已移除指标”表 ${nRemoved} 项（仅供查阅）` : ''}`,
+    ],
   ];
   const rules = [
     '1. 只在浅黄色单元格中填写；灰色单元格是指标目录内容，已锁定，请勿修改，也不要删除、插入行或更改工作表名称。',
@@ -409,8 +423,18 @@ function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRem
     ],
     blocks: [{ origin: 'A1', values }],
     styles: [
-      { range: 'A1', style: { font: { bold: true, size: 16, color: COLOR.title }, horizontal: 'center', vertical: 'middle' } },
-      { range: `A${infoStart}:A${infoEnd}`, style: { font: { bold: true }, fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' } },
+      {
+        range: 'A1',
+        style: {
+          font: { bold: true, size: 16, color: COLOR.title },
+          horizontal: 'center',
+          vertical: 'middle',
+        },
+      },
+      {
+        range: `A${infoStart}:A${infoEnd}`,
+        style: { font: { bold: true }, fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' },
+      },
       { range: `B${infoStart}:B${infoEnd}`, style: { border: COLOR.border, wrap: true, vertical: 'middle' } },
       { range: `A${rulesHead}`, style: { font: { bold: true, size: 12 } } },
       { range: `A${rulesStart}:B${rulesEnd}`, style: { wrap: true, vertical: 'top' } },
@@ -456,13 +480,23 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
 
   // ---- 指标
   const tCols: ColumnDef[] = [...TARGET_COLUMNS];
-  if (withNotes) tCols.push({ key: 'changeNote', header: CHANGE_NOTE_HEADER, width: 24, entry: false, wrap: true });
+  if (withNotes)
+    tCols.push({ key: 'changeNote', header: CHANGE_NOTE_HEADER, width: 24, entry: false, wrap: true });
   const actualCol = columnLetter(colIndex(tCols, 'actual'));
   const metaRows: PlanValue[][] = [];
   const targetValues: PlanValue[][] = targets.map((t, i) => {
     const row = FIRST_DATA_ROW + i;
     const locked = targetRowCells(i + 1, t, docs.get(t.documentId));
-    metaRows.push(['target', t.id, row, fingerprintOf(locked, tCols), t.comparator, t.value, t.valueMax, t.unit ?? '']);
+    metaRows.push([
+      'target',
+      t.id,
+      row,
+      fingerprintOf(locked, tCols),
+      t.comparator,
+      t.value,
+      t.valueMax,
+      t.unit ?? '',
+    ]);
     const cells = [...locked, ...entryCells(entries.get(t.id), `${actualCol}${row}`, t)];
     if (withNotes) cells.push(notes[t.id] ?? null);
     return cells;
@@ -480,16 +514,32 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   if (nT > 0) {
     const c = (key: string) => colIndex(tCols, key);
     targetSheet.styles.push(
-      { range: range(c('baseline'), FIRST_DATA_ROW, c('actual'), lastT), style: { numberFormat: 'General', horizontal: 'right' } },
-      { range: range(c('rate'), FIRST_DATA_ROW, c('rate'), lastT), style: { numberFormat: '0.0%', horizontal: 'right' } },
-      { range: range(c('asOf'), FIRST_DATA_ROW, c('asOf'), lastT), style: { numberFormat: 'yyyy-mm-dd', horizontal: 'center' } },
+      {
+        range: range(c('baseline'), FIRST_DATA_ROW, c('actual'), lastT),
+        style: { numberFormat: 'General', horizontal: 'right' },
+      },
+      {
+        range: range(c('rate'), FIRST_DATA_ROW, c('rate'), lastT),
+        style: { numberFormat: '0.0%', horizontal: 'right' },
+      },
+      {
+        range: range(c('asOf'), FIRST_DATA_ROW, c('asOf'), lastT),
+        style: { numberFormat: 'yyyy-mm-dd', horizontal: 'center' },
+      },
       { range: range(c('progress'), FIRST_DATA_ROW, c('evidence'), lastT), style: { numberFormat: '@' } },
       { range: range(c('status'), FIRST_DATA_ROW, c('status'), lastT), style: { numberFormat: '@' } },
     );
     if (withNotes) {
-      targetSheet.styles.push({ range: range(c('changeNote'), FIRST_DATA_ROW, c('changeNote'), lastT), style: { font: { color: COLOR.note } } });
+      targetSheet.styles.push({
+        range: range(c('changeNote'), FIRST_DATA_ROW, c('changeNote'), lastT),
+        style: { font: { color: COLOR.note } },
+      });
       targets.forEach((t, i) => {
-        if (notes[t.id]) targetSheet.styles.push({ range: range(c('quote'), FIRST_DATA_ROW + i, c('quote'), FIRST_DATA_ROW + i), style: { fill: COLOR.changed } });
+        if (notes[t.id])
+          targetSheet.styles.push({
+            range: range(c('quote'), FIRST_DATA_ROW + i, c('quote'), FIRST_DATA_ROW + i),
+            style: { fill: COLOR.changed },
+          });
       });
     }
     const figure = (key: string, label: string): PlanValidation => ({
@@ -511,11 +561,20 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       max: period?.end ?? '2099-12-31',
       allowBlank: true,
       promptTitle: '截至日期',
-      prompt: period ? `数据截至日期，${period.start} 至 ${period.end} 之间，如 ${period.end}。` : '数据截至日期，如 2025-06-30。',
+      prompt: period
+        ? `数据截至日期，${period.start} 至 ${period.end} 之间，如 ${period.end}。`
+        : '数据截至日期，如 2025-06-30。',
       errorTitle: '截至日期无效',
-      error: period ? `请输入 ${period.start} 至 ${period.end} 之间的日期（如 ${period.end}）。` : '请输入日期（如 2025-06-30）。',
+      error: period
+        ? `请输入 ${period.start} 至 ${period.end} 之间的日期（如 ${period.end}）。`
+        : '请输入日期（如 2025-06-30）。',
     });
-    targetSheet.validations.push(statusValidation(range(c('status'), FIRST_DATA_ROW, c('status'), lastT), lists.source([...PROGRESS_STATUSES])));
+    targetSheet.validations.push(
+      statusValidation(
+        range(c('status'), FIRST_DATA_ROW, c('status'), lastT),
+        lists.source([...PROGRESS_STATUSES]),
+      ),
+    );
   }
 
   // ---- 任务
@@ -539,8 +598,16 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   const lastS = FIRST_DATA_ROW + nS - 1;
   if (nS > 0) {
     const c = (key: string) => colIndex(sCols, key);
-    taskSheet.styles.push({ range: range(c('status'), FIRST_DATA_ROW, c('nextSteps'), lastS), style: { numberFormat: '@' } });
-    taskSheet.validations.push(statusValidation(range(c('status'), FIRST_DATA_ROW, c('status'), lastS), lists.source([...PROGRESS_STATUSES])));
+    taskSheet.styles.push({
+      range: range(c('status'), FIRST_DATA_ROW, c('nextSteps'), lastS),
+      style: { numberFormat: '@' },
+    });
+    taskSheet.validations.push(
+      statusValidation(
+        range(c('status'), FIRST_DATA_ROW, c('status'), lastS),
+        lists.source([...PROGRESS_STATUSES]),
+      ),
+    );
   }
 
   // ---- 已移除指标 (upgrade only)
@@ -575,7 +642,10 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       options,
     );
     const c = REMOVED_COLUMNS.findIndex((x) => x.key === 'asOf');
-    removedSheet.styles.push({ range: range(c, FIRST_DATA_ROW, c, HEADER_ROW + rows.length), style: { numberFormat: 'yyyy-mm-dd' } });
+    removedSheet.styles.push({
+      range: range(c, FIRST_DATA_ROW, c, HEADER_ROW + rows.length),
+      style: { numberFormat: 'yyyy-mm-dd' },
+    });
   }
 
   // ---- _meta (veryHidden): identity and per-row fingerprints, read back by `check`
@@ -599,7 +669,16 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   const metaSheet: PlanSheet = {
     name: SHEET_META,
     state: 'veryHidden',
-    columns: [{ width: 18 }, { width: 24 }, { width: 8 }, { width: 20 }, { width: 10 }, { width: 12 }, { width: 12 }, { width: 8 }],
+    columns: [
+      { width: 18 },
+      { width: 24 },
+      { width: 8 },
+      { width: 20 },
+      { width: 10 },
+      { width: 12 },
+      { width: 12 },
+      { width: 8 },
+    ],
     rowHeights: [],
     blocks: [{ origin: 'A1', values: metaValues }],
     styles: [],
@@ -611,8 +690,16 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   };
 
   const names: PlanName[] = [];
-  if (nT > 0) names.push({ name: 'luoshi_targets', ref: `${sheetRef(SHEET_TARGETS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(tCols.length - 1)}$${lastT}` });
-  if (nS > 0) names.push({ name: 'luoshi_tasks', ref: `${sheetRef(SHEET_TASKS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(sCols.length - 1)}$${lastS}` });
+  if (nT > 0)
+    names.push({
+      name: 'luoshi_targets',
+      ref: `${sheetRef(SHEET_TARGETS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(tCols.length - 1)}$${lastT}`,
+    });
+  if (nS > 0)
+    names.push({
+      name: 'luoshi_tasks',
+      ref: `${sheetRef(SHEET_TASKS)}!$A$${FIRST_DATA_ROW}:$${columnLetter(sCols.length - 1)}$${lastS}`,
+    });
 
   const sheets: PlanSheet[] = [guideSheet(options, nT, nS, removed.length), targetSheet, taskSheet];
   if (removedSheet) sheets.push(removedSheet);
@@ -620,7 +707,8 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   if (listSheet) sheets.push(listSheet);
   sheets.push(metaSheet);
 
-  const letters = (cols: readonly ColumnDef[]) => Object.fromEntries(cols.map((c, i) => [c.key, columnLetter(i)]));
+  const letters = (cols: readonly ColumnDef[]) =>
+    Object.fromEntries(cols.map((c, i) => [c.key, columnLetter(i)]));
   return {
     meta: {
       formatVersion: WORKBOOK_FORMAT_VERSION,

@@ -133,4 +133,13 @@ export const META_KEYS = {
 
 /** Header of the per-row table in _meta (after the key/value pairs). */
 export const META_ROW_TABLE_MARK = 'rows';
-export const META_ROW_HEADERS = ['kind', 'id', 'row', 'fingerprint', 'comparator', 'value', 'valueMax', 'unit'] as const;
+export const META_ROW_HEADERS = [
+  'kind',
+  'id',
+  'row',
+  'fingerprint',
+  'comparator',
+  'value',
+  'valueMax',
+  'unit',
+] as const;

@@ -45,7 +45,7 @@ export function parseFigure(raw: unknown, unit: string | null | undefined): Figu
     // "1.2万" with unit "万人": the multiplier is the unit's own prefix, so it adds nothing.
     const m = t.match(/(百万|千万|万|亿|千)$/);
     if (m) {
-      const mult = m[1]!;
+      const mult = m[1];
       t = t.slice(0, -mult.length);
       if (!u.startsWith(mult)) factor = MULTIPLIERS[mult]!;
     }
@@ -67,7 +67,7 @@ const DAY_MS = 86_400_000;
 /** ISO "YYYY-MM-DD" → Excel serial day number (1900 date system). */
 export function isoToSerial(isoDate: string): number {
   const [y, m, d] = isoDate.split('-').map(Number);
-  return Math.round((Date.UTC(y!, m! - 1, d!) - EXCEL_EPOCH_MS) / DAY_MS);
+  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
 }
 
 /** Excel serial day number → ISO "YYYY-MM-DD" (time of day dropped). */

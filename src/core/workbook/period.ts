@@ -37,7 +37,7 @@ export function parsePeriod(label: string): PeriodRange | null {
   if (/^下半年度?$/.test(rest)) return months(y, 7, 12);
   const q = rest.match(/^(?:第)?([一二三四1-4])季度$/) ?? rest.match(/^Q([1-4])$/i);
   if (q) {
-    const n = CN_DIGITS[q[1]!]!;
+    const n = CN_DIGITS[q[1]];
     return months(y, n * 3 - 2, n * 3);
   }
   const span = rest.match(/^(\d{1,2})月?(?:-|—|–|~|～|至|到)(\d{1,2})月(?:份)?$/);

@@ -161,16 +161,36 @@ function isRemovedSheet(sheet: GridSheet): boolean {
 
 class Problems {
   readonly list: Problem[] = [];
-  add(severity: Severity, code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+  add(
+    severity: Severity,
+    code: string,
+    message: string,
+    where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {},
+  ): void {
     const sheet = where.sheet ?? null;
     const cell = where.cell ?? null;
     const prefix = sheet && cell ? `${sheet}!${cell}：` : sheet ? `${sheet}：` : '';
-    this.list.push({ severity, code, message: `${prefix}${message}`, sheet, cell, targetId: where.targetId ?? null });
+    this.list.push({
+      severity,
+      code,
+      message: `${prefix}${message}`,
+      sheet,
+      cell,
+      targetId: where.targetId ?? null,
+    });
   }
-  error(code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+  error(
+    code: string,
+    message: string,
+    where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {},
+  ): void {
     this.add('error', code, message, where);
   }
-  warning(code: string, message: string, where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {}): void {
+  warning(
+    code: string,
+    message: string,
+    where: { sheet?: string | null; cell?: string | null; targetId?: string | null } = {},
+  ): void {
     this.add('warning', code, message, where);
   }
 }
@@ -254,7 +274,16 @@ function catalogueColumns(
   };
 }
 
-const COMPARATORS: ReadonlySet<string> = new Set<Comparator>(['>=', '>', '<=', '<', '=', '≈', 'range', 'milestone']);
+const COMPARATORS: ReadonlySet<string> = new Set<Comparator>([
+  '>=',
+  '>',
+  '<=',
+  '<',
+  '=',
+  '≈',
+  'range',
+  'milestone',
+]);
 
 function isComparator(s: string): s is Comparator {
   return COMPARATORS.has(s);
@@ -362,11 +391,16 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     const { sheet, header } = targets;
     const S = sheet.name;
     if (targets.renamed) {
-      p.warning('sheet-renamed', `工作表“${SHEET_TARGETS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, { sheet: S });
+      p.warning('sheet-renamed', `工作表“${SHEET_TARGETS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, {
+        sheet: S,
+      });
     }
     const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !header.cols.has(c.key));
     for (const c of missing) {
-      p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, { sheet: S, cell: a1(0, header.row + 1) });
+      p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, {
+        sheet: S,
+        cell: a1(0, header.row + 1),
+      });
     }
     const col = (key: string) => header.cols.get(key);
     const fpCols = TARGET_COLUMNS.filter((c) => c.fingerprint).map((c) => col(c.key));
@@ -386,31 +420,50 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       if (!id) {
         const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
         if (hasEntry) {
-          p.error('row-added', `第 ${rowNo} 行没有指标编号，不是目录中的指标（请勿自行增加行，补充情况写在“进展情况”中）`, { sheet: S, cell: a1(0, rowNo) });
+          p.error(
+            'row-added',
+            `第 ${rowNo} 行没有指标编号，不是目录中的指标（请勿自行增加行，补充情况写在“进展情况”中）`,
+            { sheet: S, cell: a1(0, rowNo) },
+          );
         } else if (anything && meta) {
-          p.warning('row-added', `第 ${rowNo} 行不是目录中的指标（请勿自行增加行）`, { sheet: S, cell: a1(0, rowNo) });
+          p.warning('row-added', `第 ${rowNo} 行不是目录中的指标（请勿自行增加行）`, {
+            sheet: S,
+            cell: a1(0, rowNo),
+          });
         }
         continue;
       }
       if (seen.has(id)) {
-        p.error('row-duplicated', `指标编号 ${id} 出现了不止一次（请勿复制行）`, { sheet: S, cell: cell('targetId'), targetId: id });
+        p.error('row-duplicated', `指标编号 ${id} 出现了不止一次（请勿复制行）`, {
+          sheet: S,
+          cell: cell('targetId'),
+          targetId: id,
+        });
         continue;
       }
       seen.add(id);
       const m = metaTargets.get(id);
       if (meta && !m) {
-        p.error('row-added', `指标编号 ${id} 不在本表的指标目录中（新增了行，或改动了指标编号）`, { sheet: S, cell: cell('targetId'), targetId: id });
+        p.error('row-added', `指标编号 ${id} 不在本表的指标目录中（新增了行，或改动了指标编号）`, {
+          sheet: S,
+          cell: cell('targetId'),
+          targetId: id,
+        });
         continue;
       }
       if (m && fpComplete) {
-        const cells = fpCols.map((c) => cellAt(sheet, r, c!));
+        const cells = fpCols.map((c) => cellAt(sheet, r, c));
         for (const i of changedCells(m.fingerprint, cells)) {
-          const def = TARGET_COLUMNS.filter((c) => c.fingerprint)[i]!;
-          p.error('locked-cell-edited', `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`, {
-            sheet: S,
-            cell: a1(fpCols[i]!, rowNo),
-            targetId: id,
-          });
+          const def = TARGET_COLUMNS.filter((c) => c.fingerprint)[i];
+          p.error(
+            'locked-cell-edited',
+            `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
+            {
+              sheet: S,
+              cell: a1(fpCols[i], rowNo),
+              targetId: id,
+            },
+          );
         }
       }
       const ct = sameCatalogue ? catTargets.get(id) : undefined;
@@ -428,7 +481,11 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       };
       rows.push(targetRow);
       if (catalogue && !catTargets.has(id)) {
-        p.warning('target-not-in-catalogue', `指标 ${id} 不在所给目录中`, { sheet: S, cell: cell('targetId'), targetId: id });
+        p.warning('target-not-in-catalogue', `指标 ${id} 不在所给目录中`, {
+          sheet: S,
+          cell: cell('targetId'),
+          targetId: id,
+        });
       }
       const where = (key: string) => ({ sheet: S, cell: cell(key), targetId: id });
 
@@ -436,11 +493,27 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         const raw = get(key);
         const res = parseFigure(raw, rule.unit);
         if (!res.ok) {
-          p.error('not-a-number', `${shown(raw)} ${res.reason}（${label}只填数字${rule.unit ? `，单位：${rule.unit}` : ''}）`, where(key));
+          p.error(
+            'not-a-number',
+            `${shown(raw)} ${res.reason}（${label}只填数字${rule.unit ? `，单位：${rule.unit}` : ''}）`,
+            where(key),
+          );
           return null;
         }
-        if (res.value !== null && rule.unit === '%' && typeof raw === 'number' && raw > 0 && raw < 1 && rule.value !== null && rule.value >= 1) {
-          p.warning('percent-as-fraction', `${label} ${raw} 看起来是小数形式的百分比；本指标单位为 %，30% 应填 30`, where(key));
+        if (
+          res.value !== null &&
+          rule.unit === '%' &&
+          typeof raw === 'number' &&
+          raw > 0 &&
+          raw < 1 &&
+          rule.value !== null &&
+          rule.value >= 1
+        ) {
+          p.warning(
+            'percent-as-fraction',
+            `${label} ${raw} 看起来是小数形式的百分比；本指标单位为 %，30% 应填 30`,
+            where(key),
+          );
         }
         return res.value;
       };
@@ -454,7 +527,11 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       else {
         asOf = d.value;
         if (asOf && range && (asOf < range.start || asOf > range.end)) {
-          p.error('date-out-of-period', `截至日期 ${asOf} 不在填报期间 ${period}（${range.start} 至 ${range.end}）内`, where('asOf'));
+          p.error(
+            'date-out-of-period',
+            `截至日期 ${asOf} 不在填报期间 ${period}（${range.start} 至 ${range.end}）内`,
+            where('asOf'),
+          );
         }
       }
 
@@ -490,9 +567,17 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       if (numeric && actual !== null) {
         const met = meetsTarget(actual, rule.comparator, rule.value, rule.valueMax);
         if (status === '已完成' && met === false) {
-          p.warning('status-inconsistent', `进展状态为“已完成”，但完成值 ${actual} 未达到目标 ${goal}`, where('status'));
+          p.warning(
+            'status-inconsistent',
+            `进展状态为“已完成”，但完成值 ${actual} 未达到目标 ${goal}`,
+            where('status'),
+          );
         } else if ((status === '滞后' || status === '未启动') && met === true) {
-          p.warning('status-inconsistent', `进展状态为“${status}”，但完成值 ${actual} 已达到目标 ${goal}`, where('status'));
+          p.warning(
+            'status-inconsistent',
+            `进展状态为“${status}”，但完成值 ${actual} 已达到目标 ${goal}`,
+            where('status'),
+          );
         }
       }
       if (numeric && status === '已完成' && actual === null && str(get('actual')) === '') {
@@ -504,7 +589,11 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     }
     for (const [id, m] of metaTargets) {
       if (!seen.has(id)) {
-        p.error('row-deleted', `指标 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, { sheet: S, cell: a1(0, m.row), targetId: id });
+        p.error('row-deleted', `指标 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
+          sheet: S,
+          cell: a1(0, m.row),
+          targetId: id,
+        });
       }
     }
     if (unfilled > 0) {
@@ -514,11 +603,15 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
 
   // ---- 任务 rows
   if (!tasks) {
-    if (metaTasks.size > 0) p.error('sheet-missing', `找不到“${SHEET_TASKS}”工作表（被删除，或表头被改动），无法读取任务填报内容`);
+    if (metaTasks.size > 0)
+      p.error('sheet-missing', `找不到“${SHEET_TASKS}”工作表（被删除，或表头被改动），无法读取任务填报内容`);
   } else {
     const { sheet, header } = tasks;
     const S = sheet.name;
-    if (tasks.renamed) p.warning('sheet-renamed', `工作表“${SHEET_TASKS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, { sheet: S });
+    if (tasks.renamed)
+      p.warning('sheet-renamed', `工作表“${SHEET_TASKS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, {
+        sheet: S,
+      });
     const col = (key: string) => header.cols.get(key);
     const fpDefs = TASK_COLUMNS.filter((c) => c.fingerprint);
     const fpCols = fpDefs.map((c) => col(c.key));
@@ -534,7 +627,11 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       const where = (key: string) => ({ sheet: S, cell: a1(col(key) ?? 0, rowNo), targetId: id || null });
       const hasEntry = TASK_COLUMNS.filter((c) => c.entry).some((c) => str(get(c.key)) !== '');
       if (!id) {
-        if (hasEntry) p.error('row-added', `第 ${rowNo} 行没有任务编号，不是目录中的任务（请勿自行增加行）`, { sheet: S, cell: a1(0, rowNo) });
+        if (hasEntry)
+          p.error('row-added', `第 ${rowNo} 行没有任务编号，不是目录中的任务（请勿自行增加行）`, {
+            sheet: S,
+            cell: a1(0, rowNo),
+          });
         continue;
       }
       if (seen.has(id)) {
@@ -544,17 +641,25 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       seen.add(id);
       const m = metaTasks.get(id);
       if (meta && !m) {
-        p.error('row-added', `任务编号 ${id} 不在本表的任务目录中（新增了行，或改动了任务编号）`, where('taskId'));
+        p.error(
+          'row-added',
+          `任务编号 ${id} 不在本表的任务目录中（新增了行，或改动了任务编号）`,
+          where('taskId'),
+        );
         continue;
       }
       if (m && fpComplete) {
-        const cells = fpCols.map((c) => cellAt(sheet, r, c!));
+        const cells = fpCols.map((c) => cellAt(sheet, r, c));
         for (const i of changedCells(m.fingerprint, cells)) {
-          p.error('locked-cell-edited', `目录内容“${fpDefs[i]!.header}”被改动（灰色单元格是任务目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`, {
-            sheet: S,
-            cell: a1(fpCols[i]!, rowNo),
-            targetId: id,
-          });
+          p.error(
+            'locked-cell-edited',
+            `目录内容“${fpDefs[i].header}”被改动（灰色单元格是任务目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
+            {
+              sheet: S,
+              cell: a1(fpCols[i], rowNo),
+              targetId: id,
+            },
+          );
         }
       }
       const rawStatus = get('status');
@@ -574,7 +679,11 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     }
     for (const [id, m] of metaTasks) {
       if (!seen.has(id)) {
-        p.error('row-deleted', `任务 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, { sheet: S, cell: a1(0, m.row), targetId: id });
+        p.error('row-deleted', `任务 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
+          sheet: S,
+          cell: a1(0, m.row),
+          targetId: id,
+        });
       }
     }
   }
@@ -595,7 +704,9 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
 
 /** The 已移除指标 sheet of an upgraded workbook: old rows with what was typed, so a further upgrade keeps them too. */
 export function readRemovedTargets(grid: WorkbookGrid): { row: TargetRow; entry: Entry; reason: string }[] {
-  const sheet = grid.sheets.find((s) => s.name === SHEET_REMOVED) ?? grid.sheets.find((s) => s.state !== 'veryHidden' && isRemovedSheet(s));
+  const sheet =
+    grid.sheets.find((s) => s.name === SHEET_REMOVED) ??
+    grid.sheets.find((s) => s.state !== 'veryHidden' && isRemovedSheet(s));
   if (!sheet) return [];
   const header = findHeader(sheet, REMOVED_COLUMNS, ['targetId', 'reason']);
   if (!header) return [];

@@ -38,7 +38,11 @@ function tidy(x: number): number {
   return Number(x.toFixed(digits));
 }
 
-function figures(t: Target, status: ProgressStatus, r: () => number): { baseline: number | null; actual: number | null } {
+function figures(
+  t: Target,
+  status: ProgressStatus,
+  r: () => number,
+): { baseline: number | null; actual: number | null } {
   if (t.comparator === 'milestone' || t.value === null) return { baseline: null, actual: null };
   const v = t.value;
   const lower = t.comparator === '<=' || t.comparator === '<';
@@ -47,7 +51,11 @@ function figures(t: Target, status: ProgressStatus, r: () => number): { baseline
   if (status === '未启动') return { baseline, actual: null };
   let actual: number;
   if (status === '已完成') {
-    actual = lower ? v * (0.8 + r() * 0.18) : t.comparator === 'range' && t.valueMax !== null ? v + (t.valueMax - v) * r() : v * (1 + r() * 0.15);
+    actual = lower
+      ? v * (0.8 + r() * 0.18)
+      : t.comparator === 'range' && t.valueMax !== null
+        ? v + (t.valueMax - v) * r()
+        : v * (1 + r() * 0.15);
   } else if (status === '序时推进') {
     actual = lower ? v * (1.02 + r() * 0.1) : v * (0.7 + r() * 0.25);
   } else {
@@ -56,7 +64,8 @@ function figures(t: Target, status: ProgressStatus, r: () => number): { baseline
   actual = tidy(cap(actual));
   // Keep statuses consistent with the rounded figure, as a careful office would.
   const met = meetsTarget(actual, t.comparator, t.value, t.valueMax);
-  if (status === '已完成' && met === false) actual = lower ? tidy(v * 0.9) : tidy(cap(t.comparator === 'range' ? v : v * 1.05));
+  if (status === '已完成' && met === false)
+    actual = lower ? tidy(v * 0.9) : tidy(cap(t.comparator === 'range' ? v : v * 1.05));
   return { baseline, actual };
 }
 
@@ -74,7 +83,17 @@ export function sampleEntries(
   return targets.map((t) => {
     const status = pickStatus(r());
     if (status === null) {
-      return { targetId: t.id, baseline: null, actual: null, asOf: null, status: null, progress: '', problems: '', nextSteps: '', evidence: '' };
+      return {
+        targetId: t.id,
+        baseline: null,
+        actual: null,
+        asOf: null,
+        status: null,
+        progress: '',
+        problems: '',
+        nextSteps: '',
+        evidence: '',
+      };
     }
     const { baseline, actual } = figures(t, status, r);
     const what = t.indicator || t.quote.slice(0, 30);
@@ -90,7 +109,8 @@ export function sampleEntries(
           ? `${SAMPLE_MARK}${office}尚未启动“${what}”相关工作，正在研究制定工作方案。`
           : `${SAMPLE_MARK}${office}围绕“${what}”推进相关工作${actual !== null ? `，截至期末完成 ${actual}${t.unit ?? ''}` : ''}。`,
       problems: lagging ? `${SAMPLE_MARK}受资金到位和项目审批进度影响，进展慢于序时要求。` : '',
-      nextSteps: lagging || status === '序时推进' ? `${SAMPLE_MARK}建立月调度机制，加快项目实施，确保按期完成。` : '',
+      nextSteps:
+        lagging || status === '序时推进' ? `${SAMPLE_MARK}建立月调度机制，加快项目实施，确保按期完成。` : '',
       evidence: status === '已完成' ? `${SAMPLE_MARK}统计年报、工作总结` : '',
     };
   });

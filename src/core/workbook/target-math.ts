@@ -40,14 +40,24 @@ export function meetsTarget(
  * comparator has no meaningful ratio (≤ / < targets, milestones, zero targets). Uses only IF/ISNUMBER and
  * division, which Excel, WPS and LibreOffice all evaluate the same way.
  */
-export function rateFormula(actualCell: string, comparator: Comparator | string, value: number | null): string | null {
+export function rateFormula(
+  actualCell: string,
+  comparator: Comparator | string,
+  value: number | null,
+): string | null {
   if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
   return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
 }
 
 /** Comparators for which figure ÷ target is a meaningful 完成率 (not ceilings, not milestones). */
 function hasRatio(comparator: Comparator | string): boolean {
-  return comparator === '>=' || comparator === '>' || comparator === '=' || comparator === '≈' || comparator === 'range';
+  return (
+    comparator === '>=' ||
+    comparator === '>' ||
+    comparator === '=' ||
+    comparator === '≈' ||
+    comparator === 'range'
+  );
 }
 
 /**
@@ -55,7 +65,11 @@ function hasRatio(comparator: Comparator | string): boolean {
  * so a figure shows the same rate in Excel, in reports and in the consolidation; null where a ratio
  * means nothing.
  */
-export function completionRate(actual: number | null, comparator: Comparator | string | null, value: number | null): number | null {
+export function completionRate(
+  actual: number | null,
+  comparator: Comparator | string | null,
+  value: number | null,
+): number | null {
   if (actual === null || !Number.isFinite(actual) || comparator === null) return null;
   if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
   return actual / value;

@@ -75,7 +75,8 @@ function headerAt(grid: WorkbookGrid, sheet: string, cell: string): string {
   const c = colOfCell(cell);
   for (const row of s?.rows.slice(0, 12) ?? []) {
     const v = row[c];
-    if (typeof v === 'string' && [...TARGET_COLUMNS, ...TASK_COLUMNS].some((d) => d.header === v.trim())) return v.trim();
+    if (typeof v === 'string' && [...TARGET_COLUMNS, ...TASK_COLUMNS].some((d) => d.header === v.trim()))
+      return v.trim();
   }
   return '';
 }
@@ -132,8 +133,10 @@ export function upgradeWorkbook(
       const notes: string[] = [];
       if (row.quote && row.quote !== t.quote) notes.push(`指标内容已修改，原为：${row.quote}`);
       const newText = targetText(t);
-      if (row.targetText && row.targetText !== newText) notes.push(`目标值由 ${row.targetText} 改为 ${newText}`);
-      if ((row.unit || '') !== (t.unit ?? '')) notes.push(`单位由 ${row.unit || '（无）'} 改为 ${t.unit ?? '（无）'}，请核对已填数值`);
+      if (row.targetText && row.targetText !== newText)
+        notes.push(`目标值由 ${row.targetText} 改为 ${newText}`);
+      if ((row.unit || '') !== (t.unit ?? ''))
+        notes.push(`单位由 ${row.unit || '（无）'} 改为 ${t.unit ?? '（无）'}，请核对已填数值`);
       if (notes.length) changed.push({ targetId: t.id, note: `${notes.join('；')}。请核对已填内容` });
       continue;
     }
@@ -156,7 +159,20 @@ export function upgradeWorkbook(
     if (selectedTasks.has(te.taskId)) continue;
     if (!te.status && !te.progress && !te.problems && !te.nextSteps) continue;
     removed.push({
-      row: { targetId: te.taskId, row: 0, document: '', section: '', quote: '（任务）', targetText: '', unit: '', deadline: '', lead: '', comparator: null, value: null, valueMax: null },
+      row: {
+        targetId: te.taskId,
+        row: 0,
+        document: '',
+        section: '',
+        quote: '（任务）',
+        targetText: '',
+        unit: '',
+        deadline: '',
+        lead: '',
+        comparator: null,
+        value: null,
+        valueMax: null,
+      },
       entry: {
         targetId: te.taskId,
         baseline: null,
@@ -182,7 +198,9 @@ export function upgradeWorkbook(
     contact: meta?.contact ?? null,
     phone: meta?.phone ?? null,
     entries: kept,
-    taskEntries: old.taskEntries.filter((t) => selectedTasks.has(t.taskId)).map((t) => taskEntries.get(t.taskId)!),
+    taskEntries: old.taskEntries
+      .filter((t) => selectedTasks.has(t.taskId))
+      .map((t) => taskEntries.get(t.taskId)!),
     removed,
     changed,
     kept: kept.length,
