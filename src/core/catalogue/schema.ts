@@ -65,6 +65,8 @@ const TargetSchema = z.object({
   participants: strArr,
   offset: z.number().int(),
   corrected: z.enum(['added', 'edited', 'confirmed']).optional(),
+  name: str.optional(),
+  kind: z.enum(['total', 'rate', 'per-capita', 'duration', 'milestone']).optional(),
 });
 
 export const CatalogueSchema = z.object({

@@ -10,6 +10,12 @@ export const CATALOGUE_FORMAT_VERSION = 1;
 /** How a target's figure is judged against its value. */
 export type Comparator = '>=' | '>' | '<=' | '<' | '=' | '≈' | 'range' | 'milestone';
 
+/**
+ * What a target measures, which decides how offices' figures combine: totals add up across offices;
+ * rates/shares and per-capita figures never do (median, range, how many meet the target instead).
+ */
+export type IndicatorKind = 'total' | 'rate' | 'per-capita' | 'duration' | 'milestone';
+
 export interface PolicyDocument {
   /** Stable id: from the 发文字号 when present (e.g. "吉政发〔2014〕14号" → "jzf-2014-14"), else from the title. */
   id: string;
@@ -67,6 +73,13 @@ export interface Target {
   quote: string;
   /** What is measured, e.g. "商业健康保险支出占卫生总费用的比重". */
   indicator: string;
+  /**
+   * Short name fit for a report sentence and a table header (e.g. "社会体育指导员占人口比例"), derived from the
+   * quote by the catalogue, correctable in 目录审核. Absent in catalogues written before it existed.
+   */
+  name?: string;
+  /** What the target measures (see IndicatorKind); absent in older catalogues. */
+  kind?: IndicatorKind;
   comparator: Comparator;
   /** Null for a milestone. For "range" the lower bound. */
   value: number | null;
