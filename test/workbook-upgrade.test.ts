@@ -108,7 +108,11 @@ describe('upgrade to a new catalogue', () => {
       if (old.targetId === removedId) continue;
       const now = sub.entries.find((e) => e.targetId === old.targetId)!;
       if (old.targetId === invalidId) {
-        expect(now).toMatchObject({ ...old, actual: null, progress: expect.stringContaining('约30') });
+        expect(now).toMatchObject({
+          ...old,
+          actual: null,
+          progress: expect.stringContaining('约30') as string,
+        });
         expect(now.progress.startsWith(old.progress)).toBe(true);
       } else {
         expect(now, old.targetId).toEqual(old);
@@ -134,10 +138,11 @@ describe('upgrade to a new catalogue', () => {
     const sheet = grid2.sheets.find((s) => s.name === '指标')!;
     const noteCol = sheet.rows[2].indexOf('变更提示');
     expect(noteCol).toBeGreaterThan(0);
+    const idCol = sheet.rows[2].indexOf('指标编号');
     const notes = sheet.rows
       .slice(3)
       .filter((r) => r[noteCol])
-      .map((r) => r[1]);
+      .map((r) => r[idCol]);
     expect(notes.sort()).toEqual([quoteChangedId, valueChangedId].sort());
     expect(grid2.sheets.map((s) => s.name)).toContain('已移除指标');
 

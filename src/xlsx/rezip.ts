@@ -39,21 +39,23 @@ export function deflateStoredZip(
   bytes: Uint8Array,
   level = 1,
   deflateRaw: DeflateRaw = fflateDeflateRaw,
+  /** Optional edit of an entry's (uncompressed) bytes before it is deflated again. */
+  transform?: (name: string, data: Uint8Array) => Uint8Array,
 ): Uint8Array {
   const files = unzipSync(bytes);
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
+  const state: { failure: Error | null } = { failure: null };
   const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
+    if (err) state.failure = err;
     else chunks.push(chunk);
   });
   for (const [name, data] of Object.entries(files)) {
     const entry = new DeflatedEntry(name, deflateRaw, level);
     zip.add(entry);
-    entry.push(data, true);
+    entry.push(transform ? transform(name, data) : data, true);
   }
   zip.end();
-  if (failure) throw failure;
+  if (state.failure) throw state.failure;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {
