@@ -162,3 +162,27 @@ describe('upgrade to a new catalogue', () => {
     );
   });
 });
+
+describe('upgrade when ids changed', () => {
+  it('carries a row whose id vanished to the new target with the most similar quote under its heading', async () => {
+    const typed = entries.filter(filledEntry);
+    const movedOld = oldCat.targets.find((t) => t.id === typed[2].targetId)!;
+    const movedId = `${movedOld.id.slice(0, movedOld.id.lastIndexOf('/'))}/Mfeedface`;
+    const cat: Catalogue = {
+      ...oldCat,
+      version: 'ids-moved',
+      targets: oldCat.targets.map((t) =>
+        t.id === movedOld.id ? { ...t, id: movedId, quote: `${t.quote}。` } : t,
+      ),
+    };
+    const filled = await fillWorkbook(await generate(oldCat, { office: '通化市' }), entries.map(asFill), []);
+    const up = upgradeWorkbook(await readWorkbookGrid(filled, '通化市.xlsx'), '通化市.xlsx', cat);
+    expect(up.matched.map((m) => [m.oldId, m.newId])).toEqual([[movedOld.id, movedId]]);
+    expect(up.removed).toEqual([]);
+    const old = entries.find((e) => e.targetId === movedOld.id)!;
+    expect(up.entries.find((e) => e.targetId === movedId)).toEqual({ ...old, targetId: movedId });
+    expect(up.changed.find((c) => c.targetId === movedId)!.note).toContain(
+      `指标编号由 ${movedOld.id} 改为 ${movedId}`,
+    );
+  });
+});
