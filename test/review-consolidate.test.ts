@@ -76,7 +76,11 @@ beforeAll(async () => {
   }
   // a duplicate: an older draft of 吉林市 (saved earlier, but with a later 截至日期 typed and a different
   // figure) that sorts after the real one: the save time decides, never the typed date
-  const lateDate = [...typed.get('吉林市')!].map((e) => e.asOf).filter(Boolean).sort().at(-1)!;
+  const lateDate = [...typed.get('吉林市')!]
+    .map((e) => e.asOf)
+    .filter(Boolean)
+    .sort()
+    .at(-1)!;
   const draft = typed.get('吉林市')!.map((e) => ({
     ...e,
     asOf: e.asOf ? lateDate : null,
@@ -161,7 +165,9 @@ function checkResult(r: ConsolidationResult): void {
     typed.get(office)!.find((e) => e.targetId === countTarget.id)?.actual ?? null;
   expect(r.actual[t][officeIdx('吉林市')]).toBe(typedActual('吉林市'));
   // held-back (implausible, unconfirmed) figures stay out of the total
-  const heldOffices = new Set(r.outliers.filter((o) => o.held && o.targetId === countTarget.id).map((o) => o.office));
+  const heldOffices = new Set(
+    r.outliers.filter((o) => o.held && o.targetId === countTarget.id).map((o) => o.office),
+  );
   const expectedTotal = [...REPORTING, UNLISTED]
     .filter((o) => !heldOffices.has(o))
     .reduce((s, o) => s + (typedActual(o) ?? 0), 0);

@@ -64,7 +64,7 @@ export function plain(v: unknown): Plain {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  return String(v);
+  return typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
 }
 
 function solid(argb: string): ExcelJS.Fill {
@@ -355,7 +355,18 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   // 汇总: 完成值 per target per office; totals summed against the overall target, the other kinds
   // by median, range and offices meeting the target (src/core/progress/aggregate.ts).
   {
-    const tail = ['指标类型', '合计', '合计完成率', '中位数', '最小值', '最大值', '达到目标单位数', '核算进度', '计入单位数', '待核实'];
+    const tail = [
+      '指标类型',
+      '合计',
+      '合计完成率',
+      '中位数',
+      '最小值',
+      '最大值',
+      '达到目标单位数',
+      '核算进度',
+      '计入单位数',
+      '待核实',
+    ];
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, {
       views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
       pageSetup: pageSetup(6 + officeNames.length + tail.length),
@@ -402,10 +413,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     ];
     styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
     result.targets.forEach((t, i) => {
-      const row = addPlainRow(ws, [
-        ...leadCells(t, i),
-        ...result.rate[i].map(fractionOf),
-      ]);
+      const row = addPlainRow(ws, [...leadCells(t, i), ...result.rate[i].map(fractionOf)]);
       row.commit();
     });
     ws.commit();
@@ -581,16 +589,27 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     styleHeader(addPlainRow(ws, ['单位', '指标编号', '指标内容', '自报进展状态', '核算进度', '说明']));
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
     for (const c of result.contradictions)
-      addPlainRow(ws, [c.office, c.targetId, byId.get(c.targetId)?.quote ?? null, c.declared, c.status, c.message]).commit();
+      addPlainRow(ws, [
+        c.office,
+        c.targetId,
+        byId.get(c.targetId)?.quote ?? null,
+        c.declared,
+        c.status,
+        c.message,
+      ]).commit();
     ws.commit();
   }
 
   // 说明: the rules every figure above follows, stated once (src/core/progress/rules.ts).
   {
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rules, { pageSetup: pageSetup(2) });
-    ws.columns = [6, 120].map((width) => ({ width, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+    ws.columns = [6, 120].map((width) => ({
+      width,
+      style: { alignment: { wrapText: true, vertical: 'top' } },
+    }));
     styleHeader(addPlainRow(ws, ['序号', '计算规则']));
-    const share = result.timeShare === null ? '无法确定（按全年计）' : `${(result.timeShare * 100).toFixed(1)}%`;
+    const share =
+      result.timeShare === null ? '无法确定（按全年计）' : `${(result.timeShare * 100).toFixed(1)}%`;
     addPlainRow(ws, [null, `报告期：${result.period ?? '—'}；序时进度：${share}`]).commit();
     PROGRESS_RULES.forEach((rule, i) => addPlainRow(ws, [i + 1, rule]).commit());
     ws.commit();

@@ -22,8 +22,15 @@ export function expectedStatus(row: TargetRow, e: Entry | undefined, share: numb
   if (a === null) return e?.status === '未启动' ? '未启动' : '无数据';
   const ceiling = c === '<=' || c === '<';
   const met =
-    c === '<=' ? a <= v : c === '<' ? a < v : c === '>' ? a > v : c === '≈' ? a >= v * 0.95 : a >= v &&
-      (c !== 'range' || row.valueMax === null || a <= row.valueMax);
+    c === '<='
+      ? a <= v
+      : c === '<'
+        ? a < v
+        : c === '>'
+          ? a > v
+          : c === '≈'
+            ? a >= v * 0.95
+            : a >= v && (c !== 'range' || row.valueMax === null || a <= row.valueMax);
   if (met) return ceiling && share < 1 ? '达到序时进度' : '已完成';
   if (ceiling || !(v > 0)) return '未达到序时进度';
   if (a <= 0) return '未启动';

@@ -75,7 +75,9 @@ export function consolidationSummary(
     );
   }
   if (r.contradictions.length)
-    lines.push(`自报进展状态与核算进度不一致：${r.contradictions.length} 处${output ? '（见“状态不一致”表）' : ''}`);
+    lines.push(
+      `自报进展状态与核算进度不一致：${r.contradictions.length} 处${output ? '（见“状态不一致”表）' : ''}`,
+    );
   const top = [...r.offices]
     .filter((o) => o.score !== null)
     .sort((a, b) => a.rank - b.rank)

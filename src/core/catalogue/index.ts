@@ -134,7 +134,9 @@ function assemble(
     }
   }
   // What each target measures (corrections may have set it; the rest from its words and unit).
-  catalogue.targets = catalogue.targets.map((t) => (t.kind ? t : { ...t, kind: deriveKind({ ...t, indicator: t.quote }) }));
+  catalogue.targets = catalogue.targets.map((t) =>
+    t.kind ? t : { ...t, kind: deriveKind({ ...t, indicator: t.quote }) },
+  );
   catalogue.version = catalogueVersion(catalogue);
   return { catalogue, warnings, correctionsApplied, staleCorrections, texts };
 }

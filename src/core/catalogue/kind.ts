@@ -24,7 +24,8 @@ export const KIND_NAMES: Record<IndicatorKind, string> = {
   milestone: '节点',
 };
 
-const PER_CAPITA_WORDS = /人均|每(?:十万|百万|千|万|百)?(?:人|人口|常住人口|户|名|居民)|[/／](?:十万|千|万|百)?(?:人|人口|户)/;
+const PER_CAPITA_WORDS =
+  /人均|每(?:十万|百万|千|万|百)?(?:人|人口|常住人口|户|名|居民)|[/／](?:十万|千|万|百)?(?:人|人口|户)/;
 const RATE_WORDS = /率|比重|占比|比例|比率|覆盖面|百分比|达标面|增长|增速|增幅|下降|降低/;
 const DURATION_UNITS = /^(?:岁|年|个月|月|周|天|日|小时|分钟|秒|工作日)$/;
 const DURATION_WORDS = /寿命|年龄|时间|时长|天数|周期|时限|工作日|分钟内|小时内/;

@@ -48,7 +48,12 @@ export interface TargetRow {
    * The overall target when the row's own target is the office's allocated share (分解下达): what the
    * offices' total is judged against. Absent when the office is judged by the overall target itself.
    */
-  overall?: { comparator: Comparator | null; value: number | null; valueMax: number | null; targetText: string };
+  overall?: {
+    comparator: Comparator | null;
+    value: number | null;
+    valueMax: number | null;
+    targetText: string;
+  };
 }
 
 export interface Entry {

@@ -23,7 +23,10 @@ function later(a: string | null, b: string | null): number {
 }
 
 function shown(iso: string): string {
-  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '').replace(/(\.\d+)?([+-]\d\d:\d\d)$/, '');
+  return iso
+    .replace('T', ' ')
+    .replace(/(\.\d+)?Z$/, '')
+    .replace(/(\.\d+)?([+-]\d\d:\d\d)$/, '');
 }
 
 export function chooseVersion<T extends VersionFacts>(a: T, b: T): { winner: T; loser: T; reason: string } {

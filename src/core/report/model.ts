@@ -415,7 +415,6 @@ export function formatPercent(fraction: number | null, decimals = 1): string {
   return fraction === null ? '—' : `${(fraction * 100).toFixed(decimals)}%`;
 }
 
-
 function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>): ProgressSection[] {
   const sections: ProgressSection[] = [];
   const byTitle = new Map<string, ProgressSection>();
@@ -444,8 +443,11 @@ function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>)
 function consolidate(perTarget: TargetLine[], timeShare: number | null, overall: TargetRow): TargetLine {
   const first = perTarget[0];
   const counted = perTarget.filter((l) => l.actual !== null && !l.held);
-  const rule =
-    overall.overall ?? { comparator: first.comparator, value: first.value, valueMax: first.valueMax };
+  const rule = overall.overall ?? {
+    comparator: first.comparator,
+    value: first.value,
+    valueMax: first.valueMax,
+  };
   const agg = aggregateTarget(
     first.kind,
     { comparator: rule.comparator, value: rule.value, valueMax: rule.valueMax },
@@ -598,10 +600,14 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   const ranks = rankOffices(offices.map((o) => ({ score: o.averageRate, ahead: o.ahead })));
   offices.forEach((o, i) => (o.rank = ranks[i]));
   // By rank; offices sharing a rank keep the order they came in (the roster's).
-  const ranked = offices.map((o, i) => ({ o, i })).sort((a, b) => a.o.rank - b.o.rank || a.i - b.i).map((x) => x.o);
+  const ranked = offices
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => a.o.rank - b.o.rank || a.i - b.i)
+    .map((x) => x.o);
 
   const firstRows = new Map<string, TargetRow>();
-  for (const s of submissions) for (const r of s.rows) if (!firstRows.has(r.targetId)) firstRows.set(r.targetId, r);
+  for (const s of submissions)
+    for (const r of s.rows) if (!firstRows.has(r.targetId)) firstRows.set(r.targetId, r);
   const rowOf = (id: string) => firstRows.get(id)!;
   const targets = multi ? order.map((id) => consolidate(byTarget.get(id)!, timeShare, rowOf(id))) : lines;
   const counts = emptyCounts();

@@ -204,23 +204,24 @@ interface Cell {
 
 /** What is kept per submission while adding. */
 interface OfficeState
-  extends Pick<
-    OfficeResult,
-    | 'office'
-    | 'source'
-    | 'period'
-    | 'catalogueVersion'
-    | 'generatedAt'
-    | 'savedAt'
-    | 'asOf'
-    | 'targets'
-    | 'completed'
-    | 'onTrack'
-    | 'lagging'
-    | 'notStarted'
-    | 'errors'
-    | 'warnings'
-  >,
+  extends
+    Pick<
+      OfficeResult,
+      | 'office'
+      | 'source'
+      | 'period'
+      | 'catalogueVersion'
+      | 'generatedAt'
+      | 'savedAt'
+      | 'asOf'
+      | 'targets'
+      | 'completed'
+      | 'onTrack'
+      | 'lagging'
+      | 'notStarted'
+      | 'errors'
+      | 'warnings'
+    >,
     VersionFacts {
   /** Target index → the office's row. */
   cells: Map<number, Cell>;
@@ -397,7 +398,9 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
     const implausibleOffices = new Set<number>();
     offices.forEach((office, o) => {
       const cell = office.cells.get(t);
-      const judged = cell ? judgeFigure({ ...cell.rule, actual: cell.actual, declared: cell.declared }, timeShare) : null;
+      const judged = cell
+        ? judgeFigure({ ...cell.rule, actual: cell.actual, declared: cell.declared }, timeShare)
+        : null;
       row.push(cell?.actual ?? null);
       rateRow.push(percent(judged?.rate ?? null));
       statusRow.push(judged?.status ?? null);
@@ -516,7 +519,7 @@ function measureOffices(offices: OfficeState[], m: Matrices): OfficeMeasure[] {
       const s = statusRow[o];
       if (s === null) return;
       addToTally(tally, s);
-      if (!m.held[t][o]) rates.push(m.rate[t][o] === null ? null : m.rate[t][o]! / 100);
+      if (!m.held[t][o]) rates.push(m.rate[t][o] === null ? null : m.rate[t][o] / 100);
     });
     return { tally, score: officeScore(rates), ahead: aheadShare(tally) };
   });
@@ -524,7 +527,11 @@ function measureOffices(offices: OfficeState[], m: Matrices): OfficeMeasure[] {
 
 // ---- step 5: each office's problems, and the result rows
 
-function officeProblems(s: OfficeState, period: string | null, catalogueVersion: string | null): ProblemRecord[] {
+function officeProblems(
+  s: OfficeState,
+  period: string | null,
+  catalogueVersion: string | null,
+): ProblemRecord[] {
   const record = (severity: Severity, message: string, code: string, p?: Problem): ProblemRecord => ({
     office: s.office,
     source: s.source,
@@ -537,7 +544,8 @@ function officeProblems(s: OfficeState, period: string | null, catalogueVersion:
   });
   const out = s.problems.map((p) => record(p.severity, p.message, p.code, p));
   const extra = s.errors + s.warnings - s.problems.length;
-  if (extra > 0) out.push(record('warning', `另有 ${extra} 条问题未列出，请用 luoshi check 查看该文件`, 'more-problems'));
+  if (extra > 0)
+    out.push(record('warning', `另有 ${extra} 条问题未列出，请用 luoshi check 查看该文件`, 'more-problems'));
   if (period !== null && s.period !== period)
     out.push(record('warning', `报送期间为“${s.period}”，与多数单位的“${period}”不同`, 'period-mismatch'));
   if (catalogueVersion !== null && s.catalogueVersion !== catalogueVersion)
@@ -626,7 +634,7 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
           contradictions: m.contradictions.filter((c) => c.office === s.office).length,
           errors: s.errors,
           warnings: s.warnings,
-          score: measures[o].score === null ? null : round(measures[o].score! * 100, 6),
+          score: measures[o].score === null ? null : round(measures[o].score * 100, 6),
           ahead: percent(measures[o].ahead),
           rank: ranks[o],
         };
