@@ -254,6 +254,10 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
   });
   await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [oldFile, catFile]);
   out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
+  if (up.matched.length) {
+    out(`编号已变化、按原文相似度对应到新指标的 ${up.matched.length} 项：`);
+    for (const m of up.matched) out(`  ${m.oldId} → ${m.newId}（相似度 ${Math.round(m.similarity * 100)}%）`);
+  }
   if (up.changed.length) {
     out(`内容有变化、需要核对的指标 ${up.changed.length} 项（见“变更提示”列）：`);
     for (const c of up.changed) out(`  ${c.targetId}：${c.note}`);
