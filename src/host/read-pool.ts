@@ -95,7 +95,7 @@ export async function readSubmissions(
           try {
             flush();
           } catch (e) {
-            reject(e);
+            reject(e instanceof Error ? e : new Error(String(e)));
           }
         });
         w.on('error', reject);

@@ -10,7 +10,10 @@ interface Job {
   slim: boolean;
 }
 
-parentPort?.on('message', async (job: Job) => {
+parentPort?.on('message', (job: Job) => void readJob(job));
+
+/** Reads one file and posts the outcome; never rejects. */
+async function readJob(job: Job): Promise<void> {
   try {
     const { submission } = await readSubmissionFile(job.file);
     const out = job.slim ? slimSubmission(submission) : submission;
@@ -21,4 +24,4 @@ parentPort?.on('message', async (job: Job) => {
       : `${job.file} 无法读取：${e instanceof Error ? e.message : String(e)}`;
     parentPort?.postMessage({ id: job.id, outcome: { file: job.file, ok: false, message } });
   }
-});
+}

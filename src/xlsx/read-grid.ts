@@ -24,7 +24,7 @@ export function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return v;
-  if (!isRecord(v)) return String(v);
+  if (!isRecord(v)) return null; // exceljs has no other primitive cell value
   const rich = richText(v);
   if (rich !== null) return rich;
   if ('formula' in v || 'sharedFormula' in v) {

@@ -135,7 +135,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
     const o = parseRange(block.origin);
     block.values.forEach((row, r) => {
       let rowMap = values.get(o.r1 + r);
-      if (!rowMap) values.set(o.r1 + r, (rowMap = new Map()));
+      if (!rowMap) values.set(o.r1 + r, (rowMap = new Map<number, PlanValue>()));
       row.forEach((v, c) => {
         if (v === null) return;
         rowMap.set(o.c1 + c, v);

@@ -30,7 +30,7 @@ function err(s: string): void {
 async function policyFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = (await fs.stat(input)).isDirectory();
     } catch {

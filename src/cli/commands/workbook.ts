@@ -113,7 +113,7 @@ export async function generateRosterWorkbooks(
     options: planOptions(office, { ...o, generatedAt }, catalogue),
     file: path.join(outDir, `${safeFileName(office.office)}.xlsx`),
   }));
-  const outcomes: (WorkbookOutcome | undefined)[] = new Array(jobs.length);
+  const outcomes = new Array<WorkbookOutcome | undefined>(jobs.length);
   const bar = startProgress(jobs.length, '生成填报表');
   try {
     const n = workers ?? poolSize(jobs.length);

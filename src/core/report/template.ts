@@ -169,7 +169,9 @@ function makeHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('中文数字', (n: unknown) => chineseNumber(Number(n)));
   hb.registerHelper('序号', (i: unknown) => String(Number(i) + 1));
-  hb.registerHelper('去句号', (s: unknown) => String(s ?? '').replace(/[。；;，,\s]+$/, ''));
+  hb.registerHelper('去句号', (s: unknown) =>
+    (typeof s === 'string' || typeof s === 'number' ? String(s) : '').replace(/[。；;，,\s]+$/, ''),
+  );
   return hb;
 }
 

@@ -351,8 +351,8 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
 
       for (let t = 0; t < T; t++) {
         const { info, parsed } = targets[t];
-        const row: (number | null)[] = new Array(O).fill(null);
-        const rateRow: (number | null)[] = new Array(O).fill(null);
+        const row = new Array<number | null>(O).fill(null);
+        const rateRow = new Array<number | null>(O).fill(null);
         const figures: number[] = [];
         let sum = 0;
         for (let o = 0; o < O; o++) {
