@@ -64,7 +64,7 @@ export function plain(v: unknown): Plain {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  return typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
+  return null; // no other value has a literal form in a cell
 }
 
 function solid(argb: string): ExcelJS.Fill {
