@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
   {
@@ -31,6 +32,18 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  // The web pages' single-file components: Vue's rules, TypeScript parsed without type information
+  // (the type checker for .vue files is vue-tsc, run by `npm run typecheck`).
+  ...pluginVue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], projectService: false },
+    },
+    // TypeScript (vue-tsc) checks names; ESLint's core rule knows no DOM or TS types.
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-undef': 'off' },
   },
   prettier,
 );

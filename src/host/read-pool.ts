@@ -3,6 +3,7 @@
  * (so "the later file counts" stays well defined) and never holding more than a few in memory.
  * The core stays single-threaded and pure; this is a host concern only.
  */
+import { isVerified, VERIFIED_MARK } from '../core/progress/plausibility.js';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Submission } from '../core/model/submission.js';
@@ -15,7 +16,8 @@ export type ReadOutcome =
 /** Message shown for a file that could not be read (LuoshiError messages are already Chinese). */
 export function failureMessage(file: string, e: unknown): string {
   if (isLuoshiError(e)) return e.message;
-  return `${file} 无法读取：${e instanceof Error ? e.message : String(e)}`;
+  // A defect in luoshi, not in the file: say so (the fuzz suite counts these as crashes).
+  return `${file} 无法读取（内部错误：${e instanceof Error ? e.message : String(e)}；这是 luoshi 的缺陷，请报告给维护人员）`;
 }
 
 async function readOne(file: string, slim: boolean): Promise<ReadOutcome> {
@@ -38,7 +40,14 @@ export interface ReadPoolOptions {
 export function slimSubmission(s: Submission): Submission {
   return {
     ...s,
-    entries: s.entries.map((e) => ({ ...e, progress: '', problems: '', nextSteps: '', evidence: '' })),
+    // The 数据已核实 mark is all consolidation needs of the free texts (it confirms an implausible figure).
+    entries: s.entries.map((e) => ({
+      ...e,
+      progress: isVerified(e) ? VERIFIED_MARK : '',
+      problems: '',
+      nextSteps: '',
+      evidence: '',
+    })),
     taskEntries: [],
   };
 }
@@ -95,7 +104,7 @@ export async function readSubmissions(
           try {
             flush();
           } catch (e) {
-            reject(e);
+            reject(e instanceof Error ? e : new Error(String(e)));
           }
         });
         w.on('error', reject);

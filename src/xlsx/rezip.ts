@@ -44,9 +44,10 @@ export function deflateStoredZip(
 ): Uint8Array {
   const files = unzipSync(bytes);
   const chunks: Uint8Array[] = [];
-  const state: { failure: Error | null } = { failure: null };
+  // typed by assertion: the callback assigns it, which control-flow narrowing cannot see
+  let failure = null as Error | null;
   const zip = new Zip((err, chunk) => {
-    if (err) state.failure = err;
+    if (err) failure = err;
     else chunks.push(chunk);
   });
   for (const [name, data] of Object.entries(files)) {
@@ -55,7 +56,7 @@ export function deflateStoredZip(
     entry.push(transform ? transform(name, data) : data, true);
   }
   zip.end();
-  if (state.failure) throw state.failure;
+  if (failure) throw failure;
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const c of chunks) {

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { DeflateRaw } from './rezip.js';
 import { patchWorkbook, type FontSpec, type SheetPatch } from './ooxml-patch.js';
+import { escapeCellText } from './ooxml-text.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
 
 /** Excel's default spinCount (100,000) costs ~0.4 s per protected sheet; the protection is a guard rail, not a secret. */
@@ -77,8 +78,9 @@ function mergeStyles(styles: PlanStyle[]): PlanStyle {
 function writeValue(cell: ExcelJS.Cell, v: PlanValue): void {
   if (v === null) return;
   if (typeof v === 'string') {
-    // Always a text cell: exceljs never parses strings, so "=HYPERLINK(...)" stays literal text.
-    cell.value = v;
+    // Always a text cell: exceljs never parses strings, so "=HYPERLINK(...)" stays literal text; escaped so
+    // a typed "_x0041_" or a control character reads back exactly (see ./ooxml-text.ts).
+    cell.value = escapeCellText(v);
     return;
   }
   if (typeof v === 'number') {

@@ -379,8 +379,7 @@ function gridCell(value: unknown, format: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number') return isDateFormat(format) ? serialToDate(value) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  // Office.js gives only strings, numbers and booleans; anything else is shown as its JSON.
-  return JSON.stringify(value) ?? '';
+  return null; // Office.js gives no other kind of cell value
 }
 
 /** Used range values placed at their true position (the used range need not start at A1). */

@@ -17,6 +17,7 @@ import {
 } from '../../core/catalogue/index.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
 import { readCatalogueCorrections, writeCatalogueReviewWorkbook } from '../../xlsx/catalogue-review.js';
+import { POLICY_EXTENSIONS, policySource } from '../../host/input/index.js';
 
 function out(s: string): void {
   process.stdout.write(`${s}\n`);
@@ -26,22 +27,22 @@ function err(s: string): void {
   process.stderr.write(`${s}\n`);
 }
 
-/** Files named on the command line plus the .txt files of named folders. */
+/** Files named on the command line plus the policy files (.txt .docx .pdf .html .htm) of named folders. */
 async function policyFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = (await fs.stat(input)).isDirectory();
     } catch {
       throw new LuoshiError('file-not-found', `找不到文件或文件夹：${input}`, { file: input });
     }
     if (isDir) {
-      const found = await expandInputs([input], ['.txt']);
+      const found = await expandInputs([input], POLICY_EXTENSIONS);
       if (!found.length) {
         throw new LuoshiError(
           'no-txt',
-          `文件夹 ${input} 中没有 .txt 格式的政策文件（请把政策文件另存为纯文本 .txt 后再试）`,
+          `文件夹 ${input} 中没有政策文件（可读取 .txt、.docx、.pdf、.html、.htm 格式）`,
           { file: input },
         );
       }
@@ -53,6 +54,15 @@ async function policyFiles(inputs: string[]): Promise<string[]> {
   return files;
 }
 
+/** A catalogue with nothing in it is never written silently: every workbook built on it would be empty. */
+function refuseEmpty(c: Catalogue, names: string[]): void {
+  if (c.targets.length || c.tasks.length) return;
+  throw new LuoshiError(
+    'empty-catalogue',
+    `${names.join('、')} 中没有找到任何任务或指标，未生成目录。请确认提供的是政策文件正文（含“一、”“（一）”等标题层级），而不只是表格或附件`,
+  );
+}
+
 function summary(c: Catalogue): string {
   const milestones = c.targets.filter((t) => t.comparator === 'milestone').length;
   return `${c.documents.length} 份文件，${c.tasks.length} 项任务，${c.targets.length} 个指标（其中时间节点 ${milestones} 个）`;
@@ -61,7 +71,11 @@ function summary(c: Catalogue): string {
 export function registerCatalogue(program: Command): void {
   const cat = subcommand(program, 'catalogue', '指标目录：从政策文件生成、查看、审核目标任务目录');
 
-  subcommand(cat, 'build <文件或文件夹...>', '读取政策文件（.txt，UTF-8 或 GBK）生成指标目录 catalogue.json')
+  subcommand(
+    cat,
+    'build <文件或文件夹...>',
+    '读取政策文件（.txt、.docx、有文字层的 .pdf、保存的网页 .html）生成指标目录 catalogue.json',
+  )
     .requiredOption('-o, --output <catalogue.json>', '输出的目录文件')
     .option('-c, --corrections <目录审核.xlsx>', '应用目录审核表中的修正（确认、删除、修改、新增）')
     .action(
@@ -71,7 +85,7 @@ export function registerCatalogue(program: Command): void {
         const readErrors: string[] = [];
         for (const f of files) {
           try {
-            sources.push({ name: path.basename(f), bytes: await readInput(f) });
+            sources.push(await policySource(path.basename(f), await readInput(f)));
           } catch (e) {
             if (!(e instanceof LuoshiError) || files.length === 1) throw e;
             readErrors.push(e.message);
@@ -86,6 +100,10 @@ export function registerCatalogue(program: Command): void {
           ? await readCatalogueCorrections(await readInput(opts.corrections), path.basename(opts.corrections))
           : undefined;
         const result = buildCatalogue(sources, corrections ? { corrections } : {});
+        refuseEmpty(
+          result.catalogue,
+          sources.map((x) => x.name),
+        );
         const inputsUsed = [...files, ...(opts.corrections ? [opts.corrections] : [])];
         await writeOutputAtomic(opts.output, `${JSON.stringify(result.catalogue, null, 2)}\n`, inputsUsed);
         for (const m of readErrors) err(`警告：已跳过：${m}`);

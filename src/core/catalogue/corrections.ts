@@ -11,6 +11,7 @@ import { normaliseUnit } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 import { splitUnits } from './responsibility.js';
 import { halfWidth } from './text.js';
+import { matchByContent, type IdMatch } from './match.js';
 
 export type CorrectionAction = 'confirm' | 'delete' | 'edit' | 'add';
 
@@ -33,8 +34,9 @@ export interface TargetCorrection {
   action: CorrectionAction;
   /** The target corrected; null for an added target. */
   targetId: string | null;
-  /** For added targets: 文件 (document id, 发文字号, title or file name) and 原文. */
+  /** For added targets: 文件 (document id, 发文字号, title or file name). */
   document?: string;
+  /** 原文: the quote of an added target, or the quote the corrected target had when reviewed. */
   quote?: string;
   fields: TargetFields;
   note?: string;
@@ -51,6 +53,8 @@ export interface CorrectionsResult {
   applied: number;
   /** Corrections whose target no longer exists in the rebuilt catalogue. */
   stale: TargetCorrection[];
+  /** Corrections whose id vanished, carried to the new target with the most similar quote. */
+  matched: (IdMatch & { row: number })[];
   warnings: string[];
 }
 
@@ -139,6 +143,8 @@ export function applyCorrections(
   const stale: TargetCorrection[] = [];
   let applied = 0;
   const byId = new Map(catalogue.targets.map((t, i) => [t.id, i] as const));
+  const moved = movedIds(catalogue.targets, corrections.corrections, byId);
+  const matched: CorrectionsResult['matched'] = [];
   const targets: (Target | null)[] = [...catalogue.targets];
   const added: Target[] = [];
   const deleted: DeletedTarget[] = [];
@@ -200,10 +206,17 @@ export function applyCorrections(
       applied++;
       continue;
     }
-    const index = c.targetId ? byId.get(c.targetId) : undefined;
+    const move = c.targetId && !byId.has(c.targetId) ? moved.get(c.targetId) : undefined;
+    const index = move ? byId.get(move.newId) : c.targetId ? byId.get(c.targetId) : undefined;
     if (index === undefined) {
       stale.push(c);
       continue;
+    }
+    if (move) {
+      matched.push({ ...move, row: c.row });
+      warnings.push(
+        `${where}：编号 ${move.oldId} 在重新生成的目录中已不存在，按原文相似（相似度 ${Math.round(move.similarity * 100)}%）对应到同一章节的新编号 ${move.newId}，修正已应用于该指标`,
+      );
     }
     const current = targets[index];
     if (!current) continue;
@@ -231,7 +244,25 @@ export function applyCorrections(
     });
   const out: Catalogue = { ...catalogue, targets: all };
   if (deleted.length) out.deletedTargets = deleted;
-  return { catalogue: out, applied, stale, warnings };
+  return { catalogue: out, applied, stale, matched, warnings };
+}
+
+/**
+ * Corrections naming an id the rebuilt catalogue lacks, matched by quote to targets no correction
+ * names (old id → match).
+ */
+function movedIds(
+  targets: readonly Target[],
+  corrections: readonly TargetCorrection[],
+  byId: ReadonlyMap<string, number>,
+): Map<string, IdMatch> {
+  const named = new Set(corrections.map((c) => c.targetId).filter((id): id is string => !!id));
+  const old = corrections
+    .filter((c) => c.action !== 'add' && c.targetId && !byId.has(c.targetId) && c.quote)
+    .map((c) => ({ id: c.targetId!, quote: c.quote! }));
+  if (!old.length) return new Map();
+  const fresh = targets.filter((t) => !named.has(t.id));
+  return new Map(matchByContent(old, fresh).map((m) => [m.oldId, m] as const));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,9 +399,10 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     const part = pick('参与单位');
     if (part) fields.participants = splitUnits(part);
     const c: TargetCorrection = { row: r + 1, action: action!, targetId: id || null, fields };
+    const quote = get('原文');
+    if (quote) c.quote = quote;
     if (isAdd) {
       c.document = get('文件');
-      c.quote = get('原文');
       if (!c.document) fail(r, '文件', '新增指标必须填写“文件”（发文字号或文件标题）');
       if (!c.quote) fail(r, '原文', '新增指标必须填写“原文”（从政策文件中原样复制的句子）');
     }

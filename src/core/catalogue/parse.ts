@@ -104,6 +104,19 @@ function stageDeadline(title: string, docYear: number | null): string | null {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/**
+ * A target's id: document, heading path and its normalised quote with the figure marked, never an
+ * offset, so a reflowed or re-sourced text keeps the id and an edit elsewhere cannot change it.
+ */
+function targetIdBase(documentId: string, path: string[], text: string, d: DraftTarget): string {
+  const a = Math.max(d.quoteStart, Math.min(d.figureStart, d.quoteEnd));
+  const b = Math.max(a, Math.min(d.figureEnd, d.quoteEnd));
+  const before = text.slice(d.quoteStart, a);
+  const figure = text.slice(a, b);
+  const after = text.slice(b, d.quoteEnd);
+  return `${documentId}/${pathKey(path)}/M${contentHash(`${before}[${figure}]${after}|${d.comparator}`)}`;
+}
+
 export function parseDocument(text: string, source: string): ParsedDocument {
   if (!text.trim()) {
     throw new LuoshiError('empty-file', `${source} 是空文件（没有任何文字），无法生成目录`, { file: source });
@@ -267,10 +280,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     const made: [DraftTarget, Target][] = [];
     for (const d of drafts) {
       const quote = text.slice(d.quoteStart, d.quoteEnd);
-      const figure = text.slice(d.figureStart, d.figureEnd);
-      const id = targetIds.allocate(
-        `${documentId}/${pathKey(path)}/M${contentHash(`${quote}|${figure}|${d.figureStart - d.quoteStart}|${d.comparator}`)}`,
-      );
+      const id = targetIds.allocate(targetIdBase(documentId, path, text, d));
       const t: Target = {
         id,
         documentId,

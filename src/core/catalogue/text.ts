@@ -60,9 +60,21 @@ export function squeeze(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, '');
 }
 
-/** Normalised text used for hashing: half-width, no whitespace. */
+/** Dashes and tildes written for ranges and lists ("30—50", "30-50", "30～50") read as one. */
+const DASHES = /[-\u2010-\u2015\u2212\u2500~]+/g;
+/**
+ * Punctuation that varies between copies of one text (PDF, Word, web page): commas, stops, colons,
+ * brackets, quotes. Dropped for hashing; "." "%" "‰" "/" stay because they change a figure.
+ */
+const VARIANT_PUNCTUATION = /[,，、;；:：。!！?？"'“”‘’「」『』《》〈〉<>()（）【】[\]{}〔〕·•…]/g;
+
+/**
+ * Normalised text used for hashing ids: half-width, no whitespace or line breaks, one dash, no
+ * punctuation variants. Re-sourcing the same words (another file format, another line width)
+ * therefore keeps every id; a changed word or figure changes it.
+ */
 export function normaliseForHash(s: string): string {
-  return squeeze(halfWidth(s));
+  return squeeze(halfWidth(s)).replace(DASHES, '-').replace(VARIANT_PUNCTUATION, '');
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * GB/T 9704-2012 page geometry and font roles, in Word units (twips, half-points).
- * The numbers and their sources are in ../shared/research/gbt9704.md (beside the project) §1; 1 mm = 56.693 twips.
+ * The rules and their numbers are in docs/gbt9704.md §1–3; 1 mm = 56.693 twips.
  */
 import type { FontProfile } from './config.js';
 

@@ -439,7 +439,7 @@ function subtitleText(options: PlanOptions): string {
   const parts = [`填报单位：${options.office}`, `填报期间：${options.period}`];
   if (options.deadline) parts.push(`报送截止：${options.deadline}`);
   parts.push('浅黄色单元格为填报区，灰色单元格为目录内容（已锁定）');
-  return parts.join('　　');
+  return parts.join('\u3000\u3000');
 }
 
 /** Rows of the 填报说明 sheet that hosts (and tests) need to find. */

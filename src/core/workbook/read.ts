@@ -248,8 +248,8 @@ function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; pe
   for (let r = 0; r < headerRow; r++) {
     for (const v of sheet.rows[r] ?? []) {
       const t = str(v);
-      const office = t.match(/填报单位[:：]\s*([^\s\u3000]+)/)?.[1];
-      const period = t.match(/填报期间[:：]\s*([^\s\u3000]+)/)?.[1];
+      const office = t.match(/填报单位[:：]\s*(\S+)/)?.[1];
+      const period = t.match(/填报期间[:：]\s*(\S+)/)?.[1];
       if (office || period) return { office: office ?? '', period: period ?? '' };
     }
   }

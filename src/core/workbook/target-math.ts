@@ -2,6 +2,10 @@
  * How a figure is judged against a target: the one place for it, shared by the 完成率 formula (plan),
  * the status-consistency rule (reader), the reports and the consolidation.
  */
+/*
+ * Comparators are typed `string`: besides the catalogue's Comparator values they arrive as text
+ * read back from a workbook's _meta, and an unknown one simply has no numeric test.
+ */
 
 /** Whether `actual` meets a numeric target; null when the target has no numeric test (milestone, no value). */
 export function meetsTarget(

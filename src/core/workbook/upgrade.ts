@@ -14,6 +14,7 @@ import { selectForOffice } from './build-plan.js';
 import { TARGET_COLUMNS, TASK_COLUMNS } from './layout.js';
 import { findMeta, readRemovedTargets, readSubmission } from './read.js';
 import { targetText } from './target-text.js';
+import { matchByContent, type IdMatch } from '../catalogue/match.js';
 
 export interface ChangedTarget {
   targetId: string;
@@ -39,6 +40,8 @@ export interface UpgradeResult {
   kept: number;
   /** Invalid cells of the old workbook whose text was moved into 进展情况 / 进展情况 of tasks. */
   preservedInvalid: { targetId: string; field: string; raw: string }[];
+  /** Rows whose target id vanished, carried to the new target with the most similar quote. */
+  matched: IdMatch[];
 }
 
 const INVALID_CODES = new Set(['not-a-number', 'not-a-date', 'bad-status']);
@@ -122,15 +125,26 @@ export function upgradeWorkbook(
   }
 
   const rowsById = new Map(old.rows.map((r) => [r.targetId, r]));
+  // ids that vanished (the text was edited or re-sourced): the most similar quote under the same heading
+  const matched = matchByContent(
+    old.rows.filter((r) => !inCatalogue.has(r.targetId)).map((r) => ({ id: r.targetId, quote: r.quote })),
+    targets.filter((t) => !rowsById.has(t.id)),
+  );
+  const movedTo = new Map(matched.map((m) => [m.oldId, m] as const));
   const removed: RemovedTarget[] = [];
   const changed: ChangedTarget[] = [];
   const kept: Entry[] = [];
   for (const row of old.rows) {
-    const e = entries.get(row.targetId)!;
-    const t = selected.get(row.targetId);
+    const move = movedTo.get(row.targetId);
+    const e = move ? { ...entries.get(row.targetId)!, targetId: move.newId } : entries.get(row.targetId)!;
+    const t = selected.get(move?.newId ?? row.targetId);
     if (t) {
       kept.push(e);
       const notes: string[] = [];
+      if (move)
+        notes.push(
+          `指标编号由 ${move.oldId} 改为 ${move.newId}（按原文相似度 ${Math.round(move.similarity * 100)}% 对应）`,
+        );
       if (row.quote && row.quote !== t.quote) notes.push(`指标内容已修改，原为：${row.quote}`);
       const newText = targetText(t);
       if (row.targetText && row.targetText !== newText)
@@ -205,5 +219,6 @@ export function upgradeWorkbook(
     changed,
     kept: kept.length,
     preservedInvalid,
+    matched,
   };
 }

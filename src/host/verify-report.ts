@@ -1,0 +1,110 @@
+/**
+ * `luoshi report --verify`: does a report's layout conform to GB/T 9704 (docs/gbt9704.md)? Reads the
+ * .docx parts for the static checks, lays the document out with LibreOffice and measures the PDF
+ * with poppler's pdftotext for the checks only the laid-out page shows.
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { unzipSync } from 'fflate';
+import { LuoshiError } from '../core/errors.js';
+import { parseBboxLayout } from '../core/report/pdf-layout.js';
+import { docxParagraphs, verifyDocx, type DocxParts } from '../core/report/verify-docx.js';
+import { verifyLayout } from '../core/report/verify-layout.js';
+import type { VerifyCheck } from '../core/report/verify-types.js';
+import { docxToPdf, findSoffice, NO_LIBREOFFICE } from './pdf.js';
+
+export interface VerifyResult {
+  ok: boolean;
+  /** Pages laid out by LibreOffice (0 without --render). */
+  pages: number;
+  checks: VerifyCheck[];
+}
+
+/** The XML parts of a .docx, by name; a file that is not a .docx is a LuoshiError naming it. */
+export function docxPartsOf(docx: Uint8Array, file = '报告'): DocxParts {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(docx, { filter: (f) => f.name.endsWith('.xml') });
+  } catch {
+    throw new LuoshiError('verify-not-docx', `${file} 不是有效的 Word 文件（.docx）`, { file });
+  }
+  const parts: DocxParts = {};
+  const text = new TextDecoder();
+  for (const [name, bytes] of Object.entries(entries)) parts[name] = text.decode(bytes);
+  if (!parts['word/document.xml'])
+    throw new LuoshiError('verify-not-docx', `${file} 不是有效的 Word 文件（缺少 word/document.xml）`, {
+      file,
+    });
+  return parts;
+}
+
+function run(cmd: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () =>
+      reject(
+        new LuoshiError(
+          'verify-no-poppler',
+          '未安装 pdftotext（poppler-utils），无法检查排版；Debian/Ubuntu：apt-get install poppler-utils',
+        ),
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(Buffer.concat(chunks).toString('utf8'))
+        : reject(new LuoshiError('verify-pdftotext', `pdftotext 读取 PDF 失败（退出码 ${code}）`)),
+    );
+  });
+}
+
+/** Lay the .docx out with LibreOffice and measure it. */
+async function renderChecks(
+  docx: Uint8Array,
+  parts: DocxParts,
+): Promise<{ pages: number; checks: VerifyCheck[] }> {
+  if (!findSoffice()) throw new LuoshiError('no-libreoffice', NO_LIBREOFFICE);
+  const pdf = await docxToPdf(docx);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'luoshi-verify-'));
+  try {
+    const file = path.join(dir, 'report.pdf');
+    await fs.writeFile(file, pdf);
+    const pages = parseBboxLayout(await run('pdftotext', ['-bbox-layout', file, '-']));
+    return { pages: pages.length, checks: verifyLayout(pages, docxParagraphs(parts['word/document.xml'])) };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Check a report: static checks always, layout checks when `render` (needs LibreOffice and poppler). */
+export async function verifyReport(
+  docx: Uint8Array,
+  options: { render?: boolean; file?: string } = {},
+): Promise<VerifyResult> {
+  const parts = docxPartsOf(docx, options.file);
+  const checks = verifyDocx(parts);
+  let pages = 0;
+  if (options.render !== false) {
+    const r = await renderChecks(docx, parts);
+    pages = r.pages;
+    checks.push(...r.checks);
+  }
+  return { ok: checks.every((c) => c.ok), pages, checks };
+}
+
+/** The result as the CLI prints it: one line per check, then each problem indented. */
+export function formatVerifyResult(r: VerifyResult, file: string): string {
+  const lines = [
+    `${file}${r.pages ? `（${r.pages}页）` : ''}：${r.ok ? '排版符合 GB/T 9704-2012' : '排版有不符合 GB/T 9704-2012 之处'}`,
+  ];
+  for (const c of r.checks) {
+    lines.push(`${c.ok ? '✓' : '✗'} ${c.name}：${c.summary}`);
+    for (const p of c.problems) lines.push(`    ${p}`);
+  }
+  const failed = r.checks.filter((c) => !c.ok).length;
+  lines.push(`共${r.checks.length}项检查，${failed ? `${failed}项不符合` : '全部符合'}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,239 @@
+/**
+ * The project's own GB/T 9704 verifier (`luoshi report --verify`): each rule on laid-out pages built
+ * here by hand (positions from the standard's millimetres, not from the verifier's code), then on a
+ * real report of the seeds laid out by LibreOffice, with faults put into its .docx.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { PdfLine, PdfPage } from '../src/core/report/pdf-layout.js';
+import { parseBboxLayout } from '../src/core/report/pdf-layout.js';
+import { verifyLayout } from '../src/core/report/verify-layout.js';
+import { verifyDocx } from '../src/core/report/verify-docx.js';
+import type { VerifyCheck } from '../src/core/report/verify-types.js';
+import { docxPartsOf, verifyReport } from '../src/host/verify-report.js';
+import { buildReport } from '../src/host/report.js';
+import { parseReportConfig } from '../src/core/report/config.js';
+import { seedCatalogue } from './helpers/seeds.js';
+import { filledWorkbook, readBack } from './helpers/report-fixtures.js';
+
+const PT = 72 / 25.4;
+/** A4 in points; the 版心 starts 37 mm down and 28 mm in; a 3号 character is 16 pt, a line 28.95 pt. */
+const A4 = { w: 210 * PT, h: 297 * PT };
+const TOP = 37 * PT;
+const LEFT = 28 * PT;
+const PITCH = 28.95;
+const CHAR = 15.79;
+
+function textLine(row: number, text: string, indentChars = 0, x1?: number): PdfLine {
+  const y0 = TOP + row * PITCH;
+  const x0 = LEFT + indentChars * CHAR;
+  return { x0, y0, x1: x1 ?? x0 + [...text].length * CHAR, y1: y0 + 20.8, text };
+}
+
+function pageNumber(n: number): PdfLine {
+  // 7 mm below the 版心 (262 mm), one 4号 character (14 pt) in from the 版心's right or left edge.
+  const y0 = 269 * PT;
+  const width = 60;
+  const x1 = n % 2 === 1 ? 184 * PT - 14 : LEFT + 14 + width;
+  return { x0: x1 - width, y0, x1, y1: y0 + 18, text: `— ${n} —` };
+}
+
+const BODY = '各地区各部门认真贯彻落实党中央国务院决策部署推动各项任务取得积极成效'; // 34 characters
+
+/** A body page of 22 lines of 28 characters. */
+function fullPage(n: number, text = BODY.slice(0, 28)): PdfPage {
+  const lines = Array.from({ length: 22 }, (_, i) => textLine(i, text, 0, 184 * PT - 0.5));
+  return { width: A4.w, height: A4.h, lines: [...lines, pageNumber(n)] };
+}
+
+function byId(checks: VerifyCheck[], id: string): VerifyCheck {
+  const c = checks.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id}`);
+  return c;
+}
+
+describe('layout rules on hand-made pages', () => {
+  it('accepts pages of 22 lines × 28 characters with numbers in place', () => {
+    const pages = [fullPage(1), fullPage(2)];
+    const checks = verifyLayout(pages, [BODY.slice(0, 28)]);
+    expect(checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('names page and line of a 29-character line', () => {
+    const page = fullPage(1);
+    page.lines[4] = textLine(4, BODY.slice(0, 29), 0, 184 * PT + 15);
+    const c = byId(verifyLayout([page, fullPage(2)], []), 'render.chars');
+    expect(c.ok).toBe(false);
+    expect(c.problems.join()).toContain('第1页第5行排了29个字');
+    const box = byId(verifyLayout([page, fullPage(2)], []), 'render.margins');
+    expect(box.problems.join()).toContain('第1页');
+  });
+
+  it('finds a 23rd line and a page that never fills 22 lines', () => {
+    const p = fullPage(1);
+    p.lines.splice(5, 0, { ...textLine(5, '多出的一行'), y0: TOP + 5 * PITCH - 12, y1: TOP + 5 * PITCH + 8 });
+    const c = byId(verifyLayout([p, fullPage(2)], []), 'render.lines');
+    expect(c.ok).toBe(false);
+    expect(c.problems.join()).toMatch(/第1页排了23行|行距只有/);
+    const short = (n: number) => ({
+      ...fullPage(n),
+      lines: [...fullPage(n).lines.slice(0, 18), pageNumber(n)],
+    });
+    const s = byId(verifyLayout([short(1), short(2), short(3)], []), 'render.lines');
+    expect(s.problems.join()).toContain('最多只排了18行');
+  });
+
+  it('says which page has a misplaced or missing number', () => {
+    const p2 = fullPage(2);
+    p2.lines[22] = { ...pageNumber(1), text: '— 2 —' }; // an even page numbered on the right
+    const p3 = { ...fullPage(3), lines: fullPage(3).lines.slice(0, 22) };
+    const c = byId(verifyLayout([fullPage(1), p2, p3], []), 'render.page-numbers');
+    expect(c.problems.join('\n')).toMatch(/第2页页码应居左空一字/);
+    expect(c.problems.join('\n')).toContain('第3页没有页码');
+  });
+
+  it('refuses a signature and date alone on a page', () => {
+    const last: PdfPage = {
+      width: A4.w,
+      height: A4.h,
+      lines: [textLine(0, '吉林省发展和改革委员会', 12), textLine(1, '2025年10月9日', 18), pageNumber(2)],
+    };
+    const c = byId(verifyLayout([fullPage(1), last], []), 'render.signature-page');
+    expect(c.ok).toBe(false);
+    expect(c.problems[0]).toContain('第2页');
+    const withText: PdfPage = {
+      ...last,
+      lines: [
+        textLine(0, BODY.slice(0, 20)),
+        ...last.lines.map((l) => ({ ...l, y0: l.y0 + 2 * PITCH, y1: l.y1 + 2 * PITCH })),
+      ],
+    };
+    expect(byId(verifyLayout([fullPage(1), withText], []), 'render.signature-page').ok).toBe(true);
+  });
+
+  it('wants the 版记 on the last, even page at the bottom of the 版心', () => {
+    const imprint = (row: number) => textLine(row, '吉林省发展和改革委员会办公室2025年10月9日印发', 1);
+    const mid: PdfPage = {
+      width: A4.w,
+      height: A4.h,
+      lines: [textLine(0, BODY.slice(0, 28)), imprint(3), pageNumber(3)],
+    };
+    const c = byId(verifyLayout([fullPage(1), fullPage(2), mid], []), 'render.imprint');
+    expect(c.problems.join('\n')).toContain('第3页（单页）');
+    expect(c.problems.join('\n')).toContain('版心下边缘');
+    const bottom: PdfPage = { width: A4.w, height: A4.h, lines: [imprint(21)] };
+    const blank: PdfPage = { width: A4.w, height: A4.h, lines: [] };
+    const ok = verifyLayout(
+      [
+        fullPage(1),
+        fullPage(2),
+        fullPage(3),
+        { ...mid, lines: mid.lines.slice(0, 1).concat(pageNumber(4)) },
+        blank,
+        bottom,
+      ],
+      [],
+    );
+    expect(byId(ok, 'render.imprint').problems).toEqual([]);
+    // A blank page before the 版记 page: neither is numbered (7.5).
+    expect(byId(ok, 'render.page-numbers').problems).toEqual([]);
+  });
+
+  it('counts every character of the .docx on the pages and says where one went', () => {
+    const sentence = `${BODY.slice(0, 27)}。${BODY.slice(0, 10)}`;
+    const p = fullPage(1);
+    p.lines[0] = textLine(0, sentence.slice(0, 27));
+    p.lines[1] = textLine(1, sentence.slice(28));
+    const c = byId(verifyLayout([p, fullPage(2)], [sentence]), 'render.text-kept');
+    expect(c.ok).toBe(false);
+    expect(c.problems[0]).toContain('“。”1个');
+    expect(c.problems[1]).toContain('第1页第1行');
+  });
+
+  it('reads poppler bbox output, entities included', () => {
+    const html =
+      '<doc><page width="595.3" height="841.9"><flow><block><line xMin="79.5" yMin="107.2" xMax="509.6" yMax="135.8">' +
+      '<word xMin="79.5" yMin="107.2" xMax="100" yMax="135.8">A&amp;B</word><word xMin="101" yMin="107.2" xMax="120" yMax="135.8">报告</word>' +
+      '</line></block></flow></page></doc>';
+    const pages = parseBboxLayout(html);
+    expect(pages).toHaveLength(1);
+    expect(pages[0].lines[0]).toMatchObject({ x0: 79.5, y1: 135.8, text: 'A&B报告' });
+  });
+});
+
+describe('a real report laid out by LibreOffice', () => {
+  let dir: string;
+  let docx: Uint8Array;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'luoshi-verify-'));
+    const catalogue = seedCatalogue();
+    const file = path.join(dir, '长春市.xlsx');
+    writeFileSync(file, await filledWorkbook(catalogue, '长春市', 1));
+    const sub = await readBack(file, catalogue);
+    const config = parseReportConfig(
+      JSON.stringify({ 发文机关: '长春市人民政府', 主送机关: '省人民政府', 成文日期: '2025-10-09' }),
+    );
+    docx = (await buildReport([sub], { config, catalogue })).docx;
+  }, 120_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('measures as many pages as poppler counts and runs every rule', async () => {
+    const r = await verifyReport(docx, { file: 'report.docx' });
+    const pdfFile = path.join(dir, 'r.docx');
+    writeFileSync(pdfFile, docx);
+    const ids = r.checks.map((c) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'docx.page',
+        'docx.grid',
+        'docx.fonts',
+        'render.lines',
+        'render.chars',
+        'render.margins',
+        'render.page-numbers',
+        'render.signature-page',
+        'render.imprint',
+        'render.text-kept',
+      ]),
+    );
+    const conv = spawnSync('soffice', [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/p`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      pdfFile,
+    ]);
+    expect(conv.status).toBe(0);
+    const info = spawnSync('pdfinfo', [path.join(dir, 'r.pdf')], { encoding: 'utf8' }).stdout;
+    expect(r.pages).toBe(Number(/Pages:\s+(\d+)/.exec(info)?.[1]));
+  }, 200_000);
+
+  it('finds faults put into the .docx: margins, grid, font table', () => {
+    const files = unzipSync(docx);
+    const doc = strFromU8(files['word/document.xml'])
+      .replace(
+        /<w:pgMar [^>]*\/>/g,
+        '<w:pgMar w:top="1440" w:bottom="1440" w:left="1800" w:right="1800" w:header="851" w:footer="992" w:gutter="0"/>',
+      )
+      .replace(/<w:docGrid [^>]*\/>/g, '');
+    files['word/document.xml'] = strToU8(doc);
+    files['word/fontTable.xml'] = strToU8(
+      '<?xml version="1.0"?><w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    );
+    const parts = docxPartsOf(zipSync(files));
+    const checks = verifyDocx(parts);
+    expect(byId(checks, 'docx.page').problems.join()).toContain('页边距应为上37、下35、左28、右26毫米');
+    expect(byId(checks, 'docx.grid').problems.join()).toContain('没有文档网格');
+    expect(byId(checks, 'docx.fonts').problems.join()).toMatch(/字体表.*没有“仿宋/);
+  });
+});
