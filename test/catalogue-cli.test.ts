@@ -100,7 +100,7 @@ describe('luoshi catalogue build / show', () => {
       const cases: [string[], RegExp][] = [
         [['catalogue', 'build', 'empty.txt', '-o', 'x.json'], /empty\.txt.*空文件/],
         [['catalogue', 'build', 'photo.txt', '-o', 'x.json'], /photo\.txt.*二进制/],
-        [['catalogue', 'build', 'nothing', '-o', 'x.json'], /nothing.*没有 \.txt/],
+        [['catalogue', 'build', 'nothing', '-o', 'x.json'], /nothing.*没有政策文件/],
         [['catalogue', 'build', 'prose.txt', '-o', 'x.json'], /prose\.txt.*标题/],
         [['catalogue', 'build', 'missing.txt', '-o', 'x.json'], /找不到/],
         [['catalogue', 'show', 'prose.txt'], /prose\.txt.*JSON/],
