@@ -10,6 +10,7 @@ import {
   overallJudgement,
   rankOffices,
   reportDate,
+  type VersionFacts,
 } from '../src/core/progress/index.js';
 
 describe('progress', () => {
@@ -84,13 +85,13 @@ describe('progress', () => {
   });
 
   it('takes the copy saved last, never the typed 截至日期', () => {
-    const a = {
+    const a: VersionFacts = {
       source: 'a.xlsx',
       savedAt: '2025-12-01T00:00:00Z',
       fileTime: '2026-01-02T00:00:00Z',
       order: 1,
     };
-    const b = {
+    const b: VersionFacts = {
       source: 'b.xlsx',
       savedAt: '2025-11-01T00:00:00Z',
       fileTime: '2026-01-03T00:00:00Z',
