@@ -5,6 +5,8 @@
  * Sheets are found by name (and, when renamed, by their header texts); columns by header text, so a
  * moved column still reads. Data validation only fires on typing, so everything is validated here.
  */
+import { deriveKind } from '../catalogue/kind.js';
+import { implausibilities, isVerified, VERIFIED_MARK } from '../progress/plausibility.js';
 import type { Catalogue, Comparator, Target } from '../model/catalogue.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../model/grid.js';
 import type { Entry, Problem, Severity, Submission, TargetRow, TaskEntry } from '../model/submission.js';
@@ -555,6 +557,28 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       };
       entries.push(entry);
       if (!hasEntry) unfilled++;
+      if (actual !== null && !isVerified(entry)) {
+        // Implausible figures (a unit slip, a share over 100 %): src/core/progress/plausibility.ts.
+        const kind =
+          ct?.kind ??
+          deriveKind({
+            indicator: targetRow.quote,
+            unit: rule.unit,
+            comparator: isComparator(rule.comparator) ? rule.comparator : 'milestone',
+            value: rule.value,
+          });
+        for (const f of implausibilities(actual, {
+          kind,
+          value: rule.value,
+          unit: rule.unit,
+          quote: targetRow.quote,
+        }))
+          p.warning(
+            `implausible-${f.code}`,
+            `${f.message}；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
+            where('actual'),
+          );
+      }
 
       // ---- consistency of status, figure and explanations
       const goal = describeTarget(rule, targetRow.targetText);
