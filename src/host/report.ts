@@ -12,8 +12,8 @@ import { loadCatalogue } from './catalogue-file.js';
 import { readSubmission } from '../core/workbook/read.js';
 import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../core/report/config.js';
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
-import { renderReportBlocks, type ReportTemplate } from '../core/report/template.js';
-import { renderReportDocx } from '../core/report/docx.js';
+import type { ReportTemplate } from '../core/report/template.js';
+import { assembleReport } from '../core/report/assemble.js';
 import { makeChartPng } from './chart-png.js';
 import { readInput } from './files.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
@@ -108,8 +108,17 @@ export interface BuildReportOptions {
   config: ReportConfig;
   catalogue?: Catalogue;
   templatesDir?: string;
+  /** ISO date the report is generated, the default 成文日期; defaults to today on this machine's clock. */
+  today?: string;
   /** SVG → PNG; defaults to resvg with a CJK font found on this machine (looked up only if a chart is drawn). */
   chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+}
+
+/** Today's date on this machine's clock, as ISO "YYYY-MM-DD" (local time: the day the writer sees). */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Submissions → .docx bytes, with the template chosen by the number of offices. */
@@ -117,17 +126,20 @@ export async function buildReport(
   submissions: Submission[],
   options: BuildReportOptions,
 ): Promise<{ model: ReportModel; docx: Uint8Array }> {
-  const model = buildReportModel(submissions, { config: options.config, catalogue: options.catalogue });
+  const model = buildReportModel(submissions, {
+    config: options.config,
+    catalogue: options.catalogue,
+    today: options.today ?? localToday(),
+  });
   const tpl = await loadTemplate(
     options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
     model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE,
   );
-  const blocks = renderReportBlocks(model, tpl);
   let png = options.chartPng;
   const chartPng = async (svg: string, w: number, h: number) => {
     png ??= makeChartPng();
     return png(svg, w, h);
   };
-  const docx = await renderReportDocx(model, blocks, { chartPng });
+  const { docx } = await assembleReport(model, tpl, chartPng);
   return { model, docx };
 }
