@@ -1,6 +1,7 @@
 /**
  * Policy texts → Catalogue. The public entry of the catalogue core (pure: bytes in, data out).
  */
+import { deriveKind } from './kind.js';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, type Catalogue } from '../model/catalogue.js';
 import { isLuoshiError, LuoshiError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
@@ -28,6 +29,8 @@ export { catalogueVersion } from './version.js';
 export interface CatalogueSource {
   name: string;
   bytes: Uint8Array;
+  /** Text already read from a .docx, .pdf or .html by the host; when absent the bytes are decoded as text. */
+  text?: string;
 }
 
 export interface BuildOptions {
@@ -132,6 +135,10 @@ function assemble(
       );
     }
   }
+  // What each target measures (corrections may have set it; the rest from its words and unit).
+  catalogue.targets = catalogue.targets.map((t) =>
+    t.kind ? t : { ...t, kind: deriveKind({ ...t, indicator: t.quote }) },
+  );
   catalogue.version = catalogueVersion(catalogue);
   return { catalogue, warnings, correctionsApplied, staleCorrections, texts };
 }
@@ -151,7 +158,7 @@ export function buildCatalogue(sources: CatalogueSource[], options: BuildOptions
       if (s.bytes.length === 0) {
         throw new LuoshiError('empty-file', `${name} 是空文件（0 字节），无法生成目录`, { file: name });
       }
-      const { text } = decodeText(s.bytes, name);
+      const text = s.text ?? decodeText(s.bytes, name).text;
       parsed.push(parseDocument(text, name));
     } catch (e) {
       if (!isLuoshiError(e)) throw e;

@@ -20,6 +20,7 @@ import {
   SHEET_TASKS,
   TARGET_COLUMNS,
   TASK_COLUMNS,
+  fingerprintColumns,
   WORKBOOK_FORMAT,
   WORKBOOK_FORMAT_VERSION,
   a1,
@@ -242,13 +243,13 @@ function emptySubmission(source: string, problems: Problem[]): Submission {
   };
 }
 
-/** "填报单位：长春市　　填报期间：2025年度" → {office, period}, for a workbook whose _meta is gone. */
+/** "填报单位：长春市  填报期间：2025年度" (ideographic spaces) → {office, period}, for a workbook whose _meta is gone. */
 function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; period: string } {
   for (let r = 0; r < headerRow; r++) {
     for (const v of sheet.rows[r] ?? []) {
       const t = str(v);
-      const office = t.match(/填报单位[:：]\s*([^\s　]+)/)?.[1];
-      const period = t.match(/填报期间[:：]\s*([^\s　]+)/)?.[1];
+      const office = t.match(/填报单位[:：]\s*(\S+)/)?.[1];
+      const period = t.match(/填报期间[:：]\s*(\S+)/)?.[1];
       if (office || period) return { office: office ?? '', period: period ?? '' };
     }
   }
@@ -395,7 +396,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         sheet: S,
       });
     }
-    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !header.cols.has(c.key));
+    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !c.optional && !header.cols.has(c.key));
     for (const c of missing) {
       p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, {
         sheet: S,
@@ -403,7 +404,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       });
     }
     const col = (key: string) => header.cols.get(key);
-    const fpCols = TARGET_COLUMNS.filter((c) => c.fingerprint).map((c) => col(c.key));
+    const fpCols = fingerprintColumns(TARGET_COLUMNS).map((c) => col(c.key));
     const fpComplete = fpCols.every((c) => c !== undefined);
     const seen = new Set<string>();
     let unfilled = 0;
@@ -454,7 +455,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       if (m && fpComplete) {
         const cells = fpCols.map((c) => cellAt(sheet, r, c));
         for (const i of changedCells(m.fingerprint, cells)) {
-          const def = TARGET_COLUMNS.filter((c) => c.fingerprint)[i];
+          const def = fingerprintColumns(TARGET_COLUMNS)[i];
           p.error(
             'locked-cell-edited',
             `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
@@ -613,7 +614,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         sheet: S,
       });
     const col = (key: string) => header.cols.get(key);
-    const fpDefs = TASK_COLUMNS.filter((c) => c.fingerprint);
+    const fpDefs = fingerprintColumns(TASK_COLUMNS);
     const fpCols = fpDefs.map((c) => col(c.key));
     const fpComplete = fpCols.every((c) => c !== undefined);
     const seen = new Set<string>();

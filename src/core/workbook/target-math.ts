@@ -2,12 +2,15 @@
  * How a figure is judged against a target: the one place for it, shared by the 完成率 formula (plan),
  * the status-consistency rule (reader), the reports and the consolidation.
  */
-import type { Comparator } from '../model/catalogue.js';
+/*
+ * Comparators are typed `string`: besides the catalogue's Comparator values they arrive as text
+ * read back from a workbook's _meta, and an unknown one simply has no numeric test.
+ */
 
 /** Whether `actual` meets a numeric target; null when the target has no numeric test (milestone, no value). */
 export function meetsTarget(
   actual: number,
-  comparator: Comparator | string,
+  comparator: string,
   value: number | null,
   valueMax: number | null,
 ): boolean | null {
@@ -42,15 +45,21 @@ export function meetsTarget(
  */
 export function rateFormula(
   actualCell: string,
-  comparator: Comparator | string,
+  comparator: string,
   value: number | null,
+  options: { text?: boolean } = {},
 ): string | null {
   if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
+  if (options.text) {
+    // A percent target's 完成值 is a text cell holding "30" or "30%": drop the sign, then divide.
+    const n = `VALUE(SUBSTITUTE(SUBSTITUTE(${actualCell},"%",""),"％",""))`;
+    return `IFERROR(${n}/${String(value)},"")`;
+  }
   return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
 }
 
 /** Comparators for which figure ÷ target is a meaningful 完成率 (not ceilings, not milestones). */
-function hasRatio(comparator: Comparator | string): boolean {
+function hasRatio(comparator: string): boolean {
   return (
     comparator === '>=' ||
     comparator === '>' ||
@@ -67,7 +76,7 @@ function hasRatio(comparator: Comparator | string): boolean {
  */
 export function completionRate(
   actual: number | null,
-  comparator: Comparator | string | null,
+  comparator: string | null,
   value: number | null,
 ): number | null {
   if (actual === null || !Number.isFinite(actual) || comparator === null) return null;
