@@ -120,6 +120,8 @@ export interface BuildReportOptions {
    * a blank page before it (GB/T 9704 7.4.1). Costs one or two LibreOffice runs; the PDF is returned.
    */
   fitLayout?: boolean;
+  /** Offices that should have reported (the roster), so the report names those that did not. */
+  expectedOffices?: string[];
 }
 
 /** The last page's printed number differs from the page count when LibreOffice left out a blank page. */
@@ -145,6 +147,7 @@ export async function buildReport(
     config: options.config,
     catalogue: options.catalogue,
     today: options.today ?? localToday(),
+    expectedOffices: options.expectedOffices,
   });
   const tpl = await loadTemplate(
     options.templatesDir ?? DEFAULT_TEMPLATES_DIR,

@@ -155,7 +155,12 @@ async function runDemo(o: DemoOptions): Promise<number> {
   ];
   const soffice = o.pdf ? findSoffice() : null;
   for (const r of reports) {
-    const { docx, pdf } = await buildReport(r.subs, { config, catalogue, fitLayout: soffice !== null });
+    const { docx, pdf } = await buildReport(r.subs, {
+      config,
+      catalogue,
+      fitLayout: soffice !== null,
+      expectedOffices: roster.offices.map((o) => o.office),
+    });
     await writeOutputAtomic(r.file, docx);
     let pdfNote = '';
     if (soffice) {

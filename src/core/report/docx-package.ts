@@ -107,7 +107,11 @@ export function fontTableXml(fonts: FontSet): string {
  * stays in the section for Word's 页面设置 (docs/gbt9704.md §3).
  */
 function noSnapByDefault(styles: string): string {
-  return styles.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/>');
+  // No widow/orphan control either: a page of body text is filled to its 22nd line (5.2.3 撑满版心).
+  return styles.replace(
+    '<w:pPrDefault><w:pPr>',
+    '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>',
+  );
 }
 
 /** The packed .docx with the font table replaced and the paragraph defaults completed. */

@@ -43,7 +43,6 @@ import {
   SIZE_3,
   SIZE_4,
   SIZE_5,
-  SIZE_SMALL_4,
   TABLE_LINE,
   TEXT_W,
   type FontSet,
@@ -133,7 +132,8 @@ interface TableLayout {
   landscape: boolean;
 }
 
-const CELL_MARGIN = 57;
+/** Small cell margins (about 0.5 mm) keep rows compact. */
+const CELL_MARGIN = 30;
 /** Twips a column needs beyond its text: both cell margins and the rules. */
 const CELL_EXTRA = 2 * CELL_MARGIN + 30;
 const SIZE_SMALL_5 = 18;
@@ -166,7 +166,8 @@ function tableLayout(
   const landscape =
     inAttachment && (orientation === 'landscape' || (orientation === 'auto' && tooWideForPortrait(t)));
   const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
-  const sizes = t.columns.length < 7 ? [SIZE_SMALL_4, SIZE_5, SIZE_SMALL_5] : [SIZE_5, SIZE_SMALL_5];
+  // 5号 (or 小五 for many columns): compact rows, one line each where the texts allow (docs/gbt9704.md §6).
+  const sizes = [SIZE_5, SIZE_SMALL_5];
   const minSum = (size: number) => t.columns.reduce((a, c) => a + c.min * charTw(size) + CELL_EXTRA, 0);
   const size = sizes.find((sz) => minSum(sz) <= total) ?? SIZE_SMALL_5;
   const avail = (total - t.columns.length * CELL_EXTRA) / charTw(size);
@@ -212,14 +213,14 @@ function buildTable(t: TableData, layout: TableLayout): Table {
         ? AlignmentType.RIGHT
         : AlignmentType.LEFT,
   );
-  const cell = (text: string, i: number, header: boolean) =>
+  const cell = (text: string, i: number, header: boolean, bold = false) =>
     new TableCell({
       width: { size: layout.widths[i], type: WidthType.DXA },
       children: [
         new Paragraph({
           style: header ? STYLE.cellHead : STYLE.cell,
           alignment: header ? AlignmentType.CENTER : aligns[i],
-          children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size })] : [],
+          children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size, bold })] : [],
         }),
       ],
     });
@@ -229,12 +230,11 @@ function buildTable(t: TableData, layout: TableLayout): Table {
       cantSplit: true,
       children: t.columns.map((c, i) => cell(c.header, i, true)),
     }),
-    // Rows stay whole on a page, except very long ones that could not fit on any page.
+    // Rows may split across pages, so that no page is left half empty before a tall row.
     ...t.rows.map(
-      (r) =>
+      (r, ri) =>
         new TableRow({
-          cantSplit: r.every((v) => v.length < 150),
-          children: r.map((v, i) => cell(v, i, false)),
+          children: r.map((v, i) => cell(v, i, false, t.emphasis?.[ri]?.[i] === true)),
         }),
     ),
   ];
@@ -672,6 +672,7 @@ export async function renderReportDocx(
           );
         }
         push(buildTable(t, layout));
+        if (t.footnote) push(body(t.footnote));
         break;
       }
       case 'chart':
