@@ -122,8 +122,14 @@ describe('the demo states each figure once', () => {
     const office = rates[0][6] as string;
     const table = tableWithHeader(docxTables(path.join(out, `报告-${office}.docx`)), '序号', '完成率（%）');
     const th = table[0];
-    const byId = new Map(rates.slice(1).map((r, i) => [i, { rate: pct1(r[6]), status: status[i + 1][6] }]));
-    expect(table.length - 1).toBe(rates.length - 1);
+    // The office's own rows: the targets of the documents that apply to it (its status is not blank).
+    const own = rates
+      .slice(1)
+      .map((r, i) => ({ rate: pct1(r[6]), status: status[i + 1][6] }))
+      .filter((x) => typeof x.status === 'string');
+    const byId = new Map(own.map((x, i) => [i, x]));
+    expect(table.length - 1).toBe(own.length);
+    expect(own.length).toBeLessThan(rates.length - 1);
     table.slice(1).forEach((r, i) => {
       expect(r[th.indexOf('完成率（%）')], `row ${i + 1}`).toBe(byId.get(i)!.rate);
       expect(r[th.indexOf('进度状态')], `row ${i + 1}`).toBe(byId.get(i)!.status);

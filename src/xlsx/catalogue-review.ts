@@ -31,6 +31,7 @@ export const REVIEW_BLANK_ROWS = 50;
  */
 const ORDER: readonly ReviewColumn[] = [
   '指标',
+  '简称',
   '处理',
   '原文',
   '比较',
@@ -43,6 +44,7 @@ const ORDER: readonly ReviewColumn[] = [
   '参与单位',
   '备注',
   '改为指标',
+  '改为简称',
   '改为比较',
   '改为目标值',
   '改为上限',
@@ -62,10 +64,11 @@ const SHEET_COLUMNS: readonly ReviewColumn[] = [
 ];
 /** Columns printed (A4 landscape, one page wide): up to 备注. */
 const PRINTED = SHEET_COLUMNS.indexOf('备注') + 1;
-const FROZEN = 2;
+const FROZEN = SHEET_COLUMNS.indexOf('处理') + 1;
 
 const WIDTHS: Record<string, number> = {
   指标: 14,
+  简称: 12,
   处理: 6,
   原文: 44,
   比较: 6,
@@ -224,7 +227,8 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
       文件: d ? (d.docNumber ?? d.title) : t.documentId,
       章节: t.path.join(''),
       原文: t.quote,
-      指标: t.name || t.indicator,
+      指标: t.indicator,
+      简称: t.name ?? '',
       比较: COMPARATOR_LABEL[t.comparator],
       目标值: t.value,
       上限: t.valueMax,
@@ -243,7 +247,18 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
       values['处理'] = '新增';
     }
     if (t.corrected === 'edited') {
-      for (const name of ['指标', '比较', '目标值', '上限', '单位', '期限', '每年', '牵头单位', '参与单位']) {
+      for (const name of [
+        '指标',
+        '简称',
+        '比较',
+        '目标值',
+        '上限',
+        '单位',
+        '期限',
+        '每年',
+        '牵头单位',
+        '参与单位',
+      ]) {
         values[`改为${name}`] = values[name] ?? null;
       }
     }
@@ -309,7 +324,7 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
     `本表列出指标目录中的全部 ${catalogue.targets.length} 个指标（目录版本 ${catalogue.version}）。灰色列为解析结果，不可修改；黄色列供审核填写；蓝色行为新增指标。`,
     '“处理”列：确认 = 解析正确；删除 = 不是指标，从目录中去掉；修改 = 按“改为…”各列修正（只填需要改的列）。',
     '“改为期限”填年份（如 2020）或年月（如 2019-06）；“改为每年”填 是/否；“改为比较”可选 ≥ > ≤ < = ≈ 区间 节点。',
-    '“改为牵头单位”“改为参与单位”多个单位用顿号“、”分隔。',
+    '“简称”是报告和表头使用的指标简称，可在“改为简称”中修改；“改为牵头单位”“改为参与单位”多个单位用顿号“、”分隔。',
     '解析遗漏的指标：在表末蓝色空行中填写，“文件”（发文字号或标题）和“原文”（从政策文件中原样复制的句子）必填，“处理”选“新增”，并填写指标、比较、目标值、单位、期限等。',
     '打印时只打印“指标”至“备注”各列；“改为…”各列和文件、章节、编号在屏幕上查看。',
     '审核完成后运行：luoshi catalogue build <政策文件…> -o catalogue.json --corrections 目录审核.xlsx ，修正会按指标编号在每次重新生成时应用；原文已改动、编号不再存在的修正会单独列出。',

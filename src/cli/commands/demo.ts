@@ -113,7 +113,7 @@ async function runDemo(o: DemoOptions): Promise<number> {
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     problems += errors;
     say(
-      `   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，提醒 ${sub.problems.length - errors} 个`,
+      `   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，警告 ${sub.problems.length - errors} 个`,
     );
   }
 
@@ -122,9 +122,13 @@ async function runDemo(o: DemoOptions): Promise<number> {
   const v1File = path.join(filledDir, `${safeFileName(first)}.xlsx`);
   const v1 = await readSubmissionOf(v1File, catalogue);
   const v2File = path.join(out, '修改稿', `${safeFileName(first)}-修改稿.xlsx`);
+  // The same scope as the first version (the roster's 文件 for that office).
+  const scope = roster.offices[0];
   const v2Plan = planWorkbook(catalogue, {
     office: v1.office,
     period: v1.period,
+    documents: scope.documents,
+    units: scope.units,
     generatedAt: new Date().toISOString(),
     entries: resubmission(v1.entries),
     taskEntries: v1.taskEntries,

@@ -5,6 +5,8 @@
  * Sheets are found by name (and, when renamed, by their header texts); columns by header text, so a
  * moved column still reads. Data validation only fires on typing, so everything is validated here.
  */
+import { deriveKind } from '../catalogue/kind.js';
+import { implausibilities, isVerified, VERIFIED_MARK } from '../progress/plausibility.js';
 import type { Catalogue, Comparator, Target } from '../model/catalogue.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../model/grid.js';
 import type { Entry, Problem, Severity, Submission, TargetRow, TaskEntry } from '../model/submission.js';
@@ -27,6 +29,7 @@ import {
   type ColumnDef,
 } from './layout.js';
 import { changedCells } from './fingerprint.js';
+import { readFiller } from './filler.js';
 import { parseDateCell, parseFigure, parseStatus, textCell, toHalfWidth } from './normalise.js';
 import { parsePeriod } from './period.js';
 import { meetsTarget } from './target-math.js';
@@ -555,6 +558,28 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       };
       entries.push(entry);
       if (!hasEntry) unfilled++;
+      if (actual !== null && !isVerified(entry)) {
+        // Implausible figures (a unit slip, a share over 100 %): src/core/progress/plausibility.ts.
+        const kind =
+          ct?.kind ??
+          deriveKind({
+            indicator: targetRow.quote,
+            unit: rule.unit,
+            comparator: isComparator(rule.comparator) ? rule.comparator : 'milestone',
+            value: rule.value,
+          });
+        for (const f of implausibilities(actual, {
+          kind,
+          value: rule.value,
+          unit: rule.unit,
+          quote: targetRow.quote,
+        }))
+          p.warning(
+            `implausible-${f.code}`,
+            `${f.message}；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
+            where('actual'),
+          );
+      }
 
       // ---- consistency of status, figure and explanations
       const goal = describeTarget(rule, targetRow.targetText);
@@ -689,6 +714,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     }
   }
 
+  const filler = readFiller(grid);
   return {
     office,
     period,
@@ -699,7 +725,8 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     rows,
     entries,
     taskEntries,
-    problems: p.list,
+    ...(filler.filler ? { filler: filler.filler } : {}),
+    problems: [...p.list, ...filler.problems],
   };
 }
 
