@@ -50,7 +50,9 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   period: null,
 };
 
-const text = z.string().trim().min(1);
+/** Longest text a field may hold: a 2号 title has at most a few 20-character lines (longer ones are mistakes). */
+const MAX_FIELD_CHARS = 200;
+const text = z.string().trim().min(1).max(MAX_FIELD_CHARS);
 const dateText = z.string().trim().min(1);
 
 const schema = z
@@ -165,7 +167,11 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
     } else if (!field) {
       what = '内容应为一个 JSON 对象 {…}';
     } else {
-      what = `字段“${field}”${FIELD_HINTS[last] ?? (issue.code === 'too_small' ? '不能为空' : '应为文字')}`;
+      const hint =
+        issue.code === 'too_big'
+          ? `太长，不能超过 ${MAX_FIELD_CHARS} 个字`
+          : (FIELD_HINTS[last] ?? (issue.code === 'too_small' ? '不能为空' : '应为文字'));
+      what = `字段“${field}”${hint}`;
     }
     throw new LuoshiError('report-config', `${file} 有误：${what}`, { file });
   }
