@@ -9,9 +9,7 @@ import type { Submission } from '../core/model/submission.js';
 import { LuoshiError } from '../core/errors.js';
 import { buildReportModel } from '../core/report/model.js';
 import { DEFAULT_REPORT_CONFIG } from '../core/report/config.js';
-import { templateView } from '../core/report/template.js';
-import { parseBlocks, type Block } from '../core/report/blocks.js';
-import { renderReportDocx } from '../core/report/docx.js';
+import { assembleReport, type ChartPng } from '../core/report/assemble.js';
 
 /** A report template ready to apply: source (for messages) and a render function. */
 export interface PreparedTemplate {
@@ -20,7 +18,7 @@ export interface PreparedTemplate {
   render(view: Record<string, unknown>): string;
 }
 
-export type ChartPng = (svg: string, width: number, height: number) => Promise<Uint8Array>;
+export type { ChartPng };
 
 export interface ReportResult {
   bytes: Uint8Array;
@@ -50,22 +48,7 @@ export async function buildReport(
     config: { ...DEFAULT_REPORT_CONFIG, issuer: submission.office || null },
     catalogue: catalogue ?? undefined,
   });
-  let text: string;
-  try {
-    text = template.render(templateView(model));
-  } catch (e) {
-    throw new LuoshiError(
-      'template-error',
-      `报告模板 ${template.name} 出错：${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  let blocks: Block[] = parseBlocks(text, template);
-  const notes: string[] = [];
-  if (!chartPng && blocks.some((b) => b.kind === 'chart')) {
-    blocks = blocks.filter((b) => b.kind !== 'chart');
-    notes.push('当前环境无法绘制图表（如 Internet Explorer 11），报告中略去了完成率图，其余内容完整。');
-  }
-  const bytes = await renderReportDocx(model, blocks, chartPng ? { chartPng } : {});
+  const { docx: bytes, notes } = await assembleReport(model, template, chartPng);
   return {
     bytes,
     fileName: `${safeFileName(`${submission.office}${submission.period}落实情况报告`)}.docx`,

@@ -15,7 +15,8 @@ export type ReadOutcome =
 /** Message shown for a file that could not be read (LuoshiError messages are already Chinese). */
 export function failureMessage(file: string, e: unknown): string {
   if (isLuoshiError(e)) return e.message;
-  return `${file} 无法读取：${e instanceof Error ? e.message : String(e)}`;
+  // A defect in luoshi, not in the file: say so (the fuzz suite counts these as crashes).
+  return `${file} 无法读取（内部错误：${e instanceof Error ? e.message : String(e)}；这是 luoshi 的缺陷，请报告给维护人员）`;
 }
 
 async function readOne(file: string, slim: boolean): Promise<ReadOutcome> {
@@ -95,7 +96,7 @@ export async function readSubmissions(
           try {
             flush();
           } catch (e) {
-            reject(e);
+            reject(e instanceof Error ? e : new Error(String(e)));
           }
         });
         w.on('error', reject);

@@ -12,8 +12,8 @@ import { loadCatalogue } from './catalogue-file.js';
 import { readSubmission } from '../core/workbook/read.js';
 import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../core/report/config.js';
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
-import { renderReportBlocks, type ReportTemplate } from '../core/report/template.js';
-import { renderReportDocx } from '../core/report/docx.js';
+import type { ReportTemplate } from '../core/report/template.js';
+import { assembleReport } from '../core/report/assemble.js';
 import { makeChartPng } from './chart-png.js';
 import { readInput } from './files.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
@@ -122,12 +122,11 @@ export async function buildReport(
     options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
     model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE,
   );
-  const blocks = renderReportBlocks(model, tpl);
   let png = options.chartPng;
   const chartPng = async (svg: string, w: number, h: number) => {
     png ??= makeChartPng();
     return png(svg, w, h);
   };
-  const docx = await renderReportDocx(model, blocks, { chartPng });
+  const { docx } = await assembleReport(model, tpl, chartPng);
   return { model, docx };
 }

@@ -48,7 +48,7 @@ function unzipParts(bytes: Uint8Array, wanted: (part: string) => boolean): Map<s
     return fail(`unzip: ${(e as Error).message}`);
   }
   const out = new Map<string, string>();
-  for (const [name, data] of Object.entries(files)) out.set(partName(name), strFromU8(data));
+  for (const [name, data] of Object.entries(files)) out.set(partName(name), normalisePart(strFromU8(data)));
   return out;
 }
 
@@ -56,15 +56,45 @@ function unzipParts(bytes: Uint8Array, wanted: (part: string) => boolean): Map<s
 
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-function decodeXml(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (m, e: string) => {
     if (e[0] === '#') {
       const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
     return ENTITY[e] ?? m;
   });
+}
+
+/** Character data of an element: entities decoded outside CDATA sections, CDATA taken literally. */
+function decodeXml(s: string): string {
+  if (!s.includes('<![CDATA[')) return decodeEntities(s);
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const open = s.indexOf('<![CDATA[', i);
+    if (open < 0) return out + decodeEntities(s.slice(i));
+    const close = s.indexOf(']]>', open + 9);
+    if (close < 0) fail('unclosed CDATA');
+    out += decodeEntities(s.slice(i, open)) + s.slice(open + 9, close);
+    i = close + 3;
+  }
+}
+
+/**
+ * A part with its XML comments removed and the prefix of its root element (`<x:worksheet xmlns:x=…>`)
+ * dropped from every element, so the scanner below sees the unprefixed names Excel writes. Elements in
+ * another namespace keep their own prefix and are ignored as before.
+ */
+function normalisePart(xml: string): string {
+  let out = xml.includes('<!--') ? xml.replace(/<!--[\s\S]*?-->/g, '') : xml;
+  const root = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A-Za-z_]/.exec(out);
+  if (root) {
+    const prefix = root[1];
+    out = out.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</');
+  }
+  return out;
 }
 
 /** exceljs decodes Excel's _xHHHH_ escapes in <t> text (e.g. _x000D_ for a carriage return). */
@@ -79,7 +109,7 @@ const ATTR_RE = new Map<string, RegExp>();
 function attr(attrs: string, name: string): string | null {
   let re = ATTR_RE.get(name);
   if (!re) {
-    re = new RegExp(`(?:^|\\s)${name.replace(':', '\\:')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
     ATTR_RE.set(name, re);
   }
   const m = re.exec(attrs);
@@ -130,40 +160,73 @@ function dateStyles(xml: string | null): boolean[] {
   return out;
 }
 
-/** "AB12" → [row 0-based, col 0-based]. */
-function parseRef(ref: string): [number, number] {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
+/** Excel's sheet limits (rows × columns); a reference beyond them is a damaged or hostile file. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** A cell reference outside Excel's sheet, found before anything is allocated for it. */
+export class CellOutOfRange extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly ref: string,
+  ) {
+    super(`cell ${ref} out of range`);
   }
-  const row = Number(ref.slice(i));
+}
+
+/** "AB12" → [row 0-based, col 0-based]; null when it is not an A1 reference inside Excel's limits. */
+export function parseCellRef(ref: string): [number, number] | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  const row = Number(m[2]);
+  if (row > MAX_ROWS || col > MAX_COLS) return null;
   return [row - 1, col - 1];
 }
 
-function excelToDate(v: number, date1904: boolean): Date {
+/** Largest serial Excel shows as a date (9999-12-31 in the 1900 system). */
+const MAX_DATE_SERIAL = 2_958_465;
+
+/**
+ * A number in a date format → the Date it shows; a serial outside Excel's date range (negative, 1e12)
+ * stays a number, so the workbook reader reports "不是日期" for that cell instead of an invalid Date.
+ */
+function excelToDate(v: number, date1904: boolean): Date | number {
+  if (!(v >= 0 && v <= MAX_DATE_SERIAL)) return v;
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/** An xsd:double as Excel writes it; anything else in a number cell (0x1A, NaN, 1,5) is kept as text. */
+const NUMBER_RE = /^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$/;
+
 interface SheetContext {
+  name: string;
   strings: string[];
   dates: boolean[];
   date1904: boolean;
+}
+
+function isXmlSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
+/** Whether xml[at] ends an element name (whitespace, '>' or '/'). */
+function endsName(xml: string, at: number): boolean {
+  const c = xml.charCodeAt(at);
+  return c === 62 || c === 47 || isXmlSpace(c);
 }
 
 /** Content of the first <tag>…</tag> (tag with or without attributes) in a cell's inner XML, or null. */
 function elementBetween(xml: string, tag: string): string | null {
   let i = xml.indexOf(`<${tag}`);
   while (i >= 0) {
-    const next = xml.charCodeAt(i + tag.length + 1);
-    if (next === 62 /* > */ || next === 32 /* space */) {
+    if (endsName(xml, i + tag.length + 1)) {
       const gt = xml.indexOf('>', i);
-      if (xml.charCodeAt(gt - 1) === 47 /* / */) return '';
-      const close = xml.indexOf(`</${tag}>`, gt);
-      if (close < 0) fail(`unclosed <${tag}>`);
+      if (gt < 0) fail(`unclosed <${tag}>`);
+      if (xml.charCodeAt(gt - 1) === 47) return '';
+      const close = xml.indexOf(`</${tag}`, gt);
+      if (close < 0 || !endsName(xml, close + tag.length + 2)) fail(`unclosed <${tag}>`);
       return xml.slice(gt + 1, close);
     }
     i = xml.indexOf(`<${tag}`, i + 1);
@@ -175,11 +238,10 @@ function elementBetween(xml: string, tag: string): string | null {
 function valueBetween(xml: string, from: number, to: number): string | null {
   const i = xml.indexOf('<v', from);
   if (i < 0 || i >= to) return null;
-  const next = xml.charCodeAt(i + 2);
-  if (next !== 62 /* > */ && next !== 32) return elementBetween(xml.slice(from + 1, to), 'v');
+  if (!endsName(xml, i + 2)) return elementBetween(xml.slice(from + 1, to), 'v');
   const gt = xml.indexOf('>', i);
   if (xml.charCodeAt(gt - 1) === 47) return '';
-  const close = xml.indexOf('</v>', gt);
+  const close = xml.indexOf('</v', gt);
   if (close < 0 || close > to) fail('unclosed <v>');
   return xml.slice(gt + 1, close);
 }
@@ -191,40 +253,81 @@ interface CellTag {
 }
 
 /**
- * The r, s and t attributes of a <c …> tag in one pass over [from, to), without allocating substrings to
- * search in; a single-quoted attribute (never written by Excel, WPS, LibreOffice or exceljs) gives up.
+ * The r, s and t attributes of a <c …> tag between `from` (just after "<c") and `to` (its '>'), in one
+ * pass: any whitespace around names and '=', either quote. Anything that is not name="value" gives up.
  */
 function cellTag(xml: string, from: number, to: number): CellTag {
   const tag: CellTag = { r: null, s: null, t: null };
-  for (let i = from; i < to; i++) {
-    const c = xml.charCodeAt(i);
-    if (c === 39 /* ' */) fail('single-quoted attributes');
-    if (c !== 32 || xml.charCodeAt(i + 2) !== 61 /* = */ || xml.charCodeAt(i + 3) !== 34 /* " */) continue;
-    const name = xml.charCodeAt(i + 1);
-    const end = xml.indexOf('"', i + 4);
+  let i = from;
+  for (;;) {
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (i >= to || (xml.charCodeAt(i) === 47 && i === to - 1)) return tag;
+    const nameStart = i;
+    while (i < to && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 61) i++;
+    const name = xml.slice(nameStart, i);
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 61 /* = */) fail('attribute without a value');
+    i++;
+    while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) fail('unquoted attribute');
+    const end = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (end < 0 || end > to) fail('unclosed attribute');
-    if (name === 114 /* r */) tag.r = xml.slice(i + 4, end);
-    else if (name === 115 /* s */) tag.s = xml.slice(i + 4, end);
-    else if (name === 116 /* t */) tag.t = xml.slice(i + 4, end);
-    i = end;
+    const value = xml.slice(i + 1, end);
+    if (name === 'r') tag.r = value.includes('&') ? decodeEntities(value) : value;
+    else if (name === 's') tag.s = value;
+    else if (name === 't') tag.t = value;
+    i = end + 1;
   }
-  return tag;
+}
+
+/** The value of a cell with type `t` and raw <v> text `raw` (non-empty), reduced as exceljs does. */
+function typedValue(t: string, raw: string, style: string | null, ctx: SheetContext): CellValue {
+  switch (t) {
+    case 's': {
+      const value = ctx.strings[parseInt(raw, 10)];
+      return value ?? fail('shared string out of range');
+    }
+    case 'str':
+      // exceljs decodes entities a second time here; keep its behaviour so both readers agree.
+      return decodeEntities(raw);
+    case 'b':
+      return parseInt(raw, 10) !== 0;
+    case 'e':
+      return raw;
+    case 'n': {
+      if (!NUMBER_RE.test(raw)) return raw.trim();
+      const n = parseFloat(raw);
+      return style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
+    }
+    default:
+      return fail(`cell type ${t}`);
+  }
+}
+
+/** Value of one cell from its tag and inner XML [gt+1, close); null for an empty cell. */
+function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: SheetContext): CellValue {
+  const t = tag.t ?? 'n';
+  if (t === 'inlineStr') {
+    const is = elementBetween(xml.slice(gt + 1, close), 'is');
+    return is === null ? null : stringItemText(is);
+  }
+  const v = valueBetween(xml, gt, close);
+  const raw = v === null ? null : decodeXml(v);
+  return raw === null || raw === '' ? null : typedValue(t, raw, tag.s, ctx);
 }
 
 /**
- * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell): sheet XML from Excel,
- * WPS, LibreOffice and exceljs always gives each <c> its r="A1" reference; a cell without one, or
- * single-quoted attributes, hands the file to exceljs.
+ * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell). Every cell needs
+ * its r="A1" reference (Excel, WPS, LibreOffice and exceljs always write one; without it the file goes
+ * to exceljs); a reference outside Excel's limits throws CellOutOfRange before any row is allocated.
  */
 function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   const rows: CellValue[][] = [];
   const dataStart = xml.indexOf('<sheetData');
   if (dataStart < 0) return rows;
-  let end = xml.indexOf('</sheetData>', dataStart);
+  let end = xml.indexOf('</sheetData', dataStart);
   if (end < 0) end = xml.length;
-  // Whether any cell has a formula or an inline string at all: most sheets have neither, and then the
-  // per-cell searches for them can be skipped.
-  const anyInline = xml.includes('<is', dataStart);
   // Position of the next '<f' at or after the current cell, advanced monotonically (amortised O(n): a
   // fresh indexOf per cell would rescan the rest of the sheet after its last formula).
   let nextFormula = xml.indexOf('<f', dataStart);
@@ -232,67 +335,34 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   for (;;) {
     const open = xml.indexOf('<c', p);
     if (open < 0 || open >= end) break;
-    const after = xml.charCodeAt(open + 2);
-    if (after !== 32 && after !== 62 && after !== 47) {
+    if (!endsName(xml, open + 2)) {
       p = open + 2;
       continue;
     }
     const gt = xml.indexOf('>', open);
     if (gt < 0) fail('unclosed cell');
     const tag = cellTag(xml, open + 2, gt);
-    const ref = tag.r;
-    if (ref === null) fail('cell without a reference');
+    if (tag.r === null) fail('cell without a reference');
+    const at = parseCellRef(tag.r);
+    if (at === null) {
+      if (/^[A-Za-z]{1,3}[0-9]+$/.test(tag.r)) throw new CellOutOfRange(ctx.name, tag.r);
+      fail('bad cell reference');
+    }
     if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
       p = gt + 1;
       continue;
     }
-    const close = xml.indexOf('</c>', gt);
-    if (close < 0) fail('unclosed cell');
-    p = close + 4;
-    const t = tag.t ?? 'n';
+    const close = xml.indexOf('</c', gt);
+    if (close < 0 || !endsName(xml, close + 3)) fail('unclosed cell');
+    p = close + 3;
     // Searches stay inside the cell: an unbounded indexOf would scan on to the next formula anywhere in
     // the sheet, which made sheets without formulas quadratic.
     if (nextFormula >= 0 && nextFormula < gt) nextFormula = xml.indexOf('<f', gt);
     const hasFormula = nextFormula >= 0 && nextFormula < close;
-    let value: CellValue = null;
-    if (t === 'inlineStr' && anyInline) {
-      const is = elementBetween(xml.slice(gt + 1, close), 'is');
-      value = is === null ? null : stringItemText(is);
-    } else if (t !== 'inlineStr') {
-      const v = valueBetween(xml, gt, close);
-      const raw = v === null ? null : decodeXml(v);
-      if (raw !== null && raw !== '') {
-        switch (t) {
-          case 's':
-            value = ctx.strings[parseInt(raw, 10)] ?? null;
-            if (value === null) fail('shared string out of range');
-            break;
-          case 'str':
-            // exceljs decodes entities a second time here; keep its behaviour so both readers agree.
-            value = decodeXml(raw);
-            break;
-          case 'b':
-            value = parseInt(raw, 10) !== 0;
-            break;
-          case 'e':
-            value = raw;
-            break;
-          case 'n': {
-            const n = parseFloat(raw);
-            const style = tag.s;
-            value = style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
-            break;
-          }
-          default:
-            fail(`cell type ${t}`);
-        }
-      }
-    }
+    const value = cellValue(xml, tag, gt, close, ctx);
     // exceljs drops a formula's cached result when it is 0 or empty; match it so both readers agree.
     if (value === null || (hasFormula && (value === 0 || value === ''))) continue;
-    const [row, col] = parseRef(ref);
-    if (!(row >= 0 && col >= 0)) fail('bad cell reference');
-    (rows[row] ??= [])[col] = value;
+    (rows[at[0]] ??= [])[at[1]] = value;
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -310,8 +380,11 @@ function blankMerges(xml: string, rows: CellValue[][]): void {
     const ref = attr(m[1], 'ref');
     if (!ref || !ref.includes(':')) continue;
     const [a, b] = ref.split(':');
-    const [r1, c1] = parseRef(a);
-    const [r2, c2] = parseRef(b);
+    const from = parseCellRef(a);
+    const to = parseCellRef(b);
+    if (!from || !to) continue;
+    const [r1, c1] = from;
+    const [r2, c2] = to;
     for (let r = r1; r <= r2 && r < rows.length; r++) {
       const row = rows[r];
       for (let c = c1; c <= c2 && c < row.length; c++) if (r !== r1 || c !== c1) row[c] = null;
@@ -331,7 +404,10 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-/** Read the values of every sheet. Throws FastGridUnsupported when the file is anything unusual. */
+/**
+ * Read the values of every sheet. Throws FastGridUnsupported when the file is anything unusual (the
+ * caller then asks exceljs), CellOutOfRange for a reference beyond Excel's sheet (no reader should try).
+ */
 export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
   // Sheets live in xl/worksheets/ in every writer's output (exceljs reads them only from there too); a
   // sheet anywhere else is 'sheet part missing' below and goes to exceljs.
@@ -346,7 +422,7 @@ export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
   }
   const pr = /<workbookPr\b([^>]*)/.exec(workbook)?.[1] ?? '';
   const d1904 = attr(pr, 'date1904');
-  const ctx: SheetContext = {
+  const shared = {
     strings: sharedStrings(parts.get('xl/sharedStrings.xml') ?? null),
     dates: dateStyles(parts.get('xl/styles.xml') ?? null),
     date1904: d1904 === '1' || d1904 === 'true',
@@ -355,12 +431,13 @@ export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
   const list = /<sheets\b[\s\S]*?<\/sheets>/.exec(workbook)?.[0] ?? fail('no sheets');
   for (const m of list.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const name = attr(m[1], 'name') ?? fail('sheet without a name');
-    const rid = attr(m[1], 'r:id') ?? fail('sheet without a relationship');
+    // The relationships namespace is usually bound to r:, but any prefix is valid.
+    const rid = attr(m[1], '[A-Za-z_][\\w.-]*:id') ?? fail('sheet without a relationship');
     const target = relTargets.get(rid) ?? fail('sheet relationship missing');
     const xml = parts.get(resolveTarget(target)) ?? fail('sheet part missing');
     const stateAttr = attr(m[1], 'state');
     const state = stateAttr === 'veryHidden' ? 'veryHidden' : stateAttr === 'hidden' ? 'hidden' : 'visible';
-    const rows = readSheet(xml, ctx);
+    const rows = readSheet(xml, { ...shared, name });
     blankMerges(xml, rows);
     sheets.push({ name, state, rows });
   }

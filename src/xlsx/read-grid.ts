@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
-import { readWorkbookGridFast } from './fast-grid.js';
+import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast } from './fast-grid.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -23,8 +23,10 @@ function richText(v: unknown): string | null {
 export function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (!isRecord(v)) return String(v);
+  // A serial outside the date range (1e12 in a date cell) gives an invalid Date; Excel shows it as an
+  // error too, and no reader downstream may meet a Date without a time.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '#NUM!' : v;
+  if (!isRecord(v)) return typeof v === 'bigint' ? v.toString() : null;
   const rich = richText(v);
   if (rich !== null) return rich;
   if ('formula' in v || 'sharedFormula' in v) {
@@ -68,11 +70,20 @@ export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise
   if (looksLikeZip(bytes)) {
     try {
       return readWorkbookGridFast(bytes);
-    } catch {
-      // fall through to exceljs
+    } catch (e) {
+      if (e instanceof CellOutOfRange) throw outOfRange(file, e.sheet, e.ref);
+      // anything else: fall through to exceljs
     }
   }
   return readWorkbookGridExceljs(bytes, file);
+}
+
+function outOfRange(file: string, sheet: string, cell: string): LuoshiError {
+  return new LuoshiError(
+    'cell-out-of-range',
+    `${file} 工作表“${sheet}”中有超出 Excel 范围的单元格 ${cell}（最多 ${MAX_ROWS} 行、${MAX_COLS} 列），文件已损坏或被改动，请重新保存或重新报送`,
+    { file, sheet, cell },
+  );
 }
 
 /** The exceljs path (full parser); exported so tests can hold the fast reader to the same results. */
@@ -107,6 +118,8 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      // Checked before the rows array grows to that index (row 99,999,999 would take minutes).
+      if (rowNumber > MAX_ROWS) throw outOfRange(file, ws.name, `第 ${rowNumber} 行`);
       const out: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if ((cell.type as number) === MERGE_TYPE) return;

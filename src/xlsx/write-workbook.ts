@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { deflateStoredZip, type DeflateRaw } from './rezip.js';
+import { escapeCellText } from './ooxml-text.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
 
 /** Excel's default spinCount (100,000) costs ~0.4 s per protected sheet; the protection is a guard rail, not a secret. */
@@ -80,8 +81,9 @@ function mergeStyles(styles: PlanStyle[]): PlanStyle {
 function writeValue(cell: ExcelJS.Cell, v: PlanValue): void {
   if (v === null) return;
   if (typeof v === 'string') {
-    // Always a text cell: exceljs never parses strings, so "=HYPERLINK(...)" stays literal text.
-    cell.value = v;
+    // Always a text cell: exceljs never parses strings, so "=HYPERLINK(...)" stays literal text; escaped so
+    // a typed "_x0041_" or a control character reads back exactly (see ./ooxml-text.ts).
+    cell.value = escapeCellText(v);
     return;
   }
   if (typeof v === 'number') {
@@ -135,7 +137,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
     const o = parseRange(block.origin);
     block.values.forEach((row, r) => {
       let rowMap = values.get(o.r1 + r);
-      if (!rowMap) values.set(o.r1 + r, (rowMap = new Map()));
+      if (!rowMap) values.set(o.r1 + r, (rowMap = new Map<number, PlanValue>()));
       row.forEach((v, c) => {
         if (v === null) return;
         rowMap.set(o.c1 + c, v);

@@ -30,7 +30,7 @@ function err(s: string): void {
 async function policyFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = (await fs.stat(input)).isDirectory();
     } catch {
@@ -51,6 +51,15 @@ async function policyFiles(inputs: string[]): Promise<string[]> {
     }
   }
   return files;
+}
+
+/** A catalogue with nothing in it is never written silently: every workbook built on it would be empty. */
+function refuseEmpty(c: Catalogue, names: string[]): void {
+  if (c.targets.length || c.tasks.length) return;
+  throw new LuoshiError(
+    'empty-catalogue',
+    `${names.join('、')} 中没有找到任何任务或指标，未生成目录。请确认提供的是政策文件正文（含“一、”“（一）”等标题层级），而不只是表格或附件`,
+  );
 }
 
 function summary(c: Catalogue): string {
@@ -86,6 +95,10 @@ export function registerCatalogue(program: Command): void {
           ? await readCatalogueCorrections(await readInput(opts.corrections), path.basename(opts.corrections))
           : undefined;
         const result = buildCatalogue(sources, corrections ? { corrections } : {});
+        refuseEmpty(
+          result.catalogue,
+          sources.map((x) => x.name),
+        );
         const inputsUsed = [...files, ...(opts.corrections ? [opts.corrections] : [])];
         await writeOutputAtomic(opts.output, `${JSON.stringify(result.catalogue, null, 2)}\n`, inputsUsed);
         for (const m of readErrors) err(`警告：已跳过：${m}`);

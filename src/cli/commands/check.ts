@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { expandInputs, readInput } from '../../host/files.js';
-import { isLuoshiError, LuoshiError } from '../../core/errors.js';
+import { LuoshiError } from '../../core/errors.js';
+import { failureMessage } from '../../host/read-pool.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Submission } from '../../core/model/submission.js';
 import { readSubmission } from '../../core/workbook/read.js';
@@ -73,6 +74,12 @@ function filledCount(s: Submission): { targets: number; tasks: number } {
   return { targets, tasks };
 }
 
+/** The total line of a multi-file check (on stderr, so --json output stays one JSON document). */
+function batchTotal(files: number, results: Submission[], unreadable: number): string {
+  const withErrors = results.filter((s) => s.problems.some((p) => p.severity === 'error')).length;
+  return `共 ${files} 个文件：${results.length - withErrors} 个通过，${withErrors} 个有错误，${unreadable} 个无法读取`;
+}
+
 /** Human-readable report of one submission. */
 export function describeSubmission(s: Submission): string[] {
   const lines: string[] = [];
@@ -120,8 +127,9 @@ export function registerCheck(program: Command): void {
           try {
             results.push(await checkFile(file, catalogue));
           } catch (e) {
-            if (files.length === 1 || !isLuoshiError(e)) throw e;
-            unreadable.push({ file, message: e.message });
+            // One file never stops the batch: even a defect in luoshi becomes that file's message.
+            if (files.length === 1) throw e;
+            unreadable.push({ file, message: failureMessage(file, e) });
           }
         }
         if (o.json) {
@@ -135,6 +143,7 @@ export function registerCheck(program: Command): void {
           for (const s of results) for (const line of describeSubmission(s)) out(line);
         }
         for (const u of unreadable) err(`错误：${u.message}`);
+        if (files.length > 1) err(batchTotal(files.length, results, unreadable.length));
         if (results.length === 0) return EXIT_FAILED;
         const hasErrors =
           unreadable.length > 0 || results.some((s) => s.problems.some((p) => p.severity === 'error'));

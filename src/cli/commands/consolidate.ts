@@ -9,7 +9,7 @@ import { LuoshiError } from '../../core/errors.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
 import { parseRoster } from '../../core/roster.js';
 import { decodeText } from '../../core/text/decode.js';
-import { expandInputs, readInput, writeOutputAtomic } from '../../host/files.js';
+import { expandInputs, guardOutput, readInput, writeOutputAtomic } from '../../host/files.js';
 import { startProgress } from '../../host/progress.js';
 import { readSubmissions } from '../../host/read-pool.js';
 import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
@@ -94,10 +94,9 @@ export async function consolidateFiles(
   inputs: readonly string[],
   options: ConsolidateFilesOptions = {},
 ): Promise<{ result: ConsolidationResult; files: string[]; rosterNotes: string[] }> {
-  const outputAbs = options.output ? path.resolve(options.output) : null;
-  const files = (await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls'])).filter(
-    (f) => path.resolve(f) !== outputAbs,
-  );
+  const files = await expandInputs(inputs, ['.xlsx', '.xlsm', '.xls']);
+  // Checked before reading: a summary written over a submission would destroy it and leave its office out.
+  if (options.output) guardOutput(options.output, files);
   if (files.length === 0) {
     throw new LuoshiError('no-files', `在 ${inputs.join('、')} 中没有找到 .xlsx 填报表`);
   }

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
-import { readInput, writeOutputAtomic } from '../../host/files.js';
+import { ensureOutputFolder, readInput, writeOutputAtomic } from '../../host/files.js';
+import { deriveFileNames, safeFileName } from '../../host/file-names.js';
 import { startProgress } from '../../host/progress.js';
 import {
   poolSize,
@@ -19,6 +20,7 @@ import { decodeText } from '../../core/text/decode.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
 import { parseRoster, type Roster, type RosterOffice } from '../../core/roster.js';
 import { planWorkbook, type PlanOptions } from '../../core/workbook/plan.js';
+import { selectForOffice } from '../../core/workbook/build-plan.js';
 import { sampleEntries, sampleTaskEntries } from '../../core/workbook/sample.js';
 import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
 import { readSubmission } from '../../core/workbook/read.js';
@@ -80,10 +82,7 @@ export async function generateWorkbook(
   return writeWorkbookBytes(planWorkbook(catalogue, planOptions(office, o, catalogue)));
 }
 
-/** Characters Windows does not allow in file names. */
-export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\r\n\t]/g, '_').trim() || '未命名单位';
-}
+export { safeFileName };
 
 export async function readRosterFile(file: string): Promise<Roster> {
   const bytes = await readInput(file, 5 * 1024 * 1024);
@@ -93,6 +92,20 @@ export async function readRosterFile(file: string): Promise<Roster> {
 export interface BatchResult {
   written: string[];
   failed: { office: string; message: string }[];
+  /** Offices whose file name differs from the office name (characters not allowed, or a collision). */
+  renamed: { name: string; file: string }[];
+}
+
+/** Why an office gets no workbook before any is written: its 文件/责任单位 filter selects nothing. */
+function emptySelection(catalogue: Catalogue, office: RosterOffice): string | null {
+  if (!office.documents.length && !office.units.length) return null;
+  const { targets, tasks } = selectForOffice(catalogue, office);
+  if (targets.length || tasks.length) return null;
+  const filter = [
+    office.documents.length ? `文件“${office.documents.join('、')}”` : '',
+    office.units.length ? `责任单位“${office.units.join('、')}”` : '',
+  ].filter(Boolean);
+  return `名单第 ${office.line} 行按${filter.join('、')}筛选后没有任何指标或任务，未生成填报表（请检查名单中的文件和责任单位）`;
 }
 
 /**
@@ -107,44 +120,57 @@ export async function generateRosterWorkbooks(
   inputs: string[] = [],
   workers?: number,
 ): Promise<BatchResult> {
-  const result: BatchResult = { written: [], failed: [] };
+  const { files, renamed } = deriveFileNames(
+    roster.offices.map((office) => office.office),
+    outDir,
+    '.xlsx',
+  );
+  const result: BatchResult = { written: [], failed: [], renamed };
+  await ensureOutputFolder(outDir);
   const generatedAt = o.generatedAt ?? new Date().toISOString();
-  const jobs: WorkbookJob[] = roster.offices.map((office) => ({
-    options: planOptions(office, { ...o, generatedAt }, catalogue),
-    file: path.join(outDir, `${safeFileName(office.office)}.xlsx`),
-  }));
-  const outcomes = new Array<WorkbookOutcome | undefined>(jobs.length);
+  const outcomes = Array.from<WorkbookOutcome | undefined>({ length: roster.offices.length });
+  const jobs: (WorkbookJob & { index: number })[] = [];
+  roster.offices.forEach((office, index) => {
+    const empty = emptySelection(catalogue, office);
+    if (empty) outcomes[index] = { ok: false, message: empty };
+    else
+      jobs.push({
+        index,
+        options: planOptions(office, { ...o, generatedAt }, catalogue),
+        file: files[index],
+      });
+  });
   const bar = startProgress(jobs.length, '生成填报表');
   try {
     const n = workers ?? poolSize(jobs.length);
     if (n >= 2) {
       await writeWorkbooksInPool(catalogue, jobs, inputs, n, (i, outcome) => {
-        outcomes[i] = outcome;
-        bar.tick(roster.offices[i].office);
+        outcomes[jobs[i].index] = outcome;
+        bar.tick(jobs[i].options.office);
       });
     } else {
-      for (let i = 0; i < jobs.length; i++) {
+      for (const job of jobs) {
         try {
           await writeOutputAtomic(
-            jobs[i].file,
-            await writeWorkbookBytes(planWorkbook(catalogue, jobs[i].options)),
+            job.file,
+            await writeWorkbookBytes(planWorkbook(catalogue, job.options)),
             inputs,
           );
-          outcomes[i] = { ok: true };
+          outcomes[job.index] = { ok: true };
         } catch (e) {
-          outcomes[i] = {
+          outcomes[job.index] = {
             ok: false,
             message: isLuoshiError(e) ? e.message : `内部错误：${(e as Error).message}`,
           };
         }
-        bar.tick(roster.offices[i].office);
+        bar.tick(job.options.office);
       }
     }
   } finally {
     bar.stop();
   }
   outcomes.forEach((outcome, i) => {
-    if (outcome?.ok) result.written.push(jobs[i].file);
+    if (outcome?.ok) result.written.push(files[i]);
     else result.failed.push({ office: roster.offices[i].office, message: outcome?.message ?? '未完成' });
   });
   return result;
@@ -297,8 +323,12 @@ export function registerWorkbook(program: Command): void {
             o.roster,
             catalogueArg,
           ]);
-          out(`已生成 ${res.written.length} 个填报表，位于 ${o.outDir}`);
+          for (const r of res.renamed)
+            out(`  ${r.name} → ${path.basename(r.file)}（单位名称不能直接作文件名）`);
           for (const f of res.failed) err(`错误：${f.office}：${f.message}`);
+          out(
+            `共 ${roster.offices.length} 个单位：已生成 ${res.written.length} 个填报表，失败 ${res.failed.length} 个，位于 ${o.outDir}`,
+          );
           if (res.written.length === 0) return EXIT_FAILED;
           return res.failed.length ? EXIT_PROBLEMS : EXIT_OK;
         }

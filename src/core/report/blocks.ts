@@ -40,6 +40,44 @@ const WITH_TEXT = new Set([
   'chart',
 ]);
 
+/**
+ * Text from workbooks and catalogues reaches the template marked: it opens with DATA_OPEN and closes
+ * with DATA_CLOSE (private-use characters) and has no line breaks. A line that starts with data is
+ * always paragraph text, so a 进展情况 cell holding "# 标题" or "::pagebreak" is printed, never obeyed.
+ */
+export const DATA_OPEN = '\uE000';
+export const DATA_CLOSE = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
+
+/** Mark one data text (empty stays empty, so {{#if}} still sees it as missing). */
+export function markData(s: string): string {
+  const t = s.replace(MARKS, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  return t ? `${DATA_OPEN}${t}${DATA_CLOSE}` : '';
+}
+
+/** Every string of the template data marked (numbers and booleans are left as they are). */
+export function protectData<T>(value: T): T {
+  if (typeof value === 'string') return markData(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => protectData(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = protectData(v);
+    return out as T;
+  }
+  return value;
+}
+
+/** Apply `f` to the text inside a marked data string (for helpers), keeping it marked. */
+export function mapData(s: string, f: (t: string) => string): string {
+  const marked = s.startsWith(DATA_OPEN);
+  const out = f(s.replace(MARKS, ''));
+  return marked ? markData(out) : out;
+}
+
+function unmark(s: string): string {
+  return s.replace(MARKS, '');
+}
+
 export interface BlockSource {
   /** Template file name, for messages. */
   name: string;
@@ -55,7 +93,7 @@ export function sourceLine(source: string, needle: string): number | null {
 }
 
 function fail(src: BlockSource, needle: string, what: string): never {
-  const line = sourceLine(src.text, needle);
+  const line = sourceLine(src.text, templatePart(needle));
   const where = line ? `第 ${line} 行` : '（行号未知）';
   throw new LuoshiError('template-block', `报告模板 ${src.name} ${where}：${what}`, { file: src.name });
 }
@@ -78,21 +116,26 @@ export function parseBlocks(rendered: string, src: BlockSource): Block[] {
       flush();
       continue;
     }
+    if (line.startsWith(DATA_OPEN)) {
+      para.push(unmark(line));
+      continue;
+    }
+    checkMarker(src, line);
     const h = line.match(/^(#{1,6})\s+(.*)$/);
     if (h) {
       flush();
       const level = h[1].length;
       if (level > 4) fail(src, raw.trimEnd(), `“${h[1]}”不是可用的标题级别（只有 # 到 ####）`);
       if (h[2].trim() === '') fail(src, raw.trimEnd(), '标题为空');
-      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: h[2].trim() });
+      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: unmark(h[2]).trim() });
       continue;
     }
     if (line.startsWith('::')) {
       flush();
-      const m = line.match(/^::([a-z-]+)\s*(.*)$/);
-      if (!m) fail(src, line, `无法识别的指令“${line}”`);
-      const [, name, argRaw] = m;
-      const arg = argRaw.trim();
+      const m = line.match(/^::([\w-]+)(?:\s+(.*))?$/);
+      if (!m) fail(src, line, `无法识别的指令“${unmark(line)}”`);
+      const [, name, argRaw = ''] = m;
+      const arg = unmark(argRaw).trim();
       if (BARE.has(name)) {
         if (arg) fail(src, `::${name}`, `指令 ::${name} 不带参数，却写了“${arg}”`);
         blocks.push({ kind: name as 'attachments' | 'colophon' | 'pagebreak' });
@@ -133,8 +176,22 @@ export function parseBlocks(rendered: string, src: BlockSource): Block[] {
       }
       continue;
     }
-    para.push(line);
+    para.push(unmark(line));
   }
   flush();
   return blocks;
+}
+
+/** The template part of a rendered line (before any data), to find it in the template source. */
+function templatePart(line: string): string {
+  return line.split(DATA_OPEN)[0].trim() || line;
+}
+
+/** Heading and directive markers written wrongly are errors, not paragraphs that print them. */
+function checkMarker(src: BlockSource, line: string): void {
+  const where = templatePart(line);
+  if (/^#+[^#\s]/.test(line)) fail(src, where, `标题标记“#”后应有一个空格：“${unmark(line).slice(0, 12)}”`);
+  if (/^[＃]/.test(line)) fail(src, where, '标题标记应为半角“#”，不能用全角“＃”');
+  if (/^[：∶:][：∶:]/.test(line) && !line.startsWith('::'))
+    fail(src, where, `指令应以两个半角冒号“::”开头，不能用全角冒号：“${unmark(line).slice(0, 12)}”`);
 }

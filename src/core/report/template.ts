@@ -7,7 +7,8 @@
 import Handlebars from 'handlebars';
 import { LuoshiError } from '../errors.js';
 import type { Block } from './blocks.js';
-import { parseBlocks } from './blocks.js';
+import { mapData, parseBlocks, protectData } from './blocks.js';
+import { checkTemplate } from './template-check.js';
 import { formatChineseDate } from './config.js';
 import type { NoteItem, ReportModel, StatusCounts, TargetLine } from './model.js';
 import { formatNumber, formatPercent, policyName } from './model.js';
@@ -17,6 +18,8 @@ export interface ReportTemplate {
   /** File name, for messages (e.g. "single.hbs"). */
   name: string;
   text: string;
+  /** A precompiled render function (the add-in's CSP forbids compiling); else `text` is compiled. */
+  render?: (view: Record<string, unknown>) => string;
 }
 
 type View = Record<string, unknown>;
@@ -165,11 +168,16 @@ export function templateView(model: ReportModel): View {
   };
 }
 
+/** The helpers a template may call (checked by template-check.ts). */
+export const REPORT_HELPERS = ['中文数字', '序号', '去句号'] as const;
+
 function makeHandlebars(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('中文数字', (n: unknown) => chineseNumber(Number(n)));
   hb.registerHelper('序号', (i: unknown) => String(Number(i) + 1));
-  hb.registerHelper('去句号', (s: unknown) => String(s ?? '').replace(/[。；;，,\s]+$/, ''));
+  hb.registerHelper('去句号', (s: unknown) =>
+    mapData(typeof s === 'string' ? s : '', (t) => t.replace(/[。；;，,\s]+$/, '')),
+  );
   return hb;
 }
 
@@ -201,12 +209,17 @@ function templateError(tpl: ReportTemplate, e: unknown): LuoshiError {
   return new LuoshiError('template-error', `报告模板 ${tpl.name} ${line}出错：${msg}`, { file: tpl.name });
 }
 
-/** Apply a template to the model and cut the text into blocks. */
+/**
+ * Apply a template to the model and cut the text into blocks. Every data text is marked first
+ * (blocks.ts), so it can never act as a heading or directive; the template is checked first
+ * (template-check.ts), so a wrong name is an error with file and line in any branch.
+ */
 export function renderReportBlocks(model: ReportModel, tpl: ReportTemplate): Block[] {
+  const view = protectData(templateView(model));
+  checkTemplate(tpl.name, tpl.text, view, REPORT_HELPERS);
   let text: string;
   try {
-    const compiled = HB.compile(tpl.text, { strict: true, noEscape: true });
-    text = compiled(templateView(model));
+    text = tpl.render ? tpl.render(view) : HB.compile(tpl.text, { strict: true, noEscape: true })(view);
   } catch (e) {
     throw templateError(tpl, e);
   }

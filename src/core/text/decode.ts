@@ -31,6 +31,15 @@ function looksBinary(bytes: Uint8Array): boolean {
  * Strict UTF-8 is tried first: valid GBK text of any length is practically never valid UTF-8.
  */
 export function decodeText(bytes: Uint8Array, name: string): DecodedText {
+  const decoded = decodeBytes(bytes, name);
+  // Old Mac editors end lines with CR alone; read those as lines. A lone CR becomes LF (same length, so
+  // text offsets and ids do not move); CRLF stays as it is.
+  return decoded.text.includes('\r')
+    ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') }
+    : decoded;
+}
+
+function decodeBytes(bytes: Uint8Array, name: string): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   }

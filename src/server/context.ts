@@ -1,0 +1,93 @@
+/**
+ * What every handler gets: the database, the server's options, the signed-in user, the validated body
+ * and the request's ids. Handlers return JSON (or a FileBody) and throw HttpError for refusals.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Catalogue } from '../core/model/catalogue.js';
+import type { Role } from './api/schemas.js';
+import type { Db, Sql } from './db/db.js';
+
+export interface ServerOptions {
+  db: Db;
+  /** Base URL offices reach the server at (manifest URLs); default http://localhost:PORT. */
+  publicUrl?: string;
+  /** Session cookies marked Secure (serving HTTPS). */
+  secureCookies?: boolean;
+  /** Built web pages (dist-web/) and add-in (dist/); absent folders are simply not served. */
+  webDir?: string | null;
+  addinDir?: string | null;
+  /** Largest upload in bytes (default 20 MB) and largest total unzipped size of a workbook (default 200 MB). */
+  maxUploadBytes?: number;
+  maxUnzippedBytes?: number;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Shared secret a local `luoshi serve backup` presents to the running server (see ops/backup.ts). */
+  backupToken?: string | null;
+  /** Login attempts per username before a pause (default 5 in 15 minutes). */
+  loginFailuresAllowed?: number;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  office: string | null;
+  mustChangePassword: boolean;
+}
+
+export interface Session {
+  tokenHash: string;
+  csrfToken: string;
+  user: SessionUser;
+}
+
+export interface AppContext {
+  db: Db;
+  options: ServerOptions;
+  version: string;
+  /** Catalogues never change once stored, so each is parsed once. */
+  catalogue(id: number): Promise<Catalogue>;
+  /** Append to the audit log (inside the caller's transaction when given). */
+  audit(entry: AuditInput, tx?: Sql): Promise<void>;
+}
+
+export interface AuditInput {
+  userId: number | null;
+  action: string;
+  object: string;
+  detail?: Record<string, unknown>;
+  remoteAddr?: string | null;
+}
+
+export interface Call {
+  ctx: AppContext;
+  req: FastifyRequest;
+  reply: FastifyReply;
+  /** null only on public routes. */
+  session: Session | null;
+  body: unknown;
+  /** Numeric path ids (:roundId …), already checked to be positive integers. */
+  ids: Record<string, number>;
+  query: Record<string, string | undefined>;
+}
+
+/** The signed-in user of a non-public route. */
+export function userOf(call: Call): SessionUser {
+  if (!call.session) throw new Error('route without a session');
+  return call.session.user;
+}
+
+export type Handler = (call: Call) => Promise<unknown>;
+
+/** A file answer: bytes with their type and the name the browser saves them under. */
+export class FileBody {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly fileName: string,
+    readonly contentType: string,
+  ) {}
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
