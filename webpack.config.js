@@ -18,7 +18,8 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
@@ -40,7 +41,7 @@ function origin(url) {
   }
 }
 
-export default async (env = {}, argv = {}) => {
+export default async (_env, argv = {}) => {
   const dev = argv.mode === 'development';
   const localOffice = process.env.OFFICE_JS === 'local';
   const officeJsUrl = localOffice ? 'office-js/office.js' : process.env.OFFICE_JS_URL || CDN_URL;

@@ -10,7 +10,7 @@ import { buildCatalogue } from '../src/core/catalogue/index.js';
 const RUNS = 21;
 const TARGET_MS = 1000;
 
-export async function run(): Promise<void> {
+export function run(): void {
   const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
   const sources = readdirSync(seeds)
     .filter((n) => n.endsWith('.txt'))
@@ -40,4 +40,4 @@ export async function run(): Promise<void> {
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) run();

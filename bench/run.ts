@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 
 interface BenchModule {
-  run(): Promise<void>;
+  run(): void | Promise<void>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

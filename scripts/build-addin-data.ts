@@ -51,8 +51,10 @@ const entries = readdirSync(tplDir)
   .sort()
   .map((f) => {
     const text = readFileSync(path.join(tplDir, f), 'utf8');
-    const spec = Handlebars.precompile(text, { strict: true, noEscape: true });
-    return `  ${JSON.stringify(f)}: { name: ${JSON.stringify(f)}, text: ${JSON.stringify(text)}, spec: ${String(spec)} }`;
+    // precompile returns JavaScript source text (its typings say an opaque spec object).
+    const spec: unknown = Handlebars.precompile(text, { strict: true, noEscape: true });
+    if (typeof spec !== 'string') throw new Error(`Handlebars did not precompile ${f} to source text`);
+    return `  ${JSON.stringify(f)}: { name: ${JSON.stringify(f)}, text: ${JSON.stringify(text)}, spec: ${spec} }`;
   });
 writeFileSync(
   path.join(outDir, 'report-templates.js'),

@@ -71,13 +71,13 @@ function assertValues(fake: FakeExcel, p: WorkbookPlan): number {
 }
 
 /** The last style (in plan order) setting `key` for a cell, as the plan intends. */
-function styleAt(
+function styleAt<K extends keyof PlanStyle>(
   ps: WorkbookPlan['sheets'][number],
   row: number,
   col: number,
-  key: keyof PlanStyle,
-): unknown {
-  let found: unknown;
+  key: K,
+): PlanStyle[K] | undefined {
+  let found: PlanStyle[K] | undefined;
   for (const sr of ps.styles) {
     const b = parseAddress(sr.range);
     if (
@@ -117,7 +117,7 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
             const locked = styleAt(ps, r, c, 'locked');
             if (locked !== undefined) expect(cell?.locked).toBe(locked);
             const fill = styleAt(ps, r, c, 'fill');
-            if (fill !== undefined) expect(cell?.fill).toBe(`#${String(fill)}`);
+            if (fill !== undefined) expect(cell?.fill).toBe(`#${fill}`);
           }
         }
       }

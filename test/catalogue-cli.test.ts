@@ -166,8 +166,7 @@ describe('luoshi catalogue review and --corrections', () => {
       const col = (name: string) => header.indexOf(name) + 1;
       expect(ws.rowCount).toBe(1 + before.targets.length + 50);
       const rowOf = (pred: (quote: string) => boolean) => {
-        for (let r = 2; r <= ws.rowCount; r++)
-          if (pred(String(ws.getCell(r, col('原文')).value ?? ''))) return r;
+        for (let r = 2; r <= ws.rowCount; r++) if (pred(ws.getCell(r, col('原文')).text)) return r;
         throw new Error('row not found');
       };
       const r5 = rowOf((q) => q.includes('比重达到５％'));
@@ -180,14 +179,14 @@ describe('luoshi catalogue review and --corrections', () => {
 
       // the reviewer: deletes one, corrects one, confirms one, adds a missed one and leaves a correction for a vanished id
       const rDel = rowOf((q) => q.includes('７０％的村卫生室'));
-      const deletedId = String(ws.getCell(rDel, col('编号')).value);
+      const deletedId = ws.getCell(rDel, col('编号')).text;
       ws.getCell(rDel, col('处理')).value = '删除';
-      const editedId = String(ws.getCell(r5, col('编号')).value);
+      const editedId = ws.getCell(r5, col('编号')).text;
       ws.getCell(r5, col('处理')).value = '修改';
       ws.getCell(r5, col('改为目标值')).value = 6;
       ws.getCell(r5, col('改为牵头单位')).value = '省卫生健康委、省医保局';
       const rOk = rowOf((q) => q.includes('４１０００人'));
-      const confirmedId = String(ws.getCell(rOk, col('编号')).value);
+      const confirmedId = ws.getCell(rOk, col('编号')).text;
       ws.getCell(rOk, col('处理')).value = '确认';
       const blank = 1 + before.targets.length + 1;
       ws.getCell(blank, col('文件')).value = '吉政办发〔2023〕21号';

@@ -19,10 +19,10 @@ function asCatalogue(x: unknown): Catalogue {
 }
 
 describe('catalogue extractor against the gold set', () => {
-  it('reaches recall ≥ 95 % and precision ≥ 90 %, every quote exact at its offset', async () => {
+  it('reaches recall ≥ 95 % and precision ≥ 90 %, every quote exact at its offset', () => {
     const texts = loadSeedTexts();
     const gold = loadGoldSet(texts);
-    const catalogue = asCatalogue(await seedCatalogue());
+    const catalogue = asCatalogue(seedCatalogue());
 
     expect(catalogue.targets.length).toBeGreaterThan(0);
     for (const t of catalogue.targets) {

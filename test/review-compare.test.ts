@@ -253,7 +253,7 @@ describe('compare review workbook', () => {
     await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
     const list = wb.getWorksheet(COMPARE_SHEETS.list)!;
     const listed: string[] = [];
-    for (let r = 4; r <= list.rowCount; r++) listed.push(String(list.getRow(r).getCell(4).value));
+    for (let r = 4; r <= list.rowCount; r++) listed.push(list.getRow(r).getCell(4).text);
     expect(listed.sort()).toEqual(expected.map((e) => e.targetId).sort());
 
     // every cell of every sheet is a value: no formula anywhere
@@ -295,7 +295,7 @@ describe('compare review workbook', () => {
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
         if (fill?.fgColor?.argb && Object.values(HIGHLIGHT).includes(fill.fgColor.argb)) {
           highlighted.add(
-            `${row.getCell(cols.get('指标编号')!).value}|${[...cols].find(([, i]) => i === c)![0]}`,
+            `${row.getCell(cols.get('指标编号')!).text}|${[...cols].find(([, i]) => i === c)![0]}`,
           );
           expect(cell.note).toBeTruthy();
         }

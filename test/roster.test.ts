@@ -12,6 +12,7 @@ import { decodeText } from '../src/core/text/decode.js';
 import { isLuoshiError } from '../src/core/errors.js';
 import { parsePeriod } from '../src/core/workbook/period.js';
 import { parseDateCell, parseFigure, parseStatus } from '../src/core/workbook/normalise.js';
+import type { CellValue } from '../src/core/model/grid.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -127,7 +128,7 @@ describe('periods, figures, dates and statuses', () => {
   });
 
   it('normalises figures and refuses anything else', () => {
-    const ok = (raw: unknown, unit: string | null) => {
+    const ok = (raw: CellValue, unit: string | null) => {
       const r = parseFigure(raw, unit);
       return r.ok ? r.value : `error:${r.reason}`;
     };

@@ -47,6 +47,8 @@ export async function buildReport(
   const model = buildReportModel([submission], {
     config: { ...DEFAULT_REPORT_CONFIG, issuer: submission.office || null },
     catalogue: catalogue ?? undefined,
+    // The add-in's 成文日期 is the day the report is generated (the user's clock).
+    today: new Date().toLocaleDateString('sv-SE'),
   });
   const { docx: bytes, notes } = await assembleReport(model, template, chartPng);
   return {

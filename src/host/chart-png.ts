@@ -42,20 +42,27 @@ export function findCjkFont(env: NodeJS.ProcessEnv = process.env): string {
  * A chartPng for renderReportDocx. `fontFile` null renders with no font at all (labels vanish),
  * which only tests use to show the font matters.
  */
-export function makeChartPng(fontFile: string | null = findCjkFont()) {
-  return async (svg: string, width: number, _height: number): Promise<Uint8Array> => {
-    const r = new Resvg(svg, {
-      fitTo: { mode: 'width', value: width * 2 },
-      background: '#ffffff',
-      font: fontFile
-        ? {
-            loadSystemFonts: false,
-            fontFiles: [fontFile],
-            defaultFontFamily: CHART_FONT_FAMILY,
-            sansSerifFamily: CHART_FONT_FAMILY,
-          }
-        : { loadSystemFonts: false },
-    });
-    return new Uint8Array(r.render().asPng());
-  };
+export function makeChartPng(
+  fontFile: string | null = findCjkFont(),
+): (svg: string, width: number, height: number) => Promise<Uint8Array> {
+  // The Promise constructor turns a rendering error into a rejection, as callers expect.
+  return (svg: string, width: number): Promise<Uint8Array> =>
+    new Promise((resolve) => resolve(renderPng(svg, width, fontFile)));
+}
+
+/** The SVG drawn at twice its width (sharp when Word scales it), on white. */
+function renderPng(svg: string, width: number, fontFile: string | null): Uint8Array {
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width * 2 },
+    background: '#ffffff',
+    font: fontFile
+      ? {
+          loadSystemFonts: false,
+          fontFiles: [fontFile],
+          defaultFontFamily: CHART_FONT_FAMILY,
+          sansSerifFamily: CHART_FONT_FAMILY,
+        }
+      : { loadSystemFonts: false },
+  });
+  return new Uint8Array(r.render().asPng());
 }

@@ -3,6 +3,7 @@
  * (so "the later file counts" stays well defined) and never holding more than a few in memory.
  * The core stays single-threaded and pure; this is a host concern only.
  */
+import { isVerified, VERIFIED_MARK } from '../core/progress/plausibility.js';
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Submission } from '../core/model/submission.js';
@@ -39,7 +40,14 @@ export interface ReadPoolOptions {
 export function slimSubmission(s: Submission): Submission {
   return {
     ...s,
-    entries: s.entries.map((e) => ({ ...e, progress: '', problems: '', nextSteps: '', evidence: '' })),
+    // The 数据已核实 mark is all consolidation needs of the free texts (it confirms an implausible figure).
+    entries: s.entries.map((e) => ({
+      ...e,
+      progress: isVerified(e) ? VERIFIED_MARK : '',
+      problems: '',
+      nextSteps: '',
+      evidence: '',
+    })),
     taskEntries: [],
   };
 }

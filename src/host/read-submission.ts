@@ -9,6 +9,8 @@ import type { Submission } from '../core/model/submission.js';
 import { readSubmission } from '../core/workbook/read.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
 import { readInput } from './files.js';
+import { workbookSavedAt } from '../xlsx/saved-at.js';
+import { stat } from 'node:fs/promises';
 
 export interface ReadFileResult {
   submission: Submission;
@@ -20,5 +22,9 @@ export async function readSubmissionFile(file: string): Promise<ReadFileResult> 
   const bytes = await readInput(file);
   const source = path.basename(file);
   const grid = await readWorkbookGrid(bytes, source);
-  return { submission: readSubmission(grid, { source }), grid };
+  const submission = readSubmission(grid, { source });
+  // Which version of an office's workbook counts is decided by when it was saved (src/core/progress/version.ts).
+  submission.savedAt = workbookSavedAt(bytes);
+  submission.fileTime = (await stat(file)).mtime.toISOString();
+  return { submission, grid };
 }

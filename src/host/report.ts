@@ -108,8 +108,17 @@ export interface BuildReportOptions {
   config: ReportConfig;
   catalogue?: Catalogue;
   templatesDir?: string;
+  /** ISO date the report is generated, the default 成文日期; defaults to today on this machine's clock. */
+  today?: string;
   /** SVG → PNG; defaults to resvg with a CJK font found on this machine (looked up only if a chart is drawn). */
   chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+}
+
+/** Today's date on this machine's clock, as ISO "YYYY-MM-DD" (local time: the day the writer sees). */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Submissions → .docx bytes, with the template chosen by the number of offices. */
@@ -117,7 +126,11 @@ export async function buildReport(
   submissions: Submission[],
   options: BuildReportOptions,
 ): Promise<{ model: ReportModel; docx: Uint8Array }> {
-  const model = buildReportModel(submissions, { config: options.config, catalogue: options.catalogue });
+  const model = buildReportModel(submissions, {
+    config: options.config,
+    catalogue: options.catalogue,
+    today: options.today ?? localToday(),
+  });
   const tpl = await loadTemplate(
     options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
     model.kind === 'multi' ? MULTI_TEMPLATE : SINGLE_TEMPLATE,

@@ -14,7 +14,10 @@ interface Job {
 
 const { catalogue, inputs } = workerData as { catalogue: Catalogue; inputs: string[] };
 
-parentPort?.on('message', async (job: Job) => {
+parentPort?.on('message', (job: Job) => void writeJob(job));
+
+/** Writes one workbook and posts the outcome; never rejects. */
+async function writeJob(job: Job): Promise<void> {
   try {
     await writeOutputAtomic(job.file, await writeWorkbookBytes(planWorkbook(catalogue, job.options)), inputs);
     parentPort?.postMessage({ id: job.id, ok: true });
@@ -22,4 +25,4 @@ parentPort?.on('message', async (job: Job) => {
     const message = isLuoshiError(e) ? e.message : `内部错误：${e instanceof Error ? e.message : String(e)}`;
     parentPort?.postMessage({ id: job.id, ok: false, message });
   }
-});
+}

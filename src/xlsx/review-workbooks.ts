@@ -21,6 +21,8 @@ import {
   type Comparison,
 } from '../core/review/compare.js';
 import type { ConsolidationResult } from '../core/review/consolidate.js';
+import { KIND_NAMES } from '../core/catalogue/kind.js';
+import { PROGRESS_RULES, SEVERITY_WORDS } from '../core/progress/rules.js';
 import { TARGET_COLUMNS, TASK_COLUMNS } from '../core/workbook/layout.js';
 
 /** Fill colours of the highlights ("AARRGGBB"), also explained in the legend row. */
@@ -62,7 +64,7 @@ export function plain(v: unknown): Plain {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  return String(v);
+  return null; // no other value has a literal form in a cell
 }
 
 function solid(argb: string): ExcelJS.Fill {
@@ -293,12 +295,20 @@ export async function writeComparisonWorkbook(
 export const CONSOLIDATION_SHEETS = {
   actual: '汇总',
   rate: '完成率',
+  status: '进度',
   ranking: '排名',
   missing: '未报送',
   problems: '问题',
   duplicates: '重复报送',
   outliers: '异常值',
+  contradictions: '状态不一致',
+  rules: '说明',
 } as const;
+
+/** A fraction for a 0.0% cell, without binary noise (0.796, not 0.7959999999999999). */
+function fractionOf(percent: number | null): number | null {
+  return percent === null ? null : Number.parseFloat((percent / 100).toPrecision(10));
+}
 
 function addPlainRow(ws: ExcelJS.Worksheet, values: readonly unknown[]): ExcelJS.Row {
   return ws.addRow(values.map((v) => plain(v)));
@@ -322,7 +332,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   const outlierSet = new Set(result.outliers.map((o) => `${o.targetId}\u0000${o.office}`));
   const officeNames = result.offices.map((o) => o.office);
   // The six columns that name a target, first on the 汇总 and 完成率 sheets.
-  const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '单位'];
+  const lead = ['序号', '指标编号', '文件', '指标内容', '目标值', '计量单位'];
   const leadCells = (t: ConsolidationResult['targets'][number], i: number) => [
     i + 1,
     t.targetId,
@@ -342,22 +352,45 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     printTitlesRow: '1:1',
   });
 
-  // 汇总: 完成值 per target per office, with 合计 where the unit adds up.
+  // 汇总: 完成值 per target per office; totals summed against the overall target, the other kinds
+  // by median, range and offices meeting the target (src/core/progress/aggregate.ts).
   {
+    const tail = [
+      '指标类型',
+      '合计',
+      '合计完成率',
+      '中位数',
+      '最小值',
+      '最大值',
+      '达到目标单位数',
+      '核算进度',
+      '计入单位数',
+      '待核实',
+    ];
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, {
       views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
-      pageSetup: pageSetup(9 + officeNames.length),
+      pageSetup: pageSetup(6 + officeNames.length + tail.length),
     });
-    ws.columns = [...leadWidths, ...officeNames.map(() => 12), 14, 12, 8].map((width) => ({ width }));
-    styleHeader(addPlainRow(ws, [...lead, ...officeNames, '合计', '中位数', '填报单位数']));
+    ws.columns = [...leadWidths, ...officeNames.map(() => 12), 8, 14, 10, 12, 12, 12, 10, 14, 8, 8].map(
+      (width) => ({ width }),
+    );
+    styleHeader(addPlainRow(ws, [...lead, ...officeNames, ...tail]));
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [
         ...leadCells(t, i),
         ...result.actual[i],
-        t.summable ? t.total : '不可加总',
+        KIND_NAMES[t.kind],
+        t.summable ? t.total : '不相加',
+        t.summable ? fractionOf(t.totalRate) : null,
         t.median,
+        t.min,
+        t.max,
+        t.meeting,
+        t.status,
         t.reported,
+        t.held,
       ]);
+      row.getCell(6 + officeNames.length + 3).numFmt = '0.0%';
       result.offices.forEach((o, j) => {
         if (outlierSet.has(`${t.targetId}\u0000${o.office}`))
           row.getCell(7 + j).fill = solid(HIGHLIGHT.outlier);
@@ -380,12 +413,21 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     ];
     styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
     result.targets.forEach((t, i) => {
-      const row = addPlainRow(ws, [
-        ...leadCells(t, i),
-        ...result.rate[i].map((r) => (r === null ? null : r / 100)),
-      ]);
+      const row = addPlainRow(ws, [...leadCells(t, i), ...result.rate[i].map(fractionOf)]);
       row.commit();
     });
+    ws.commit();
+  }
+
+  // 进度: the status of each figure judged against 序时进度 (not the office's own 进展状态).
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.status, {
+      views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
+      pageSetup: pageSetup(6 + officeNames.length),
+    });
+    ws.columns = [...leadWidths, ...officeNames.map(() => 14)].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
+    result.targets.forEach((t, i) => addPlainRow(ws, [...leadCells(t, i), ...result.status[i]]).commit());
     ws.commit();
   }
 
@@ -395,18 +437,21 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
       pageSetup: pageSetup(13),
     });
-    ws.columns = [6, 18, 12, 10, 10, 8, 10, 8, 8, 8, 8, 14, 30].map((width) => ({ width }));
+    ws.columns = [6, 18, 12, 14, 10, 8, 8, 12, 14, 8, 8, 10, 8, 8, 14, 30].map((width) => ({ width }));
     styleHeader(
       addPlainRow(ws, [
         '名次',
         '单位',
         '平均完成率',
+        '达到序时进度（含已完成）占比',
         '已填完成值',
         '指标数',
         '已完成',
-        '序时推进',
-        '滞后',
+        '达到序时进度',
+        '未达到序时进度',
         '未启动',
+        '无数据',
+        '状态不一致',
         '错误',
         '警告',
         '截至日期',
@@ -420,19 +465,23 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       const row = addPlainRow(ws, [
         o.rank,
         o.office,
-        o.score === null ? null : o.score / 100,
+        fractionOf(o.score),
+        fractionOf(o.ahead),
         o.filled,
-        o.targets,
-        o.completed,
-        o.onTrack,
-        o.lagging,
-        o.notStarted,
+        o.tally.total,
+        o.tally.已完成,
+        o.tally.达到序时进度,
+        o.tally.未达到序时进度,
+        o.tally.未启动,
+        o.tally.无数据,
+        o.contradictions,
         o.errors,
         o.warnings,
         o.asOf,
         o.source,
       ]);
       row.getCell(3).numFmt = '0.0%';
+      row.getCell(4).numFmt = '0.0%';
       row.commit();
     }
     ws.commit();
@@ -473,7 +522,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       addPlainRow(ws, [
         p.office,
         p.source,
-        p.severity === 'error' ? '错误' : '提示',
+        SEVERITY_WORDS[p.severity],
         p.sheet,
         p.cell,
         p.targetId,
@@ -498,9 +547,19 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
       pageSetup: pageSetup(8),
     });
-    ws.columns = [27, 40, 8, 18, 12, 12, 10, 44].map((width) => ({ width }));
+    ws.columns = [27, 40, 8, 18, 12, 12, 10, 16, 44].map((width) => ({ width }));
     styleHeader(
-      addPlainRow(ws, ['指标编号', '指标内容', '单位', '单位名称', '填报值', '中位数', '稳健z值', '说明']),
+      addPlainRow(ws, [
+        '指标编号',
+        '指标内容',
+        '计量单位',
+        '单位',
+        '填报值',
+        '中位数',
+        '稳健z值',
+        '是否计入',
+        '说明',
+      ]),
     );
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
     for (const o of result.outliers) {
@@ -513,9 +572,46 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
         o.value,
         o.median,
         o.score,
+        o.held ? '待核实，未计入' : '计入',
         o.reason,
       ]).commit();
     }
+    ws.commit();
+  }
+
+  // 状态不一致: the office's own 进展状态 against the status computed from its figure.
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.contradictions, {
+      views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+      pageSetup: pageSetup(6),
+    });
+    ws.columns = [18, 27, 40, 12, 16, 44].map((width) => ({ width }));
+    styleHeader(addPlainRow(ws, ['单位', '指标编号', '指标内容', '自报进展状态', '核算进度', '说明']));
+    const byId = new Map(result.targets.map((t) => [t.targetId, t]));
+    for (const c of result.contradictions)
+      addPlainRow(ws, [
+        c.office,
+        c.targetId,
+        byId.get(c.targetId)?.quote ?? null,
+        c.declared,
+        c.status,
+        c.message,
+      ]).commit();
+    ws.commit();
+  }
+
+  // 说明: the rules every figure above follows, stated once (src/core/progress/rules.ts).
+  {
+    const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.rules, { pageSetup: pageSetup(2) });
+    ws.columns = [6, 120].map((width) => ({
+      width,
+      style: { alignment: { wrapText: true, vertical: 'top' } },
+    }));
+    styleHeader(addPlainRow(ws, ['序号', '计算规则']));
+    const share =
+      result.timeShare === null ? '无法确定（按全年计）' : `${(result.timeShare * 100).toFixed(1)}%`;
+    addPlainRow(ws, [null, `报告期：${result.period ?? '—'}；序时进度：${share}`]).commit();
+    PROGRESS_RULES.forEach((rule, i) => addPlainRow(ws, [i + 1, rule]).commit());
     ws.commit();
   }
 

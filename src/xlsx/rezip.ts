@@ -42,7 +42,8 @@ export function deflateStoredZip(
 ): Uint8Array {
   const files = unzipSync(bytes);
   const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
+  // typed by assertion: the callback assigns it, which control-flow narrowing cannot see
+  let failure = null as Error | null;
   const zip = new Zip((err, chunk) => {
     if (err) failure = err;
     else chunks.push(chunk);

@@ -230,7 +230,8 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
 
     // ---- an office types figures; one is not a number
     const targetsBlock = plan.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A4');
-    const firstId = String(targetsBlock?.values[0][1]);
+    const firstId = targetsBlock?.values[0][1];
+    if (typeof firstId !== 'string') throw new Error('the 指标 block has no id in B4');
     await typeCell(page, '指标', 'K4', 12.5);
     await typeCell(page, '指标', 'K5', '约30');
 

@@ -17,7 +17,8 @@
 import type { ExcelDataValidation, ExcelDataValidationRule } from '../../src/addin/office/excel-host.js';
 
 export interface FakeCell {
-  value: string | number | boolean | '';
+  /** '' for an empty cell, as Office.js reports it. */
+  value: string | number | boolean;
   formula: string | null;
   numberFormat: string;
   locked: boolean;
@@ -158,7 +159,9 @@ function newCell(): FakeCell {
 function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | null } {
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
   if (v === null || v === undefined) return { value: '', formula: null };
-  const s = String(v);
+  if (typeof v !== 'string')
+    throw new Error(`the fake Excel takes numbers, booleans and text, not ${typeof v}`);
+  const s = v;
   if (s.charAt(0) === "'") return { value: s.slice(1), formula: null };
   if (s.charAt(0) === '=' && s.length > 1) return { value: '', formula: s };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) return { value: Number(s), formula: null };

@@ -108,7 +108,7 @@ export function chartPngCanvas(svg: string, width: number, height: number): Prom
         for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
         resolve(out);
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     };
     img.onerror = () => {

@@ -377,7 +377,7 @@ function gridCell(value: unknown, format: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;
   if (typeof value === 'number') return isDateFormat(format) ? serialToDate(value) : value;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
+  return null; // Office.js gives no other kind of cell value
 }
 
 /** Used range values placed at their true position (the used range need not start at A1). */

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import * as path from 'node:path';
 import { LuoshiError } from '../../core/errors.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
+import { SEVERITY_WORDS } from '../../core/progress/rules.js';
 import { parseRoster } from '../../core/roster.js';
 import { decodeText } from '../../core/text/decode.js';
 import { expandInputs, guardOutput, readInput, writeOutputAtomic } from '../../host/files.js';
@@ -40,6 +41,9 @@ export function consolidationJson(r: ConsolidationResult): unknown {
     problems: r.problems,
     failures: r.failures,
     outliers: r.outliers,
+    contradictions: r.contradictions,
+    targets: r.targets,
+    timeShare: r.timeShare,
   };
 }
 
@@ -61,14 +65,27 @@ export function consolidationSummary(
   const errors = r.offices.reduce((n, o) => n + o.errors, 0);
   const warnings = r.offices.reduce((n, o) => n + o.warnings, 0);
   if (errors || warnings)
-    lines.push(`填报问题：错误 ${errors} 条，提示 ${warnings} 条${output ? '（见“问题”表）' : ''}`);
-  if (r.outliers.length) lines.push(`异常值：${r.outliers.length} 个${output ? '（见“异常值”表）' : ''}`);
+    lines.push(
+      `填报问题：${SEVERITY_WORDS.error} ${errors} 条，${SEVERITY_WORDS.warning} ${warnings} 条${output ? '（见“问题”表）' : ''}`,
+    );
+  if (r.outliers.length) {
+    const held = r.outliers.filter((o) => o.held).length;
+    lines.push(
+      `异常值：${r.outliers.length} 个${held ? `，其中 ${held} 个待核实、暂不计入合计和排名` : ''}${output ? '（见“异常值”表）' : ''}`,
+    );
+  }
+  if (r.contradictions.length)
+    lines.push(
+      `自报进展状态与核算进度不一致：${r.contradictions.length} 处${output ? '（见“状态不一致”表）' : ''}`,
+    );
   const top = [...r.offices]
     .filter((o) => o.score !== null)
     .sort((a, b) => a.rank - b.rank)
     .slice(0, 3);
   if (top.length)
-    lines.push(`平均完成率前三：${top.map((o) => `${o.office} ${o.score!.toFixed(1)}%`).join('，')}`);
+    lines.push(
+      `平均完成率前三（每项完成率超过100%的按100%计）：${top.map((o) => `${o.rank}. ${o.office} ${o.score!.toFixed(1)}%`).join('，')}`,
+    );
   if (output) lines.push(`已写出 ${path.normalize(output)}`);
   else lines.push('（未指定 -o，未写出汇总工作簿）');
   return `${lines.join('\n')}\n`;

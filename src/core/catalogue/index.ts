@@ -1,6 +1,7 @@
 /**
  * Policy texts → Catalogue. The public entry of the catalogue core (pure: bytes in, data out).
  */
+import { deriveKind } from './kind.js';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, type Catalogue } from '../model/catalogue.js';
 import { isLuoshiError, LuoshiError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
@@ -132,6 +133,10 @@ function assemble(
       );
     }
   }
+  // What each target measures (corrections may have set it; the rest from its words and unit).
+  catalogue.targets = catalogue.targets.map((t) =>
+    t.kind ? t : { ...t, kind: deriveKind({ ...t, indicator: t.quote }) },
+  );
   catalogue.version = catalogueVersion(catalogue);
   return { catalogue, warnings, correctionsApplied, staleCorrections, texts };
 }

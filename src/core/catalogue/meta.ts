@@ -16,7 +16,7 @@ export interface DocumentMeta {
 
 /** 发文字号: an issuer abbreviation, the year in brackets of any kind, a serial and 号. */
 const DOC_NUMBER =
-  /([\u4e00-\u9fa5]{1,15}?)\s*[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,5})\s*号/g;
+  /([\u4e00-\u9fa5]{1,15}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,5})\s*号/g;
 const DATE_ONLY = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const FIELD = /^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(.*)$/;
 

@@ -2,7 +2,7 @@
  * A Submission: one office's filled workbook, read back and validated.
  * Produced by src/core/workbook (WorkbookGrid → Submission); consumed by review and report.
  */
-import type { Comparator } from './catalogue.js';
+import type { Comparator, IndicatorKind } from './catalogue.js';
 
 export const PROGRESS_STATUSES = ['已完成', '序时推进', '滞后', '未启动'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
@@ -42,6 +42,18 @@ export interface TargetRow {
   comparator: Comparator | null;
   value: number | null;
   valueMax: number | null;
+  /** What the target measures (from _meta or the catalogue); absent when the workbook does not say. */
+  kind?: IndicatorKind;
+  /**
+   * The overall target when the row's own target is the office's allocated share (分解下达): what the
+   * offices' total is judged against. Absent when the office is judged by the overall target itself.
+   */
+  overall?: {
+    comparator: Comparator | null;
+    value: number | null;
+    valueMax: number | null;
+    targetText: string;
+  };
 }
 
 export interface Entry {
@@ -74,6 +86,10 @@ export interface Submission {
   generatedAt: string | null;
   /** File name the submission was read from (base name), for messages. */
   source: string;
+  /** When the office last saved the workbook (docProps/core.xml dcterms:modified), ISO; set by the host. */
+  savedAt?: string | null;
+  /** The file's modification time, ISO; set by the host. */
+  fileTime?: string | null;
   rows: TargetRow[];
   entries: Entry[];
   taskEntries: TaskEntry[];

@@ -16,7 +16,7 @@ export interface ReportConfig {
   recipient: string | null;
   /** 署名; defaults to issuer. */
   signature: string | null;
-  /** 成文日期 as ISO "YYYY-MM-DD"; defaults to the report's as-of date. */
+  /** 成文日期 as ISO "YYYY-MM-DD"; defaults to the day the report is generated (never before the data). */
   date: string | null;
   /** Full title; replaces the generated one. */
   title: string | null;

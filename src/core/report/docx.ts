@@ -148,7 +148,7 @@ function tableLayout(
   const size = sizes.find((sz) => minSum(sz) <= total) ?? SIZE_SMALL_5;
   const avail = (total - t.columns.length * CELL_EXTRA) / charTw(size);
   const w = t.columns.map((c, i) => Math.min(c.max, Math.max(c.min, naturalWidth(t, i))));
-  let sum = w.reduce((a, b) => a + b, 0);
+  const sum = w.reduce((a, b) => a + b, 0);
   if (sum > avail) {
     // Every column that may shrink gives way in proportion to what it has above its minimum.
     let deficit = sum - avail;
@@ -165,10 +165,8 @@ function tableLayout(
     for (let i = 0; i < w.length; i++)
       w[i] = w[i] + (weight ? (t.columns[i].weight / weight) * (avail - sum) : (avail - sum) / w.length);
   }
-  sum = 0;
   const widths = w.map((x) => Math.floor(x * charTw(size) + CELL_EXTRA));
-  sum = widths.reduce((a, b) => a + b, 0);
-  widths[widths.length - 1] += total - sum;
+  widths[widths.length - 1] += total - widths.reduce((a, b) => a + b, 0);
   return { widths, size, landscape };
 }
 
@@ -347,7 +345,7 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
         children: [
           new TableCell({
             ...cellOpts,
-            borders: border(i++),
+            borders: border(i),
             children: [
               new Paragraph({
                 spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -632,7 +630,7 @@ export async function renderReportDocx(
             alignment: AlignmentType.CENTER,
             spacing: exactLine,
             children: [
-              run(`图　${model.chart.title}`, fonts, { font: fonts.body, size: SIZE_4, spacing: false }),
+              run(`图\u3000${model.chart.title}`, fonts, { font: fonts.body, size: SIZE_4, spacing: false }),
             ],
           }),
         );

@@ -2,10 +2,28 @@
  * Submissions → ReportModel: the numbers and texts a 落实情况报告 states, computed once, with no
  * wording and no layout. Pure: no I/O, no clock (the as-of date comes from the data or the caller).
  */
-import type { Catalogue, Comparator, HeadingNode, Target } from '../model/catalogue.js';
+import type { Catalogue, Comparator, HeadingNode, IndicatorKind, Target } from '../model/catalogue.js';
 import type { Entry, ProgressStatus, Submission, TargetRow } from '../model/submission.js';
-import { completionRate, meetsTarget } from '../workbook/target-math.js';
 import { parsePeriod } from '../workbook/period.js';
+import { deriveKind } from '../catalogue/kind.js';
+import {
+  addToTally,
+  aggregateTarget,
+  aheadShare,
+  emptyTally,
+  implausibilities,
+  isVerified,
+  judgeFigure,
+  officeScore,
+  overallJudgement,
+  rankOffices,
+  reportDate,
+  timeShareOf,
+  JUDGED_STATUSES,
+  type JudgedStatus,
+  type OverallJudgement,
+  type ProgressTally,
+} from '../progress/index.js';
 import { LuoshiError } from '../errors.js';
 import type { ReportConfig } from './config.js';
 import { formatChineseDate } from './config.js';
@@ -38,8 +56,19 @@ export interface TargetLine {
   rate: number | null;
   /** Whether the figure already meets the target (null when it cannot be judged). */
   met: boolean | null;
+  /** The office's own 进展状态 (自报), as typed; null when not given (and for a consolidated line). */
   status: ProgressStatus | null;
-  /** Rate compared with 序时进度: true at or ahead, false behind, null when no rate or no 序时进度. */
+  /** The status computed from the figure against 序时进度 (src/core/progress): what the report states. */
+  judged: JudgedStatus;
+  /** Chinese: how the office's own 进展状态 contradicts `judged`, or null. */
+  contradiction: string | null;
+  /** Implausible and not confirmed by the office: left out of 平均完成率, totals and the ranking. */
+  held: boolean;
+  /** What the indicator measures (decides how offices' figures combine). */
+  kind: IndicatorKind;
+  /** Consolidated line: how `actual` combines the offices' figures ('sum' for totals, 'median' otherwise). */
+  combined: 'sum' | 'median' | null;
+  /** Rate compared with 序时进度: true at or ahead, false behind, null when it cannot be judged. */
   onSchedule: boolean | null;
   lead: string;
   progress: string;
@@ -71,9 +100,14 @@ export interface ProgressSection {
 export interface OfficeSummary {
   office: string;
   source: string;
+  /** The office's own 进展状态, counted as typed. */
   counts: StatusCounts;
-  /** Mean 完成率 over the targets with a rate (fraction), or null. */
+  /** Computed statuses (judged against 序时进度). */
+  tally: ProgressTally;
+  /** 平均完成率 (fraction, each 完成率 capped at 100 %, held figures left out; src/core/progress/score.ts), or null. */
   averageRate: number | null;
+  /** Share of judged targets at or ahead of 序时进度 (the tie rule), or null. */
+  ahead: number | null;
   /** Share of targets 已完成 (fraction of total). */
   doneShare: number;
   rank: number;
@@ -163,7 +197,16 @@ export interface ReportModel {
   timeShare: number | null;
   documents: { title: string; docNumber: string | null }[];
   offices: OfficeSummary[];
+  /** The offices' own 进展状态, counted as typed (自报). */
   counts: StatusCounts;
+  /** Computed statuses over every line (each office × target). */
+  tally: ProgressTally;
+  /** The overall judgement, chosen by the stated rule (src/core/progress/judgement.ts) from `tally`. */
+  judgement: OverallJudgement;
+  /** Lines whose own 进展状态 contradicts the computed status. */
+  contradictions: TargetLine[];
+  /** Lines held back as implausible (listed, not counted). */
+  held: TargetLine[];
   averageRate: number | null;
   /** Targets with a rate, and how many of those are at or ahead of 序时进度. */
   rated: number;
@@ -186,6 +229,8 @@ export interface BuildOptions {
   catalogue?: Catalogue;
   /** ISO date the report speaks as of; defaults to the latest 截至日期 in the submissions. */
   asOf?: string;
+  /** ISO date the report is generated (the host's clock): the default 成文日期. Defaults to asOf. */
+  today?: string;
 }
 
 function decimalsOf(n: number | null): number {
@@ -208,10 +253,6 @@ function addStatus(c: StatusCounts, s: ProgressStatus | null): void {
   else c.unreported++;
 }
 
-function mean(xs: number[]): number | null {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-}
-
 /** Latest ISO date among the entries' 截至日期. */
 function latestAsOf(subs: Submission[]): string | null {
   let best: string | null = null;
@@ -219,20 +260,7 @@ function latestAsOf(subs: Submission[]): string | null {
   return best;
 }
 
-/** 序时进度: the share of the year elapsed at the end of the reporting period (or at asOf). */
-export function timeShareOf(period: string, asOf: string | null): number | null {
-  const range = parsePeriod(period);
-  const end = range?.end ?? asOf;
-  if (!end) return null;
-  const y = Number(end.slice(0, 4));
-  const [, m, d] = end.split('-').map(Number);
-  // A period ending on a month's last day counts in months (1-9月 → 9/12 = 75%), as 序时进度 usually is.
-  if (m && d && new Date(Date.UTC(y, m, 0)).getUTCDate() === d) return m / 12;
-  const start = Date.UTC(y, 0, 1);
-  const stop = Date.UTC(y + 1, 0, 1);
-  const at = Date.parse(`${end}T00:00:00Z`) + 86_400_000; // inclusive of the end day
-  return Math.min(1, Math.max(0, (at - start) / (stop - start)));
-}
+export { timeShareOf };
 
 interface Lookup {
   targets: Map<string, Target>;
@@ -305,6 +333,13 @@ export function stripLabel(s: string): string {
     .trim();
 }
 
+/** Whether a computed status is at or ahead of 序时进度 (null: cannot be judged). */
+function onScheduleOf(s: JudgedStatus): boolean | null {
+  if (s === '已完成' || s === '达到序时进度') return true;
+  if (s === '未达到序时进度' || s === '未启动') return false;
+  return null;
+}
+
 function lineFor(
   office: string | null,
   row: TargetRow,
@@ -313,15 +348,26 @@ function lineFor(
   timeShare: number | null,
 ): TargetLine {
   const target = lk.targets.get(row.targetId);
-  const parsed = target
-    ? { comparator: target.comparator, value: target.value, valueMax: target.valueMax }
-    : { comparator: row.comparator ?? ('milestone' as const), value: row.value, valueMax: row.valueMax };
+  // The row's own rule: the office's allocated share when there is one, else the catalogue's target.
+  const parsed =
+    row.comparator !== null
+      ? { comparator: row.comparator, value: row.value, valueMax: row.valueMax }
+      : target
+        ? { comparator: target.comparator, value: target.value, valueMax: target.valueMax }
+        : { comparator: 'milestone' as const, value: row.value, valueMax: row.valueMax };
   const actual = entry?.actual ?? null;
-  const rate = completionRate(actual, parsed.comparator, parsed.value);
-  const met = actual === null ? null : meetsTarget(actual, parsed.comparator, parsed.value, parsed.valueMax);
   const status = entry?.status ?? null;
-  const onSchedule =
-    rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : met === true ? true : null;
+  const judged = judgeFigure({ ...parsed, actual, declared: status }, timeShare);
+  const unit = row.unit || target?.unit || '';
+  const kind =
+    target?.kind ??
+    row.kind ??
+    deriveKind({ indicator: row.quote, unit, comparator: parsed.comparator, value: parsed.value });
+  const held =
+    actual !== null &&
+    !!entry &&
+    !isVerified(entry) &&
+    implausibilities(actual, { kind, value: parsed.value, unit, quote: row.quote }).length > 0;
   const indicator = halfWidthAlnum(target?.indicator?.trim() || row.quote.trim());
   return {
     targetId: row.targetId,
@@ -331,16 +377,21 @@ function lineFor(
       : splitDocumentLabel(row.document).title,
     section: sectionPath(row, target, lk),
     indicator,
-    unit: row.unit || target?.unit || '',
+    unit,
     targetText: row.targetText,
     comparator: parsed.comparator,
     value: parsed.value,
     valueMax: parsed.valueMax,
     actual,
-    rate,
-    met,
+    rate: judged.rate,
+    met: judged.met,
     status,
-    onSchedule,
+    judged: judged.status,
+    contradiction: judged.contradiction,
+    held,
+    kind,
+    combined: null,
+    onSchedule: onScheduleOf(judged.status),
     lead: row.lead,
     progress: (entry?.progress ?? '').trim(),
     problems: (entry?.problems ?? '').trim(),
@@ -362,10 +413,6 @@ export function formatNumber(n: number, decimals: number): string {
 
 export function formatPercent(fraction: number | null, decimals = 1): string {
   return fraction === null ? '—' : `${(fraction * 100).toFixed(decimals)}%`;
-}
-
-function statusOrDash(s: ProgressStatus | null): string {
-  return s ?? '未填报';
 }
 
 function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>): ProgressSection[] {
@@ -392,38 +439,50 @@ function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>)
   return sections;
 }
 
-function consolidate(perTarget: TargetLine[], timeShare: number | null): TargetLine {
+/** One target over all offices, combined by its kind (src/core/progress/aggregate.ts). */
+function consolidate(perTarget: TargetLine[], timeShare: number | null, overall: TargetRow): TargetLine {
   const first = perTarget[0];
-  const actuals = perTarget.map((l) => l.actual).filter((x): x is number => x !== null);
-  const rates = perTarget.map((l) => l.rate).filter((x): x is number => x !== null);
-  const counts = emptyCounts();
-  for (const l of perTarget) addStatus(counts, l.status);
-  // The status of the whole is the most common reported one; ties go to the less favourable.
-  const order: [ProgressStatus, number][] = [
-    ['滞后', counts.lagging],
-    ['未启动', counts.notStarted],
-    ['序时推进', counts.onTrack],
-    ['已完成', counts.done],
-  ];
-  let status: ProgressStatus | null = null;
-  let best = 0;
-  for (const [s, n] of order) if (n > best) [status, best] = [s, n];
-  const rate = mean(rates);
-  const lagOffices = perTarget.filter((l) => l.status === '滞后').map((l) => l.office ?? '');
-  const reported = perTarget.filter((l) => l.actual !== null).length;
-  const noteParts = [`${reported}个单位填报`];
-  if (lagOffices.length)
+  const counted = perTarget.filter((l) => l.actual !== null && !l.held);
+  const rule = overall.overall ?? {
+    comparator: first.comparator,
+    value: first.value,
+    valueMax: first.valueMax,
+  };
+  const agg = aggregateTarget(
+    first.kind,
+    { comparator: rule.comparator, value: rule.value, valueMax: rule.valueMax },
+    counted.map((l) => ({ actual: l.actual!, met: l.met })),
+    timeShare,
+  );
+  const behind = perTarget.filter((l) => l.judged === '未达到序时进度' || l.judged === '未启动');
+  const noteParts = [`${agg.reported}个单位有完成值`];
+  if (first.kind !== 'total' && agg.reported) noteParts.push(`${agg.meeting}个达到目标`);
+  const heldCount = perTarget.filter((l) => l.held).length;
+  if (heldCount) noteParts.push(`${heldCount}个待核实未计入`);
+  if (behind.length)
     noteParts.push(
-      `滞后：${lagOffices.slice(0, 3).join('、')}${lagOffices.length > 3 ? `等${lagOffices.length}个` : ''}`,
+      `未达到序时进度：${behind
+        .slice(0, 3)
+        .map((l) => l.office ?? '')
+        .join('、')}${behind.length > 3 ? `等${behind.length}个` : ''}`,
     );
+  const isTotal = first.kind === 'total';
   return {
     ...first,
     office: null,
-    actual: mean(actuals),
-    rate,
+    targetText: overall.overall?.targetText ?? first.targetText,
+    comparator: rule.comparator ?? first.comparator,
+    value: rule.value,
+    valueMax: rule.valueMax,
+    actual: isTotal ? agg.total : agg.median,
+    rate: agg.rate,
     met: null,
-    status,
-    onSchedule: rate !== null && timeShare !== null ? rate >= timeShare - 1e-9 : null,
+    status: null,
+    judged: agg.status,
+    contradiction: null,
+    held: false,
+    combined: first.kind === 'milestone' ? null : isTotal ? 'sum' : 'median',
+    onSchedule: onScheduleOf(agg.status),
     progress: '',
     problems: '',
     nextSteps: '',
@@ -440,7 +499,7 @@ function indicatorTable(lines: TargetLine[], multi: boolean, title: string): Tab
       { header: '指标', weight: 4, min: 9, max: 30, align: 'left' },
       { header: '单位', weight: 0, min: 2, max: 4, align: 'center' },
       { header: '目标值', weight: 0, min: 3, max: 6, align: 'right' },
-      { header: multi ? '完成值（平均）' : '完成值', weight: 0, min: 3, max: 6, align: 'right' },
+      { header: multi ? '完成值（合计或中位数）' : '完成值', weight: 0, min: 3, max: 6, align: 'right' },
       { header: '完成率（%）', weight: 0, min: 3, max: 3, align: 'right' },
       { header: '进度状态', weight: 0, min: 4, max: 4, align: 'center' },
       { header: '牵头单位', weight: 1, min: 4, max: 6, align: 'left' },
@@ -453,7 +512,7 @@ function indicatorTable(lines: TargetLine[], multi: boolean, title: string): Tab
       withoutUnit(l.targetText, l.unit) || '—',
       l.actual === null ? '—' : formatNumber(l.actual, l.decimals),
       l.rate === null ? '—' : (l.rate * 100).toFixed(1),
-      statusOrDash(l.status),
+      l.judged,
       l.lead || '—',
       l.note,
     ]),
@@ -509,6 +568,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   for (const sub of submissions) {
     const entries = new Map(sub.entries.map((e) => [e.targetId, e]));
     const counts = emptyCounts();
+    const tally = emptyTally();
     const own: TargetLine[] = [];
     for (const row of sub.rows) {
       const line = lineFor(multi ? sub.office : null, row, entries.get(row.targetId), lk, timeShare);
@@ -516,6 +576,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
       own.push(line);
       lines.push(line);
       addStatus(counts, line.status);
+      addToTally(tally, line.judged);
       let list = byTarget.get(row.targetId);
       if (!list) {
         list = [];
@@ -524,29 +585,36 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
       }
       list.push(line);
     }
-    const rates = own.map((l) => l.rate).filter((x): x is number => x !== null);
     offices.push({
       office: sub.office,
       source: sub.source,
       counts,
-      averageRate: mean(rates),
+      tally,
+      averageRate: officeScore(own.map((l) => (l.held ? null : l.rate))),
+      ahead: aheadShare(tally),
       doneShare: counts.total ? counts.done / counts.total : 0,
       rank: 0,
-      lagging: own.filter((l) => l.status === '滞后'),
+      lagging: own.filter((l) => l.judged === '未达到序时进度'),
     });
   }
-  const ranked = [...offices].sort(
-    (a, b) =>
-      (b.averageRate ?? -1) - (a.averageRate ?? -1) ||
-      b.doneShare - a.doneShare ||
-      a.office.localeCompare(b.office, 'zh'),
-  );
-  ranked.forEach((o, i) => (o.rank = i + 1));
+  const ranks = rankOffices(offices.map((o) => ({ score: o.averageRate, ahead: o.ahead })));
+  offices.forEach((o, i) => (o.rank = ranks[i]));
+  // By rank; offices sharing a rank keep the order they came in (the roster's).
+  const ranked = offices
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => a.o.rank - b.o.rank || a.i - b.i)
+    .map((x) => x.o);
 
-  const targets = multi ? order.map((id) => consolidate(byTarget.get(id)!, timeShare)) : lines;
+  const firstRows = new Map<string, TargetRow>();
+  for (const s of submissions)
+    for (const r of s.rows) if (!firstRows.has(r.targetId)) firstRows.set(r.targetId, r);
+  const rowOf = (id: string) => firstRows.get(id)!;
+  const targets = multi ? order.map((id) => consolidate(byTarget.get(id)!, timeShare, rowOf(id))) : lines;
   const counts = emptyCounts();
   for (const l of lines) addStatus(counts, l.status);
-  const rated = lines.filter((l) => l.rate !== null);
+  const tally = emptyTally();
+  for (const l of lines) addToTally(tally, l.judged);
+  const rated = lines.filter((l) => l.rate !== null && !l.held);
 
   const docs = new Map<string, { title: string; docNumber: string | null }>();
   for (const t of targets) {
@@ -568,7 +636,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   const names = documents.map((d) => `《${policyName(d.title)}》`);
   const docTitles = names.length <= 2 ? names.join('') : `${names[0]}等${names.length}个文件`;
   const title = config.title ?? `${issuer}关于${docTitles || '有关政策文件'}落实情况的报告`;
-  const date = config.date ?? asOf;
+  const date = reportDate(config.date, options.today ?? asOf, asOf);
 
   const problems: NoteItem[] = [];
   const nextSteps: NoteItem[] = [];
@@ -604,10 +672,8 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   const chart: ChartData = !multi
     ? {
         title: '指标进度状态分布',
-        categories: ['已完成', '序时推进', '滞后', '未启动', '未填报'],
-        values: [counts.done, counts.onTrack, counts.lagging, counts.notStarted, counts.unreported].map(
-          (n) => (counts.total ? round1((n / counts.total) * 100) : 0),
-        ),
+        categories: [...JUDGED_STATUSES],
+        values: JUDGED_STATUSES.map((s) => (tally.total ? round1((tally[s] / tally.total) * 100) : 0)),
         unit: '%',
         reference: null,
         labels: true,
@@ -649,29 +715,29 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         { header: '名次', weight: 0, min: 2.2, max: 2.2, align: 'center' },
         { header: '单位', weight: 2, min: 4, max: 10, align: 'left' },
         { header: '指标数', weight: 1, min: 3, max: 3, align: 'right' },
-        { header: '已完成', weight: 1, min: 3, max: 3, align: 'right' },
-        { header: '序时推进', weight: 1, min: 4, max: 4, align: 'right' },
-        { header: '滞后', weight: 1, min: 2, max: 2, align: 'right' },
-        { header: '未启动', weight: 1, min: 3, max: 3, align: 'right' },
+        ...JUDGED_STATUSES.map((s) => ({
+          header: s,
+          weight: 1,
+          min: Math.min(s.length, 4),
+          max: Math.min(s.length, 4),
+          align: 'right' as const,
+        })),
         { header: '平均完成率（%）', weight: 1, min: 5, max: 5, align: 'right' },
       ],
       rows: ranked.map((o) => [
         String(o.rank),
         o.office,
-        String(o.counts.total),
-        String(o.counts.done),
-        String(o.counts.onTrack),
-        String(o.counts.lagging),
-        String(o.counts.notStarted),
+        String(o.tally.total),
+        ...JUDGED_STATUSES.map((s) => String(o.tally[s])),
         o.averageRate === null ? '—' : (o.averageRate * 100).toFixed(1),
       ]),
     },
     滞后指标表: {
-      title: '各单位滞后指标表',
+      title: '各单位未达到序时进度指标表',
       columns: [
         { header: '单位', weight: 0, min: 4, max: 8, align: 'center' },
-        { header: '滞后个数', weight: 0, min: 4, max: 4, align: 'right' },
-        { header: '滞后指标', weight: 1, min: 10, max: 40, align: 'left' },
+        { header: '个数', weight: 0, min: 2, max: 2, align: 'right' },
+        { header: '未达到序时进度或未启动的指标', weight: 1, min: 10, max: 40, align: 'left' },
       ],
       rows: ranked
         .filter((o) => o.lagging.length > 0)
@@ -693,7 +759,11 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     documents,
     offices: ranked,
     counts,
-    averageRate: mean(rated.map((l) => l.rate!)),
+    tally,
+    judgement: overallJudgement(tally),
+    contradictions: lines.filter((l) => l.contradiction !== null),
+    held: lines.filter((l) => l.held),
+    averageRate: officeScore(rated.map((l) => l.rate)),
     rated: rated.length,
     ratedOnSchedule: rated.filter((l) => l.onSchedule === true).length,
     targets,

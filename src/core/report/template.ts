@@ -10,7 +10,8 @@ import type { Block } from './blocks.js';
 import { mapData, parseBlocks, protectData } from './blocks.js';
 import { checkTemplate } from './template-check.js';
 import { formatChineseDate } from './config.js';
-import type { NoteItem, ReportModel, StatusCounts, TargetLine } from './model.js';
+import type { NoteItem, ReportModel, TargetLine } from './model.js';
+import { JUDGED_STATUSES, type ProgressTally } from '../progress/index.js';
 import { formatNumber, formatPercent, policyName } from './model.js';
 import { chineseNumber } from './numerals.js';
 
@@ -59,7 +60,10 @@ function lineView(l: TargetLine): View {
     目标表述: targetPhrase(l),
     完成值: l.actual === null ? '' : formatNumber(l.actual, l.decimals),
     完成率: l.rate === null ? '' : formatPercent(l.rate),
-    进度状态: l.status ?? '未填报',
+    进度状态: l.judged,
+    自报状态: l.status ?? '未填报',
+    状态不一致: l.contradiction ?? '',
+    汇总方式: l.combined === 'sum' ? '合计' : l.combined === 'median' ? '中位数' : '',
     达到序时进度: l.onSchedule === true,
     牵头单位: l.lead,
     进展情况: l.progress,
@@ -69,20 +73,14 @@ function lineView(l: TargetLine): View {
   };
 }
 
-function countsView(c: StatusCounts): View {
-  return {
-    指标数: c.total,
-    已完成: c.done,
-    序时推进: c.onTrack,
-    滞后: c.lagging,
-    未启动: c.notStarted,
-    未填报: c.unreported,
-    已完成占比: share(c.done, c.total),
-    序时推进占比: share(c.onTrack, c.total),
-    滞后占比: share(c.lagging, c.total),
-    未启动占比: share(c.notStarted, c.total),
-    未填报占比: share(c.unreported, c.total),
-  };
+/** Counts of the computed statuses (src/core/progress), with their shares. */
+function countsView(t: ProgressTally): View {
+  const view: View = { 指标数: t.total };
+  for (const s of JUDGED_STATUSES) {
+    view[s] = t[s];
+    view[`${s}占比`] = share(t[s], t.total);
+  }
+  return view;
 }
 
 function notesView(items: NoteItem[]): View[] {
@@ -118,15 +116,19 @@ export function templateView(model: ReportModel): View {
     文件名称: docs.length <= 3 ? docs.join('') : `${docs.slice(0, 2).join('')}等${docs.length}个文件`,
     多单位: model.kind === 'multi',
     单位数: model.offices.length,
-    ...countsView(model.counts),
+    ...countsView(model.tally),
+    总体判断: model.judgement.phrase,
+    有数据指标数: model.judgement.judged,
+    进度达标数: model.tally.已完成 + model.tally.达到序时进度,
+    进度达标占比: model.judgement.share === null ? '' : formatPercent(model.judgement.share),
+    状态不一致数: model.contradictions.length,
+    待核实数: model.held.length,
     有完成率指标数: model.rated,
-    达到序时进度数: model.ratedOnSchedule,
-    达到序时进度占比: share(model.ratedOnSchedule, model.rated),
     平均完成率: model.averageRate === null ? '' : formatPercent(model.averageRate),
     单位: model.offices.map((o) => ({
       名称: o.office,
       名次: o.rank,
-      ...countsView(o.counts),
+      ...countsView(o.tally),
       平均完成率: o.averageRate === null ? '' : formatPercent(o.averageRate),
       滞后指标: o.lagging.map(lineView),
       滞后指标名称: o.lagging.map((l) => l.indicator).join('、'),
@@ -150,10 +152,10 @@ export function templateView(model: ReportModel): View {
           ...lineView(it.target),
           各单位: it.reports.map(lineView),
           填报单位数: it.reports.length,
-          已完成单位数: it.reports.filter((r) => r.status === '已完成').length,
+          已完成单位数: it.reports.filter((r) => r.judged === '已完成').length,
           达到序时进度单位数: it.reports.filter((r) => r.onSchedule === true).length,
           滞后单位: it.reports
-            .filter((r) => r.status === '滞后')
+            .filter((r) => r.judged === '未达到序时进度')
             .map((r) => r.office ?? '')
             .join('、'),
         })),
@@ -164,7 +166,7 @@ export function templateView(model: ReportModel): View {
     重点指标: model.keyTargets.map((k) => ({ 编号: k.targetId, 指标: k.indicator, 目标值: k.targetText })),
     有版记: model.config.colophon !== null,
     图表标题: model.chart.title,
-    滞后指标: model.targets.filter((t) => t.status === '滞后').map(lineView),
+    滞后指标: model.targets.filter((t) => t.judged === '未达到序时进度').map(lineView),
   };
 }
 

@@ -248,7 +248,11 @@ function targetSide(s: Submission): TargetSide {
   const entries = byId(s.entries, (e) => e.targetId);
   const seen = new Set(rows.order);
   const ids = [...rows.order];
-  for (const id of entries.order) if (!seen.has(id)) (ids.push(id), seen.add(id));
+  for (const id of entries.order) {
+    if (seen.has(id)) continue;
+    ids.push(id);
+    seen.add(id);
+  }
   return { rows, entries, ids };
 }
 
@@ -301,6 +305,14 @@ interface CellDiff {
   headers: string[];
 }
 
+/** The text of a daff cell (daff hands back the grid's own values, or null). */
+function diffText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return '';
+}
+
 function isNested(v: unknown): v is { before: unknown; after: unknown } {
   return typeof v === 'object' && v !== null && 'before' in v && 'after' in v;
 }
@@ -334,17 +346,17 @@ export function diffGrids(
   const header = out[0] ?? [];
   const headerAt = (c: number) => {
     const h = header[c];
-    return isNested(h) ? String(h.after ?? '') : String(h ?? '');
+    return diffText(isNested(h) ? h.after : h);
   };
   const keyCol = header.findIndex((h, c) => c > 0 && headerAt(c) === key);
   const rows: CellDiff[] = [];
   let cellsChanged = 0;
   for (let r = 1; r < out.length; r++) {
     const row = out[r];
-    const act = String(row[0] ?? '');
+    const act = diffText(row[0]);
     if (act === '@@' || act === '!' || act === '...') continue;
     const rawKey = row[keyCol];
-    const k = isNested(rawKey) ? String(rawKey.after ?? rawKey.before ?? '') : String(rawKey ?? '');
+    const k = diffText(isNested(rawKey) ? (rawKey.after ?? rawKey.before) : rawKey);
     if (act.includes('+++')) {
       rows.push({ key: k, action: 'insert', headers: [] });
       continue;

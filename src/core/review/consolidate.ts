@@ -1,38 +1,42 @@
 /**
- * Consolidate every office's submission into one view: a targets × offices matrix of 完成值 and
- * 完成率, totals where the unit adds up, a ranking, who has not reported (未报送), each office's
- * problems, duplicate files and outliers.
+ * Consolidate every office's submission into one view: a targets × offices matrix of 完成值, 完成率 and the
+ * status judged against 序时进度, each target combined by what it measures (totals summed against the
+ * overall target; rates: median, range, offices meeting it), a ranking, who has not reported (未报送), each
+ * office's problems, contradictions between the office's own 进展状态 and the computed one, duplicate
+ * files and implausible figures. Every figure comes from src/core/progress, as in the reports.
  *
- * Streaming: hosts feed submissions one at a time (`add`) and drop them; the consolidator keeps
- * only the numbers the result needs (figure and status per target per office), so memory stays
- * bounded by offices × targets, not by the size of the files. Pure: no I/O.
+ * Streaming: hosts feed submissions one at a time (`add`) and drop them; the consolidator keeps only the
+ * numbers the result needs, so memory stays bounded by offices × targets, not by the size of the files.
+ * Pure: no I/O.
  */
-import type { Comparator } from '../model/catalogue.js';
-import type { Problem, Submission, Severity } from '../model/submission.js';
-import { completionRate } from '../workbook/target-math.js';
-import { isBoundedShare, isSummableUnit, shareLimit } from './measure.js';
+import type { Comparator, IndicatorKind } from '../model/catalogue.js';
+import type { Problem, ProgressStatus, Submission, Severity, TargetRow } from '../model/submission.js';
+import { deriveKind } from '../catalogue/kind.js';
+import { aggregateTarget, medianOf, type OfficeFigure } from '../progress/aggregate.js';
+import { implausibilities, isVerified } from '../progress/plausibility.js';
+import { officeScore, rankOffices } from '../progress/score.js';
+import {
+  addToTally,
+  aheadShare,
+  emptyTally,
+  judgeFigure,
+  type JudgedStatus,
+  type ProgressTally,
+  type TargetRule,
+} from '../progress/status.js';
+import { timeShareOf } from '../progress/time-share.js';
+import { chooseVersion, type VersionFacts } from '../progress/version.js';
 
 /** A target's rule as the workbook recorded it; 'unknown' when a row carries none. */
 type RateComparator = Comparator | 'unknown';
-
-interface ParsedTarget {
-  comparator: RateComparator;
-  value: number | null;
-  valueMax: number | null;
-}
-
-/** 完成率 in percent, by the workbook's own rule. */
-function ratePercent(actual: number, target: ParsedTarget): number | null {
-  if (target.comparator === 'unknown') return null;
-  const r = completionRate(actual, target.comparator, target.value);
-  return r === null ? null : Number.parseFloat((r * 100).toPrecision(10));
-}
 
 export interface ConsolidatorOptions {
   /** Office names that are expected to report (from the roster), in roster order. */
   roster?: readonly string[] | null;
   /** Problems kept per office (the count of all of them is always kept). */
   maxProblemsPerOffice?: number;
+  /** Indicator kinds by target id (from the catalogue); targets not listed get the derived kind. */
+  kinds?: ReadonlyMap<string, IndicatorKind>;
 }
 
 export interface ConsolidatedTarget {
@@ -45,14 +49,27 @@ export interface ConsolidatedTarget {
   deadline: string;
   lead: string;
   comparator: RateComparator;
+  /** The overall target's value (what the offices' total is compared with). */
   value: number | null;
-  /** Whether offices' figures can be added up (counts and amounts, not shares or ratios). */
+  /** What the indicator measures; decides how the offices' figures combine. */
+  kind: IndicatorKind;
+  /** Whether offices' figures add up (kind 'total'). */
   summable: boolean;
-  /** Sum over offices when summable and at least one office reported, else null. */
+  /** Sum over offices for totals (held-back figures left out), else null. */
   total: number | null;
-  /** Offices that reported a figure. */
+  /** 完成率 of the total against the overall target, in percent, or null. */
+  totalRate: number | null;
+  /** Offices whose figure counts (reported, not held back). */
   reported: number;
   median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Offices whose figure meets their own target. */
+  meeting: number;
+  /** The whole judged against 序时进度 (the total for totals, the median for the others). */
+  status: JudgedStatus;
+  /** Figures held back as implausible until the office confirms them. */
+  held: number;
 }
 
 export interface OfficeResult {
@@ -61,6 +78,8 @@ export interface OfficeResult {
   period: string;
   catalogueVersion: string;
   generatedAt: string | null;
+  /** When the office last saved the workbook (docProps/core.xml), or null. */
+  savedAt: string | null;
   /** Latest 截至日期 in the submission. */
   asOf: string | null;
   /** true/false when a roster was given, null without one. */
@@ -68,15 +87,22 @@ export interface OfficeResult {
   /** Targets in the office's workbook, and how many have a 完成值. */
   targets: number;
   filled: number;
+  /** The office's own 进展状态 (自报), counted as typed. */
   completed: number;
   onTrack: number;
   lagging: number;
   notStarted: number;
+  /** Computed statuses (judged against 序时进度). */
+  tally: ProgressTally;
+  /** Targets whose own 进展状态 contradicts the computed status. */
+  contradictions: number;
   errors: number;
   warnings: number;
-  /** Mean 完成率 (each capped at 100 so one over-achievement cannot hide shortfalls), or null. */
+  /** 平均完成率 in percent, to one decimal (each 完成率 capped at 100), or null. */
   score: number | null;
-  /** 1 = best; offices without any 完成率 share the last rank. */
+  /** Share of judged targets at or ahead of 序时进度, in percent, or null. */
+  ahead: number | null;
+  /** 1 = best; ties share a rank; offices without any 完成率 share the last rank. */
   rank: number;
 }
 
@@ -110,22 +136,36 @@ export interface OutlierRecord {
   targetId: string;
   office: string;
   value: number;
-  /** Median of all offices' figures for the target (null for impossible-value checks on few figures). */
+  /** Median of all offices' figures for the target. */
   median: number | null;
-  /** Robust z-score (0.6745·(x − median)/MAD), or null for impossible values. */
+  /** Robust z-score (0.6745·(x − median)/MAD), or null for implausible values. */
   score: number | null;
   reason: string;
+  /** Left out of totals and the ranking until the office confirms it. */
+  held: boolean;
+}
+
+export interface ContradictionRecord {
+  office: string;
+  targetId: string;
+  declared: ProgressStatus;
+  status: JudgedStatus;
+  message: string;
 }
 
 export interface ConsolidationResult {
   /** The period most offices reported for (null if none). */
   period: string | null;
+  /** 序时进度 of that period as a fraction, or null. */
+  timeShare: number | null;
   targets: ConsolidatedTarget[];
   offices: OfficeResult[];
   /** actual[t][o]: 完成值 of targets[t] for offices[o]. */
   actual: (number | null)[][];
   /** rate[t][o]: 完成率 in percent, or null. */
   rate: (number | null)[][];
+  /** status[t][o]: the computed status, or null when the office's workbook lacks the target. */
+  status: (JudgedStatus | null)[][];
   /** Roster offices with no readable submission. */
   missing: string[];
   /** Offices that reported but are not on the roster. */
@@ -134,6 +174,7 @@ export interface ConsolidationResult {
   failures: FailureRecord[];
   problems: ProblemRecord[];
   outliers: OutlierRecord[];
+  contradictions: ContradictionRecord[];
 }
 
 export interface Consolidator {
@@ -142,31 +183,48 @@ export interface Consolidator {
   finish(): ConsolidationResult;
 }
 
+type TargetInfo = Omit<
+  ConsolidatedTarget,
+  'total' | 'totalRate' | 'reported' | 'median' | 'min' | 'max' | 'meeting' | 'status' | 'held'
+>;
+
 interface TargetState {
-  info: Omit<ConsolidatedTarget, 'total' | 'reported' | 'median'>;
-  parsed: ParsedTarget;
+  info: TargetInfo;
+  /** The overall target, which the offices' total is judged against. */
+  overall: TargetRule;
 }
 
-/** What is kept per submission while adding: the result's counts, plus the figures and problems. */
-interface OfficeState extends Pick<
-  OfficeResult,
-  | 'office'
-  | 'source'
-  | 'period'
-  | 'catalogueVersion'
-  | 'generatedAt'
-  | 'asOf'
-  | 'targets'
-  | 'completed'
-  | 'onTrack'
-  | 'lagging'
-  | 'notStarted'
-  | 'errors'
-  | 'warnings'
-> {
-  order: number;
-  /** Target index → 完成值. */
-  actual: Map<number, number>;
+/** One office's row for one target: its own rule (allocated share or the overall target) and its figure. */
+interface Cell {
+  rule: TargetRule;
+  actual: number | null;
+  declared: ProgressStatus | null;
+  verified: boolean;
+}
+
+/** What is kept per submission while adding. */
+interface OfficeState
+  extends
+    Pick<
+      OfficeResult,
+      | 'office'
+      | 'source'
+      | 'period'
+      | 'catalogueVersion'
+      | 'generatedAt'
+      | 'savedAt'
+      | 'asOf'
+      | 'targets'
+      | 'completed'
+      | 'onTrack'
+      | 'lagging'
+      | 'notStarted'
+      | 'errors'
+      | 'warnings'
+    >,
+    VersionFacts {
+  /** Target index → the office's row. */
+  cells: Map<number, Cell>;
   problems: Problem[];
 }
 
@@ -174,43 +232,325 @@ interface OfficeState extends Pick<
 const OUTLIER_Z = 3.5;
 /** Fewer figures than this say nothing about what is usual. */
 const OUTLIER_MIN_FIGURES = 6;
-/** Floor of the spread relative to the median (see the outlier test in finish()). */
+/** Floor of the spread relative to the median (see robustOutliers). */
 const MIN_RELATIVE_SPREAD = 0.1;
-
-function compareOptional(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  return a < b ? -1 : 1;
-}
-
-/** Which of two submissions of one office counts: later 截至日期, then later generation, then later file. */
-function laterWins(
-  a: OfficeState,
-  b: OfficeState,
-): { winner: OfficeState; loser: OfficeState; reason: string } {
-  const byAsOf = compareOptional(a.asOf, b.asOf);
-  if (byAsOf !== 0) {
-    const [w, l] = byAsOf > 0 ? [a, b] : [b, a];
-    return { winner: w, loser: l, reason: `截至日期较新（${w.asOf ?? '无'} 晚于 ${l.asOf ?? '无'}）` };
-  }
-  const byGen = compareOptional(a.generatedAt, b.generatedAt);
-  if (byGen !== 0) {
-    const [w, l] = byGen > 0 ? [a, b] : [b, a];
-    return { winner: w, loser: l, reason: `填报表生成时间较新（${w.generatedAt ?? '无'}）` };
-  }
-  const [w, l] = a.order > b.order ? [a, b] : [b, a];
-  return { winner: w, loser: l, reason: '两份内容日期相同，按文件顺序取后一份' };
-}
-
-function median(sorted: readonly number[]): number {
-  const n = sorted.length;
-  const mid = n >> 1;
-  return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function round(x: number, digits = 10): number {
   return Number.parseFloat(x.toPrecision(digits));
+}
+
+function percent(fraction: number | null): number | null {
+  return fraction === null ? null : round(fraction * 100);
+}
+
+function ruleOf(r: Pick<TargetRow, 'comparator' | 'value' | 'valueMax'>): TargetRule {
+  return { comparator: r.comparator, value: r.value, valueMax: r.valueMax };
+}
+
+/** The most common value (first seen wins a tie), or null. */
+function mode(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+// ---- step 1: register targets and reduce a submission to the numbers the result needs
+
+function targetInfo(r: TargetRow, kinds: ReadonlyMap<string, IndicatorKind> | undefined): TargetState {
+  const overallRow = r.overall ?? r;
+  const kind =
+    kinds?.get(r.targetId) ??
+    r.kind ??
+    deriveKind({
+      indicator: r.quote,
+      unit: r.unit,
+      comparator: overallRow.comparator ?? 'milestone',
+      value: overallRow.value,
+    });
+  return {
+    info: {
+      targetId: r.targetId,
+      document: r.document,
+      section: r.section,
+      quote: r.quote,
+      targetText: r.overall?.targetText ?? r.targetText,
+      unit: r.unit,
+      deadline: r.deadline,
+      lead: r.lead,
+      comparator: overallRow.comparator ?? 'unknown',
+      value: overallRow.value,
+      kind,
+      summable: kind === 'total',
+    },
+    overall: ruleOf(overallRow),
+  };
+}
+
+function countDeclared(state: OfficeState, s: ProgressStatus | null): void {
+  if (s === '已完成') state.completed++;
+  else if (s === '序时推进') state.onTrack++;
+  else if (s === '滞后') state.lagging++;
+  else if (s === '未启动') state.notStarted++;
+}
+
+function reduceSubmission(
+  s: Submission,
+  order: number,
+  targetIndex: ReadonlyMap<string, number>,
+  maxProblems: number,
+): OfficeState {
+  const state: OfficeState = {
+    office: s.office.trim(),
+    source: s.source,
+    period: s.period,
+    catalogueVersion: s.catalogueVersion,
+    generatedAt: s.generatedAt,
+    savedAt: s.savedAt ?? null,
+    fileTime: s.fileTime ?? null,
+    asOf: null,
+    order,
+    cells: new Map(),
+    targets: 0,
+    completed: 0,
+    onTrack: 0,
+    lagging: 0,
+    notStarted: 0,
+    errors: 0,
+    warnings: 0,
+    problems: [],
+  };
+  const rows = new Map(s.rows.map((r) => [r.targetId, r]));
+  const seen = new Set<string>();
+  for (const e of s.entries) {
+    if (seen.has(e.targetId)) continue;
+    seen.add(e.targetId);
+    state.targets++;
+    const t = targetIndex.get(e.targetId);
+    const row = rows.get(e.targetId);
+    if (t !== undefined && row) {
+      const actual = e.actual !== null && Number.isFinite(e.actual) ? e.actual : null;
+      state.cells.set(t, { rule: ruleOf(row), actual, declared: e.status, verified: isVerified(e) });
+    }
+    if (e.asOf && (state.asOf === null || e.asOf > state.asOf)) state.asOf = e.asOf;
+    countDeclared(state, e.status);
+  }
+  for (const p of s.problems) {
+    if (p.severity === 'error') state.errors++;
+    else state.warnings++;
+    if (state.problems.length < maxProblems) state.problems.push(p);
+  }
+  return state;
+}
+
+/** A resubmission that repeats an implausible figure confirms it: mark those cells verified. */
+function confirmRepeated(winner: OfficeState, loser: OfficeState): void {
+  for (const [t, cell] of winner.cells) {
+    const before = loser.cells.get(t);
+    if (cell.actual !== null && before?.actual === cell.actual) cell.verified = true;
+  }
+}
+
+// ---- step 2: order the offices
+
+function orderOffices(offices: Iterable<OfficeState>, roster: readonly string[] | null): OfficeState[] {
+  const rosterPos = new Map((roster ?? []).map((name, i) => [name, i]));
+  return [...offices].sort((a, b) => {
+    const pa = rosterPos.get(a.office) ?? Number.MAX_SAFE_INTEGER;
+    const pb = rosterPos.get(b.office) ?? Number.MAX_SAFE_INTEGER;
+    if (pa !== pb) return pa - pb;
+    return a.office.localeCompare(b.office, 'zh-CN');
+  });
+}
+
+// ---- step 3: judge every figure, hold back implausible ones, combine each target
+
+interface Matrices {
+  actual: (number | null)[][];
+  rate: (number | null)[][];
+  status: (JudgedStatus | null)[][];
+  /** held[t][o]: the figure is implausible and not confirmed, so it stays out of totals and ranking. */
+  held: boolean[][];
+  outliers: OutlierRecord[];
+  contradictions: ContradictionRecord[];
+  targets: ConsolidatedTarget[];
+}
+
+function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare: number | null): Matrices {
+  const m: Matrices = {
+    actual: [],
+    rate: [],
+    status: [],
+    held: [],
+    outliers: [],
+    contradictions: [],
+    targets: [],
+  };
+  targets.forEach((ts, t) => {
+    const { info } = ts;
+    const row: (number | null)[] = [];
+    const rateRow: (number | null)[] = [];
+    const statusRow: (JudgedStatus | null)[] = [];
+    const heldRow: boolean[] = [];
+    const figures: OfficeFigure[] = [];
+    const allFigures: number[] = [];
+    const implausibleOffices = new Set<number>();
+    offices.forEach((office, o) => {
+      const cell = office.cells.get(t);
+      const judged = cell
+        ? judgeFigure({ ...cell.rule, actual: cell.actual, declared: cell.declared }, timeShare)
+        : null;
+      row.push(cell?.actual ?? null);
+      rateRow.push(percent(judged?.rate ?? null));
+      statusRow.push(judged?.status ?? null);
+      let held = false;
+      if (cell && judged?.contradiction && cell.declared)
+        m.contradictions.push({
+          office: office.office,
+          targetId: info.targetId,
+          declared: cell.declared,
+          status: judged.status,
+          message: judged.contradiction,
+        });
+      if (cell && cell.actual !== null && judged) {
+        allFigures.push(cell.actual);
+        const found = implausibilities(cell.actual, {
+          kind: info.kind,
+          value: cell.rule.value,
+          unit: info.unit,
+          quote: info.quote,
+        });
+        if (found.length) {
+          implausibleOffices.add(o);
+          held = !cell.verified;
+          for (const f of found)
+            m.outliers.push({
+              targetId: info.targetId,
+              office: office.office,
+              value: cell.actual,
+              median: null,
+              score: null,
+              reason: held ? `${f.message}（待单位核实，暂不计入合计和排名）` : `${f.message}（单位已核实）`,
+              held,
+            });
+        }
+        if (!held) figures.push({ actual: cell.actual, met: judged.met });
+      }
+      heldRow.push(held);
+    });
+    const agg = aggregateTarget(info.kind, ts.overall, figures, timeShare);
+    const med = medianOf([...allFigures].sort((a, b) => a - b));
+    for (const rec of m.outliers) if (rec.targetId === info.targetId && rec.median === null) rec.median = med;
+    m.outliers.push(...robustOutliers(info.targetId, offices, row, implausibleOffices));
+    m.actual.push(row);
+    m.rate.push(rateRow);
+    m.status.push(statusRow);
+    m.held.push(heldRow);
+    m.targets.push({
+      ...info,
+      total: agg.total,
+      totalRate: percent(agg.totalRate),
+      reported: agg.reported,
+      median: agg.median,
+      min: agg.min,
+      max: agg.max,
+      meeting: agg.meeting,
+      status: agg.status,
+      held: heldRow.filter(Boolean).length,
+    });
+  });
+  return m;
+}
+
+/**
+ * Figures far from the other offices': robust z-score on median and MAD (one wild figure cannot mask
+ * itself). Listed for review only; they stay in totals and the ranking.
+ */
+function robustOutliers(
+  targetId: string,
+  offices: OfficeState[],
+  row: (number | null)[],
+  skip: ReadonlySet<number>,
+): OutlierRecord[] {
+  const sorted = row.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const med = medianOf(sorted);
+  if (med === null || sorted.length < OUTLIER_MIN_FIGURES) return [];
+  const deviations = sorted.map((v) => Math.abs(v - med)).sort((a, b) => a - b);
+  // z = 0.6745·(x − median)/MAD. When more than half the offices report the same figure MAD is 0:
+  // use the mean absolute deviation instead, in MAD-equivalent units (×0.6745/0.7979).
+  let spread = medianOf(deviations) ?? 0;
+  if (spread === 0) spread = ((deviations.reduce((a, b) => a + b, 0) / deviations.length) * 0.6745) / 0.7979;
+  // Never below 10 % of the median, so a few offices agreeing closely by chance cannot make an ordinary
+  // figure look far off (with the cut-off 3.5 a figure must then differ from the median by about half of it).
+  spread = Math.max(spread, MIN_RELATIVE_SPREAD * Math.abs(med));
+  if (!(spread > 0)) return [];
+  const out: OutlierRecord[] = [];
+  row.forEach((v, o) => {
+    if (v === null || skip.has(o)) return;
+    const z = (0.6745 * (v - med)) / spread;
+    if (Math.abs(z) > OUTLIER_Z)
+      out.push({
+        targetId,
+        office: offices[o].office,
+        value: v,
+        median: med,
+        score: Math.round(z * 100) / 100,
+        reason: `与各单位中位数 ${round(med, 6)} 相差过大（稳健 z 值 ${round(z, 3)}），请核实`,
+        held: false,
+      });
+  });
+  return out;
+}
+
+// ---- step 4: score and rank the offices
+
+interface OfficeMeasure {
+  tally: ProgressTally;
+  score: number | null;
+  ahead: number | null;
+}
+
+function measureOffices(offices: OfficeState[], m: Matrices): OfficeMeasure[] {
+  return offices.map((_, o) => {
+    const tally = emptyTally();
+    const rates: (number | null)[] = [];
+    m.status.forEach((statusRow, t) => {
+      const s = statusRow[o];
+      if (s === null) return;
+      addToTally(tally, s);
+      if (!m.held[t][o]) rates.push(m.rate[t][o] === null ? null : m.rate[t][o] / 100);
+    });
+    return { tally, score: officeScore(rates), ahead: aheadShare(tally) };
+  });
+}
+
+// ---- step 5: each office's problems, and the result rows
+
+function officeProblems(
+  s: OfficeState,
+  period: string | null,
+  catalogueVersion: string | null,
+): ProblemRecord[] {
+  const record = (severity: Severity, message: string, code: string, p?: Problem): ProblemRecord => ({
+    office: s.office,
+    source: s.source,
+    severity,
+    sheet: p?.sheet ?? null,
+    cell: p?.cell ?? null,
+    targetId: p?.targetId ?? null,
+    message,
+    code,
+  });
+  const out = s.problems.map((p) => record(p.severity, p.message, p.code, p));
+  const extra = s.errors + s.warnings - s.problems.length;
+  if (extra > 0)
+    out.push(record('warning', `另有 ${extra} 条问题未列出，请用 luoshi check 查看该文件`, 'more-problems'));
+  if (period !== null && s.period !== period)
+    out.push(record('warning', `报送期间为“${s.period}”，与多数单位的“${period}”不同`, 'period-mismatch'));
+  if (catalogueVersion !== null && s.catalogueVersion !== catalogueVersion)
+    out.push(record('warning', '所用指标目录版本与多数单位不同，部分指标可能无法对应', 'catalogue-mismatch'));
+  return out;
 }
 
 export function createConsolidator(options: ConsolidatorOptions = {}): Consolidator {
@@ -224,69 +564,12 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
   let order = 0;
   let finished = false;
 
-  function reduce(s: Submission): OfficeState {
-    const state: OfficeState = {
-      office: s.office.trim(),
-      source: s.source,
-      period: s.period,
-      catalogueVersion: s.catalogueVersion,
-      generatedAt: s.generatedAt,
-      asOf: null,
-      order: order++,
-      actual: new Map(),
-      targets: 0,
-      completed: 0,
-      onTrack: 0,
-      lagging: 0,
-      notStarted: 0,
-      errors: 0,
-      warnings: 0,
-      problems: [],
-    };
-    for (const r of s.rows) {
+  function register(rows: readonly TargetRow[]): void {
+    for (const r of rows) {
       if (targetIndex.has(r.targetId)) continue;
-      const parsed: ParsedTarget = {
-        comparator: r.comparator ?? 'unknown',
-        value: r.value,
-        valueMax: r.valueMax,
-      };
       targetIndex.set(r.targetId, targets.length);
-      targets.push({
-        info: {
-          targetId: r.targetId,
-          document: r.document,
-          section: r.section,
-          quote: r.quote,
-          targetText: r.targetText,
-          unit: r.unit,
-          deadline: r.deadline,
-          lead: r.lead,
-          comparator: parsed.comparator,
-          value: parsed.value,
-          summable: isSummableUnit(r.unit),
-        },
-        parsed,
-      });
+      targets.push(targetInfo(r, options.kinds));
     }
-    const seen = new Set<string>();
-    for (const e of s.entries) {
-      if (seen.has(e.targetId)) continue;
-      seen.add(e.targetId);
-      state.targets++;
-      const t = targetIndex.get(e.targetId);
-      if (t !== undefined && e.actual !== null && Number.isFinite(e.actual)) state.actual.set(t, e.actual);
-      if (e.asOf && (state.asOf === null || e.asOf > state.asOf)) state.asOf = e.asOf;
-      if (e.status === '已完成') state.completed++;
-      else if (e.status === '序时推进') state.onTrack++;
-      else if (e.status === '滞后') state.lagging++;
-      else if (e.status === '未启动') state.notStarted++;
-    }
-    for (const p of s.problems) {
-      if (p.severity === 'error') state.errors++;
-      else state.warnings++;
-      if (state.problems.length < maxProblems) state.problems.push(p);
-    }
-    return state;
   }
 
   return {
@@ -301,13 +584,15 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
         });
         return;
       }
-      const state = reduce(submission);
+      register(submission.rows);
+      const state = reduceSubmission(submission, order++, targetIndex, maxProblems);
       const existing = offices.get(state.office);
       if (!existing) {
         offices.set(state.office, state);
         return;
       }
-      const { winner, loser, reason } = laterWins(existing, state);
+      const { winner, loser, reason } = chooseVersion(existing, state);
+      confirmRepeated(winner, loser);
       offices.set(state.office, winner);
       duplicates.push({ office: state.office, kept: winner.source, dropped: loser.source, reason });
     },
@@ -319,230 +604,57 @@ export function createConsolidator(options: ConsolidatorOptions = {}): Consolida
     finish(): ConsolidationResult {
       finished = true;
       const rosterSet = roster ? new Set(roster) : null;
-      const reported = [...offices.values()];
-      // Roster order first, then offices not on the roster, by name.
-      const rosterPos = new Map((roster ?? []).map((name, i) => [name, i]));
-      reported.sort((a, b) => {
-        const pa = rosterPos.get(a.office) ?? Number.MAX_SAFE_INTEGER;
-        const pb = rosterPos.get(b.office) ?? Number.MAX_SAFE_INTEGER;
-        if (pa !== pb) return pa - pb;
-        return a.office.localeCompare(b.office, 'zh-CN');
-      });
-
+      const reported = orderOffices(offices.values(), roster);
       // Most common period and catalogue version: others are flagged, not dropped.
-      const mode = (values: string[]) => {
-        const counts = new Map<string, number>();
-        for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-        let best: string | null = null;
-        for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-        return best;
-      };
       const period = mode(reported.map((o) => o.period));
       const catalogueVersion = mode(reported.map((o) => o.catalogueVersion));
-
-      const T = targets.length;
-      const O = reported.length;
-      const actual: (number | null)[][] = [];
-      const rate: (number | null)[][] = [];
-      const outliers: OutlierRecord[] = [];
-      const consolidatedTargets: ConsolidatedTarget[] = [];
-      const rateSums = new Float64Array(O);
-      const rateCounts = new Uint32Array(O);
-
-      for (let t = 0; t < T; t++) {
-        const { info, parsed } = targets[t];
-        const row: (number | null)[] = new Array(O).fill(null);
-        const rateRow: (number | null)[] = new Array(O).fill(null);
-        const figures: number[] = [];
-        let sum = 0;
-        for (let o = 0; o < O; o++) {
-          const v = reported[o].actual.get(t);
-          if (v === undefined) continue;
-          row[o] = v;
-          figures.push(v);
-          sum += v;
-          const r = ratePercent(v, parsed);
-          rateRow[o] = r;
-          if (r !== null) {
-            rateSums[o] += Math.min(r, 100);
-            rateCounts[o]++;
-          }
-        }
-        actual.push(row);
-        rate.push(rateRow);
-        const sorted = [...figures].sort((a, b) => a - b);
-        const med = sorted.length ? round(median(sorted), 12) : null;
-        consolidatedTargets.push({
-          ...info,
-          total: info.summable && figures.length ? round(sum) : null,
-          reported: figures.length,
-          median: med,
-        });
-
-        // Impossible values first: a share above 100 %, a negative count.
-        const bounded = isBoundedShare(info.unit, info.quote);
-        const flagged = new Set<number>();
-        for (let o = 0; o < O; o++) {
-          const v = row[o];
-          if (v === null) continue;
-          if (bounded && v > shareLimit(info.unit)) {
-            flagged.add(o);
-            outliers.push({
-              targetId: info.targetId,
-              office: reported[o].office,
-              value: v,
-              median: med,
-              score: null,
-              reason: `比重类指标超过 ${shareLimit(info.unit)}${info.unit.trim()}，不可能出现`,
-            });
-          } else if (info.summable && v < 0) {
-            flagged.add(o);
-            outliers.push({
-              targetId: info.targetId,
-              office: reported[o].office,
-              value: v,
-              median: med,
-              score: null,
-              reason: '数量类指标为负数，不可能出现',
-            });
-          }
-        }
-        // Far from the other offices: robust z-score on median and MAD (one wild figure cannot mask itself).
-        if (med !== null && sorted.length >= OUTLIER_MIN_FIGURES) {
-          const deviations = sorted.map((v) => Math.abs(v - med)).sort((a, b) => a - b);
-          // z = 0.6745·(x − median)/MAD. When more than half the offices report the same figure MAD is 0:
-          // use the mean absolute deviation instead, in MAD-equivalent units (×0.6745/0.7979).
-          let spread = median(deviations);
-          if (spread === 0)
-            spread = ((deviations.reduce((a, b) => a + b, 0) / deviations.length) * 0.6745) / 0.7979;
-          // The spread is never taken below 10 % of the median, so a few offices agreeing closely by chance
-          // cannot make an ordinary figure look far off (with the cut-off 3.5 a figure must then differ
-          // from the median by more than about half of it).
-          spread = Math.max(spread, MIN_RELATIVE_SPREAD * Math.abs(med));
-          if (spread > 0) {
-            for (let o = 0; o < O; o++) {
-              const v = row[o];
-              if (v === null || flagged.has(o)) continue;
-              const z = (0.6745 * (v - med)) / spread;
-              if (Math.abs(z) > OUTLIER_Z) {
-                outliers.push({
-                  targetId: info.targetId,
-                  office: reported[o].office,
-                  value: v,
-                  median: med,
-                  score: Math.round(z * 100) / 100,
-                  reason: `与各单位中位数 ${round(med, 6)} 相差过大（稳健 z 值 ${round(z, 3)}）`,
-                });
-              }
-            }
-          }
-        }
-      }
-
-      // Ranking: mean capped 完成率; ties share a rank; offices with no rate come last.
-      const scores = reported.map((_, o) => (rateCounts[o] ? round(rateSums[o] / rateCounts[o], 6) : null));
-      const orderIdx = reported
-        .map((_, o) => o)
-        .sort((a, b) => {
-          const sa = scores[a];
-          const sb = scores[b];
-          if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
-          return sb - sa;
-        });
-      const ranks = new Array<number>(O);
-      let prevScore: number | null | undefined;
-      let prevRank = 0;
-      orderIdx.forEach((o, i) => {
-        const s = scores[o];
-        if (i > 0 && s === prevScore) ranks[o] = prevRank;
-        else ranks[o] = prevRank = i + 1;
-        prevScore = s;
-      });
-
+      const timeShare = period === null ? null : timeShareOf(period, null);
+      const m = judgeTargets(targets, reported, timeShare);
+      const measures = measureOffices(reported, m);
+      const ranks = rankOffices(measures);
       const problems: ProblemRecord[] = [];
       const officeResults: OfficeResult[] = reported.map((s, o) => {
-        for (const p of s.problems) {
-          problems.push({
-            office: s.office,
-            source: s.source,
-            severity: p.severity,
-            sheet: p.sheet,
-            cell: p.cell,
-            targetId: p.targetId,
-            message: p.message,
-            code: p.code,
-          });
-        }
-        const extra = s.errors + s.warnings - s.problems.length;
-        if (extra > 0) {
-          problems.push({
-            office: s.office,
-            source: s.source,
-            severity: 'warning',
-            sheet: null,
-            cell: null,
-            targetId: null,
-            message: `另有 ${extra} 条问题未列出，请用 luoshi check 查看该文件`,
-            code: 'more-problems',
-          });
-        }
-        if (period !== null && s.period !== period) {
-          problems.push({
-            office: s.office,
-            source: s.source,
-            severity: 'warning',
-            sheet: null,
-            cell: null,
-            targetId: null,
-            message: `报送期间为“${s.period}”，与多数单位的“${period}”不同`,
-            code: 'period-mismatch',
-          });
-        }
-        if (catalogueVersion !== null && s.catalogueVersion !== catalogueVersion) {
-          problems.push({
-            office: s.office,
-            source: s.source,
-            severity: 'warning',
-            sheet: null,
-            cell: null,
-            targetId: null,
-            message: '所用指标目录版本与多数单位不同，部分指标可能无法对应',
-            code: 'catalogue-mismatch',
-          });
-        }
+        problems.push(...officeProblems(s, period, catalogueVersion));
         return {
           office: s.office,
           source: s.source,
           period: s.period,
           catalogueVersion: s.catalogueVersion,
           generatedAt: s.generatedAt,
+          savedAt: s.savedAt,
           asOf: s.asOf,
           inRoster: rosterSet ? rosterSet.has(s.office) : null,
           targets: s.targets,
-          filled: s.actual.size,
+          filled: [...s.cells.values()].filter((c) => c.actual !== null).length,
           completed: s.completed,
           onTrack: s.onTrack,
           lagging: s.lagging,
           notStarted: s.notStarted,
+          tally: measures[o].tally,
+          contradictions: m.contradictions.filter((c) => c.office === s.office).length,
           errors: s.errors,
           warnings: s.warnings,
-          score: scores[o],
+          score: measures[o].score === null ? null : round(measures[o].score * 100, 6),
+          ahead: percent(measures[o].ahead),
           rank: ranks[o],
         };
       });
 
       return {
         period,
-        targets: consolidatedTargets,
+        timeShare,
+        targets: m.targets,
         offices: officeResults,
-        actual,
-        rate,
+        actual: m.actual,
+        rate: m.rate,
+        status: m.status,
         missing: roster ? roster.filter((name) => !offices.has(name)) : [],
         unlisted: rosterSet ? reported.filter((s) => !rosterSet.has(s.office)).map((s) => s.office) : [],
         duplicates,
         failures,
         problems,
-        outliers,
+        outliers: m.outliers,
+        contradictions: m.contradictions,
       };
     },
   };

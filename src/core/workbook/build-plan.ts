@@ -249,7 +249,7 @@ function landscape(office: string, period: string, titleRows: string): PlanPrint
     fitToWidth: true,
     titleRows,
     // "&" starts a header code in Excel, so user text doubles it.
-    header: `${office}　${period}　政策目标任务落实情况填报表`.replace(/&/g, '&&'),
+    header: `${office}\u3000${period}\u3000政策目标任务落实情况填报表`.replace(/&/g, '&&'),
     footer: '第 &P 页，共 &N 页',
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
@@ -372,11 +372,12 @@ function subtitleText(options: PlanOptions): string {
   const parts = [`填报单位：${options.office}`, `填报期间：${options.period}`];
   if (options.deadline) parts.push(`报送截止：${options.deadline}`);
   parts.push('浅黄色单元格为填报区，灰色单元格为目录内容（已锁定）');
-  return parts.join('　　');
+  return parts.join('\u3000\u3000');
 }
 
 function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRemoved: number): PlanSheet {
-  const contact = [options.contact, options.phone].filter((s) => s && s.trim()).join('　') || '（请填写）';
+  const contact =
+    [options.contact, options.phone].filter((s) => s && s.trim()).join('\u3000') || '（请填写）';
   const info: [string, string][] = [
     ['填报单位', options.office],
     ['填报期间', options.period],

@@ -9,7 +9,10 @@ export function canonicalCell(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v).replace(/\r\n?/g, '\n').trim();
+  if (typeof v === 'boolean') return String(v);
+  // Anything else (a formula object of a plan) has no text an office could edit.
+  if (typeof v !== 'string') return '';
+  return v.replace(/\r\n?/g, '\n').trim();
 }
 
 const CELL_HEX = 6;

@@ -3,6 +3,7 @@
  * ("2025年6月30日", Excel serials, Date objects) and statuses. Pure; used by the reader and by
  * the add-in's 检查 alike.
  */
+import type { CellValue } from '../model/grid.js';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../model/submission.js';
 
 import { halfWidth as toHalfWidth } from '../text/width.js';
@@ -21,7 +22,7 @@ const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百�
  * Accepts numbers; numeric text with full-width digits, thousands separators, a trailing unit equal to the
  * target's, "%" only for percent targets, and 万/亿 multipliers (unless the unit already carries them).
  */
-export function parseFigure(raw: unknown, unit: string | null | undefined): FigureResult {
+export function parseFigure(raw: CellValue | undefined, unit: string | null | undefined): FigureResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === 'number') {
     return Number.isFinite(raw) ? { ok: true, value: raw } : { ok: false, reason: '不是有效数字' };
@@ -83,7 +84,7 @@ function validYmd(y: number, m: number, d: number): string | null {
 }
 
 /** Parse a 截至日期 cell: Date, Excel serial, or text such as "2025-06-30", "2025/6/30", "2025.6.30", "2025年6月30日", "20250630". */
-export function parseDateCell(raw: unknown): DateResult {
+export function parseDateCell(raw: CellValue | undefined): DateResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { ok: false, reason: '不是有效日期' };
@@ -129,7 +130,7 @@ const STATUS_ALIASES: Record<string, ProgressStatus> = {
 
 export type StatusResult = { ok: true; value: ProgressStatus | null } | { ok: false; reason: string };
 
-export function parseStatus(raw: unknown): StatusResult {
+export function parseStatus(raw: CellValue | undefined): StatusResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   const t = toHalfWidth(String(raw)).replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
@@ -140,7 +141,7 @@ export function parseStatus(raw: unknown): StatusResult {
 }
 
 /** A text cell as a trimmed string ('' when blank); numbers and dates become their usual text. */
-export function textCell(raw: unknown): string {
+export function textCell(raw: CellValue | undefined): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
   return String(raw).replace(/\r\n?/g, '\n').trim();

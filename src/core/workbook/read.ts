@@ -242,13 +242,13 @@ function emptySubmission(source: string, problems: Problem[]): Submission {
   };
 }
 
-/** "填报单位：长春市　　填报期间：2025年度" → {office, period}, for a workbook whose _meta is gone. */
+/** "填报单位：长春市  填报期间：2025年度" (ideographic spaces) → {office, period}, for a workbook whose _meta is gone. */
 function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; period: string } {
   for (let r = 0; r < headerRow; r++) {
     for (const v of sheet.rows[r] ?? []) {
       const t = str(v);
-      const office = t.match(/填报单位[:：]\s*([^\s　]+)/)?.[1];
-      const period = t.match(/填报期间[:：]\s*([^\s　]+)/)?.[1];
+      const office = t.match(/填报单位[:：]\s*(\S+)/)?.[1];
+      const period = t.match(/填报期间[:：]\s*(\S+)/)?.[1];
       if (office || period) return { office: office ?? '', period: period ?? '' };
     }
   }

@@ -2,12 +2,15 @@
  * How a figure is judged against a target: the one place for it, shared by the 完成率 formula (plan),
  * the status-consistency rule (reader), the reports and the consolidation.
  */
-import type { Comparator } from '../model/catalogue.js';
+/*
+ * Comparators are typed `string`: besides the catalogue's Comparator values they arrive as text
+ * read back from a workbook's _meta, and an unknown one simply has no numeric test.
+ */
 
 /** Whether `actual` meets a numeric target; null when the target has no numeric test (milestone, no value). */
 export function meetsTarget(
   actual: number,
-  comparator: Comparator | string,
+  comparator: string,
   value: number | null,
   valueMax: number | null,
 ): boolean | null {
@@ -40,17 +43,13 @@ export function meetsTarget(
  * comparator has no meaningful ratio (≤ / < targets, milestones, zero targets). Uses only IF/ISNUMBER and
  * division, which Excel, WPS and LibreOffice all evaluate the same way.
  */
-export function rateFormula(
-  actualCell: string,
-  comparator: Comparator | string,
-  value: number | null,
-): string | null {
+export function rateFormula(actualCell: string, comparator: string, value: number | null): string | null {
   if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
   return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
 }
 
 /** Comparators for which figure ÷ target is a meaningful 完成率 (not ceilings, not milestones). */
-function hasRatio(comparator: Comparator | string): boolean {
+function hasRatio(comparator: string): boolean {
   return (
     comparator === '>=' ||
     comparator === '>' ||
@@ -67,7 +66,7 @@ function hasRatio(comparator: Comparator | string): boolean {
  */
 export function completionRate(
   actual: number | null,
-  comparator: Comparator | string | null,
+  comparator: string | null,
   value: number | null,
 ): number | null {
   if (actual === null || !Number.isFinite(actual) || comparator === null) return null;

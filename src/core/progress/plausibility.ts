@@ -1,0 +1,96 @@
+/**
+ * Implausible figures: a total more than 10× or less than 1/10 of its target (with the likely slip named),
+ * a share above 100 %, a negative count, a jump of more than 3× from the office's previous submission.
+ * `check` warns about them (naming the cell); consolidation and the reports list them and leave them out of
+ * totals and the ranking until the office confirms them.
+ */
+import type { IndicatorKind } from '../model/catalogue.js';
+import type { Entry } from '../model/submission.js';
+import { isBoundedShare, shareLimit } from '../review/measure.js';
+import { halfWidth } from '../text/width.js';
+
+/** More than this many times the target (or less than its inverse) is implausible for a total. */
+export const MAGNITUDE_FACTOR = 10;
+/** A change by more than this factor from the previous submission is implausible. */
+export const JUMP_FACTOR = 3;
+/** Written in 进展情况 or 佐证材料, it confirms an implausible figure. */
+export const VERIFIED_MARK = '数据已核实';
+
+export interface PlausibilityTarget {
+  kind: IndicatorKind;
+  value: number | null;
+  unit: string;
+  quote: string;
+}
+
+export interface Implausible {
+  code: 'too-large' | 'too-small' | 'share-over-100' | 'negative-count' | 'jump';
+  /** Chinese, without the cell (the caller names it). */
+  message: string;
+}
+
+function fmt(x: number): string {
+  return String(Number.parseFloat(x.toPrecision(6)));
+}
+
+/** The slip that most likely explains a figure `ratio` times its target. */
+function likelySlip(ratio: number, unit: string): string {
+  const u = halfWidth(unit).trim();
+  const scaled = /^(万|亿|千)/.test(u);
+  if (ratio >= MAGNITUDE_FACTOR) {
+    if (scaled) return `计量单位为“${u}”，可能按个位数填写了（如把3.5万写成35000）`;
+    if (Math.abs(ratio - 10_000) / 10_000 < 0.5 || ratio > 1000)
+      return '可能把“万”换算成了个位数，或多写了几位';
+    return '可能多写了一位数，或填写的是累计数而非本期数';
+  }
+  if (scaled) return `计量单位为“${u}”，可能按“${u.slice(1) || '个'}”换算错了`;
+  if (ratio < 1 / 1000) return `可能按“万”填写了（计量单位为“${u || '个'}”，应填个位数）`;
+  return '可能少写了一位数，或填写的是本期新增数而非累计数';
+}
+
+/** Problems with one figure (empty when it is plausible). `previous` is the same office's previous figure. */
+export function implausibilities(
+  actual: number,
+  t: PlausibilityTarget,
+  previous: number | null = null,
+): Implausible[] {
+  const out: Implausible[] = [];
+  if (isBoundedShare(t.unit, t.quote) && actual > shareLimit(t.unit)) {
+    out.push({
+      code: 'share-over-100',
+      message: `完成值 ${fmt(actual)}${t.unit.trim()} 超过 ${shareLimit(t.unit)}${t.unit.trim()}，比重类指标不可能出现`,
+    });
+  }
+  if (t.kind === 'total' && actual < 0) {
+    out.push({ code: 'negative-count', message: `完成值 ${fmt(actual)} 为负数，数量类指标不可能出现` });
+  }
+  if (t.kind === 'total' && t.value !== null && t.value > 0 && actual > 0) {
+    const ratio = actual / t.value;
+    if (ratio > MAGNITUDE_FACTOR) {
+      out.push({
+        code: 'too-large',
+        message: `完成值 ${fmt(actual)} 是目标值 ${fmt(t.value)} 的 ${fmt(Math.round(ratio * 10) / 10)} 倍，请核实：${likelySlip(ratio, t.unit)}`,
+      });
+    } else if (ratio < 1 / MAGNITUDE_FACTOR) {
+      out.push({
+        code: 'too-small',
+        message: `完成值 ${fmt(actual)} 不足目标值 ${fmt(t.value)} 的十分之一，请核实：${likelySlip(ratio, t.unit)}`,
+      });
+    }
+  }
+  if (previous !== null && previous > 0 && actual > 0) {
+    const ratio = actual / previous;
+    if (ratio > JUMP_FACTOR || ratio < 1 / JUMP_FACTOR) {
+      out.push({
+        code: 'jump',
+        message: `完成值 ${fmt(actual)} 与上期 ${fmt(previous)} 相比变化超过 ${JUMP_FACTOR} 倍，请核实`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Whether the office confirmed the figures of this row ("数据已核实" in 进展情况 or 佐证材料). */
+export function isVerified(e: Pick<Entry, 'progress' | 'evidence'>): boolean {
+  return e.progress.includes(VERIFIED_MARK) || e.evidence.includes(VERIFIED_MARK);
+}
