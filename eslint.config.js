@@ -5,6 +5,48 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import pluginVue from 'eslint-plugin-vue';
 
+const PURE = 'src/core is pure: no I/O, no Node or DOM, no hosts (docs/ARCHITECTURE.md).';
+const BYTES = 'src/xlsx works on bytes: no files, processes or threads, no hosts (docs/ARCHITECTURE.md).';
+const global = (name, message) => ({ name, message });
+const NODE_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'setImmediate'].map((g) =>
+  global(g, `${g} is Node's; ${PURE}`),
+);
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'Office',
+  'Excel',
+].map((g) => global(g, `${g} belongs to a host; src/core and src/xlsx run in every host.`));
+const NODE_BUILTINS = [
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'url',
+  'crypto',
+  'zlib',
+];
+const NODE_IO = [
+  'node:fs',
+  'node:fs/*',
+  'fs',
+  'fs/*',
+  'node:child_process',
+  'child_process',
+  'node:worker_threads',
+  'worker_threads',
+  'node:os',
+  'os',
+];
+const HOST_LAYERS = ['**/host/*', '**/cli/*', '**/cli/**', '**/addin/**', '**/server/**', '**/web/**'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,6 +69,36 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // The layers' boundaries (docs/ARCHITECTURE.md). Types alone cannot hold them: the docx
+  // library's typings bring Node's globals into any program that renders a report.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...NODE_GLOBALS, ...BROWSER_GLOBALS],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', ...NODE_BUILTINS, 'exceljs', '**/xlsx/*', ...HOST_LAYERS], message: PURE },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/xlsx/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NODE_GLOBALS.filter((g) => g.name !== 'Buffer'),
+        ...BROWSER_GLOBALS,
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...NODE_IO, ...HOST_LAYERS], message: BYTES }] },
+      ],
     },
   },
   {

@@ -24,6 +24,7 @@ import { REMOVED_REASON } from '../src/addin/pull-merge.js';
 import { buildReport } from '../src/addin/report-action.js';
 import { reportHandlebars } from '../src/core/report/template.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
+import { TARGET_COLUMNS, columnLetter } from '../src/core/workbook/layout.js';
 import { readSubmission } from '../src/core/workbook/read.js';
 import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
@@ -56,11 +57,16 @@ const input = (cat: Catalogue, now = '2026-07-01T08:00:00.000Z') => ({
   now,
 });
 
+/** 0-based column of 指标编号 in the 指标 sheet. */
+const ID_COLUMN = TARGET_COLUMNS.findIndex((c) => c.key === 'targetId');
+/** Column letter of 完成值. */
+const ACTUAL = columnLetter(TARGET_COLUMNS.findIndex((c) => c.key === 'actual'));
+
 /** Row (1-based) of a target id in the fake 指标 sheet. */
 function rowOf(fake: FakeExcel, id: string): number {
   const sheet = fake.model.mustSheet('指标');
   for (const [key, cell] of sheet.cells)
-    if (key.endsWith(',1') && cell.value === id) return Number(key.split(',')[0]) + 1;
+    if (key.endsWith(`,${ID_COLUMN}`) && cell.value === id) return Number(key.split(',')[0]) + 1;
   throw new Error(`no row for ${id}`);
 }
 
@@ -73,10 +79,10 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect(first.syncs).toBe(3);
 
     const [keep, drop, reword] = catalogue.targets;
-    fake.model.type('指标', `K${rowOf(fake, keep.id)}`, 7.5);
+    fake.model.type('指标', `${ACTUAL}${rowOf(fake, keep.id)}`, 7.5);
     // typed with a leading apostrophe, as Excel users enter text that starts with =
     fake.model.type('指标', `O${rowOf(fake, keep.id)}`, "'=已推进（以等号开头的文字）");
-    fake.model.type('指标', `K${rowOf(fake, drop.id)}`, 3);
+    fake.model.type('指标', `${ACTUAL}${rowOf(fake, drop.id)}`, 3);
 
     // A new catalogue version: one target dropped, one quote reworded.
     const next: Catalogue = {
@@ -95,7 +101,7 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect(second.changed.map((c) => c.targetId)).toEqual([reword.id]);
 
     const r = rowOf(fake, keep.id);
-    expect(fake.model.value('指标', `K${r}`)).toBe(7.5);
+    expect(fake.model.value('指标', `${ACTUAL}${r}`)).toBe(7.5);
     expect(fake.model.value('指标', `O${r}`)).toBe('=已推进（以等号开头的文字）');
     expect(fake.model.cell('指标', `O${r}`)?.formula).toBeNull();
     // the dropped target is on 已移除指标 with its figure
@@ -123,13 +129,13 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     const { fake, host } = newHost();
     await pullCatalogue(host, input(catalogue));
     const r = rowOf(fake, catalogue.targets[0].id);
-    fake.model.type('指标', `K${r}`, '约30');
+    fake.model.type('指标', `${ACTUAL}${r}`, '约30');
     const before = fake.model.snapshot();
     const err = await pullCatalogue(host, input(catalogue)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PullBlocked);
-    expect((err as PullBlocked).problems.map((p) => p.cell)).toEqual([`K${r}`]);
+    expect((err as PullBlocked).problems.map((p) => p.cell)).toEqual([`${ACTUAL}${r}`]);
     expect(fake.model.snapshot()).toBe(before);
-    fake.model.type('指标', `K${r}`, 30);
+    fake.model.type('指标', `${ACTUAL}${r}`, 30);
     await expect(pullCatalogue(host, { ...input(catalogue), office: '吉林市' })).rejects.toThrow(
       /长春市.*吉林市/,
     );
@@ -145,9 +151,9 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     const { fake, host } = newHost();
     await pullCatalogue(host, input(catalogue));
     const r = rowOf(fake, catalogue.targets[1].id);
-    fake.model.type('指标', `K${r}`, '约30');
+    fake.model.type('指标', `${ACTUAL}${r}`, '约30');
     const sub = await checkWorkbook(host, catalogue);
-    const p = sub.problems.find((x) => x.cell === `K${r}`);
+    const p = sub.problems.find((x) => x.cell === `${ACTUAL}${r}`);
     expect(p?.severity).toBe('error');
     expect(p?.sheet).toBe('指标');
     expect(p?.targetId).toBe(catalogue.targets[1].id);
@@ -158,7 +164,7 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     await pullCatalogue(host, input(catalogue));
     const id = catalogue.targets[2].id;
     const r = rowOf(fake, id);
-    fake.model.type('指标', `K${r}`, 12.5);
+    fake.model.type('指标', `${ACTUAL}${r}`, 12.5);
     const other = planWorkbook(catalogue, {
       office: OFFICE,
       period: PERIOD,
@@ -181,16 +187,16 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     const result = await compareWithOther(host, grid, '上次报送.xlsx', catalogue);
     const figure = result.changes.filter((c) => c.change.kind === 'figure-changed');
     expect(figure.map((c) => [c.change.targetId, c.change.before, c.change.after, c.sheet, c.cell])).toEqual([
-      [id, 10, 12.5, '指标', `K${r}`],
+      [id, 10, 12.5, '指标', `${ACTUAL}${r}`],
     ]);
-    expect(highlightGroups(result.changes)[0]).toEqual({ sheet: '指标', cells: [`K${r}`] });
+    expect(highlightGroups(result.changes)[0]).toEqual({ sheet: '指标', cells: [`${ACTUAL}${r}`] });
   });
 
   it('生成报告 builds a .docx from the open workbook (chart left out without a rasteriser, with a note)', async () => {
     const { fake, host } = newHost();
     await pullCatalogue(host, input(catalogue));
     const r = rowOf(fake, catalogue.targets[0].id);
-    fake.model.type('指标', `K${r}`, 1);
+    fake.model.type('指标', `${ACTUAL}${r}`, 1);
     fake.model.type('指标', `N${r}`, '序时推进');
     const sub = await checkWorkbook(host, catalogue);
     const text = readFileSync(path.join(ROOT, 'templates/report/single.hbs'), 'utf8');

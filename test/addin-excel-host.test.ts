@@ -15,6 +15,7 @@ import {
   type ExcelGlobal,
 } from '../src/addin/office/excel-host.js';
 import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
+import { TARGET_COLUMNS } from '../src/core/workbook/layout.js';
 import type { FakeWorkbookModel } from './fakes/excel-fake.js';
 import { FakeExcel, boxA1, colLetters, fakeOffice, parseAddress } from './fakes/excel-fake.js';
 import { syntheticCatalogue } from './fakes/synthetic-catalogue.js';
@@ -178,13 +179,14 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     await h.realise(p);
     const quotes: unknown[] = [];
     const sheet = fake.model.mustSheet('指标');
+    const column = (key: string) => TARGET_COLUMNS.findIndex((c) => c.key === key);
     sheet.cells.forEach((cell, key) => {
-      if (key.endsWith(',4')) quotes.push(cell.value);
+      if (key.endsWith(`,${column('quote')}`)) quotes.push(cell.value);
     });
     for (const q of ['=SUM(A1:A9)', '-15%的降幅', '+3个百分点', '@全体单位', '2020', '1/2'])
       expect(quotes).toContain(q);
     sheet.cells.forEach((cell, key) => {
-      if (cell.formula) expect(key.endsWith(',11')).toBe(true); // only the plan's own 完成率 formula column
+      if (cell.formula) expect(key.endsWith(`,${column('rate')}`)).toBe(true); // only the plan's own 完成率 formula column
     });
   });
 

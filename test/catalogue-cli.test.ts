@@ -100,7 +100,7 @@ describe('luoshi catalogue build / show', () => {
       const cases: [string[], RegExp][] = [
         [['catalogue', 'build', 'empty.txt', '-o', 'x.json'], /empty\.txt.*空文件/],
         [['catalogue', 'build', 'photo.txt', '-o', 'x.json'], /photo\.txt.*二进制/],
-        [['catalogue', 'build', 'nothing', '-o', 'x.json'], /nothing.*没有 \.txt/],
+        [['catalogue', 'build', 'nothing', '-o', 'x.json'], /nothing.*没有政策文件/],
         [['catalogue', 'build', 'prose.txt', '-o', 'x.json'], /prose\.txt.*标题/],
         [['catalogue', 'build', 'missing.txt', '-o', 'x.json'], /找不到/],
         [['catalogue', 'show', 'prose.txt'], /prose\.txt.*JSON/],
@@ -147,13 +147,11 @@ describe('luoshi catalogue review and --corrections', () => {
       await wb.xlsx.readFile(path.join(dir, '目录审核.xlsx'));
       const ws = wb.getWorksheet('目录审核')!;
       const header = (ws.getRow(1).values as unknown[]).slice(1);
-      expect(header.slice(0, 14)).toEqual([
+      expect(header.slice(0, 5)).toEqual(['指标', '简称', '处理', '原文', '比较']);
+      for (const name of [
         '编号',
         '文件',
         '章节',
-        '原文',
-        '指标',
-        '比较',
         '目标值',
         '上限',
         '单位',
@@ -161,8 +159,9 @@ describe('luoshi catalogue review and --corrections', () => {
         '每年',
         '牵头单位',
         '参与单位',
-        '处理',
-      ]);
+        '改为简称',
+      ])
+        expect(header).toContain(name);
       const col = (name: string) => header.indexOf(name) + 1;
       expect(ws.rowCount).toBe(1 + before.targets.length + 50);
       const rowOf = (pred: (quote: string) => boolean) => {
@@ -173,6 +172,7 @@ describe('luoshi catalogue review and --corrections', () => {
       expect(ws.getCell(r5, col('比较')).value).toBe('≥');
       expect(ws.getCell(r5, col('目标值')).value).toBe(5);
       expect(ws.getCell(r5, col('期限')).value).toBe('2020');
+      expect(ws.getCell(r5, col('简称')).value).toBe('商业健康保险支出占卫生总费用的比重');
       expect(ws.getCell(r5, col('编号')).protection?.locked).not.toBe(false);
       expect(ws.getCell(r5, col('处理')).protection?.locked).toBe(false);
       expect(ws.getCell(r5, col('处理')).dataValidation?.formulae).toEqual(['"确认,删除,修改,新增"']);
@@ -184,6 +184,7 @@ describe('luoshi catalogue review and --corrections', () => {
       const editedId = ws.getCell(r5, col('编号')).text;
       ws.getCell(r5, col('处理')).value = '修改';
       ws.getCell(r5, col('改为目标值')).value = 6;
+      ws.getCell(r5, col('改为简称')).value = '商业健康保险支出占比';
       ws.getCell(r5, col('改为牵头单位')).value = '省卫生健康委、省医保局';
       const rOk = rowOf((q) => q.includes('４１０００人'));
       const confirmedId = ws.getCell(rOk, col('编号')).text;
@@ -220,6 +221,7 @@ describe('luoshi catalogue review and --corrections', () => {
       expect(after.targets.some((t) => t.id === deletedId)).toBe(false);
       expect(after.targets.find((t) => t.id === editedId)).toMatchObject({
         value: 6,
+        name: '商业健康保险支出占比',
         corrected: 'edited',
         lead: ['省卫生健康委', '省医保局'],
         comparator: '>=',

@@ -101,8 +101,9 @@ describe('目录审核 workbook', () => {
     ws.getCell(blank, header.indexOf('文件') + 1).value = '吉政发〔2014〕14号';
     ws.getCell(blank, header.indexOf('处理') + 1).value = '新增';
     const added = new Uint8Array(await wb.xlsx.writeBuffer());
+    const quoteCol = String.fromCharCode(65 + header.indexOf('原文'));
     await expect(readCatalogueCorrections(added, 'x.xlsx')).rejects.toThrow(
-      /单元格 D\d+：新增指标必须填写“原文”/,
+      new RegExp(`单元格 ${quoteCol}\\d+：新增指标必须填写“原文”`),
     );
   });
 });

@@ -164,7 +164,7 @@ describe('luoshi check', () => {
     expect(problems.find((p) => p.targetId === t.id)).toMatchObject({ severity: 'error', sheet: '指标' });
     const text = luoshi(dir, 'check', '已填.xlsx');
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(/错误 {2}指标!K\d+："约30" 不是数字/);
+    expect(text.stdout).toMatch(/错误 {2}指标![A-Z]+\d+："约30" 不是数字/);
   });
 
   it('a clean workbook exits 0; a corrupt file exits 2 with a Chinese message and no stack trace', () => {

@@ -11,7 +11,12 @@ import { generate, readBack, pick } from './helpers/workbooks.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { PROGRESS_STATUSES } from '../src/core/model/submission.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
-import { TARGET_COLUMNS, TASK_COLUMNS } from '../src/core/workbook/layout.js';
+import {
+  FILLER_FIELDS,
+  TARGET_COLUMNS,
+  TASK_COLUMNS,
+  columnLetter as letter,
+} from '../src/core/workbook/layout.js';
 import { selectForOffice } from '../src/core/workbook/build-plan.js';
 import { sampleEntries, sampleTaskEntries, SAMPLE_MARK } from '../src/core/workbook/sample.js';
 import { formatTargetValue } from '../src/core/catalogue/format.js';
@@ -31,6 +36,9 @@ async function loadWb(b: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** 1-based column of a 指标 field. */
+const col = (key: string) => TARGET_COLUMNS.findIndex((c) => c.key === key) + 1;
+
 describe('generated workbook', () => {
   it('has the sheets, headers and one row per target and task', async () => {
     const wb = await loadWb(bytes);
@@ -44,14 +52,11 @@ describe('generated workbook', () => {
     const headers = (ws.getRow(3).values as unknown[]).slice(1);
     expect(headers).toEqual([
       '序号',
-      '指标编号',
-      '文件',
-      '章节',
+      '指标名称',
       '指标内容',
       '目标值',
       '单位',
       '目标年份',
-      '牵头单位',
       '基期值',
       '完成值',
       '完成率',
@@ -61,6 +66,10 @@ describe('generated workbook', () => {
       '存在问题',
       '下一步措施',
       '佐证材料',
+      '文件',
+      '章节',
+      '牵头单位',
+      '指标编号',
     ]);
     const taskHeaders = (wb.getWorksheet('任务')!.getRow(3).values as unknown[]).slice(1);
     expect(taskHeaders).toEqual(TASK_COLUMNS.map((c) => c.header));
@@ -71,10 +80,11 @@ describe('generated workbook', () => {
     for (let i = 0; i < targets.length; i++) {
       const row = ws.getRow(4 + i);
       const t = selectForOffice(catalogue, {}).targets[i];
-      expect(row.getCell(2).value).toBe(t.id);
-      expect(row.getCell(5).value).toBe(t.quote);
-      expect(row.getCell(6).value).toBe(formatTargetValue(t));
-      expect(row.getCell(7).value ?? '').toBe(t.unit ?? '');
+      expect(row.getCell(col('targetId')).value).toBe(t.id);
+      expect(row.getCell(col('name')).value).toBe(t.name || t.indicator);
+      expect(row.getCell(col('quote')).value).toBe(t.quote);
+      expect(row.getCell(col('targetText')).value).toBe(formatTargetValue(t));
+      expect(row.getCell(col('unit')).value ?? '').toBe(t.unit ?? '');
     }
     expect(wb.getWorksheet('任务')!.rowCount).toBe(3 + catalogue.tasks.length);
     const guide = wb.getWorksheet('填报说明')!;
@@ -85,6 +95,20 @@ describe('generated workbook', () => {
       .join('\n');
     for (const s of ['长春市', '2025年度', '2026-01-15', '张三', '0431-88888888', '滞后'])
       expect(guideText).toContain(s);
+    // the 填报单位信息 block: every label with an unlocked cell to its right, and a signature line
+    for (const { label } of FILLER_FIELDS) {
+      let found = false;
+      guide.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value !== label) return;
+          found = true;
+          expect(row.getCell(Number(cell.col) + 1).protection?.locked, label).toBe(false);
+        }),
+      );
+      expect(found, label).toBe(true);
+    }
+    expect(guideText).toMatch(/单位负责人（签字）/);
+    expect(guideText).toMatch(/单位公章/);
   });
 
   it('locks catalogue cells, unlocks entry cells and protects every sheet without a password', async () => {
@@ -115,21 +139,39 @@ describe('generated workbook', () => {
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
     const last = 3 + catalogue.targets.length;
-    expect(xml).toContain(`<dataValidation type="decimal" allowBlank="1"`);
-    expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="J4:J${last}"`));
-    expect(xml).toMatch(new RegExp(`type="decimal"[^>]*sqref="K4:K${last}"`));
+    const L = (key: string) => letter(col(key) - 1);
+    for (const key of ['baseline', 'actual'])
+      expect(xml).toMatch(new RegExp(`type="custom"[^>]*sqref="${L(key)}4:${L(key)}${last}"`));
     expect(xml).toMatch(
-      new RegExp(`type="date"[^>]*sqref="M4:M${last}"><formula1>45658</formula1><formula2>46022</formula2>`),
+      new RegExp(
+        `type="date"[^>]*sqref="${L('asOf')}4:${L('asOf')}${last}"><formula1>45658</formula1><formula2>46022</formula2>`,
+      ),
     );
     expect(xml.includes(`<formula1>&quot;${PROGRESS_STATUSES.join(',')}&quot;</formula1>`)).toBe(true);
-    expect(xml).toMatch(/<pane ySplit="3" topLeftCell="A4" activePane="bottomLeft" state="frozen"\/>/);
+    // header rows and the identifying columns (序号, 指标名称) stay in view while scrolling sideways
+    expect(xml).toMatch(
+      /<pane xSplit="2" ySplit="3" topLeftCell="C4" activePane="bottomRight" state="frozen"\/>/,
+    );
     expect(xml).toMatch(
       /<pageSetup paperSize="9" orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/,
     );
+    expect(xml).toMatch(/<oddHeader>&amp;L长春市&amp;C2025年度[^<]*&amp;R&amp;A<\/oddHeader>/);
+    expect(xml).toContain('<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>');
+    // data rows carry an estimated height, not a custom one (Excel grows them as text is typed)
+    expect(xml).toMatch(/<row r="4" ht="[\d.]+" spans/);
     const book = await zip.file('xl/workbook.xml')!.async('string');
     expect(book).toContain(
       `<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;指标&apos;!$3:$3</definedName>`,
     );
+    // the print area ends before the reference columns (文件, 章节, 牵头单位, 指标编号)
+    expect(book).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;指标&apos;!$A$1:$${L('evidence')}$${last}</definedName>`,
+    );
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(styles).not.toContain('Calibri');
+    // the default font (font 0, in which column widths are measured) is 宋体 10 pt, declared for GB2312
+    const font0 = /<fonts [^>]*>\s*<font>([\s\S]*?)<\/font>/.exec(styles)?.[1] ?? '';
+    expect(font0).toMatch(/<sz val="10"\/>[\s\S]*<name val="宋体"\/>[\s\S]*<charset val="134"\/>/);
     expect(book).toContain('fullCalcOnLoad="1"');
   });
 
@@ -139,9 +181,16 @@ describe('generated workbook', () => {
     const targets = selectForOffice(catalogue, {}).targets;
     targets.forEach((t, i) => {
       const r = 4 + i;
-      const cell = new RegExp(`<c r="L${r}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? '';
+      const K = `${letter(col('actual') - 1)}${r}`;
+      const cell = new RegExp(`<c r="${letter(col('rate') - 1)}${r}"[^>]*>(.*?)</c>`).exec(xml)?.[1] ?? '';
       const ratio = ['>=', '>', '=', '≈', 'range'].includes(t.comparator) && t.value !== null && t.value > 0;
-      if (ratio) expect(cell).toContain(`<f>IF(ISNUMBER(K${r}),K${r}/${t.value},&quot;&quot;)</f>`);
+      // a percent target's 完成值 is text ("30" or "30%"): the formula reads the number out of it
+      const percent = t.unit === '%';
+      if (ratio && percent)
+        expect(cell).toContain(
+          `<f>IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(${K},&quot;%&quot;,&quot;&quot;),&quot;％&quot;,&quot;&quot;))/${t.value},&quot;&quot;)</f>`,
+        );
+      else if (ratio) expect(cell).toContain(`<f>IF(ISNUMBER(${K}),${K}/${t.value},&quot;&quot;)</f>`);
       else expect(cell).not.toContain('<f>');
     });
   });

@@ -29,8 +29,8 @@ import {
 import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
 import { registerStatic } from './static.js';
+import { DEFAULT_MAX_UPLOAD } from './limits.js';
 
-export const DEFAULT_MAX_UPLOAD = 20 * 1024 * 1024;
 export const VERSION = '0.1.0';
 
 /** Content-Security-Policy of every response; the add-in's pages add Office's hosts (see static.ts). */

@@ -23,6 +23,7 @@ import {
 import type { ConsolidationResult } from '../core/review/consolidate.js';
 import { KIND_NAMES } from '../core/catalogue/kind.js';
 import { PROGRESS_RULES, SEVERITY_WORDS } from '../core/progress/rules.js';
+import { roundShownPercent } from '../core/progress/score.js';
 import { TARGET_COLUMNS, TASK_COLUMNS } from '../core/workbook/layout.js';
 
 /** Fill colours of the highlights ("AARRGGBB"), also explained in the legend row. */
@@ -305,9 +306,9 @@ export const CONSOLIDATION_SHEETS = {
   rules: '说明',
 } as const;
 
-/** A fraction for a 0.0% cell, without binary noise (0.796, not 0.7959999999999999). */
+/** A fraction for a 0.0% cell, rounded as every output shows it (0.393, not 0.39249999…). */
 function fractionOf(percent: number | null): number | null {
-  return percent === null ? null : Number.parseFloat((percent / 100).toPrecision(10));
+  return percent === null ? null : Number.parseFloat((roundShownPercent(percent) / 100).toPrecision(10));
 }
 
 function addPlainRow(ws: ExcelJS.Worksheet, values: readonly unknown[]): ExcelJS.Row {

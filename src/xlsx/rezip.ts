@@ -39,6 +39,8 @@ export function deflateStoredZip(
   bytes: Uint8Array,
   level = 1,
   deflateRaw: DeflateRaw = fflateDeflateRaw,
+  /** Optional edit of an entry's (uncompressed) bytes before it is deflated again. */
+  transform?: (name: string, data: Uint8Array) => Uint8Array,
 ): Uint8Array {
   const files = unzipSync(bytes);
   const chunks: Uint8Array[] = [];
@@ -51,7 +53,7 @@ export function deflateStoredZip(
   for (const [name, data] of Object.entries(files)) {
     const entry = new DeflatedEntry(name, deflateRaw, level);
     zip.add(entry);
-    entry.push(data, true);
+    entry.push(transform ? transform(name, data) : data, true);
   }
   zip.end();
   if (failure) throw failure;

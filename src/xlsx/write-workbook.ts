@@ -3,7 +3,8 @@
  * same plan with Office.js). No layout decisions here: everything comes from the plan.
  */
 import ExcelJS from 'exceljs';
-import { deflateStoredZip, type DeflateRaw } from './rezip.js';
+import type { DeflateRaw } from './rezip.js';
+import { patchWorkbook, type FontSpec, type SheetPatch } from './ooxml-patch.js';
 import { escapeCellText } from './ooxml-text.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
 
@@ -40,16 +41,12 @@ function argb(rgb: string): string {
   return `FF${rgb.toUpperCase()}`;
 }
 
-function toExcelStyle(s: PlanStyle): Partial<ExcelJS.Style> {
-  const out: Partial<ExcelJS.Style> = {};
-  if (s.font) {
-    const font: Partial<ExcelJS.Font> = {};
-    if (s.font.bold !== undefined) font.bold = s.font.bold;
-    if (s.font.size !== undefined) font.size = s.font.size;
-    if (s.font.color) font.color = { argb: argb(s.font.color) };
-    if (s.font.name) font.name = s.font.name;
-    out.font = font;
-  }
+function toExcelStyle(s: PlanStyle, base: FontSpec): Partial<ExcelJS.Style> {
+  // Every styled cell names its font: a font without a name renders in a fallback face in LibreOffice.
+  const font: Partial<ExcelJS.Font> = { name: s.font?.name ?? base.name, size: s.font?.size ?? base.size };
+  if (s.font?.bold !== undefined) font.bold = s.font.bold;
+  if (s.font?.color) font.color = { argb: argb(s.font.color) };
+  const out: Partial<ExcelJS.Style> = { font };
   if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.horizontal || s.vertical) {
     const al: Partial<ExcelJS.Alignment> = {};
@@ -115,10 +112,12 @@ function validationModel(v: PlanValidation): ExcelJS.DataValidation {
       const src = 'values' in v.source ? `"${v.source.values.join(',')}"` : v.source.range;
       return { ...base, type: 'list', formulae: [src] };
     }
+    case 'custom':
+      return { ...base, type: 'custom', formulae: [v.formula] };
   }
 }
 
-async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void> {
+async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, font: FontSpec): Promise<SheetPatch> {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.state === 'veryHidden' ? 'veryHidden' : sheet.state === 'hidden' ? 'hidden' : 'visible',
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -174,7 +173,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
       if (sig !== '') {
         let style = cache.get(sig);
         if (!style) {
-          style = toExcelStyle(mergeStyles(sig.split(',').map((i) => sheet.styles[Number(i)].style)));
+          style = toExcelStyle(mergeStyles(sig.split(',').map((i) => sheet.styles[Number(i)].style)), font);
           cache.set(sig, style);
         }
         cell.style = style;
@@ -202,9 +201,14 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
       ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
       ...(p.margins ? { margins: p.margins } : {}),
     };
-    if (p.header || p.footer) {
+    const header = [
+      p.headerLeft ? `&L${p.headerLeft}` : '',
+      p.header ? `&C${p.header}` : '',
+      p.headerRight ? `&R${p.headerRight}` : '',
+    ].join('');
+    if (header || p.footer) {
       ws.headerFooter = {
-        ...(p.header ? { oddHeader: `&C${p.header}` } : {}),
+        ...(header ? { oddHeader: header } : {}),
         ...(p.footer ? { oddFooter: `&C${p.footer}` } : {}),
       };
     }
@@ -226,6 +230,11 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): Promise<void>
       spinCount: SPIN_COUNT,
     });
   }
+  return {
+    name: sheet.name,
+    autoRows: new Set(sheet.rowHeights.filter((h) => h.auto).map((h) => h.row)),
+    ...(sheet.print?.area ? { printArea: sheet.print.area } : {}),
+  };
 }
 
 /** Build the .xlsx for a plan. */
@@ -243,13 +252,15 @@ export async function writeWorkbookPlan(
   }
   // Recalculate formulas (完成率) when Excel opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of plan.sheets) await writeSheet(wb, sheet);
+  const patches: SheetPatch[] = [];
+  for (const sheet of plan.sheets) patches.push(await writeSheet(wb, sheet, plan.font));
   // Open on the first visible sheet after 填报说明 would surprise nobody; keep the guide first and active.
   wb.views = [
     { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' },
   ];
   for (const n of plan.names) wb.definedNames.add(n.ref, n.name);
-  // JSZip's deflate dominated the write time: store, then deflate at level 1 (see ./rezip.ts; Node hosts pass native zlib).
+  // JSZip's deflate dominated the write time: store, then deflate at level 1 (see ./rezip.ts; Node hosts pass
+  // native zlib), declaring the plan's font and the estimated row heights on the way (./ooxml-patch.ts).
   const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
-  return deflateStoredZip(new Uint8Array(buf), 1, options.deflateRaw);
+  return patchWorkbook(new Uint8Array(buf), { font: plan.font, sheets: patches }, options.deflateRaw);
 }

@@ -82,8 +82,10 @@ export async function startTempPostgres(): Promise<TempPostgres> {
   return {
     url: `${base}/luoshi`,
     async stop() {
-      proc.kill('SIGINT');
-      await new Promise((r) => proc.once('exit', r));
+      // runuser does not pass signals on to postgres: ask pg_ctl for a fast shutdown instead.
+      const exited = new Promise((r) => proc.once('exit', r));
+      execFileSync(...pgArgs('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']), { stdio: 'ignore' });
+      await exited;
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -113,4 +115,71 @@ export async function testDb(kind: 'pglite' | 'postgres'): Promise<TestDb> {
       await pg?.stop();
     },
   };
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  json: <T = Record<string, unknown>>() => T;
+  bytes: Uint8Array;
+  text: string;
+}
+
+/** A signed-in (or not) user of a running server over real HTTP: keeps the cookie and the CSRF token. */
+export class ApiClient {
+  cookie = '';
+  csrf = '';
+  constructor(readonly base: string) {}
+
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
+    const h: Record<string, string> = { ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      h['content-type'] = 'application/json';
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+    }
+    const r = await fetch(`${this.base}${url}`, { method, headers: h, body: payload });
+    const setCookie = r.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
+    return { status: r.status, headers: r.headers, bytes, text, json: <T>() => JSON.parse(text) as T };
+  }
+
+  async login(username: string, password: string): Promise<Answer> {
+    const r = await this.request('POST', '/api/session', { username, password });
+    if (r.status === 200) this.csrf = r.json<{ csrfToken: string }>().csrfToken;
+    return r;
+  }
+
+  /** Sign in with a one-time password and replace it, as the pages make a new user do. */
+  async firstLogin(username: string, password: string): Promise<void> {
+    const r = await this.login(username, password);
+    if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+    const c = await this.request('POST', '/api/session/password', {
+      oldPassword: password,
+      newPassword: `${password}-新密码`,
+    });
+    if (c.status !== 200) throw new Error(`password ${username}: ${c.status} ${c.text}`);
+    this.csrf = c.json<{ csrfToken: string }>().csrfToken;
+  }
+
+  upload(
+    url: string,
+    files: { field: string; name: string; bytes: Uint8Array }[],
+    fields: Record<string, string> = {},
+  ): Promise<Answer> {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.bytes)]), f.name);
+    return this.request('POST', url, form);
+  }
 }

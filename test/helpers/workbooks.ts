@@ -82,9 +82,12 @@ export async function editWorkbook(
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** 1-based row of a target / task id in a sheet (column B holds the id in generated workbooks). */
+/** 1-based row of a target / task id in a sheet (the id is in the 指标编号 / 任务编号 column). */
 export function rowOf(ws: ExcelJS.Worksheet, id: string): number {
-  for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(2).value === id) return r;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    for (let c = 1; c <= row.cellCount; c++) if (row.getCell(c).value === id) return r;
+  }
   throw new Error(`${id} not in ${ws.name}`);
 }
 

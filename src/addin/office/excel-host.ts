@@ -71,6 +71,7 @@ export interface ExcelDataValidationRule {
   decimal?: { formula1: number | string; formula2?: number | string; operator: string };
   date?: { formula1: string; formula2?: string; operator: string };
   list?: { inCellDropDown: boolean; source: string };
+  custom?: { formula: string };
 }
 
 /** [1.8] */
@@ -325,6 +326,7 @@ const VISIBILITY: Record<PlanSheet['state'], SheetVisibility> = {
 function validationRule(v: PlanValidation): ExcelDataValidationRule {
   if (v.type === 'decimal') return { decimal: { formula1: v.min, formula2: v.max, operator: 'Between' } };
   if (v.type === 'date') return { date: { formula1: v.min, formula2: v.max, operator: 'Between' } };
+  if (v.type === 'custom') return { custom: { formula: `=${v.formula}` } };
   const source = 'values' in v.source ? v.source.values.join(',') : `=${v.source.range.replace(/^=/, '')}`;
   return { list: { inCellDropDown: true, source } };
 }

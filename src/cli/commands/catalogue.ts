@@ -17,6 +17,7 @@ import {
 } from '../../core/catalogue/index.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
 import { readCatalogueCorrections, writeCatalogueReviewWorkbook } from '../../xlsx/catalogue-review.js';
+import { POLICY_EXTENSIONS, policySource } from '../../host/input/index.js';
 
 function out(s: string): void {
   process.stdout.write(`${s}\n`);
@@ -26,7 +27,7 @@ function err(s: string): void {
   process.stderr.write(`${s}\n`);
 }
 
-/** Files named on the command line plus the .txt files of named folders. */
+/** Files named on the command line plus the policy files (.txt .docx .pdf .html .htm) of named folders. */
 async function policyFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
@@ -37,11 +38,11 @@ async function policyFiles(inputs: string[]): Promise<string[]> {
       throw new LuoshiError('file-not-found', `找不到文件或文件夹：${input}`, { file: input });
     }
     if (isDir) {
-      const found = await expandInputs([input], ['.txt']);
+      const found = await expandInputs([input], POLICY_EXTENSIONS);
       if (!found.length) {
         throw new LuoshiError(
           'no-txt',
-          `文件夹 ${input} 中没有 .txt 格式的政策文件（请把政策文件另存为纯文本 .txt 后再试）`,
+          `文件夹 ${input} 中没有政策文件（可读取 .txt、.docx、.pdf、.html、.htm 格式）`,
           { file: input },
         );
       }
@@ -70,7 +71,11 @@ function summary(c: Catalogue): string {
 export function registerCatalogue(program: Command): void {
   const cat = subcommand(program, 'catalogue', '指标目录：从政策文件生成、查看、审核目标任务目录');
 
-  subcommand(cat, 'build <文件或文件夹...>', '读取政策文件（.txt，UTF-8 或 GBK）生成指标目录 catalogue.json')
+  subcommand(
+    cat,
+    'build <文件或文件夹...>',
+    '读取政策文件（.txt、.docx、有文字层的 .pdf、保存的网页 .html）生成指标目录 catalogue.json',
+  )
     .requiredOption('-o, --output <catalogue.json>', '输出的目录文件')
     .option('-c, --corrections <目录审核.xlsx>', '应用目录审核表中的修正（确认、删除、修改、新增）')
     .action(
@@ -80,7 +85,7 @@ export function registerCatalogue(program: Command): void {
         const readErrors: string[] = [];
         for (const f of files) {
           try {
-            sources.push({ name: path.basename(f), bytes: await readInput(f) });
+            sources.push(await policySource(path.basename(f), await readInput(f)));
           } catch (e) {
             if (!(e instanceof LuoshiError) || files.length === 1) throw e;
             readErrors.push(e.message);

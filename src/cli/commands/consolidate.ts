@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { LuoshiError } from '../../core/errors.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
 import { SEVERITY_WORDS } from '../../core/progress/rules.js';
+import { roundShownPercent } from '../../core/progress/score.js';
 import { parseRoster } from '../../core/roster.js';
 import { decodeText } from '../../core/text/decode.js';
 import { expandInputs, guardOutput, readInput, writeOutputAtomic } from '../../host/files.js';
@@ -84,7 +85,7 @@ export function consolidationSummary(
     .slice(0, 3);
   if (top.length)
     lines.push(
-      `平均完成率前三（每项完成率超过100%的按100%计）：${top.map((o) => `${o.rank}. ${o.office} ${o.score!.toFixed(1)}%`).join('，')}`,
+      `平均完成率前三（每项完成率超过100%的按100%计）：${top.map((o) => `${o.rank}. ${o.office} ${roundShownPercent(o.score!).toFixed(1)}%`).join('，')}`,
     );
   if (output) lines.push(`已写出 ${path.normalize(output)}`);
   else lines.push('（未指定 -o，未写出汇总工作簿）');

@@ -113,7 +113,7 @@ async function runDemo(o: DemoOptions): Promise<number> {
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     problems += errors;
     say(
-      `   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，提醒 ${sub.problems.length - errors} 个`,
+      `   ${path.basename(file)}：${sub.entries.length} 项指标，错误 ${errors} 个，警告 ${sub.problems.length - errors} 个`,
     );
   }
 

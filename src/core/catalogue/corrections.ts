@@ -12,12 +12,15 @@ import { contentHash, IdAllocator, pathKey } from './ids.js';
 import { splitUnits } from './responsibility.js';
 import { halfWidth } from './text.js';
 import { matchByContent, type IdMatch } from './match.js';
+import { shortName } from './name.js';
 
 export type CorrectionAction = 'confirm' | 'delete' | 'edit' | 'add';
 
 /** Field changes; undefined = keep the parsed value. */
 export interface TargetFields {
   indicator?: string;
+  /** Short name (简称); when only the indicator changes, the name is derived again from it. */
+  name?: string;
   comparator?: Comparator;
   value?: number | null;
   valueMax?: number | null;
@@ -66,6 +69,7 @@ export const REVIEW_COLUMNS = [
   '章节',
   '原文',
   '指标',
+  '简称',
   '比较',
   '目标值',
   '上限',
@@ -76,6 +80,7 @@ export const REVIEW_COLUMNS = [
   '参与单位',
   '处理',
   '改为指标',
+  '改为简称',
   '改为比较',
   '改为目标值',
   '改为上限',
@@ -111,6 +116,8 @@ function findPosition(haystack: string, needle: string): { start: number; end: n
 function applyFields(t: Target, f: TargetFields): Target {
   const out: Target = { ...t };
   if (f.indicator !== undefined) out.indicator = f.indicator;
+  if (f.name !== undefined) out.name = f.name;
+  else if (f.indicator !== undefined || out.name === undefined) out.name = shortName(out);
   if (f.comparator !== undefined) out.comparator = f.comparator;
   if (f.value !== undefined) out.value = f.value;
   if (f.valueMax !== undefined) out.valueMax = f.valueMax;
@@ -339,9 +346,18 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     const id = get('编号');
     const actionText = get('处理');
     const changed = (name: string) => get(`改为${name}`);
-    const anyChange = ['指标', '比较', '目标值', '上限', '单位', '期限', '每年', '牵头单位', '参与单位'].some(
-      (n) => changed(n),
-    );
+    const anyChange = [
+      '指标',
+      '简称',
+      '比较',
+      '目标值',
+      '上限',
+      '单位',
+      '期限',
+      '每年',
+      '牵头单位',
+      '参与单位',
+    ].some((n) => changed(n));
     const isAdd = !id && (get('原文') || actionText === '新增');
     if (!id && !isAdd) continue;
     if (id && !actionText && !anyChange) continue;
@@ -358,6 +374,8 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     const pickCol = (name: string) => (changed(name) ? `改为${name}` : name);
     const ind = pick('指标');
     if (ind) fields.indicator = ind;
+    const short = pick('简称');
+    if (short) fields.name = short;
     const cmp = pick('比较');
     if (cmp) {
       const c = parseComparator(cmp);

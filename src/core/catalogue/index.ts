@@ -29,6 +29,8 @@ export { catalogueVersion } from './version.js';
 export interface CatalogueSource {
   name: string;
   bytes: Uint8Array;
+  /** Text already read from a .docx, .pdf or .html by the host; when absent the bytes are decoded as text. */
+  text?: string;
 }
 
 export interface BuildOptions {
@@ -156,7 +158,7 @@ export function buildCatalogue(sources: CatalogueSource[], options: BuildOptions
       if (s.bytes.length === 0) {
         throw new LuoshiError('empty-file', `${name} 是空文件（0 字节），无法生成目录`, { file: name });
       }
-      const { text } = decodeText(s.bytes, name);
+      const text = s.text ?? decodeText(s.bytes, name).text;
       parsed.push(parseDocument(text, name));
     } catch (e) {
       if (!isLuoshiError(e)) throw e;

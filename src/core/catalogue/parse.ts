@@ -25,6 +25,7 @@ import {
   type DraftTarget,
 } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
+import { shortName } from './name.js';
 
 export interface ParsedDocument {
   document: PolicyDocument;
@@ -288,6 +289,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         path,
         quote,
         indicator: d.indicator,
+        name: shortName({ indicator: d.indicator, quote, unit: d.unit, comparator: d.comparator }),
         comparator: d.comparator,
         value: d.value,
         valueMax: d.valueMax,

@@ -77,6 +77,16 @@ export interface TaskEntry {
   nextSteps: string;
 }
 
+/** The 填报单位信息 block: who filled in, checked and signed off the return; "" when left blank. */
+export interface FillerInfo {
+  filler: string;
+  phone: string;
+  reviewer: string;
+  head: string;
+  /** ISO date "YYYY-MM-DD", or null when blank or unreadable. */
+  reportDate: string | null;
+}
+
 export interface Submission {
   office: string;
   period: string;
@@ -93,5 +103,7 @@ export interface Submission {
   rows: TargetRow[];
   entries: Entry[];
   taskEntries: TaskEntry[];
+  /** The 填报单位信息 block of 填报说明; absent for workbooks made before it existed. */
+  filler?: FillerInfo;
   problems: Problem[];
 }

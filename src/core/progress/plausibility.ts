@@ -44,7 +44,7 @@ function likelySlip(ratio: number, unit: string): string {
     return '可能多写了一位数，或填写的是累计数而非本期数';
   }
   if (scaled) return `计量单位为“${u}”，可能按“${u.slice(1) || '个'}”换算错了`;
-  if (ratio < 1 / 1000) return `可能按“万”填写了（计量单位为“${u || '个'}”，应填个位数）`;
+  if (ratio < 1 / 500) return `可能按“万”填写了（计量单位为“${u || '个'}”，应填个位数）`;
   return '可能少写了一位数，或填写的是本期新增数而非累计数';
 }
 

@@ -52,3 +52,12 @@ export function rankOffices(items: readonly Rankable[]): number[] {
   });
   return ranks;
 }
+
+/**
+ * A percentage as every output shows it: half-up to `decimals`, after dropping binary noise (39.25, stored as
+ * 39.2499999…, shows as 39.3 in the report, in 汇总.xlsx and in the printouts alike).
+ */
+export function roundShownPercent(percent: number, decimals = 1): number {
+  const f = 10 ** decimals;
+  return Math.round(Number.parseFloat((percent * f).toPrecision(12))) / f;
+}

@@ -17,6 +17,7 @@ import {
   officeScore,
   overallJudgement,
   rankOffices,
+  roundShownPercent,
   reportDate,
   timeShareOf,
   JUDGED_STATUSES,
@@ -412,7 +413,12 @@ export function formatNumber(n: number, decimals: number): string {
 }
 
 export function formatPercent(fraction: number | null, decimals = 1): string {
-  return fraction === null ? '—' : `${(fraction * 100).toFixed(decimals)}%`;
+  return fraction === null ? '—' : `${percentText(fraction, decimals)}%`;
+}
+
+/** 完成率 (a fraction) as the number every output shows, e.g. "39.3" (src/core/progress/score.ts). */
+export function percentText(fraction: number, decimals = 1): string {
+  return roundShownPercent(fraction * 100, decimals).toFixed(decimals);
 }
 
 function groupSections(lines: TargetLine[], byTarget: Map<string, TargetLine[]>): ProgressSection[] {
@@ -511,7 +517,7 @@ function indicatorTable(lines: TargetLine[], multi: boolean, title: string): Tab
       l.unit || '—',
       withoutUnit(l.targetText, l.unit) || '—',
       l.actual === null ? '—' : formatNumber(l.actual, l.decimals),
-      l.rate === null ? '—' : (l.rate * 100).toFixed(1),
+      l.rate === null ? '—' : percentText(l.rate),
       l.judged,
       l.lead || '—',
       l.note,
@@ -704,10 +710,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
           align: 'right' as const,
         })),
       ],
-      rows: comparison.map((c) => [
-        c.office,
-        ...c.rates.map((r) => (r === null ? '—' : (r * 100).toFixed(1))),
-      ]),
+      rows: comparison.map((c) => [c.office, ...c.rates.map((r) => (r === null ? '—' : percentText(r)))]),
     },
     单位排名表: {
       title: '各单位指标完成情况排名表',
@@ -729,7 +732,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         o.office,
         String(o.tally.total),
         ...JUDGED_STATUSES.map((s) => String(o.tally[s])),
-        o.averageRate === null ? '—' : (o.averageRate * 100).toFixed(1),
+        o.averageRate === null ? '—' : percentText(o.averageRate),
       ]),
     },
     滞后指标表: {

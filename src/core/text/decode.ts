@@ -59,9 +59,6 @@ function decodeBytes(bytes: Uint8Array, name: string): DecodedText {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return {
-      text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030'),
-      encoding: 'gb18030',
-    };
+    return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
   }
 }

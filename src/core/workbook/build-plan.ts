@@ -4,7 +4,13 @@
  * add-in's refreshed sheets, so every path lays the workbook out identically.
  */
 import type { Catalogue, PolicyDocument, Target, Task } from '../model/catalogue.js';
-import { PROGRESS_STATUSES, type Entry, type TargetRow, type TaskEntry } from '../model/submission.js';
+import {
+  PROGRESS_STATUSES,
+  type Entry,
+  type FillerInfo,
+  type TargetRow,
+  type TaskEntry,
+} from '../model/submission.js';
 import type {
   PlanBlock,
   PlanListSource,
@@ -19,6 +25,7 @@ import type {
 } from './plan.js';
 import {
   CHANGE_NOTE_HEADER,
+  FILLER_FIELDS,
   FIRST_DATA_ROW,
   HEADER_ROW,
   META_KEYS,
@@ -38,8 +45,11 @@ import {
   WORKBOOK_FORMAT,
   WORKBOOK_FORMAT_VERSION,
   columnLetter,
+  fingerprintColumns,
+  printedColumnCount,
   sheetRef,
   type ColumnDef,
+  type FillerKey,
 } from './layout.js';
 import { fingerprintCells } from './fingerprint.js';
 import { parsePeriod } from './period.js';
@@ -80,6 +90,8 @@ export interface PlanOptions {
   removed?: RemovedTarget[];
   /** Chinese notes per targetId shown in a 变更提示 column (e.g. the quote changed in an upgrade). */
   changeNotes?: Record<string, string>;
+  /** 填报单位信息 already filled in (upgrade, add-in refresh): written back into 填报说明. */
+  filler?: FillerInfo;
 }
 
 const COLOR = {
@@ -91,9 +103,9 @@ const COLOR = {
   title: '1F3864',
   note: 'C00000',
   changed: 'FFD7D7',
+  headerReference: 'E7E6E6',
 };
 
-const ENTRY_LIMIT = 1e15;
 const LIST_LITERAL_LIMIT = 255;
 
 const PROTECT_ALLOW = {
@@ -203,28 +215,44 @@ function docLabel(doc: PolicyDocument | undefined): string {
   return doc.docNumber ?? doc.title;
 }
 
-/** The locked cells of a 指标 row, in TARGET_COLUMNS order up to 牵头单位; also what gets fingerprinted. */
-export function targetRowCells(seq: number, t: Target, doc: PolicyDocument | undefined): PlanValue[] {
-  return [
+/** A row's cells by column key; laid out in a sheet's column order by `inColumnOrder`. */
+type RowCells = Record<string, PlanValue>;
+
+/** The locked (catalogue) cells of a 指标 row, by column key. */
+export function targetRowCells(seq: number, t: Target, doc: PolicyDocument | undefined): RowCells {
+  return {
     seq,
-    t.id,
-    docLabel(doc),
-    t.path.join(''),
-    t.quote,
-    targetText(t),
-    t.unit ?? '',
-    t.deadline ?? '',
-    t.lead.join('、'),
-  ];
+    name: t.name || t.indicator,
+    quote: t.quote,
+    targetText: targetText(t),
+    unit: t.unit ?? '',
+    deadline: t.deadline ?? '',
+    document: docLabel(doc),
+    section: t.path.join(''),
+    lead: t.lead.join('、'),
+    targetId: t.id,
+  };
 }
 
-function taskRowCells(seq: number, t: Task, doc: PolicyDocument | undefined): PlanValue[] {
+function taskRowCells(seq: number, t: Task, doc: PolicyDocument | undefined): RowCells {
   const text = t.title && !t.text.startsWith(t.title) ? `${t.title}：${t.text}` : t.text;
-  return [seq, t.id, docLabel(doc), t.path.join(''), text, t.lead.join('、')];
+  return {
+    seq,
+    text,
+    document: docLabel(doc),
+    section: t.path.join(''),
+    lead: t.lead.join('、'),
+    taskId: t.id,
+  };
 }
 
-function fingerprintOf(cells: PlanValue[], columns: readonly ColumnDef[]): string {
-  return fingerprintCells(cells.filter((_, i) => columns[i]?.fingerprint));
+function inColumnOrder(cells: RowCells, columns: readonly ColumnDef[]): PlanValue[] {
+  return columns.map((c) => cells[c.key] ?? null);
+}
+
+/** The _meta fingerprint of a row's locked cells, in the layout's fixed fingerprint order. */
+function fingerprintOf(cells: RowCells, columns: readonly ColumnDef[]): string {
+  return fingerprintCells(fingerprintColumns(columns).map((c) => cells[c.key] ?? null));
 }
 
 function colIndex(columns: readonly ColumnDef[], key: string): number {
@@ -242,43 +270,70 @@ function protection(options: PlanOptions): PlanProtection | null {
   return { password: options.protectPassword ?? null, allow: { ...PROTECT_ALLOW } };
 }
 
-function landscape(office: string, period: string, titleRows: string): PlanPrint {
+/** The workbook's font: 宋体 is on every Chinese Windows and is what government forms use; 10 pt keeps A4 legible. */
+export const DEFAULT_FONT = { name: '宋体', size: 10 } as const;
+
+/** "&" starts a header code in Excel, so user text doubles it. */
+function headerText(s: string): string {
+  return s.replace(/&/g, '&&');
+}
+
+/** A4 landscape, one page wide, header office | period and title | sheet name, footer 第 N 页 共 M 页. */
+export function landscapePrint(office: string, title: string, titleRows: string, area?: string): PlanPrint {
   return {
     orientation: 'landscape',
     paper: 'A4',
     fitToWidth: true,
     titleRows,
-    // "&" starts a header code in Excel, so user text doubles it.
-    header: `${office}\u3000${period}\u3000政策目标任务落实情况填报表`.replace(/&/g, '&&'),
-    footer: '第 &P 页，共 &N 页',
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    headerLeft: headerText(office),
+    header: headerText(title),
+    headerRight: '&A',
+    footer: '第 &P 页 共 &N 页',
+    ...(area ? { area } : {}),
+    margins: { left: 0.3, right: 0.3, top: 0.55, bottom: 0.5, header: 0.2, footer: 0.2 },
   };
 }
 
-/** Approximate display width in column-width units: CJK and full-width characters take about two. */
-function displayWidth(text: string): number {
+/** Points of one wrapped line at the default font size (LibreOffice's CJK fonts need about 1.45 em). */
+const LINE_HEIGHT = DEFAULT_FONT.size * 1.45;
+const MAX_ROW_HEIGHT = 409;
+/** Pixels per column-width unit (the default font's digit width) and of one CJK glyph at the default size. */
+const PX_PER_WIDTH = 7;
+const CJK_PX = (DEFAULT_FONT.size * 96) / 72;
+
+/** Approximate rendered width in pixels: CJK and full-width characters one em, others about 0.6 em. */
+function textPixels(text: string): number {
   let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.1;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? CJK_PX : CJK_PX * 0.6;
   return w;
 }
 
-const LINE_HEIGHT = 14.5;
-const MAX_ROW_HEIGHT = 409;
+/** Lines a text takes in a wrapped column of `width` (Excel width units); a 10 % margin for word breaks. */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(CJK_PX, width * PX_PER_WIDTH - 8);
+  return text
+    .split('\n')
+    .reduce((sum, seg) => sum + Math.max(1, Math.ceil((textPixels(seg) * 1.1) / usable)), 0);
+}
+
+/** Height in points of `lines` lines of the default font, with cell padding. */
+export function linesHeight(lines: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.round((lines * LINE_HEIGHT + 4) * 10) / 10);
+}
 
 /**
- * Row height (points) that shows every wrapped cell in full. Written explicitly because neither
- * LibreOffice nor Excel reliably re-measures wrapped rows of a generated file when it opens it.
+ * Row height (points) that shows every wrapped cell in full, estimated from the column widths and the
+ * character count. Written because LibreOffice does not re-measure rows of a generated file on opening;
+ * marked `auto` (not a custom height) so Excel still grows the row when a clerk types more.
  */
 export function estimateRowHeight(cells: readonly PlanValue[], columns: readonly ColumnDef[]): number {
   let lines = 1;
   cells.forEach((v, i) => {
     const col = columns[i];
     if (!col?.wrap || typeof v !== 'string' || v === '') return;
-    const usable = Math.max(4, col.width - 1.5);
-    const n = v.split('\n').reduce((sum, seg) => sum + Math.max(1, Math.ceil(displayWidth(seg) / usable)), 0);
-    lines = Math.max(lines, n);
+    lines = Math.max(lines, wrappedLines(v, col.width));
   });
-  return Math.min(MAX_ROW_HEIGHT, Math.round((lines * LINE_HEIGHT + 4) * 10) / 10);
+  return linesHeight(lines);
 }
 
 /** Title, subtitle, header styles and column setup common to the 指标 / 任务 / 已移除指标 sheets. */
@@ -291,6 +346,8 @@ function tableSheet(
   options: PlanOptions,
 ): PlanSheet {
   const last = columns.length - 1;
+  const printed = printedColumnCount(columns);
+  const lastPrinted = printed - 1;
   const lastRow = HEADER_ROW + rows.length;
   const blocks: PlanBlock[] = [
     { origin: `A${TITLE_ROW}`, values: [[title]] },
@@ -301,9 +358,9 @@ function tableSheet(
   const styles: PlanStyleRange[] = [
     {
       range: `A${TITLE_ROW}`,
-      style: { font: { bold: true, size: 14, color: COLOR.title }, vertical: 'middle' },
+      style: { font: { bold: true, size: 14, color: COLOR.title }, vertical: 'middle', horizontal: 'center' },
     },
-    { range: `A${SUBTITLE_ROW}`, style: { font: { size: 10 }, vertical: 'middle' } },
+    { range: `A${SUBTITLE_ROW}`, style: { vertical: 'middle', wrap: true } },
     {
       range: range(0, HEADER_ROW, last, HEADER_ROW),
       style: {
@@ -319,6 +376,8 @@ function tableSheet(
   columns.forEach((c, i) => {
     if (c.entry)
       styles.push({ range: range(i, HEADER_ROW, i, HEADER_ROW), style: { fill: COLOR.headerEntry } });
+    if (c.reference)
+      styles.push({ range: range(i, HEADER_ROW, i, HEADER_ROW), style: { fill: COLOR.headerReference } });
   });
   if (rows.length > 0) {
     columns.forEach((c, i) => {
@@ -335,21 +394,29 @@ function tableSheet(
       });
     });
   }
+  const frozenColumns = Math.min(2, printed);
   return {
     name,
     state: 'visible',
     columns: columns.map((c) => ({ width: c.width })),
     rowHeights: [
       { row: TITLE_ROW, height: 26 },
-      { row: HEADER_ROW, height: 30 },
-      ...rows.map((r, i) => ({ row: FIRST_DATA_ROW + i, height: estimateRowHeight(r, columns) })),
+      { row: SUBTITLE_ROW, height: linesHeight(1) },
+      { row: HEADER_ROW, height: linesHeight(2) },
+      ...rows.map((r, i) => ({ row: FIRST_DATA_ROW + i, height: estimateRowHeight(r, columns), auto: true })),
     ],
     blocks,
     styles,
-    merges: [range(0, TITLE_ROW, last, TITLE_ROW), range(0, SUBTITLE_ROW, last, SUBTITLE_ROW)],
+    // Title and subtitle span the printed columns only, so they print centred on the page.
+    merges: [range(0, TITLE_ROW, lastPrinted, TITLE_ROW), range(0, SUBTITLE_ROW, lastPrinted, SUBTITLE_ROW)],
     validations: [],
-    freeze: { rows: HEADER_ROW, columns: 0 },
-    print: landscape(options.office, options.period, `${HEADER_ROW}:${HEADER_ROW}`),
+    freeze: { rows: HEADER_ROW, columns: frozenColumns },
+    print: landscapePrint(
+      options.office,
+      `${options.period}\u3000${title.replace(options.office + options.period, '')}`,
+      `${HEADER_ROW}:${HEADER_ROW}`,
+      range(0, TITLE_ROW, lastPrinted, Math.max(lastRow, HEADER_ROW)),
+    ),
     protection: protection(options),
     tabColor: undefined,
   };
@@ -375,14 +442,68 @@ function subtitleText(options: PlanOptions): string {
   return parts.join('\u3000\u3000');
 }
 
+/** Rows of the 填报说明 sheet that hosts (and tests) need to find. */
+export const GUIDE_LAYOUT = { fillerHead: 8, fillerFirst: 9 } as const;
+
+/** The 填报单位信息 block: label/entry pairs two to a row (A:B, C:D), in FILLER_FIELDS order. */
+function fillerBlock(options: PlanOptions): { values: PlanValue[][]; entries: Record<FillerKey, string> } {
+  const given = options.filler;
+  const prefill: Record<FillerKey, PlanValue> = {
+    filler: given?.filler || options.contact || null,
+    phone: given?.phone || options.phone || null,
+    reviewer: given?.reviewer || null,
+    head: given?.head || null,
+    reportDate: given?.reportDate ? isoToSerial(given.reportDate) : null,
+  };
+  const values: PlanValue[][] = [];
+  const entries = {} as Record<FillerKey, string>;
+  FILLER_FIELDS.forEach((f, i) => {
+    const row = Math.floor(i / 2);
+    const col = (i % 2) * 2;
+    values[row] ??= [null, null, null, null];
+    values[row][col] = f.label;
+    values[row][col + 1] = prefill[f.key];
+    entries[f.key] = `${columnLetter(col + 1)}${GUIDE_LAYOUT.fillerFirst + row}`;
+  });
+  return { values, entries };
+}
+
+function fillerValidations(cells: Record<FillerKey, string>, options: PlanOptions): PlanValidation[] {
+  const period = parsePeriod(options.period);
+  const phone = cells.phone;
+  return [
+    {
+      type: 'custom',
+      range: phone,
+      // 7–20 characters of digits, "-", "(", ")" or spaces: 0431-88888888, 13912345678, (0431)8888888-801.
+      formula: `AND(LEN(${phone})>=7,LEN(${phone})<=20,ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${phone},"-",""),"(",""),")","")," ","")))`,
+      allowBlank: true,
+      promptTitle: '联系电话',
+      prompt: '座机请带区号，如 0431-88888888；或手机号码。',
+      errorTitle: '联系电话无效',
+      error: '请只填电话号码（数字，可带区号和“-”），如 0431-88888888。',
+    },
+    {
+      type: 'date',
+      range: cells.reportDate,
+      min: period?.start ?? '2000-01-01',
+      max: '2099-12-31',
+      allowBlank: true,
+      promptTitle: '报出日期',
+      prompt: '本表报出（报送）的日期，如 2026-01-10。',
+      errorTitle: '报出日期无效',
+      error: `请输入日期（如 2026-01-10）${period ? `，不早于 ${period.start}` : ''}。`,
+    },
+  ];
+}
+
+const GUIDE_WIDTHS = [12, 30, 12, 30];
+
 function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRemoved: number): PlanSheet {
-  const contact =
-    [options.contact, options.phone].filter((s) => s && s.trim()).join('\u3000') || '（请填写）';
   const info: [string, string][] = [
     ['填报单位', options.office],
     ['填报期间', options.period],
     ['报送截止', options.deadline || '按通知要求'],
-    ['填报联系人', contact],
     [
       '填报内容',
       `“指标”表 ${nTargets} 项量化指标；“任务”表 ${nTasks} 项重点任务${nRemoved ? `；“已移除指标”表 ${nRemoved} 项（仅供查阅）` : ''}`,
@@ -390,7 +511,7 @@ function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRem
   ];
   const rules = [
     '1. 只在浅黄色单元格中填写；灰色单元格是指标目录内容，已锁定，请勿修改，也不要删除、插入行或更改工作表名称。',
-    '2. 基期值、完成值只填数字，单位与“单位”列一致，不写“约”“左右”等文字；百分比指标只填数字部分（如 30% 填 30）。',
+    '2. 基期值、完成值只填数字，单位与“单位”列一致，不写“约”“左右”等文字；百分比指标填 30 或 30% 均可，都按 30% 计。',
     '3. 截至日期填写数据截至的日期（如 2025-06-30），须在填报期间之内。',
     `4. 进展状态从下拉列表中选择：${PROGRESS_STATUSES.join('、')}。选择“滞后”的，须在“存在问题”中说明原因，并填写下一步措施。`,
     '5. 完成率由表格按公式自动计算（完成值 ÷ 目标值），无需填写；“≤”类指标和节点性指标不计算完成率。',
@@ -398,74 +519,168 @@ function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRem
     '7. “任务”表逐项填写重点任务的进展状态、进展情况、存在问题和下一步措施。',
     '8. 可使用 Microsoft Excel、WPS 表格或 LibreOffice 填写；填好后保存为 .xlsx 格式报送，不要另存为其他格式。',
     '9. 从其他文件粘贴的内容不受下拉和数字限制，汇总单位收到后会统一检查，请粘贴后核对。',
+    '10. 本页“填报单位信息”由填报单位填写；打印本页，经单位负责人签字并加盖单位公章后，与电子表格一并报送。',
   ];
+  const filler = fillerBlock(options);
+  const infoStart = 3;
+  const infoEnd = infoStart + info.length - 1;
+  const fillerHead = GUIDE_LAYOUT.fillerHead;
+  const fillerFirst = GUIDE_LAYOUT.fillerFirst;
+  const fillerLast = fillerFirst + filler.values.length - 1;
+  const rulesHead = fillerLast + 2;
+  const rulesStart = rulesHead + 1;
+  const rulesEnd = rulesStart + rules.length - 1;
+  const signRow = rulesEnd + 2;
   const values: PlanValue[][] = [
     [`${options.office}${options.period}政策目标任务落实情况填报说明`],
     [null],
     ...info.map(([k, v]) => [k, v]),
     [null],
+    ['填报单位信息（由填报单位填写）'],
+    ...filler.values,
+    [null],
     ['填报要求'],
     ...rules.map((r) => [r]),
+    [null],
+    ['填表人（签字）：　　　　　　　　审核人（签字）：　　　　　　　　单位负责人（签字）：'],
+    ['（单位公章）　　　　　　　　　　　　　　　　报出日期：　　　　年　　月　　日'],
   ];
-  const infoStart = 3;
-  const infoEnd = infoStart + info.length - 1;
-  const rulesHead = infoEnd + 2;
-  const rulesStart = rulesHead + 1;
-  const rulesEnd = rulesStart + rules.length - 1;
-  const merges = ['A1:B1'];
-  for (let r = rulesStart; r <= rulesEnd; r++) merges.push(`A${r}:B${r}`);
+  const merges = ['A1:D1', `A${fillerHead}:D${fillerHead}`, `A${rulesHead}:D${rulesHead}`];
+  for (let r = infoStart; r <= infoEnd; r++) merges.push(`B${r}:D${r}`);
+  for (let r = rulesStart; r <= rulesEnd; r++) merges.push(`A${r}:D${r}`);
+  merges.push(`A${signRow}:D${signRow}`, `A${signRow + 1}:D${signRow + 1}`);
+  const fullWidth = GUIDE_WIDTHS.reduce((a, b) => a + b, 0);
+  const entryCells = Object.values(filler.entries);
+  const labelCells = FILLER_FIELDS.map((_, i) => {
+    const row = fillerFirst + Math.floor(i / 2);
+    return `${columnLetter((i % 2) * 2)}${row}`;
+  });
+  // The last row of the block may hold one pair only: its right half stays blank and grey.
+  const styles: PlanStyleRange[] = [
+    {
+      range: 'A1',
+      style: { font: { bold: true, size: 16, color: COLOR.title }, horizontal: 'center', vertical: 'middle' },
+    },
+    {
+      range: `A${infoStart}:A${infoEnd}`,
+      style: { font: { bold: true }, fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' },
+    },
+    { range: `B${infoStart}:D${infoEnd}`, style: { border: COLOR.border, wrap: true, vertical: 'middle' } },
+    { range: `A${fillerHead}`, style: { font: { bold: true, size: 12 } } },
+    {
+      range: `A${fillerFirst}:D${fillerLast}`,
+      style: { fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' },
+    },
+    ...labelCells.map((c) => ({ range: c, style: { font: { bold: true } } })),
+    ...entryCells.map((c) => ({
+      range: c,
+      style: { fill: COLOR.entry, locked: false, horizontal: 'left' as const },
+    })),
+    { range: filler.entries.phone, style: { numberFormat: '@' } },
+    { range: filler.entries.reportDate, style: { numberFormat: 'yyyy-mm-dd' } },
+    { range: `A${rulesHead}`, style: { font: { bold: true, size: 12 } } },
+    { range: `A${rulesStart}:D${rulesEnd}`, style: { wrap: true, vertical: 'top' } },
+    { range: `A${signRow}:D${signRow + 1}`, style: { font: { size: 12 }, vertical: 'bottom' } },
+    { range: `A${signRow + 1}`, style: { horizontal: 'right' } },
+  ];
   return {
     name: SHEET_GUIDE,
     state: 'visible',
-    columns: [{ width: 14 }, { width: 96 }],
+    columns: GUIDE_WIDTHS.map((width) => ({ width })),
     rowHeights: [
       { row: 1, height: 30 },
-      ...rules.map((r, i) => ({ row: rulesStart + i, height: r.length > 55 ? 34 : 20 })),
+      ...info.map((r, i) => ({
+        row: infoStart + i,
+        height: linesHeight(wrappedLines(r[1], fullWidth - 12)),
+      })),
+      ...filler.values.map((_, i) => ({ row: fillerFirst + i, height: 22 })),
+      ...rules.map((r, i) => ({ row: rulesStart + i, height: linesHeight(wrappedLines(r, fullWidth)) })),
+      { row: signRow, height: 40 },
+      { row: signRow + 1, height: 40 },
     ],
     blocks: [{ origin: 'A1', values }],
-    styles: [
-      {
-        range: 'A1',
-        style: {
-          font: { bold: true, size: 16, color: COLOR.title },
-          horizontal: 'center',
-          vertical: 'middle',
-        },
-      },
-      {
-        range: `A${infoStart}:A${infoEnd}`,
-        style: { font: { bold: true }, fill: COLOR.headerLocked, border: COLOR.border, vertical: 'middle' },
-      },
-      { range: `B${infoStart}:B${infoEnd}`, style: { border: COLOR.border, wrap: true, vertical: 'middle' } },
-      { range: `A${rulesHead}`, style: { font: { bold: true, size: 12 } } },
-      { range: `A${rulesStart}:B${rulesEnd}`, style: { wrap: true, vertical: 'top' } },
-    ],
+    styles,
     merges,
-    validations: [],
+    validations: fillerValidations(filler.entries, options),
     freeze: { rows: 0, columns: 0 },
     print: {
       orientation: 'portrait',
       paper: 'A4',
       fitToWidth: true,
+      headerLeft: headerText(options.office),
+      header: headerText(`${options.period}\u3000政策目标任务落实情况填报表`),
+      headerRight: '&A',
+      footer: '第 &P 页 共 &N 页',
       margins: { left: 0.7, right: 0.7, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
     },
     protection: protection(options),
   };
 }
 
-function entryCells(e: Entry | undefined, actualCell: string, t: Target): PlanValue[] {
-  const rate = rateFormula(actualCell, t.comparator, t.value);
-  return [
-    e?.baseline ?? null,
-    e?.actual ?? null,
-    rate === null ? '—' : { formula: rate, result: e?.actual != null && t.value ? e.actual / t.value : '' },
-    e?.asOf ? isoToSerial(e.asOf) : null,
-    e?.status ?? null,
-    e?.progress || null,
-    e?.problems || null,
-    e?.nextSteps || null,
-    e?.evidence || null,
-  ];
+/** A percent target's figures are typed as text ("30" or "30%"), so that no program turns "30%" into 0.3. */
+function isPercent(t: Target): boolean {
+  return t.unit !== null && toHalfWidth(t.unit).trim() === '%';
+}
+
+function entryCells(e: Entry | undefined, actualCell: string, t: Target): RowCells {
+  const rate = rateFormula(actualCell, t.comparator, t.value, { text: isPercent(t) });
+  return {
+    baseline: e?.baseline ?? null,
+    actual: e?.actual ?? null,
+    rate:
+      rate === null ? '—' : { formula: rate, result: e?.actual != null && t.value ? e.actual / t.value : '' },
+    asOf: e?.asOf ? isoToSerial(e.asOf) : null,
+    status: e?.status ?? null,
+    progress: e?.progress || null,
+    problems: e?.problems || null,
+    nextSteps: e?.nextSteps || null,
+    evidence: e?.evidence || null,
+  };
+}
+
+/** Runs of consecutive row numbers: [4,5,6,9] → [[4,6],[9,9]]. */
+function runs(rows: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+/**
+ * 基期值 / 完成值: one rule per column that accepts a number, or text that reads as a number once a trailing
+ * % is dropped. Percent targets' cells are text cells ("@"), so "30" and "30%" both stay as typed in Excel,
+ * WPS and LibreOffice and both mean 30 (the reader parses them); other targets' cells are General, where
+ * a typed number is a number. One rule per column (not per run of rows) keeps the ranges disjoint and few.
+ */
+function figureValidations(
+  targets: readonly Target[],
+  col: (key: string) => number,
+): { validations: PlanValidation[]; textRanges: string[] } {
+  const last = FIRST_DATA_ROW + targets.length - 1;
+  const percentRows = targets.flatMap((t, i) => (isPercent(t) ? [FIRST_DATA_ROW + i] : []));
+  const textRanges = runs(percentRows).map(([r1, r2]) => range(col('baseline'), r1, col('actual'), r2));
+  const validations = (
+    [
+      ['baseline', '基期值'],
+      ['actual', '完成值'],
+    ] as const
+  ).map(([key, label]): PlanValidation => {
+    const top = `${columnLetter(col(key))}${FIRST_DATA_ROW}`;
+    return {
+      type: 'custom',
+      range: range(col(key), FIRST_DATA_ROW, col(key), last),
+      formula: `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(${top},"%",""),"％",""))`,
+      allowBlank: true,
+      promptTitle: label,
+      prompt: '只填数字，单位见“单位”列；百分比指标填 30 或 30% 均可，都按 30% 计。',
+      errorTitle: `${label}须为数字`,
+      error: '请只输入数字（百分比指标可带 %），不要带单位或“约”“左右”等文字。',
+    };
+  });
+  return { validations, textRanges };
 }
 
 export function planWorkbook(catalogue: Catalogue, options: PlanOptions): WorkbookPlan {
@@ -482,7 +697,14 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   // ---- 指标
   const tCols: ColumnDef[] = [...TARGET_COLUMNS];
   if (withNotes)
-    tCols.push({ key: 'changeNote', header: CHANGE_NOTE_HEADER, width: 24, entry: false, wrap: true });
+    tCols.push({
+      key: 'changeNote',
+      header: CHANGE_NOTE_HEADER,
+      width: 24,
+      entry: false,
+      wrap: true,
+      reference: true,
+    });
   const actualCol = columnLetter(colIndex(tCols, 'actual'));
   const metaRows: PlanValue[][] = [];
   const targetValues: PlanValue[][] = targets.map((t, i) => {
@@ -498,9 +720,12 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       t.valueMax,
       t.unit ?? '',
     ]);
-    const cells = [...locked, ...entryCells(entries.get(t.id), `${actualCol}${row}`, t)];
-    if (withNotes) cells.push(notes[t.id] ?? null);
-    return cells;
+    const cells: RowCells = {
+      ...locked,
+      ...entryCells(entries.get(t.id), `${actualCol}${row}`, t),
+      changeNote: notes[t.id] ?? null,
+    };
+    return inColumnOrder(cells, tCols);
   });
   const targetSheet = tableSheet(
     SHEET_TARGETS,
@@ -514,11 +739,13 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   const lastT = FIRST_DATA_ROW + nT - 1;
   if (nT > 0) {
     const c = (key: string) => colIndex(tCols, key);
+    const figures = figureValidations(targets, c);
     targetSheet.styles.push(
       {
         range: range(c('baseline'), FIRST_DATA_ROW, c('actual'), lastT),
         style: { numberFormat: 'General', horizontal: 'right' },
       },
+      ...figures.textRanges.map((r) => ({ range: r, style: { numberFormat: '@' } })),
       {
         range: range(c('rate'), FIRST_DATA_ROW, c('rate'), lastT),
         style: { numberFormat: '0.0%', horizontal: 'right' },
@@ -543,18 +770,7 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
           });
       });
     }
-    const figure = (key: string, label: string): PlanValidation => ({
-      type: 'decimal',
-      range: range(c(key), FIRST_DATA_ROW, c(key), lastT),
-      min: -ENTRY_LIMIT,
-      max: ENTRY_LIMIT,
-      allowBlank: true,
-      promptTitle: label,
-      prompt: '只填数字，单位见“单位”列；百分比指标填数字部分（如 30% 填 30）。',
-      errorTitle: `${label}须为数字`,
-      error: '请只输入数字，不要带单位或“约”“左右”等文字。',
-    });
-    targetSheet.validations.push(figure('baseline', '基期值'), figure('actual', '完成值'));
+    targetSheet.validations.push(...figures.validations);
     targetSheet.validations.push({
       type: 'date',
       range: range(c('asOf'), FIRST_DATA_ROW, c('asOf'), lastT),
@@ -585,7 +801,14 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
     const locked = taskRowCells(i + 1, t, docs.get(t.documentId));
     metaRows.push(['task', t.id, row, fingerprintOf(locked, sCols), null, null, null, null]);
     const e = taskEntries.get(t.id);
-    return [...locked, e?.status ?? null, e?.progress || null, e?.problems || null, e?.nextSteps || null];
+    const cells: RowCells = {
+      ...locked,
+      status: e?.status ?? null,
+      progress: e?.progress || null,
+      problems: e?.problems || null,
+      nextSteps: e?.nextSteps || null,
+    };
+    return inColumnOrder(cells, sCols);
   });
   const taskSheet = tableSheet(
     SHEET_TASKS,
@@ -615,25 +838,30 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
   const removed = options.removed ?? [];
   let removedSheet: PlanSheet | null = null;
   if (removed.length > 0) {
-    const rows: PlanValue[][] = removed.map(({ row, entry, reason }) => [
-      row.targetId,
-      row.document,
-      row.section,
-      row.quote,
-      row.targetText,
-      row.unit,
-      row.deadline,
-      row.lead,
-      entry.baseline,
-      entry.actual,
-      entry.asOf ? isoToSerial(entry.asOf) : null,
-      entry.status,
-      entry.progress || null,
-      entry.problems || null,
-      entry.nextSteps || null,
-      entry.evidence || null,
-      reason,
-    ]);
+    const rows: PlanValue[][] = removed.map(({ row, entry, reason }) =>
+      inColumnOrder(
+        {
+          targetId: row.targetId,
+          document: row.document,
+          section: row.section,
+          quote: row.quote,
+          targetText: row.targetText,
+          unit: row.unit,
+          deadline: row.deadline,
+          lead: row.lead,
+          baseline: entry.baseline,
+          actual: entry.actual,
+          asOf: entry.asOf ? isoToSerial(entry.asOf) : null,
+          status: entry.status,
+          progress: entry.progress || null,
+          problems: entry.problems || null,
+          nextSteps: entry.nextSteps || null,
+          evidence: entry.evidence || null,
+          reason,
+        },
+        REMOVED_COLUMNS,
+      ),
+    );
     removedSheet = tableSheet(
       SHEET_REMOVED,
       REMOVED_COLUMNS,
@@ -720,6 +948,7 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       deadline: options.deadline ?? null,
     },
     properties: { title: `${options.office}${options.period}政策目标任务落实情况填报表`, creator: 'luoshi' },
+    font: { ...DEFAULT_FONT },
     sheets,
     names,
     layout: {

@@ -38,7 +38,7 @@ export interface PlanFont {
   size?: number;
   /** "RRGGBB". */
   color?: string;
-  /** Font family; omitted = the program's default (keeps WPS/LibreOffice font substitution simple). */
+  /** Font family; omitted = the workbook's default font (WorkbookPlan.font). */
   name?: string;
 }
 
@@ -108,7 +108,14 @@ export interface PlanListValidation extends PlanValidationBase {
   source: PlanListSource;
 }
 
-export type PlanValidation = PlanDecimalValidation | PlanDateValidation | PlanListValidation;
+/** A rule given as a formula (no leading "="), relative to the top-left cell of `range`; true = valid. */
+export interface PlanCustomValidation extends PlanValidationBase {
+  type: 'custom';
+  formula: string;
+}
+
+export type PlanValidation =
+  PlanDecimalValidation | PlanDateValidation | PlanListValidation | PlanCustomValidation;
 
 export interface PlanPrint {
   orientation: 'landscape' | 'portrait';
@@ -117,9 +124,14 @@ export interface PlanPrint {
   fitToWidth: boolean;
   /** Rows repeated at the top of every printed page, e.g. "3:3" (1-based, inclusive). */
   titleRows?: string;
-  /** Page header/footer in Excel header codes (&P page, &N pages); centre section only. */
+  /** Page header/footer in Excel header codes (&P page, &N pages, &A sheet name): centre section. */
   header?: string;
   footer?: string;
+  /** Left and right sections of the page header (same codes). */
+  headerLeft?: string;
+  headerRight?: string;
+  /** Print area ("A1:O70"): the columns to print; the reference columns right of it stay on screen only. */
+  area?: string;
   /** Margins in inches. */
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
 }
@@ -148,8 +160,11 @@ export interface PlanSheet {
   state: 'visible' | 'hidden' | 'veryHidden';
   /** Columns from A, in order. */
   columns: PlanColumn[];
-  /** Explicit row heights in points (1-based row numbers); other rows are left to auto-fit. */
-  rowHeights: { row: number; height: number }[];
+  /**
+   * Row heights in points (1-based row numbers); other rows are left to auto-fit. `auto`: the height is an
+   * estimate of the wrapped text, not a fixed height, so the program may grow the row when text is typed.
+   */
+  rowHeights: { row: number; height: number; auto?: boolean }[];
   /** Cell values; blocks do not overlap. */
   blocks: PlanBlock[];
   /** Formatting, applied in order (later wins on overlap). */
@@ -199,8 +214,15 @@ export interface PlanMeta {
   deadline: string | null;
 }
 
+/** The workbook's default font: every cell without its own font uses it (and column widths are measured in it). */
+export interface PlanDefaultFont {
+  name: string;
+  size: number;
+}
+
 export interface WorkbookPlan {
   meta: PlanMeta;
+  font: PlanDefaultFont;
   /** Document properties (title shown in Excel's file info). */
   properties: { title: string; creator: string };
   /** Sheets in tab order. */
@@ -216,12 +238,16 @@ export interface WorkbookPlan {
  *   formulas → range.formulas = [["=" + formula]].
  * - styles → range.format.font.bold/size/color ("#RRGGBB"), format.fill.color, format.wrapText,
  *   horizontalAlignment/verticalAlignment, numberFormat (2D), format.protection.locked, format.borders.
- * - columns → getRange("A:A").format.columnWidth (points ≈ width × 7.5 at 11 pt), rowHeights → format.rowHeight.
+ * - columns → getRange("A:A").format.columnWidth (points ≈ width × 5.25 at 10 pt), rowHeights → format.rowHeight
+ *   (rows marked `auto` → range.format.autofitRows() after the values are written, so they grow with typed text).
+ * - font → every written range's format.font.name/size unless the style sets its own.
  * - merges → range.merge(); freeze → sheet.freezePanes.freezeRows(n).
  * - validations → range.dataValidation.rule = { decimal | date: { formula1: min, formula2: max, operator: "Between" }
  *   | list: { inCellDropDown: true, source: "a,b" or "='_lists'!$A$1:$A$40" } }, plus prompt / errorAlert (ApiSet 1.8).
  * - print → sheet.pageLayout.orientation, paperSize "A4", zoom { horizontalFitToPages: 1, verticalFitToPages: 0 },
- *   setPrintTitleRows("$3:$3"), headersFooters.defaultForAllPages.centerHeader/centerFooter.
+ *   setPrintTitleRows("$3:$3"), setPrintArea(area), headersFooters.defaultForAllPages.leftHeader/centerHeader/
+ *   rightHeader/centerFooter.
+ * - custom validations → range.dataValidation.rule = { custom: { formula: "=" + formula } }.
  * - protection → sheet.protection.protect({ allowFormatColumns, allowFormatRows, allowFormatCells, allowInsertRows,
  *   allowDeleteRows, allowSort, allowAutoFilter, selectionMode }, password?).
  * - state → sheet.visibility ("Visible" | "Hidden" | "VeryHidden"); names → workbook.names.add(name, ref).

@@ -5,6 +5,8 @@
  * Sheets are found by name (and, when renamed, by their header texts); columns by header text, so a
  * moved column still reads. Data validation only fires on typing, so everything is validated here.
  */
+import { deriveKind } from '../catalogue/kind.js';
+import { implausibilities, isVerified, VERIFIED_MARK } from '../progress/plausibility.js';
 import type { Catalogue, Comparator, Target } from '../model/catalogue.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../model/grid.js';
 import type { Entry, Problem, Severity, Submission, TargetRow, TaskEntry } from '../model/submission.js';
@@ -20,6 +22,7 @@ import {
   SHEET_TASKS,
   TARGET_COLUMNS,
   TASK_COLUMNS,
+  fingerprintColumns,
   WORKBOOK_FORMAT,
   WORKBOOK_FORMAT_VERSION,
   a1,
@@ -395,7 +398,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         sheet: S,
       });
     }
-    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !header.cols.has(c.key));
+    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !c.optional && !header.cols.has(c.key));
     for (const c of missing) {
       p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, {
         sheet: S,
@@ -403,7 +406,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       });
     }
     const col = (key: string) => header.cols.get(key);
-    const fpCols = TARGET_COLUMNS.filter((c) => c.fingerprint).map((c) => col(c.key));
+    const fpCols = fingerprintColumns(TARGET_COLUMNS).map((c) => col(c.key));
     const fpComplete = fpCols.every((c) => c !== undefined);
     const seen = new Set<string>();
     let unfilled = 0;
@@ -454,7 +457,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       if (m && fpComplete) {
         const cells = fpCols.map((c) => cellAt(sheet, r, c));
         for (const i of changedCells(m.fingerprint, cells)) {
-          const def = TARGET_COLUMNS.filter((c) => c.fingerprint)[i];
+          const def = fingerprintColumns(TARGET_COLUMNS)[i];
           p.error(
             'locked-cell-edited',
             `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
@@ -554,6 +557,28 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
       };
       entries.push(entry);
       if (!hasEntry) unfilled++;
+      if (actual !== null && !isVerified(entry)) {
+        // Implausible figures (a unit slip, a share over 100 %): src/core/progress/plausibility.ts.
+        const kind =
+          ct?.kind ??
+          deriveKind({
+            indicator: targetRow.quote,
+            unit: rule.unit,
+            comparator: isComparator(rule.comparator) ? rule.comparator : 'milestone',
+            value: rule.value,
+          });
+        for (const f of implausibilities(actual, {
+          kind,
+          value: rule.value,
+          unit: rule.unit,
+          quote: targetRow.quote,
+        }))
+          p.warning(
+            `implausible-${f.code}`,
+            `${f.message}；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
+            where('actual'),
+          );
+      }
 
       // ---- consistency of status, figure and explanations
       const goal = describeTarget(rule, targetRow.targetText);
@@ -613,7 +638,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
         sheet: S,
       });
     const col = (key: string) => header.cols.get(key);
-    const fpDefs = TASK_COLUMNS.filter((c) => c.fingerprint);
+    const fpDefs = fingerprintColumns(TASK_COLUMNS);
     const fpCols = fpDefs.map((c) => col(c.key));
     const fpComplete = fpCols.every((c) => c !== undefined);
     const seen = new Set<string>();

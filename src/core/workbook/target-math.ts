@@ -43,8 +43,18 @@ export function meetsTarget(
  * comparator has no meaningful ratio (≤ / < targets, milestones, zero targets). Uses only IF/ISNUMBER and
  * division, which Excel, WPS and LibreOffice all evaluate the same way.
  */
-export function rateFormula(actualCell: string, comparator: string, value: number | null): string | null {
+export function rateFormula(
+  actualCell: string,
+  comparator: string,
+  value: number | null,
+  options: { text?: boolean } = {},
+): string | null {
   if (value === null || !(value > 0) || !hasRatio(comparator)) return null;
+  if (options.text) {
+    // A percent target's 完成值 is a text cell holding "30" or "30%": drop the sign, then divide.
+    const n = `VALUE(SUBSTITUTE(SUBSTITUTE(${actualCell},"%",""),"％",""))`;
+    return `IFERROR(${n}/${String(value)},"")`;
+  }
   return `IF(ISNUMBER(${actualCell}),${actualCell}/${String(value)},"")`;
 }
 

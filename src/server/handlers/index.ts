@@ -3,6 +3,20 @@ import type { LoginThrottle } from '../auth.js';
 import type { Handler } from '../context.js';
 import { changePassword, currentSession, health, login, logout } from './session.js';
 import { createStaff, listUsers, resetPassword } from './users.js';
+import { createCatalogue, getCatalogue, listCatalogues } from './catalogues.js';
+import { blankWorkbook, createRound, getRound, issueAccounts, listRounds } from './rounds.js';
+import {
+  acceptSubmission,
+  addComment,
+  compareSubmission,
+  getSubmission,
+  listSubmissions,
+  returnSubmission,
+  submissionFile,
+  submit,
+} from './submissions.js';
+import { consolidation, roundReport } from './reports.js';
+import { addinCatalogue, audit } from './ops.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -14,5 +28,25 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     listUsers,
     createStaff,
     resetPassword,
+    listCatalogues,
+    createCatalogue,
+    getCatalogue,
+    listRounds,
+    createRound,
+    getRound,
+    issueAccounts,
+    blankWorkbook,
+    submit,
+    listSubmissions,
+    getSubmission,
+    submissionFile,
+    compareSubmission,
+    returnSubmission,
+    acceptSubmission,
+    addComment,
+    consolidation,
+    roundReport,
+    audit,
+    addinCatalogue,
   };
 }

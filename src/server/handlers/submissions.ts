@@ -1,0 +1,239 @@
+/** 报送: upload (checked at once), list, detail, the original file, compare, return/accept, comments. */
+import type { z } from 'zod';
+import type { Submission } from '../../core/model/submission.js';
+import { compareSubmissions } from '../../core/review/compare.js';
+import { submissionJson as entriesJson } from '../../cli/commands/check.js';
+import type * as S from '../api/schemas.js';
+import { sha256Hex } from '../auth.js';
+import { userOf, FileBody, XLSX_TYPE, type Handler } from '../context.js';
+import { badRequest, conflict, notFound } from '../errors.js';
+import { checkWorkbook, judgeSubmission, problemJson } from '../intake.js';
+import {
+  SUBMISSION_SELECT,
+  submissionJson,
+  visibleRound,
+  visibleSubmission,
+  type SubmissionRow,
+} from '../store.js';
+import { readUpload } from '../uploads.js';
+import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
+
+export const submit: Handler = async (call) => {
+  const { ctx, req } = call;
+  const user = userOf(call);
+  const round = await visibleRound(ctx, user, call.ids.roundId);
+  const upload = await readUpload(req);
+  const file = upload.files.find((f) => f.field === 'file');
+  if (!file || upload.files.length !== 1)
+    throw badRequest('请在字段 file 中上传一个 .xlsx 填报表', 'no-file');
+  const catalogue = await ctx.catalogue(round.catalogue_id);
+  const sub = await checkWorkbook(
+    file.bytes,
+    file.fileName,
+    catalogue,
+    ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
+  );
+  judgeSubmission(sub, round, catalogue, user, upload.fields.confirm === 'true');
+
+  const errors = sub.problems.filter((p) => p.severity === 'error').length;
+  const problems = sub.problems.map(problemJson);
+  // Bytes, parsed content and audit entry are committed together, or not at all.
+  const row = await ctx.db.transaction(async (tx) => {
+    const [ins] = await tx.query<{ id: number }>(
+      `INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems,
+         errors, warnings, state, remote_addr, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '已报送', $12, $13) RETURNING id`,
+      [
+        round.id,
+        sub.office.trim(),
+        user.id,
+        file.fileName,
+        file.bytes,
+        sha256Hex(file.bytes),
+        file.bytes.length,
+        JSON.stringify(sub),
+        JSON.stringify(problems),
+        errors,
+        sub.problems.length - errors,
+        req.ip,
+        String(req.headers['user-agent'] ?? '').slice(0, 300),
+      ],
+    );
+    await ctx.audit(
+      {
+        userId: user.id,
+        action: 'submitted',
+        object: `submission:${ins.id}`,
+        detail: {
+          round: round.id,
+          office: sub.office.trim(),
+          file: file.fileName,
+          warnings: sub.problems.length,
+        },
+        remoteAddr: req.ip,
+      },
+      tx,
+    );
+    return (await tx.query<SubmissionRow>(`${SUBMISSION_SELECT} WHERE s.id = $1`, [ins.id]))[0];
+  });
+  req.log.info(
+    { submission: row.id, round: round.id, office: row.office, bytes: row.size },
+    'submission stored',
+  );
+  return { submission: submissionJson(row), problems };
+};
+
+export const listSubmissions: Handler = async (call) => {
+  const user = userOf(call);
+  const round = await visibleRound(call.ctx, user, call.ids.roundId);
+  const rows =
+    user.role === 'office'
+      ? await call.ctx.db.query<SubmissionRow>(
+          `${SUBMISSION_SELECT} WHERE s.round_id = $1 AND s.office = $2 ORDER BY s.id DESC`,
+          [round.id, user.office],
+        )
+      : await call.ctx.db.query<SubmissionRow>(
+          `${SUBMISSION_SELECT} WHERE s.round_id = $1 ORDER BY s.id DESC`,
+          [round.id],
+        );
+  return rows.map(submissionJson);
+};
+
+interface CommentRow {
+  id: number;
+  submission_id: number;
+  username: string;
+  body: string;
+  target_id: string | null;
+  created_at: Date;
+}
+
+const COMMENT_SELECT = `SELECT c.id, c.submission_id, u.username, c.body, c.target_id, c.created_at
+  FROM comments c JOIN users u ON u.id = c.user_id`;
+
+function commentJson(c: CommentRow) {
+  return {
+    id: c.id,
+    submissionId: c.submission_id,
+    author: c.username,
+    body: c.body,
+    targetId: c.target_id,
+    createdAt: c.created_at.toISOString(),
+  };
+}
+
+async function parsedOf(call: Parameters<Handler>[0], id: number): Promise<Submission> {
+  const rows = await call.ctx.db.query<{ parsed: Submission }>(
+    'SELECT parsed FROM submissions WHERE id = $1',
+    [id],
+  );
+  if (!rows[0]) throw notFound('报送记录');
+  return rows[0].parsed;
+}
+
+export const getSubmission: Handler = async (call) => {
+  const s = await visibleSubmission(call.ctx.db, userOf(call), call.ids.submissionId);
+  const parsed = await parsedOf(call, s.id);
+  const comments = await call.ctx.db.query<CommentRow>(
+    `${COMMENT_SELECT} WHERE c.submission_id = $1 ORDER BY c.id`,
+    [s.id],
+  );
+  const json = entriesJson(parsed) as { entries: unknown[]; problems: unknown[] };
+  return {
+    submission: submissionJson(s),
+    problems: json.problems,
+    entries: json.entries,
+    comments: comments.map(commentJson),
+  };
+};
+
+export const submissionFile: Handler = async (call) => {
+  const s = await visibleSubmission(call.ctx.db, userOf(call), call.ids.submissionId);
+  const rows = await call.ctx.db.query<{ bytes: Uint8Array }>('SELECT bytes FROM submissions WHERE id = $1', [
+    s.id,
+  ]);
+  return new FileBody(rows[0].bytes, s.file_name, XLSX_TYPE);
+};
+
+export const compareSubmission: Handler = async (call) => {
+  const user = userOf(call);
+  const after = await visibleSubmission(call.ctx.db, user, call.ids.submissionId);
+  let beforeId: number | undefined;
+  if (call.query.with !== undefined) {
+    beforeId = /^\d{1,9}$/.test(call.query.with) ? Number(call.query.with) : NaN;
+    if (!Number.isSafeInteger(beforeId)) throw badRequest('with 应为报送记录的 id');
+    await visibleSubmission(call.ctx.db, user, beforeId);
+  } else {
+    const prev = await call.ctx.db.query<{ id: number }>(
+      'SELECT id FROM submissions WHERE round_id = $1 AND office = $2 AND id < $3 ORDER BY id DESC LIMIT 1',
+      [after.round_id, after.office, after.id],
+    );
+    if (!prev[0]) throw notFound('该单位本轮的上一份报送');
+    beforeId = prev[0].id;
+  }
+  const comparison = compareSubmissions(await parsedOf(call, beforeId), await parsedOf(call, after.id));
+  return { beforeId, afterId: after.id, ...comparison };
+};
+
+async function review(
+  call: Parameters<Handler>[0],
+  to: '已退回' | '已采用',
+  comment: string | undefined,
+): Promise<unknown> {
+  const { ctx, req } = call;
+  const user = userOf(call);
+  const s = await visibleSubmission(ctx.db, user, call.ids.submissionId);
+  const allowed = to === '已采用' ? s.state === '已报送' : s.state !== '已退回';
+  if (!allowed) throw conflict(`此报送当前状态为“${s.state}”，不能改为“${to}”`, 'already-reviewed');
+  return ctx.db.transaction(async (tx) => {
+    await tx.query('UPDATE submissions SET state = $1 WHERE id = $2', [to, s.id]);
+    if (comment) {
+      await tx.query('INSERT INTO comments (submission_id, user_id, body) VALUES ($1, $2, $3)', [
+        s.id,
+        user.id,
+        comment,
+      ]);
+    }
+    await ctx.audit(
+      {
+        userId: user.id,
+        action: to === '已退回' ? 'returned' : 'accepted',
+        object: `submission:${s.id}`,
+        detail: { from: s.state, comment: comment ?? null },
+        remoteAddr: req.ip,
+      },
+      tx,
+    );
+    return submissionJson((await tx.query<SubmissionRow>(`${SUBMISSION_SELECT} WHERE s.id = $1`, [s.id]))[0]);
+  });
+}
+
+export const returnSubmission: Handler = (call) =>
+  review(call, '已退回', (call.body as z.infer<typeof S.ReturnBody>).comment);
+
+export const acceptSubmission: Handler = (call) =>
+  review(call, '已采用', (call.body as z.infer<typeof S.ReviewBody>).comment || undefined);
+
+export const addComment: Handler = async (call) => {
+  const { ctx, req } = call;
+  const user = userOf(call);
+  const s = await visibleSubmission(ctx.db, user, call.ids.submissionId);
+  const b = call.body as z.infer<typeof S.CommentBody>;
+  return ctx.db.transaction(async (tx) => {
+    const [c] = await tx.query<{ id: number }>(
+      'INSERT INTO comments (submission_id, user_id, target_id, body) VALUES ($1, $2, $3, $4) RETURNING id',
+      [s.id, user.id, b.targetId ?? null, b.body],
+    );
+    await ctx.audit(
+      {
+        userId: user.id,
+        action: 'commented',
+        object: `submission:${s.id}`,
+        detail: { comment: c.id },
+        remoteAddr: req.ip,
+      },
+      tx,
+    );
+    return commentJson((await tx.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [c.id]))[0]);
+  });
+};

@@ -1,0 +1,84 @@
+/**
+ * Reading multipart uploads within limits: the per-file byte limit is the multipart plugin's (413), and
+ * an .xlsx is a zip whose central directory is inspected before anything is inflated, so a small file that
+ * would unzip to gigabytes (a zip bomb) is refused without being unpacked.
+ */
+import type { FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart';
+import { unzipSync } from 'fflate';
+import { HttpError, badRequest } from './errors.js';
+
+export interface UploadedFile {
+  field: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface Upload {
+  files: UploadedFile[];
+  fields: Record<string, string>;
+}
+
+export async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件', 'not-multipart');
+  const out: Upload = { files: [], fields: {} };
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const bytes = new Uint8Array(await part.toBuffer());
+      out.files.push({ field: part.fieldname, fileName: cleanFileName(part.filename), bytes });
+    } else if (typeof part.value === 'string') {
+      out.fields[part.fieldname] = part.value;
+    }
+  }
+  return out;
+}
+
+/** The base name a browser sent, without any folder part or control characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 200);
+  return clean || '未命名文件';
+}
+
+export interface ZipLimits {
+  maxUnzippedBytes: number;
+  /** Largest ratio of unzipped to zipped size once past 10 MB unzipped. */
+  maxRatio?: number;
+  maxEntries?: number;
+}
+
+/**
+ * Refuse a zip whose entries would unzip beyond the limits, using the sizes its central directory
+ * declares (the readers inflate into buffers of those sizes). Non-zip bytes pass through: the workbook
+ * reader gives them their own Chinese message.
+ */
+export function checkZipLimits(bytes: Uint8Array, fileName: string, limits: ZipLimits): void {
+  let total = 0;
+  let entries = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        entries++;
+        return false;
+      },
+    });
+  } catch {
+    return;
+  }
+  const ratio = limits.maxRatio ?? 100;
+  const tooMany = entries > (limits.maxEntries ?? 10_000);
+  const tooBig =
+    total > limits.maxUnzippedBytes || (total > 10 * 1024 * 1024 && total / bytes.length > ratio);
+  if (tooMany || tooBig) {
+    throw new HttpError(
+      413,
+      'zip-too-large',
+      `${fileName} 解压后过大（${(total / 1048576).toFixed(0)} MB，${entries} 个部件），不像正常的填报表，已拒收`,
+    );
+  }
+}
