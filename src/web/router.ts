@@ -68,6 +68,16 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/UrgePrint.vue'),
     meta: { audience: 'staff', title: '催报名单' },
   },
+  {
+    path: '/rounds/:id/catalogue',
+    component: () => import('./pages/CatalogueReview.vue'),
+    meta: { audience: 'staff', title: '目录审核' },
+  },
+  {
+    path: '/trends',
+    component: () => import('./pages/TrendsView.vue'),
+    meta: { audience: 'staff', title: '跨轮次趋势' },
+  },
   { path: '/:rest(.*)*', redirect: '/' },
 ];
 
