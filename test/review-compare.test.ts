@@ -253,8 +253,23 @@ describe('compare review workbook', () => {
     await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
     const list = wb.getWorksheet(COMPARE_SHEETS.list)!;
     const listed: string[] = [];
-    for (let r = 4; r <= list.rowCount; r++) listed.push(list.getRow(r).getCell(4).text);
+    const heads = list.getRow(3).values as unknown[];
+    for (let r = 4; r <= list.rowCount; r++) {
+      const row = list.getRow(r);
+      listed.push(row.getCell(heads.indexOf('编号')).text);
+      // every change names its indicator, as the new version shows it
+      expect(row.getCell(heads.indexOf('指标名称')).text, `row ${r}`).not.toBe('');
+    }
     expect(listed.sort()).toEqual(expected.map((e) => e.targetId).sort());
+    // a legend explains every colour the workbook uses
+    const legend = wb.getWorksheet(COMPARE_SHEETS.legend)!;
+    const swatches = new Set<string>();
+    legend.eachRow((row) => {
+      const fill = row.getCell(1).fill as ExcelJS.FillPattern | undefined;
+      if (fill?.fgColor?.argb && row.getCell(2).text) swatches.add(fill.fgColor.argb);
+    });
+    for (const k of ['changed', 'filled', 'cleared', 'catalogue', 'added'] as const)
+      expect(swatches.has(HIGHLIGHT[k]), k).toBe(true);
 
     // every cell of every sheet is a value: no formula anywhere
     wb.eachSheet((ws) =>

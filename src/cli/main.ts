@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   compare: async () => (await import('./commands/compare.js')).registerCompare,
   consolidate: async () => (await import('./commands/consolidate.js')).registerConsolidate,
   demo: async () => (await import('./commands/demo.js')).registerDemo,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
 };
 
 // Output piped into `head` or a closed pager: stop quietly instead of crashing with EPIPE.

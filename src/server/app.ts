@@ -3,6 +3,9 @@
  * table (each checked for session, role and CSRF before its handler runs), the built web pages and
  * add-in, and one error handler that answers every failure as {error, code} in Chinese.
  */
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { timingSafeEqual } from 'node:crypto';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -105,6 +108,15 @@ function checkAccess(route: RouteSpec, session: Session | null, req: FastifyRequ
   }
 }
 
+/** `luoshi serve backup` on the server's own machine, presenting the token from DIR/serve.json. */
+function isLocalBackup(route: RouteSpec, ctx: AppContext, req: FastifyRequest): boolean {
+  const token = ctx.options.backupToken;
+  const sent = req.headers['x-luoshi-backup-token'];
+  if (route.operationId !== 'backup' || !token || typeof sent !== 'string') return false;
+  const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.ip);
+  return loopback && sent.length === token.length && timingSafeEqual(Buffer.from(sent), Buffer.from(token));
+}
+
 function pathIds(params: unknown): Record<string, number> {
   const ids: Record<string, number> = {};
   for (const [k, v] of Object.entries((params ?? {}) as Record<string, string>)) {
@@ -154,7 +166,7 @@ function registerRoute(app: FastifyInstance, ctx: AppContext, route: RouteSpec, 
     handler: async (req, reply) => {
       const session =
         route.access === 'public' && route.operationId !== 'login' ? null : await findSession(ctx, req);
-      checkAccess(route, session, req);
+      if (!isLocalBackup(route, ctx, req)) checkAccess(route, session, req);
       const call: Call = {
         ctx,
         req,
@@ -211,6 +223,10 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     // Uploads in flight finish on close; new connections are refused meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    serverFactory: (handler) => {
+      const tls = options.https;
+      return tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler);
+    },
   });
   const ctx = createContext(options);
   const throttle = new LoginThrottle(options.loginFailuresAllowed ?? 5);

@@ -23,6 +23,8 @@ export interface ServerOptions {
   logger?: boolean | Record<string, unknown>;
   /** Shared secret a local `luoshi serve backup` presents to the running server (see ops/backup.ts). */
   backupToken?: string | null;
+  /** PEM certificate and key: serve HTTPS. */
+  https?: { cert: Buffer; key: Buffer } | null;
   /** Login attempts per username before a pause (default 5 in 15 minutes). */
   loginFailuresAllowed?: number;
 }

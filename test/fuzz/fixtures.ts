@@ -20,12 +20,16 @@ export const SENTINEL_TEXT = 'ZZSENTINELZZ';
 
 export interface Fixtures {
   catalogue: Catalogue;
+  /** The target whose cells hold the sentinels. */
+  firstTargetId: string;
   catalogueJson: string;
   blank: Uint8Array;
   /** 长春市, filled with sample figures. */
   filled: Uint8Array;
   /** 吉林市, filled: the good file beside a broken one in batch cases. */
   other: Uint8Array;
+  /** 长春市 with SENTINEL_TEXT in the first target's 进展情况 only (a valid workbook otherwise). */
+  textOnly: Uint8Array;
   /** 长春市 with SENTINEL_DATE in a 截至日期 cell, SENTINEL_NUMBER in a 完成值 cell, SENTINEL_TEXT in 进展情况. */
   sentinel: Uint8Array;
   roster: string;
@@ -50,8 +54,17 @@ async function build(): Promise<Fixtures> {
         ),
     })
   ).bytes;
+  const textOnly = (
+    await filledWorkbook(catalogue, '长春市', {
+      protect: false,
+      tweak: (entries) =>
+        entries.map((e) => (e.targetId === first.id ? { ...e, progress: SENTINEL_TEXT } : e)),
+    })
+  ).bytes;
   return {
     catalogue,
+    textOnly,
+    firstTargetId: first.id,
     catalogueJson: JSON.stringify(catalogue),
     blank: await generate(catalogue, { office: '长春市', protect: false }),
     filled,

@@ -38,10 +38,21 @@ function revised(cat: Catalogue): { next: Catalogue; changed: Target } {
 
 export async function producedWorkbooks(cat: Catalogue): Promise<Produced[]> {
   const blank = await generate(cat, { office: '长春市', deadline: '2026-01-15' });
-  const { bytes: filled, entries } = await filledWorkbook(cat, '长春市');
+  // As a clerk returns it (typed through exceljs, which rewrites the file), and as luoshi writes figures
+  // itself (upgrade, add-in refresh): the second is luoshi's output and the one checked for validity.
+  const { bytes: typed, entries, taskEntries } = await filledWorkbook(cat, '长春市');
+  const filled = await writeWorkbookPlan(
+    planWorkbook(cat, {
+      office: '长春市',
+      period: '2025年度',
+      generatedAt: GENERATED_AT,
+      entries,
+      taskEntries,
+    }),
+  );
 
   const { next } = revised(cat);
-  const up = upgradeWorkbook(await readWorkbookGrid(filled, '长春市.xlsx'), '长春市.xlsx', next);
+  const up = upgradeWorkbook(await readWorkbookGrid(typed, '长春市.xlsx'), '长春市.xlsx', next);
   const upgraded = await writeWorkbookPlan(
     planWorkbook(next, {
       office: up.office,
@@ -57,7 +68,7 @@ export async function producedWorkbooks(cat: Catalogue): Promise<Produced[]> {
   // 对比: a second version with a figure changed and a sentence appended to 进展情况.
   const edited = entries.filter((e) => e.actual !== null && e.progress).slice(0, 3);
   const v2 = await fillWorkbook(
-    filled,
+    typed,
     edited.map((e, i) =>
       asFill({
         ...e,
@@ -67,7 +78,7 @@ export async function producedWorkbooks(cat: Catalogue): Promise<Produced[]> {
     ),
     [],
   );
-  const comparison = compareSubmissions(await readBack(filled, cat), await readBack(v2, cat));
+  const comparison = compareSubmissions(await readBack(typed, cat), await readBack(v2, cat));
   const compare = await writeComparisonWorkbook(comparison, await readWorkbookGrid(v2, 'v2.xlsx'));
 
   const consolidator = createConsolidator({ roster: ['长春市', '吉林市', '四平市', '长白山管委会'] });

@@ -88,6 +88,7 @@ function assemble(
     );
   }
   for (const e of errors) warnings.push(`已跳过：${e.message}`);
+  for (const p of parsed) warnings.push(...p.warnings);
   // two documents with the same id (e.g. the same file twice) get a suffix so ids stay unique
   const seen = new Map<string, number>();
   for (const p of parsed) {

@@ -33,6 +33,8 @@ export interface ParsedDocument {
   tasks: Task[];
   targets: Target[];
   text: string;
+  /** Chinese notes on how the document was read (e.g. no heading structure). */
+  warnings: string[];
 }
 
 /** A stretch of text that becomes one task (or, with task null, text outside any task). */
@@ -82,6 +84,23 @@ function closingBlocks(lines: Line[], firstHeading: number): number[] {
   return out;
 }
 
+/**
+ * A text with no heading and no table (a 工作要点 written as plain paragraphs): its body runs from the
+ * first line that is a sentence to the signature block (short lines and the date at the end).
+ */
+function flatBody(lines: Line[]): { start: number; end: number } | null {
+  const isSentence = (l: Line) => /[，。；]/.test(l.content) && l.content.length >= 20;
+  const start = lines.findIndex(isSentence);
+  if (start < 0) return null;
+  let end = lines.length;
+  while (end > start + 1) {
+    const c = lines[end - 1].content;
+    if (c && (isSentence(lines[end - 1]) || c.length > 30)) break;
+    end--;
+  }
+  return { start, end };
+}
+
 /** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
 function paragraphTitle(content: string): string | null {
   const dash = content.match(/^(?:——|──|—|－－|--)\s*(.+?)[。：:]/);
@@ -126,15 +145,20 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const lines = splitLines(text);
   const all = findHeadings(lines, 0, lines.length);
   const tables = findTables(text, lines, 0);
-  if (!all.length && !tables.some((t) => t.rows.length || t.indicators.length)) {
+  const flat =
+    !all.length && !tables.some((t) => t.rows.length || t.indicators.length) ? flatBody(lines) : null;
+  if (!all.length && !flat && !tables.some((t) => t.rows.length || t.indicators.length)) {
     throw new LuoshiError(
       'no-headings',
       `${source} 中没有找到任何标题层级（如“一、”“（一）”“1.”“第一章”），看起来不是政策文件正文，无法拆分任务`,
       { file: source },
     );
   }
-  // a work plan may be only a preamble and a table
-  const firstHeadingLine = all.length ? all[0].lineIndex : tables[0].fromLine;
+  const warnings = flat
+    ? [`${source} 没有“一、”“（一）”等标题层级，已按句子逐句提取指标（未拆分任务），请在目录审核中重点核对`]
+    : [];
+  // a work plan may be only a preamble and a table; a flat text is all preamble, up to its signature
+  const firstHeadingLine = all.length ? all[0].lineIndex : flat ? flat.end : tables[0].fromLine;
   const blocks = closingBlocks(lines, firstHeadingLine);
   const tail = blocks.find((b) => !all.some((h) => h.lineIndex > b)) ?? lines.length;
   // the trailer (signature, 附件, 抄送) has no headings of the body
@@ -172,9 +196,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const bodyEnd = tail < lines.length ? lines[tail].start : text.length;
   const segments: Segment[] = [];
   const headingStart = (h: RawHeading) => lines[h.lineIndex].start;
+  const firstHeadingAt = firstHeadingLine < lines.length ? lines[firstHeadingLine].start : text.length;
   segments.push({
-    from: lines[firstHeadingLine].start,
-    to: lines[firstHeadingLine].start,
+    from: firstHeadingAt,
+    to: firstHeadingAt,
     path: [],
     title: '',
     task: false,
@@ -273,7 +298,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const taskIds = new IdAllocator();
   const targetIds = new IdAllocator();
   let rule: NoteRule = { firstLeads: false };
-  const preambleEnd = lines[firstHeadingLine].start;
+  const preambleEnd = firstHeadingAt;
   const ctx = { docYear, docDate: meta.date };
 
   const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null) => {
@@ -319,7 +344,11 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   };
 
   // text before the first heading (notice, preamble) may state goals too, but not its header lines
-  const preStart = meta.dateLine >= 0 && meta.dateLine < firstHeadingLine ? lines[meta.dateLine].end : 0;
+  const preStart = flat
+    ? lines[flat.start].start
+    : meta.dateLine >= 0 && meta.dateLine < firstHeadingLine
+      ? lines[meta.dateLine].end
+      : 0;
   addTargets(
     extractTargets(text, hw, preStart, preambleEnd, ctx).filter(
       (d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t'),
@@ -483,5 +512,5 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       addTargets(drafts, path, task);
     }
   }
-  return { document, headings, tasks, targets, text };
+  return { document, headings, tasks, targets, text, warnings };
 }

@@ -232,6 +232,17 @@ const BASELINE_OPENING =
 const COMMITMENT =
   /(力争|确保|争取|目标|预期|计划|将|要|应|到\s*\d{4}|达到|提高到|提升到|不低于|不少于|至少|控制在|降至|降低到|不超过|\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?前)/;
 const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
+/**
+ * Policy parameters are rules of a scheme, not results to reach: subsidy rates and caps, guarantee
+ * amounts and fees, eligibility conditions ("补贴标准为…70%", "担保金额最高不超过1000万元").
+ */
+const POLICY_PARAMETER =
+  /(补贴|补助|奖补|奖励|补偿|贴息|担保金额|担保费|费率|上限|最高不超过|额度|申请条件|标准为|给予)/;
+/** A validity window ("自2025年3月1日起施行", "至2027年12月31日止", "有效期5年") dates the document, not a task. */
+const VALIDITY = /(起施行|起实施|日止|有效期)/;
+/** Figures written as words: fractions, halves and zero outcomes ("三分之二" = 66.7 %, "零增长" = 0). */
+const WORD_FIGURE =
+  /([一二三四五六七八九十])分之([一二三四五六七八九])|(一半)以上|(零增长|零发生|零死亡|零事故|清零)/g;
 
 /** Deadlines written in a sentence, with their positions. */
 interface DeadlineHit {
@@ -513,7 +524,7 @@ export function extractTargets(
       baselinePara = true;
     else if (baselinePara && !commits) return;
     else baselinePara = false;
-    if (FORMULA.test(sHw)) return;
+    if (FORMULA.test(sHw) || VALIDITY.test(sHw)) return;
     type Fig = { start: number; end: number; m: RegExpExecArray };
     const rawFigs: Fig[] = [];
     FIGURE.lastIndex = 0;
@@ -575,6 +586,7 @@ export function extractTargets(
         if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
         const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
         const clauseBefore = hw.slice(cA, start);
+        if (POLICY_PARAMETER.test(clauseBefore)) continue;
         // baseline facts ("截至2014年底，全国共有…") are not commitments
         if (
           BASELINE.test(hw.slice(sFrom, start)) &&
@@ -811,6 +823,49 @@ export function extractTargets(
         sentence: sIndex,
       });
     }
+    for (let m; (m = WORD_FIGURE.exec(sHw));) {
+      const at = sFrom + m.index;
+      if (found.some((f) => f.figureStart <= at && at < f.figureEnd)) continue;
+      const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
+      if (POLICY_PARAMETER.test(hw.slice(cA, at))) continue;
+      const zero = m[4] !== undefined;
+      const value = zero
+        ? 0
+        : m[3]
+          ? 50
+          : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
+      const before = hw.slice(cA, at);
+      const comparator: Comparator = zero
+        ? '<='
+        : m[3] || GE_BEFORE.test(before)
+          ? '>='
+          : LE_BEFORE.test(before)
+            ? '<='
+            : '=';
+      const dBefore = deadlines.filter((d) => d.at < at);
+      const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
+      found.push({
+        quoteStart: cA,
+        quoteEnd: cB,
+        figureStart: at,
+        figureEnd: at + m[0].length,
+        indicator: trimIndicator(
+          text.slice(cA, at).replace(/(实现|达到|不低于|不少于|超过)\s*$/, ''),
+        ).replace(/\s+/g, ''),
+        comparator,
+        value,
+        valueMax: null,
+        unit: '%',
+        normalizedValue: value,
+        baseUnit: '%',
+        deadline,
+        perYear: false,
+        perUnit: null,
+        linkTo: null,
+        sentence: sIndex,
+      });
+    }
+    WORD_FIGURE.lastIndex = 0;
     // milestones: a dated clause with no figure ("到2020年，基本建立…体系", "2019年6月底前…出台…方案");
     // one per dated clause, and none in a part of the sentence (between ；) that already has a figure
     // a figure belongs to the date written before it in the part ("2023年完成A，2024年B不低于60%" gives

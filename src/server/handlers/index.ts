@@ -16,7 +16,7 @@ import {
   submit,
 } from './submissions.js';
 import { consolidation, roundReport } from './reports.js';
-import { addinCatalogue, audit } from './ops.js';
+import { addinCatalogue, audit, backup } from './ops.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -48,5 +48,6 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     roundReport,
     audit,
     addinCatalogue,
+    backup,
   };
 }

@@ -1,6 +1,7 @@
 /** The audit log and the add-in's catalogue. */
 import { selectForOffice } from '../../core/workbook/build-plan.js';
-import { userOf, type Handler } from '../context.js';
+import { FileBody, userOf, type Handler } from '../context.js';
+import { backupDatabase } from '../ops/backup.js';
 import { badRequest, notFound } from '../errors.js';
 import { ROUND_SELECT, roundJson, visibleRound, type RoundRow } from '../store.js';
 
@@ -73,4 +74,17 @@ export const addinCatalogue: Handler = async (call) => {
     taskIds: selected.tasks.map((t) => t.id),
     allocation: round.allocation ?? null,
   };
+};
+
+export const backup: Handler = async ({ ctx, req, session }) => {
+  const bytes = await backupDatabase(ctx.db);
+  await ctx.audit({
+    userId: session?.user.id ?? null,
+    action: 'backup',
+    object: 'database',
+    detail: { bytes: bytes.length, local: !session },
+    remoteAddr: req.ip,
+  });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return new FileBody(bytes, `luoshi-备份-${stamp}.tar`, 'application/x-tar');
 };
