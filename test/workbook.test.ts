@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { seedCatalogue } from './helpers/seeds.js';
 import { asFill, fillWorkbook } from './helpers/fill.js';
-import { generate, readBack, pick } from './helpers/workbooks.js';
+import { editWorkbook, generate, readBack, pick, rowOf } from './helpers/workbooks.js';
+import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
+import { describeFiller } from '../src/core/workbook/filler.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { PROGRESS_STATUSES } from '../src/core/model/submission.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
@@ -337,5 +339,91 @@ describe('batch generation', () => {
     expect(trim(await readWorkbookGrid(filled, 'a.xlsx'))).toEqual(
       trim(await readWorkbookGridExceljs(filled, 'a.xlsx')),
     );
+  });
+});
+
+describe('填报单位信息 and percent entry', () => {
+  it('reads 填表人, 联系电话, 审核人, 单位负责人 and 报出日期 back, warns on a bad phone, and keeps them on upgrade', async () => {
+    const blank = await generate(catalogue, { contact: '张三', phone: '0431-88888888' });
+    const typed = await editWorkbook(blank, (wb) => {
+      const guide = wb.getWorksheet('填报说明')!;
+      const typeBeside = (label: string, value: ExcelJS.CellValue) =>
+        guide.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.value === label) row.getCell(Number(cell.col) + 1).value = value;
+          }),
+        );
+      typeBeside('审核人', '李四');
+      typeBeside('单位负责人', '王五');
+      typeBeside('报出日期', new Date(Date.UTC(2026, 0, 10)));
+    });
+    const sub = await readBack(typed, catalogue);
+    expect(sub.filler).toEqual({
+      filler: '张三',
+      phone: '0431-88888888',
+      reviewer: '李四',
+      head: '王五',
+      reportDate: '2026-01-10',
+    });
+    expect(sub.problems.filter((p) => p.code === 'bad-filler-info')).toEqual([]);
+    expect(describeFiller(sub.filler)).toBe(
+      '填表人 张三（0431-88888888），审核人 李四，单位负责人 王五，报出日期 2026-01-10',
+    );
+    // written back when the workbook is laid out again (upgrade, add-in refresh)
+    const again = await readBack(
+      await writeWorkbookPlan(
+        planWorkbook(catalogue, {
+          office: '长春市',
+          period: '2025年度',
+          generatedAt: 'x',
+          filler: sub.filler,
+        }),
+      ),
+      catalogue,
+    );
+    expect(again.filler).toEqual(sub.filler);
+    // a phone that is no phone number is named with its cell
+    const bad = await editWorkbook(typed, (wb) => {
+      const guide = wb.getWorksheet('填报说明')!;
+      guide.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === '联系电话') row.getCell(Number(cell.col) + 1).value = '找办公室';
+        }),
+      );
+    });
+    const warned = (await readBack(bad, catalogue)).problems.filter((p) => p.code === 'bad-filler-info');
+    expect(warned.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^填报说明![A-D]\d+：联系电话“找办公室”不像电话号码/) as string,
+    ]);
+    // a workbook made before the block existed has none
+    const old = await editWorkbook(blank, (wb) => {
+      const guide = wb.getWorksheet('填报说明')!;
+      guide.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (FILLER_FIELDS.some((f) => f.label === cell.value)) cell.value = null;
+        }),
+      );
+    });
+    expect((await readBack(old, catalogue)).filler).toBeUndefined();
+  });
+
+  it('reads "30%" and "30" typed into a percent target’s 完成值 (a text cell) as 30', async () => {
+    const t = pick(
+      catalogue,
+      (x) => x.unit === '%' && x.comparator === '>=' && (x.value ?? 0) > 0,
+      'percent',
+    );
+    const wbBytes = await generate(catalogue);
+    const wb = await loadWb(wbBytes);
+    const ws = wb.getWorksheet('指标')!;
+    const row = rowOf(ws, t.id);
+    // the cell is a text cell, so Excel, WPS and LibreOffice keep "30%" as typed instead of storing 0.3
+    expect(ws.getRow(row).getCell(col('actual')).numFmt).toBe('@');
+    for (const typedValue of ['30%', '30', '３０％']) {
+      const filled = await fillWorkbook(wbBytes, [{ targetId: t.id, actual: typedValue }]);
+      const sub = await readBack(filled, catalogue);
+      expect(sub.entries.find((e) => e.targetId === t.id)!.actual, typedValue).toBe(30);
+      expect(sub.problems.filter((p) => p.targetId === t.id && p.severity === 'error')).toEqual([]);
+    }
   });
 });

@@ -207,6 +207,8 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
       taskEntries: carry.taskEntries,
       removed: carry.removed,
       changeNotes: carry.changeNotes,
+      // 填报单位信息 typed in 填报说明 survives the refresh that rewrites the sheet
+      ...(previous.filler ? { filler: previous.filler } : {}),
     });
   });
   if (!summary) throw new Error('pull finished without a plan');

@@ -25,6 +25,7 @@ import { KIND_NAMES } from '../core/catalogue/kind.js';
 import { PROGRESS_RULES, SEVERITY_WORDS } from '../core/progress/rules.js';
 import { roundShownPercent } from '../core/progress/score.js';
 import { DEFAULT_FONT, linesHeight, wrappedLines } from '../core/workbook/build-plan.js';
+import { describeFiller } from '../core/workbook/filler.js';
 import { TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../core/workbook/layout.js';
 import { patchWorkbook, type SheetPatch } from './ooxml-patch.js';
 
@@ -404,6 +405,7 @@ export async function writeComparisonWorkbook(
     `共 ${comparison.summary.total} 处变化：${describeCounts(comparison.summary.counts)}` +
     (comparison.summary.sameCatalogue ? '' : '；两个版本的指标目录不同') +
     (comparison.summary.afterLooksOlder ? '；注意：新版本的日期早于原版本，请确认先后顺序' : '') +
+    (after.filler ? `；新版本${describeFiller(after.filler)}` : '') +
     '。“变更类型”的底色含义见“说明”表。';
   ws.getCell('A2').value = plain(summary);
   ws.mergeCells(`A2:${lastPrinted}2`);

@@ -2,6 +2,7 @@
  * `luoshi check`: read filled workbooks back into Submissions and list every problem in Chinese
  * (or as JSON). A thin host over src/xlsx/read-grid and src/core/workbook/read.
  */
+import { describeFiller } from '../../core/workbook/filler.js';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { subcommand } from '../program.js';
@@ -85,6 +86,7 @@ export function describeSubmission(s: Submission): string[] {
   const lines: string[] = [];
   const head = s.office || s.period ? `${s.office} ${s.period}` : '（无法识别单位和期间）';
   lines.push(`${s.source}：${head}${s.catalogueVersion ? `（目录版本 ${s.catalogueVersion}）` : ''}`);
+  if (s.filler) lines.push(`  ${describeFiller(s.filler)}`);
   if (s.rows.length || s.taskEntries.length) {
     const f = filledCount(s);
     lines.push(

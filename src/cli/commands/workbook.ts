@@ -242,6 +242,7 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     deadline: o.deadline ?? up.deadline,
     contact: up.contact,
     phone: up.phone,
+    ...(up.filler ? { filler: up.filler } : {}),
     documents: up.documents,
     units: up.units,
     protect: o.protect,

@@ -8,7 +8,7 @@
  */
 import daff from 'daff/lib/core.js';
 import { LuoshiError } from '../errors.js';
-import type { Entry, Submission, TargetRow, TaskEntry } from '../model/submission.js';
+import type { Entry, FillerInfo, Submission, TargetRow, TaskEntry } from '../model/submission.js';
 import {
   SHEET_TARGETS,
   SHEET_TASKS,
@@ -61,6 +61,8 @@ export interface SubmissionInfo {
   catalogueVersion: string;
   generatedAt: string | null;
   source: string;
+  /** 填报单位信息 (填表人, 审核人, …) of that version, when its workbook has the block. */
+  filler?: FillerInfo;
 }
 
 export type ChangeCounts = Record<ChangeKind, number>;
@@ -211,6 +213,7 @@ function info(s: Submission): SubmissionInfo {
     catalogueVersion: s.catalogueVersion,
     generatedAt: s.generatedAt,
     source: s.source,
+    ...(s.filler ? { filler: s.filler } : {}),
   };
 }
 

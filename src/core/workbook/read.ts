@@ -29,6 +29,7 @@ import {
   type ColumnDef,
 } from './layout.js';
 import { changedCells } from './fingerprint.js';
+import { readFiller } from './filler.js';
 import { parseDateCell, parseFigure, parseStatus, textCell, toHalfWidth } from './normalise.js';
 import { parsePeriod } from './period.js';
 import { meetsTarget } from './target-math.js';
@@ -713,6 +714,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     }
   }
 
+  const filler = readFiller(grid);
   return {
     office,
     period,
@@ -723,7 +725,8 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
     rows,
     entries,
     taskEntries,
-    problems: p.list,
+    ...(filler.filler ? { filler: filler.filler } : {}),
+    problems: [...p.list, ...filler.problems],
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Catalogue } from '../model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../model/grid.js';
-import type { Entry, Submission, TaskEntry } from '../model/submission.js';
+import type { Entry, FillerInfo, Submission, TaskEntry } from '../model/submission.js';
 import type { RemovedTarget } from './build-plan.js';
 import { selectForOffice } from './build-plan.js';
 import { TARGET_COLUMNS, TASK_COLUMNS } from './layout.js';
@@ -32,6 +32,8 @@ export interface UpgradeResult {
   deadline: string | null;
   contact: string | null;
   phone: string | null;
+  /** The old workbook's 填报单位信息, written back into the new 填报说明. */
+  filler?: FillerInfo;
   entries: Entry[];
   taskEntries: TaskEntry[];
   removed: RemovedTarget[];
@@ -211,6 +213,7 @@ export function upgradeWorkbook(
     deadline: meta?.deadline ?? null,
     contact: meta?.contact ?? null,
     phone: meta?.phone ?? null,
+    ...(old.filler ? { filler: old.filler } : {}),
     entries: kept,
     taskEntries: old.taskEntries
       .filter((t) => selectedTasks.has(t.taskId))
