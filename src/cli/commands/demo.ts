@@ -159,12 +159,17 @@ async function runDemo(o: DemoOptions): Promise<number> {
   ];
   const soffice = o.pdf ? findSoffice() : null;
   for (const r of reports) {
-    const { docx } = await buildReport(r.subs, { config, catalogue });
+    const { docx, pdf } = await buildReport(r.subs, {
+      config,
+      catalogue,
+      fitLayout: soffice !== null,
+      expectedOffices: roster.offices.map((o) => o.office),
+    });
     await writeOutputAtomic(r.file, docx);
     let pdfNote = '';
     if (soffice) {
       const pdfFile = r.file.replace(/\.docx$/, '.pdf');
-      await writeOutputAtomic(pdfFile, await docxToPdf(docx));
+      await writeOutputAtomic(pdfFile, pdf ?? (await docxToPdf(docx)));
       pdfNote = `，PDF：${path.basename(pdfFile)}`;
     }
     say(`${r.step} → ${r.file}${pdfNote}`);

@@ -21,7 +21,14 @@ export type Block =
   | { kind: 'colophon' }
   | { kind: 'pagebreak' };
 
-export const TABLE_NAMES = ['指标完成情况表', '单位对比表', '单位排名表', '滞后指标表'] as const;
+export const TABLE_NAMES = [
+  '指标完成情况表',
+  '完成率矩阵',
+  '滞后指标清单',
+  '单位对比表',
+  '单位排名表',
+  '滞后指标表',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export const CHART_NAMES = ['完成率'] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
