@@ -13,6 +13,8 @@ import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
 import { readSubmission } from '../src/core/workbook/read.js';
 import { parseRoster } from '../src/core/roster.js';
 import { GONGWEN_CHECK } from './helpers/shared.js';
+import { verifyDocx } from '../src/core/report/verify-docx.js';
+import { docxPartsOf } from '../src/host/verify-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -63,8 +65,15 @@ describe('luoshi demo', () => {
     for (const name of ['汇总.xlsx', `对比-${offices[0]}.xlsx`, `报告-${offices[0]}.docx`, '汇总报告.docx']) {
       expect(existsSync(path.join(out, name)), name).toBe(true);
     }
-    // The reports pass the GB/T 9704 checks on the document itself (the rendered checks run in report.test.ts).
+    // The reports pass the GB/T 9704 checks on the document itself (the rendered checks run in report.test.ts):
+    // the project's own verifier always, gongwen-check as well when ../shared is beside the clone.
     for (const name of [`报告-${offices[0]}.docx`, '汇总报告.docx']) {
+      const parts = docxPartsOf(new Uint8Array(readFileSync(path.join(out, name))));
+      expect(
+        verifyDocx(parts).filter((c) => !c.ok),
+        name,
+      ).toEqual([]);
+      if (!GONGWEN_CHECK) continue; // null when ../shared is not beside the clone
       const check = spawnSync(GONGWEN_CHECK, [path.join(out, name)], { encoding: 'utf8', timeout: 120_000 });
       expect(check.status, `${name}\n${check.stdout}${check.stderr}`).toBe(0);
     }

@@ -14,6 +14,9 @@ import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
 import type { ReportTemplate } from '../core/report/template.js';
 import { assembleReport } from '../core/report/assemble.js';
+import type { PdfPage } from '../core/report/pdf-layout.js';
+import { findSoffice } from './pdf.js';
+import { layOut } from './verify-report.js';
 import { makeChartPng } from './chart-png.js';
 import { readInput } from './files.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
@@ -112,6 +115,20 @@ export interface BuildReportOptions {
   today?: string;
   /** SVG → PNG; defaults to resvg with a CJK font found on this machine (looked up only if a chart is drawn). */
   chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+  /**
+   * Lay the report out with LibreOffice (when installed) and, if the 版记 would fall on an odd page, add
+   * a blank page before it (GB/T 9704 7.4.1). Costs one or two LibreOffice runs; the PDF is returned.
+   */
+  fitLayout?: boolean;
+  /** Offices that should have reported (the roster), so the report names those that did not. */
+  expectedOffices?: string[];
+}
+
+/** The last page's printed number differs from the page count when LibreOffice left out a blank page. */
+function imprintNeedsBlankPage(pages: PdfPage[]): boolean {
+  const last = pages[pages.length - 1];
+  const number = last?.lines.map((l) => /^—\s*(\d+)\s*—$/.exec(l.text.trim())).find((m) => m);
+  return pages.length % 2 === 1 || (number !== undefined && Number(number?.[1]) !== pages.length);
 }
 
 /** Today's date on this machine's clock, as ISO "YYYY-MM-DD" (local time: the day the writer sees). */
@@ -125,11 +142,12 @@ function localToday(): string {
 export async function buildReport(
   submissions: Submission[],
   options: BuildReportOptions,
-): Promise<{ model: ReportModel; docx: Uint8Array }> {
+): Promise<{ model: ReportModel; docx: Uint8Array; pdf?: Uint8Array }> {
   const model = buildReportModel(submissions, {
     config: options.config,
     catalogue: options.catalogue,
     today: options.today ?? localToday(),
+    expectedOffices: options.expectedOffices,
   });
   const tpl = await loadTemplate(
     options.templatesDir ?? DEFAULT_TEMPLATES_DIR,
@@ -141,5 +159,9 @@ export async function buildReport(
     return png(svg, w, h);
   };
   const { docx } = await assembleReport(model, tpl, chartPng);
-  return { model, docx };
+  if (!options.fitLayout || !model.config.colophon || !findSoffice()) return { model, docx };
+  const first = await layOut(docx);
+  if (!imprintNeedsBlankPage(first.pages)) return { model, docx, pdf: first.pdf };
+  const again = await assembleReport(model, tpl, chartPng, { blankBeforeImprint: true });
+  return { model, docx: again.docx, pdf: (await layOut(again.docx)).pdf };
 }

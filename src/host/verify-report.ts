@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
-import { parseBboxLayout } from '../core/report/pdf-layout.js';
+import { parseBboxLayout, type PdfPage } from '../core/report/pdf-layout.js';
 import { docxParagraphs, verifyDocx, type DocxParts } from '../core/report/verify-docx.js';
 import { verifyLayout } from '../core/report/verify-layout.js';
 import type { VerifyCheck } from '../core/report/verify-types.js';
@@ -61,22 +61,27 @@ function run(cmd: string, args: string[]): Promise<string> {
   });
 }
 
-/** Lay the .docx out with LibreOffice and measure it. */
-async function renderChecks(
-  docx: Uint8Array,
-  parts: DocxParts,
-): Promise<{ pages: number; checks: VerifyCheck[] }> {
+/** The pages LibreOffice lays a .docx out on, as poppler measures them, with the PDF itself. */
+export async function layOut(docx: Uint8Array): Promise<{ pdf: Uint8Array; pages: PdfPage[] }> {
   if (!findSoffice()) throw new LuoshiError('no-libreoffice', NO_LIBREOFFICE);
   const pdf = await docxToPdf(docx);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'luoshi-verify-'));
   try {
     const file = path.join(dir, 'report.pdf');
     await fs.writeFile(file, pdf);
-    const pages = parseBboxLayout(await run('pdftotext', ['-bbox-layout', file, '-']));
-    return { pages: pages.length, checks: verifyLayout(pages, docxParagraphs(parts['word/document.xml'])) };
+    return { pdf, pages: parseBboxLayout(await run('pdftotext', ['-bbox-layout', file, '-'])) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Lay the .docx out with LibreOffice and measure it. */
+async function renderChecks(
+  docx: Uint8Array,
+  parts: DocxParts,
+): Promise<{ pages: number; checks: VerifyCheck[] }> {
+  const { pages } = await layOut(docx);
+  return { pages: pages.length, checks: verifyLayout(pages, docxParagraphs(parts['word/document.xml'])) };
 }
 
 /** Check a report: static checks always, layout checks when `render` (needs LibreOffice and poppler). */

@@ -34,6 +34,11 @@ const routes: RouteRecordRaw[] = [
     meta: { audience: 'staff', title: '填报轮次' },
   },
   {
+    path: '/rounds/new',
+    component: () => import('./pages/RoundWizard.vue'),
+    meta: { audience: 'staff', title: '新建轮次' },
+  },
+  {
     path: '/rounds/:id',
     component: () => import('./pages/ProgressDashboard.vue'),
     meta: { audience: 'staff', title: '报送进度' },
@@ -42,6 +47,36 @@ const routes: RouteRecordRaw[] = [
     path: '/rounds/:id/offices/:office',
     component: () => import('./pages/OfficeReview.vue'),
     meta: { audience: 'staff', title: '单位报送情况' },
+  },
+  {
+    path: '/rounds/:id/summary',
+    component: () => import('./pages/ConsolidationView.vue'),
+    meta: { audience: 'staff', title: '汇总' },
+  },
+  {
+    path: '/rounds/:id/report',
+    component: () => import('./pages/ReportView.vue'),
+    meta: { audience: 'staff', title: '报告' },
+  },
+  {
+    path: '/rounds/:id/notices',
+    component: () => import('./pages/NoticePrint.vue'),
+    meta: { audience: 'staff', title: '通知' },
+  },
+  {
+    path: '/rounds/:id/urge',
+    component: () => import('./pages/UrgePrint.vue'),
+    meta: { audience: 'staff', title: '催报名单' },
+  },
+  {
+    path: '/rounds/:id/catalogue',
+    component: () => import('./pages/CatalogueReview.vue'),
+    meta: { audience: 'staff', title: '目录审核' },
+  },
+  {
+    path: '/trends',
+    component: () => import('./pages/TrendsView.vue'),
+    meta: { audience: 'staff', title: '跨轮次趋势' },
   },
   { path: '/:rest(.*)*', redirect: '/' },
 ];

@@ -360,8 +360,8 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     if (nextFormula >= 0 && nextFormula < gt) nextFormula = xml.indexOf('<f', gt);
     const hasFormula = nextFormula >= 0 && nextFormula < close;
     const value = cellValue(xml, tag, gt, close, ctx);
-    // exceljs drops a formula's cached result when it is 0 or empty; match it so both readers agree.
-    if (value === null || (hasFormula && (value === 0 || value === ''))) continue;
+    // exceljs drops a formula's cached result when it is 0, false or empty; match it so both readers agree.
+    if (value === null || (hasFormula && (value === 0 || value === '' || value === false))) continue;
     (rows[at[0]] ??= [])[at[1]] = value;
   }
   for (let i = 0; i < rows.length; i++) {

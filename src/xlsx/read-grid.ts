@@ -4,6 +4,7 @@
  * sheet's visibility. The pure readers in src/core/workbook work on the grid only.
  */
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
 import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast } from './fast-grid.js';
@@ -86,6 +87,31 @@ function outOfRange(file: string, sheet: string, cell: string): LuoshiError {
   );
 }
 
+/** Days between the 1900 and 1904 date systems' day 0. */
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * exceljs recognises only date1904="1"; LibreOffice writes date1904="true" (as valid), and exceljs then
+ * reads every date four years early. Whether that happened, from the workbook part itself.
+ */
+function missed1904(bytes: Uint8Array, wb: ExcelJS.Workbook): boolean {
+  // A package without a workbook part leaves exceljs without properties (it then reads no sheets).
+  const props = wb.properties as ExcelJS.WorkbookProperties | undefined;
+  if (!props || props.date1904) return false;
+  try {
+    const part = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
+    return (
+      part !== undefined && /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["']true["']/.test(strFromU8(part))
+    );
+  } catch {
+    return false;
+  }
+}
+
+function shiftDate(v: CellValue, days: number): CellValue {
+  return days && v instanceof Date ? new Date(v.getTime() + days * 86_400_000) : v;
+}
+
 /** The exceljs path (full parser); exported so tests can hold the fast reader to the same results. */
 export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
   if (looksLikeOle(bytes)) {
@@ -115,6 +141,7 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
     );
   }
   const sheets: GridSheet[] = [];
+  const dayShift = missed1904(bytes, wb) ? DAYS_1900_TO_1904 : 0;
   wb.eachSheet((ws) => {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -123,7 +150,7 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
       const out: CellValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         if ((cell.type as number) === MERGE_TYPE) return;
-        const v = plainValue(cell.value);
+        const v = shiftDate(plainValue(cell.value), dayShift);
         if (v !== null) out[colNumber - 1] = v;
       });
       for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;

@@ -281,6 +281,29 @@ function judgeFields(
   }
 }
 
+/**
+ * Where a gold quote sits in the text: exactly, or else ignoring whitespace and full/half width (a
+ * text read from a PDF or web page breaks and indents lines differently from the .txt the gold quotes).
+ */
+export function locateQuote(text: string, quote: string): Span | null {
+  const exact = text.indexOf(quote);
+  if (exact >= 0) return { start: exact, end: exact + quote.length };
+  const wanted = quote.normalize('NFKC').replace(/\s+/g, '');
+  if (!wanted) return null;
+  let squeezed = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i].normalize('NFKC');
+    if (/\s/.test(c)) continue;
+    for (const ch of c) {
+      squeezed += ch;
+      at.push(i);
+    }
+  }
+  const k = squeezed.indexOf(wanted);
+  return k < 0 ? null : { start: at[k], end: at[k + wanted.length - 1] + 1 };
+}
+
 function scoreDocument(source: string, text: string, gold: GoldTarget[], extracted: Target[]): DocumentScore {
   const fields = emptyFields();
   const missed: MissedGold[] = [];
@@ -296,10 +319,7 @@ function scoreDocument(source: string, text: string, gold: GoldTarget[], extract
   const extractedSpans: Span[] = extracted.map((e) => ({ start: e.offset, end: e.offset + e.quote.length }));
   /** Max matching of `goldSet` against the extracted targets not yet taken. */
   const match = (goldSet: GoldTarget[], taken: boolean[]): { spans: Array<Span | null>; pairs: number[] } => {
-    const spans = goldSet.map((g) => {
-      const at = text.indexOf(g.quote);
-      return at < 0 ? null : { start: at, end: at + g.quote.length };
-    });
+    const spans = goldSet.map((g) => locateQuote(text, g.quote));
     const candidates = goldSet.map((g, gi) => {
       const gs = spans[gi];
       if (!gs) return [];

@@ -122,9 +122,13 @@ async function runDemo(o: DemoOptions): Promise<number> {
   const v1File = path.join(filledDir, `${safeFileName(first)}.xlsx`);
   const v1 = await readSubmissionOf(v1File, catalogue);
   const v2File = path.join(out, '修改稿', `${safeFileName(first)}-修改稿.xlsx`);
+  // The same scope as the first version (the roster's 文件 for that office).
+  const scope = roster.offices[0];
   const v2Plan = planWorkbook(catalogue, {
     office: v1.office,
     period: v1.period,
+    documents: scope.documents,
+    units: scope.units,
     generatedAt: new Date().toISOString(),
     entries: resubmission(v1.entries),
     taskEntries: v1.taskEntries,
@@ -155,12 +159,17 @@ async function runDemo(o: DemoOptions): Promise<number> {
   ];
   const soffice = o.pdf ? findSoffice() : null;
   for (const r of reports) {
-    const { docx } = await buildReport(r.subs, { config, catalogue });
+    const { docx, pdf } = await buildReport(r.subs, {
+      config,
+      catalogue,
+      fitLayout: soffice !== null,
+      expectedOffices: roster.offices.map((o) => o.office),
+    });
     await writeOutputAtomic(r.file, docx);
     let pdfNote = '';
     if (soffice) {
       const pdfFile = r.file.replace(/\.docx$/, '.pdf');
-      await writeOutputAtomic(pdfFile, await docxToPdf(docx));
+      await writeOutputAtomic(pdfFile, pdf ?? (await docxToPdf(docx)));
       pdfNote = `，PDF：${path.basename(pdfFile)}`;
     }
     say(`${r.step} → ${r.file}${pdfNote}`);

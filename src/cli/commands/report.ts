@@ -101,10 +101,16 @@ export function registerReport(program: Command): void {
         if (loaded.submissions.length === 0)
           throw new LuoshiError('no-input', '没有可读取的填报表，无法生成报告');
 
-        const { model, docx } = await buildReport(loaded.submissions, {
+        // With LibreOffice at hand the report is laid out once to put the 版记 on an even page.
+        const {
+          model,
+          docx,
+          pdf: laidOut,
+        } = await buildReport(loaded.submissions, {
           config,
           catalogue,
           templatesDir: opts.templates,
+          fitLayout: findSoffice() !== null,
         });
         const protectedFiles = [
           ...files,
@@ -122,7 +128,7 @@ export function registerReport(program: Command): void {
             process.stderr.write(`错误：${NO_LIBREOFFICE}\n`);
             return EXIT_FAILED;
           }
-          const pdf = await docxToPdf(docx);
+          const pdf = laidOut ?? (await docxToPdf(docx));
           await writeOutputAtomic(pdfFile, pdf, protectedFiles);
           process.stdout.write(`已生成 PDF ${pdfFile}\n`);
         }

@@ -3,7 +3,7 @@
  * (src/host/report.ts) and the add-in (src/addin/report-action.ts) alike.
  */
 import type { Block } from './blocks.js';
-import { renderReportDocx } from './docx.js';
+import { renderReportDocx, type RenderOptions } from './docx.js';
 import type { ReportModel } from './model.js';
 import { renderReportBlocks, type ReportTemplate } from './template.js';
 
@@ -21,6 +21,7 @@ export async function assembleReport(
   model: ReportModel,
   template: ReportTemplate,
   chartPng: ChartPng | null,
+  layout: Pick<RenderOptions, 'blankBeforeImprint'> = {},
 ): Promise<AssembledReport> {
   let blocks = renderReportBlocks(model, template);
   const notes: string[] = [];
@@ -28,6 +29,6 @@ export async function assembleReport(
     blocks = blocks.filter((b) => b.kind !== 'chart');
     notes.push('当前环境无法绘制图表，报告中略去了完成率图，其余内容完整。');
   }
-  const docx = await renderReportDocx(model, blocks, chartPng ? { chartPng } : {});
+  const docx = await renderReportDocx(model, blocks, { ...layout, ...(chartPng ? { chartPng } : {}) });
   return { docx, blocks, notes };
 }

@@ -21,7 +21,14 @@ export type Block =
   | { kind: 'colophon' }
   | { kind: 'pagebreak' };
 
-export const TABLE_NAMES = ['指标完成情况表', '单位对比表', '单位排名表', '滞后指标表'] as const;
+export const TABLE_NAMES = [
+  '指标完成情况表',
+  '完成率矩阵',
+  '滞后指标清单',
+  '单位对比表',
+  '单位排名表',
+  '滞后指标表',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 export const CHART_NAMES = ['完成率'] as const;
 export type ChartName = (typeof CHART_NAMES)[number];
@@ -51,18 +58,26 @@ const MARKS = /[\uE000\uE001]/g;
 
 /** Mark one data text (empty stays empty, so {{#if}} still sees it as missing). */
 export function markData(s: string): string {
+  if (s === '') return s;
   const t = s.replace(MARKS, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
   return t ? `${DATA_OPEN}${t}${DATA_CLOSE}` : '';
 }
 
-/** Every string of the template data marked (numbers and booleans are left as they are). */
+/**
+ * Every string of the template data marked (numbers and booleans are left as they are). The data is
+ * changed in place: it is the template's own view, built afresh for each report, and marking is
+ * idempotent where an object is reached twice.
+ */
 export function protectData<T>(value: T): T {
   if (typeof value === 'string') return markData(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => protectData(v)) as T;
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) list[i] = protectData(list[i]);
+    return value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = protectData(v);
-    return out as T;
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) obj[k] = protectData(obj[k]);
   }
   return value;
 }

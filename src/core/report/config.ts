@@ -33,6 +33,17 @@ export interface ReportConfig {
   keyTargets: string[];
   /** 报告期 label override, e.g. "2025年1-9月". */
   period: string | null;
+  /** 签发人 (GB/T 9704 7.2.6, for a report sent upward), printed in the 版头. */
+  signer: string | null;
+  /** Print the 版头 (发文机关标志, 发文字号, 签发人, red rule; GB/T 9704 7.2). */
+  letterhead: boolean;
+  /** Settings of their own for the office report and the consolidated report (“单位报告”, “汇总报告”). */
+  kinds?: { single?: ReportConfig; multi?: ReportConfig };
+}
+
+/** The settings for one kind of report: its own section of report.json over the common fields. */
+export function configFor(config: ReportConfig, kind: 'single' | 'multi'): ReportConfig {
+  return config.kinds?.[kind] ?? config;
 }
 
 export const DEFAULT_REPORT_CONFIG: ReportConfig = {
@@ -48,6 +59,8 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   timeShare: null,
   keyTargets: [],
   period: null,
+  signer: null,
+  letterhead: false,
 };
 
 /** Longest text a field may hold: a 2号 title has at most a few 20-character lines (longer ones are mistakes). */
@@ -55,22 +68,33 @@ const MAX_FIELD_CHARS = 200;
 const text = z.string().trim().min(1).max(MAX_FIELD_CHARS);
 const dateText = z.string().trim().min(1);
 
+/** The fields that differ between the office report and the consolidated report. */
+const issuerFields = {
+  发文机关: text.optional(),
+  主送机关: text.optional(),
+  署名: text.optional(),
+  成文日期: dateText.optional(),
+  标题: text.optional(),
+  文号: text.optional(),
+  签发人: text.optional(),
+  版头: z.boolean().optional(),
+  版记: z
+    .object({
+      抄送: z.union([text, z.array(text)]).optional(),
+      印发机关: text.optional(),
+      印发日期: dateText.optional(),
+    })
+    .strict()
+    .optional(),
+};
+
+const kindSchema = z.object(issuerFields).strict();
+
 const schema = z
   .object({
-    发文机关: text.optional(),
-    主送机关: text.optional(),
-    署名: text.optional(),
-    成文日期: dateText.optional(),
-    标题: text.optional(),
-    文号: text.optional(),
-    版记: z
-      .object({
-        抄送: z.union([text, z.array(text)]).optional(),
-        印发机关: text.optional(),
-        印发日期: dateText.optional(),
-      })
-      .strict()
-      .optional(),
+    ...issuerFields,
+    单位报告: kindSchema.optional(),
+    汇总报告: kindSchema.optional(),
     字体: z.enum(['gov', 'windows', '公文字体', 'Windows字体']).optional(),
     附件表方向: z.enum(['auto', 'portrait', 'landscape', '自动', '纵向', '横向']).optional(),
     序时进度: z.union([z.number().min(0).max(100), z.string().trim().min(1)]).optional(),
@@ -85,6 +109,7 @@ const FIELD_HINTS: Record<string, string> = {
   序时进度: '应为 0–100 之间的百分数，如 75 或 "75%"',
   重点指标: '应为指标编号或指标名称的列表，如 ["T001", "T002"]',
   抄送: '应为文字或文字列表',
+  版头: '应为 true（印版头）或 false',
 };
 
 /** Parse "2025-03-05", "2025/3/5" or "2025年3月5日" into ISO; null if it is not a real date. */
@@ -175,7 +200,16 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
     }
     throw new LuoshiError('report-config', `${file} 有误：${what}`, { file });
   }
-  const c = parsed.data;
+  const base = toConfig(parsed.data, file);
+  const { 单位报告: single, 汇总报告: multi, ...common } = parsed.data;
+  if (!single && !multi) return base;
+  const kinds: ReportConfig['kinds'] = {};
+  if (single) kinds.single = toConfig({ ...common, ...single }, file);
+  if (multi) kinds.multi = toConfig({ ...common, ...multi }, file);
+  return { ...base, kinds };
+}
+
+function toConfig(c: z.infer<typeof schema>, file: string): ReportConfig {
   const copyTo = c.版记?.抄送 === undefined ? [] : Array.isArray(c.版记.抄送) ? c.版记.抄送 : [c.版记.抄送];
   const fonts: FontProfile = c.字体 === 'windows' || c.字体 === 'Windows字体' ? 'windows' : 'gov';
   const orient = c.附件表方向;
@@ -203,5 +237,7 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
     timeShare: parseShare(c.序时进度, file),
     keyTargets: c.重点指标 ?? [],
     period: c.报告期 ?? null,
+    signer: c.签发人 ?? null,
+    letterhead: c.版头 ?? false,
   };
 }

@@ -7,16 +7,15 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
   Footer,
   ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
-  OverlapType,
-  RelativeHorizontalPosition,
-  TableAnchorType,
   Paragraph,
+  SectionType,
   Table,
   TableCell,
   TableLayoutType,
@@ -44,7 +43,6 @@ import {
   SIZE_3,
   SIZE_4,
   SIZE_5,
-  SIZE_SMALL_4,
   TABLE_LINE,
   TEXT_W,
   type FontSet,
@@ -53,10 +51,16 @@ import { LABELLED, headingLabel } from './numerals.js';
 import { LuoshiError } from '../errors.js';
 import { fullWidthPunctuation } from './punctuation.js';
 import { breakTitle } from './title-lines.js';
+import { finishPackage } from './docx-package.js';
 
 export interface RenderOptions {
   /** SVG → PNG for charts; without it a ::chart block is refused. */
   chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
+  /**
+   * A blank page before the 版记 page: set by the host when the laid-out document would otherwise end
+   * on an odd page (GB/T 9704 7.4.1: the 版记 is on the last page, an even one).
+   */
+  blankBeforeImprint?: boolean;
 }
 
 type Child = Paragraph | Table;
@@ -80,8 +84,26 @@ function run(text: string, fonts: FontSet, s: RunStyle): TextRun {
 
 const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-function blank(): Paragraph {
-  return new Paragraph({ spacing: exactLine, children: [] });
+function blank(keepNext = false): Paragraph {
+  return new Paragraph({ spacing: exactLine, keepNext, children: [] });
+}
+
+/**
+ * Blocks kept on the page of the 署名 and 成文日期 (GB/T 9704 7.3.5: never alone on a page): from the
+ * second-last body paragraph before the signature on, so that a page break comes earlier instead.
+ */
+function keptWithSignature(blocks: Block[]): Set<number> {
+  const sig = blocks.findIndex((b) => b.kind === 'signature');
+  const kept = new Set<number>();
+  if (sig < 0) return kept;
+  let paragraphs = 0;
+  for (let i = sig - 1; i >= 0 && paragraphs < 2; i--) {
+    const k = blocks[i].kind;
+    if (k === 'heading' || k === 'table' || k === 'chart' || k === 'attachment') break;
+    kept.add(i);
+    if (k === 'paragraph') paragraphs++;
+  }
+  return kept;
 }
 
 /** Width in 3号 character units: CJK and full-width count 1, ASCII half. */
@@ -110,7 +132,8 @@ interface TableLayout {
   landscape: boolean;
 }
 
-const CELL_MARGIN = 57;
+/** Small cell margins (about 0.5 mm) keep rows compact. */
+const CELL_MARGIN = 30;
 /** Twips a column needs beyond its text: both cell margins and the rules. */
 const CELL_EXTRA = 2 * CELL_MARGIN + 30;
 const SIZE_SMALL_5 = 18;
@@ -143,7 +166,8 @@ function tableLayout(
   const landscape =
     inAttachment && (orientation === 'landscape' || (orientation === 'auto' && tooWideForPortrait(t)));
   const total = landscape ? LANDSCAPE_TEXT_W : TEXT_W;
-  const sizes = t.columns.length < 7 ? [SIZE_SMALL_4, SIZE_5, SIZE_SMALL_5] : [SIZE_5, SIZE_SMALL_5];
+  // 5号 (or 小五 for many columns): compact rows, one line each where the texts allow (docs/gbt9704.md §6).
+  const sizes = [SIZE_5, SIZE_SMALL_5];
   const minSum = (size: number) => t.columns.reduce((a, c) => a + c.min * charTw(size) + CELL_EXTRA, 0);
   const size = sizes.find((sz) => minSum(sz) <= total) ?? SIZE_SMALL_5;
   const avail = (total - t.columns.length * CELL_EXTRA) / charTw(size);
@@ -189,14 +213,14 @@ function buildTable(t: TableData, layout: TableLayout): Table {
         ? AlignmentType.RIGHT
         : AlignmentType.LEFT,
   );
-  const cell = (text: string, i: number, header: boolean) =>
+  const cell = (text: string, i: number, header: boolean, bold = false) =>
     new TableCell({
       width: { size: layout.widths[i], type: WidthType.DXA },
       children: [
         new Paragraph({
           style: header ? STYLE.cellHead : STYLE.cell,
           alignment: header ? AlignmentType.CENTER : aligns[i],
-          children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size })] : [],
+          children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size, bold })] : [],
         }),
       ],
     });
@@ -206,12 +230,11 @@ function buildTable(t: TableData, layout: TableLayout): Table {
       cantSplit: true,
       children: t.columns.map((c, i) => cell(c.header, i, true)),
     }),
-    // Rows stay whole on a page, except very long ones that could not fit on any page.
+    // Rows may split across pages, so that no page is left half empty before a tall row.
     ...t.rows.map(
-      (r) =>
+      (r, ri) =>
         new TableRow({
-          cantSplit: r.every((v) => v.length < 150),
-          children: r.map((v, i) => cell(v, i, false)),
+          children: r.map((v, i) => cell(v, i, false, t.emphasis?.[ri]?.[i] === true)),
         }),
     ),
   ];
@@ -244,7 +267,14 @@ function paragraphStyles(fonts: FontSet) {
   });
   // Table text: one face for Latin and Chinese alike keeps all cells of a row on one baseline.
   const single = (f: string) => ({ ascii: f, hAnsi: f, cs: f, eastAsia: f, hint: 'eastAsia' });
-  const text = { alignment: AlignmentType.BOTH, indent: { firstLine: 2 * CHAR_3 }, spacing: exactLine };
+  // overflowPunct written out: without it LibreOffice squeezes a closing mark that would be a line's 29th
+  // character out of sight; with it, it moves the character before the mark down (docs/gbt9704.md §3).
+  const text = {
+    alignment: AlignmentType.BOTH,
+    indent: { firstLine: 2 * CHAR_3 },
+    spacing: exactLine,
+    overflowPunctuation: true,
+  };
   const cell = { spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 } };
   return [
     {
@@ -290,7 +320,7 @@ function footer(fonts: FontSet, odd: boolean): Footer {
 }
 
 /** The 版记 (GB/T 9704 7.4): 抄送 and 印发 rows between a thick first and last rule, 4号仿宋, 左右各空一字. */
-function colophon(model: ReportModel, fonts: FontSet): Table | null {
+function colophon(model: ReportModel, fonts: FontSet): { table: Table; lines: number } | null {
   const c = model.config.colophon;
   if (!c) return null;
   const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
@@ -365,21 +395,37 @@ function colophon(model: ReportModel, fonts: FontSet): Table | null {
   const copyText = c.copyTo.length ? `${c.copyTo.join('，')}。` : '';
   const lines =
     (copyText ? Math.ceil(charWidth(copyText) / perLine) : 0) + (c.printer || c.printDate ? 1 : 0);
-  // Floating at the foot of the 版心 so that its last rule lies on the 版心's bottom edge (GB/T 9704 7.4.1).
-  return new Table({
+  const table = new Table({
     rows,
     width: { size: TEXT_W, type: WidthType.DXA },
     columnWidths: [TEXT_W],
     layout: TableLayoutType.FIXED,
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      verticalAnchor: TableAnchorType.MARGIN,
-      // An absolute offset rather than "bottom", which LibreOffice ignores: the 版心 height less the rows.
-      absoluteVerticalPosition: Math.max(0, TEXT_H - lines * LINE_PITCH - 60),
-      overlap: OverlapType.NEVER,
-    },
   });
+  return { table, lines };
+}
+
+/** Rules of the 版记 (0.35 + 0.25 + 0.35 mm) and the closing paragraph, in twips; and a little slack. */
+const IMPRINT_RULES = 55;
+const IMPRINT_TAIL = 20;
+const IMPRINT_SLACK = 230;
+
+/**
+ * Empty lines above the 版记 on its own page, so that its last rule lies on the bottom edge of the 版心
+ * (GB/T 9704 7.4.1). The page holds nothing else, so the height is known without laying it out.
+ */
+function imprintSpacer(lines: number): Paragraph[] {
+  const free = TEXT_H - lines * LINE_PITCH - IMPRINT_RULES - IMPRINT_TAIL - IMPRINT_SLACK;
+  const full = Math.max(0, Math.floor(free / LINE_PITCH));
+  const rest = free - full * LINE_PITCH;
+  const out = Array.from({ length: full }, () => blank());
+  if (rest >= 20)
+    out.push(
+      new Paragraph({
+        spacing: { line: rest, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        children: [],
+      }),
+    );
+  return out;
 }
 
 function formatDate(iso: string): string {
@@ -389,6 +435,8 @@ function formatDate(iso: string): string {
 
 interface SectionDraft {
   landscape: boolean;
+  /** The 版记 section: starts on an even page, its content at the foot of the 版心 (GB/T 9704 7.4.1). */
+  imprint?: boolean;
   children: Child[];
 }
 
@@ -399,12 +447,13 @@ export async function renderReportDocx(
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
   const fonts = FONT_PROFILES[model.config.fonts];
-  const body = (text: string) =>
+  const body = (text: string, keepNext = false) =>
     new Paragraph({
       style: STYLE.body,
-      overflowPunctuation: false,
+      keepNext,
       children: [new TextRun(fullWidthPunctuation(text))],
     });
+  const kept = keptWithSignature(blocks);
 
   const sections: SectionDraft[] = [{ landscape: false, children: [] }];
   const current = () => sections[sections.length - 1];
@@ -460,7 +509,6 @@ export async function renderReportDocx(
         push(
           new Paragraph({
             style: STYLE.h[b.level - 1],
-            overflowPunctuation: false,
             children: [new TextRun(fullWidthPunctuation(text))],
           }),
         );
@@ -468,7 +516,7 @@ export async function renderReportDocx(
       }
       case 'paragraph':
         sawBody = true;
-        push(body(b.text));
+        push(body(b.text, kept.has(bi)));
         break;
       case 'note':
         push(
@@ -481,13 +529,15 @@ export async function renderReportDocx(
         break;
       case 'attachments': {
         if (!attachments.length) break;
-        push(blank());
+        const keep = kept.has(bi);
+        push(blank(keep));
         const label = '附件：';
         const hang = charWidth(label) * CHAR_3;
         if (attachments.length === 1) {
           push(
             new Paragraph({
               spacing: exactLine,
+              keepNext: keep,
               indent: { left: 2 * CHAR_3 + hang, hanging: hang },
               children: [run(`${label}${attachments[0].title}`, fonts, { font: fonts.body })],
             }),
@@ -499,6 +549,7 @@ export async function renderReportDocx(
             push(
               new Paragraph({
                 spacing: exactLine,
+                keepNext: keep,
                 indent:
                   i === 0
                     ? { left: 2 * CHAR_3 + hang + itemHang, hanging: hang + itemHang }
@@ -514,7 +565,7 @@ export async function renderReportDocx(
         const next = blocks[bi + 1];
         const dateText = next && next.kind === 'date' ? next.text : '';
         const ind = signatureIndents(b.text, dateText);
-        push(blank());
+        push(blank(true));
         push(
           new Paragraph({
             alignment: AlignmentType.RIGHT,
@@ -621,6 +672,7 @@ export async function renderReportDocx(
           );
         }
         push(buildTable(t, layout));
+        if (t.footnote) push(body(t.footnote));
         break;
       }
       case 'chart':
@@ -636,15 +688,23 @@ export async function renderReportDocx(
         );
         break;
       case 'colophon': {
-        const table = colophon(model, fonts);
-        if (!table) break;
-        if (current().landscape) sections.push({ landscape: false, children: [] });
-        push(blank());
-        push(table);
-        // A floating table is anchored to the paragraph after it; LibreOffice drops one with none.
+        const imprint = colophon(model, fonts);
+        if (!imprint) break;
+        if (options.blankBeforeImprint) {
+          // Two paragraphs: the section break goes into the last one, and LibreOffice drops a page break
+          // written on the paragraph that carries the section break.
+          push(new Paragraph({ pageBreakBefore: true, spacing: exactLine, children: [] }));
+          push(blank());
+        }
+        // A section of its own on an even page (Word inserts a blank page itself if its pages differ).
+        sections.push({
+          landscape: false,
+          imprint: true,
+          children: [...imprintSpacer(imprint.lines), imprint.table],
+        });
         push(
           new Paragraph({
-            spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            spacing: { line: IMPRINT_TAIL, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             children: [],
           }),
         );
@@ -680,8 +740,10 @@ export async function renderReportDocx(
             }
           : { ...MARGIN, footer: FOOTER_DISTANCE, header: 851 },
       },
-      // No document grid: every paragraph has an exact 28.95 pt line (22 lines to the 版心), which Word, WPS and
-      // LibreOffice honour alike, whereas LibreOffice's grid would give each 2号 title line two grid lines.
+      // 22 lines a page (docs/gbt9704.md §3): every paragraph has an exact 579-twip line as well, which is
+      // what lays the text out; the grid makes Word's 页面设置 show 每页22行.
+      ...(s.landscape ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }),
+      ...(s.imprint ? { type: SectionType.EVEN_PAGE } : {}),
     },
     footers,
     children: s.children.length ? s.children : [blank()],
@@ -713,7 +775,7 @@ export async function renderReportDocx(
     sections: docSections,
   });
   const buf = await Packer.toArrayBuffer(doc);
-  return new Uint8Array(buf);
+  return finishPackage(new Uint8Array(buf), fonts);
 }
 
 async function chartParagraph(

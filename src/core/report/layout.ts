@@ -33,7 +33,7 @@ export const CHAR_3 = 320;
 export const CHAR_SPACING = -5;
 
 /** Table text lines: at most 22 to a page (as the body) while leaving room for rules. */
-export const TABLE_LINE = 560;
+export const TABLE_LINE = LINE_PITCH;
 
 /**
  * Page number: "— N —" 4号宋体, the dash 7 mm below the 版心 (28 mm above the paper edge).

@@ -26,7 +26,8 @@ import {
   type ProgressTally,
 } from '../progress/index.js';
 import { LuoshiError } from '../errors.js';
-import type { ReportConfig } from './config.js';
+import { configFor, type ReportConfig } from './config.js';
+import { completionMatrix, laggardList } from './tables.js';
 import { formatChineseDate } from './config.js';
 
 export interface StatusCounts {
@@ -140,6 +141,10 @@ export interface TableColumn {
 
 export interface TableData {
   title: string;
+  /** A line below the table (注：…). */
+  footnote?: string;
+  /** Cells set in bold (same shape as rows): laggards, marked without colour. */
+  emphasis?: boolean[][];
   /** A line above the table, right-aligned (e.g. "单位：%"). */
   note?: string;
   columns: TableColumn[];
@@ -184,6 +189,8 @@ function bandChart(rates: (number | null)[]): ChartData {
 
 export interface ReportModel {
   kind: 'single' | 'multi';
+  /** Offices of the roster that sent nothing (未报送). */
+  missingOffices: string[];
   config: ReportConfig;
   title: string;
   issuer: string;
@@ -232,6 +239,8 @@ export interface BuildOptions {
   asOf?: string;
   /** ISO date the report is generated (the host's clock): the default 成文日期. Defaults to asOf. */
   today?: string;
+  /** Offices that should have reported (the roster), to name those that did not (未报送). */
+  expectedOffices?: string[];
 }
 
 function decimalsOf(n: number | null): number {
@@ -369,7 +378,10 @@ function lineFor(
     !!entry &&
     !isVerified(entry) &&
     implausibilities(actual, { kind, value: parsed.value, unit, quote: row.quote }).length > 0;
-  const indicator = halfWidthAlnum(target?.indicator?.trim() || row.quote.trim());
+  // The short name the catalogue gives (Target.name), else the indicator cut from the quote.
+  const indicator = target?.name?.trim()
+    ? halfWidthAlnum(target.name.trim())
+    : cleanIndicator(halfWidthAlnum(target?.indicator?.trim() || row.quote.trim()));
   return {
     targetId: row.targetId,
     office,
@@ -400,6 +412,19 @@ function lineFor(
     note: '',
     decimals: Math.max(decimalsOf(parsed.value), decimalsOf(actual)),
   };
+}
+
+/**
+ * An indicator cut from a policy sentence, without the verb that tied it to its figure ("…讲座培训达",
+ * "…人数达到"), until the catalogue gives every target a short name (Target.name).
+ */
+export function cleanIndicator(s: string): string {
+  const t = s
+    .replace(/^(到|至)?\d{4}年(底|末)?[，,]?/, '')
+    .replace(/(力争|达到|达|超过|不低于|不少于|不高于|低于|保持在|控制在|实现|为|占|在)$/, '')
+    .replace(/[，,、；;：:]+$/, '')
+    .trim();
+  return t || s;
 }
 
 /** Full-width digits and Latin letters (２０２０) as half-width, as GB/T 15835 writes numbers. */
@@ -554,7 +579,7 @@ function pickKeyTargets(targets: TargetLine[], wanted: string[], max = 6): KeyTa
 /** Build the report model from one or more submissions. */
 export function buildReportModel(submissions: Submission[], options: BuildOptions): ReportModel {
   if (submissions.length === 0) throw new LuoshiError('report-empty', '没有可用于生成报告的填报表');
-  const { config } = options;
+  const config = configFor(options.config, submissions.length > 1 ? 'multi' : 'single');
   const lk = lookup(options.catalogue);
   const multi = submissions.length > 1;
   const period = config.period ?? submissions.find((s) => s.period)?.period ?? '';
@@ -735,6 +760,13 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         o.averageRate === null ? '—' : percentText(o.averageRate),
       ]),
     },
+    完成率矩阵: completionMatrix(
+      targets,
+      lines,
+      submissions.map((s) => s.office),
+      (options.expectedOffices ?? []).filter((o) => !submissions.some((s) => s.office === o)),
+    ),
+    滞后指标清单: laggardList(targets, lines),
     滞后指标表: {
       title: '各单位未达到序时进度指标表',
       columns: [
@@ -748,8 +780,10 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     },
   };
 
+  const reported = new Set(submissions.map((s) => s.office));
   return {
     kind: multi ? 'multi' : 'single',
+    missingOffices: (options.expectedOffices ?? []).filter((o) => !reported.has(o)),
     config,
     title,
     issuer,

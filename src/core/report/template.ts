@@ -14,6 +14,8 @@ import type { NoteItem, ReportModel, TargetLine } from './model.js';
 import { JUDGED_STATUSES, type ProgressTally } from '../progress/index.js';
 import { formatNumber, formatPercent, policyName } from './model.js';
 import { chineseNumber } from './numerals.js';
+import { summariseBody, type FieldSummary } from './body.js';
+import { RULE_JUDGEMENT } from '../progress/rules.js';
 
 export interface ReportTemplate {
   /** File name, for messages (e.g. "single.hbs"). */
@@ -41,6 +43,9 @@ export function targetPhrase(l: Pick<TargetLine, 'comparator' | 'targetText'>): 
       return t.replace(/^(≤|<=|不高于)\s*/, '不高于');
     case '<':
       return t.replace(/^<\s*/, '低于');
+    case '≈':
+      // Prose writes "300亿元左右"; ≈ belongs in tables at most.
+      return t.replace(/^(≈|约)\s*(.+)$/, '$2左右');
     case 'milestone':
       return t
         .replace(/^(\d{4})\s*前完成$/, '$1年前完成')
@@ -167,6 +172,81 @@ export function templateView(model: ReportModel): View {
     有版记: model.config.colophon !== null,
     图表标题: model.chart.title,
     滞后指标: model.targets.filter((t) => t.judged === '未达到序时进度').map(lineView),
+    ...bodyView(model),
+  };
+}
+
+/** How the issuer speaks of itself: 长春市人民政府 → 我市, 吉林省发展改革委 → 我委. */
+export function selfReference(issuer: string): string {
+  const t = issuer.trim();
+  const gov = /([省市州县区盟旗])(人民政府|政府)(办公厅|办公室)?$/.exec(t);
+  if (gov) return `我${gov[1]}`;
+  const organ = /(委员会|委|厅|局|办|院|中心|会)$/.exec(t);
+  if (organ) return `我${organ[1] === '委员会' ? '委' : organ[1].slice(-1)}`;
+  const place = /([省市州县区])$/.exec(t);
+  return place ? `我${place[1]}` : '我们';
+}
+
+/** Names of targets in one phrase: joined with 、 unless a name holds a 、 itself (then with ；). */
+function nameList(lines: TargetLine[]): string {
+  const names = lines.map((l) => l.indicator);
+  return names.join(names.some((n) => n.includes('、')) ? '；' : '、');
+}
+
+function fieldView(f: FieldSummary): View {
+  return {
+    名称: f.name,
+    指标数: f.targets.length,
+    已完成: f.done,
+    进度达标数: f.ahead,
+    滞后数: f.behind,
+    无数据: f.noData,
+    突出指标: f.standouts.map(lineView),
+    滞后指标: f.laggards.map(lineView),
+    滞后指标名称: nameList(f.laggards),
+    滞后单位: f.laggingOffices
+      .slice(0, 3)
+      .map((o) => o.office)
+      .join('、'),
+    滞后单位数: f.laggingOffices.length,
+  };
+}
+
+/** The data the judging body needs (templates/report/README.md, “正文用的字段”). */
+function bodyView(model: ReportModel): View {
+  const body = summariseBody(model);
+  const unfilledNames = body.unfilled.flatMap((u) => u.lines);
+  const problems = {
+    滞后: body.behindLines > 0,
+    数据: body.unfilledLines > 0 || model.missingOffices.length > 0,
+    原因: body.causes.length > 0,
+  };
+  let n = 0;
+  const ordinal = (on: boolean) => (on ? `${chineseNumber(++n)}是` : '');
+  return {
+    自称: selfReference(model.issuer || (model.offices[0]?.office ?? '')),
+    判断规则: RULE_JUDGEMENT,
+    突出指标: body.standouts.map(lineView),
+    领域: body.fields.map(fieldView),
+    领域数: body.fields.length,
+    滞后领域: body.laggingFields.slice(0, 4).map(fieldView),
+    滞后项数: body.behindLines,
+    未报送单位: model.missingOffices.join('、'),
+    未报送单位数: model.missingOffices.length,
+    未填报项数: body.unfilledLines,
+    未填报: body.unfilled
+      .filter((u) => u.office !== null)
+      .map((u) => ({ 单位: u.office ?? '', 项数: u.lines.length })),
+    未填报指标名称:
+      unfilledNames.length <= 4
+        ? nameList(unfilledNames)
+        : `${nameList(unfilledNames.slice(0, 3))}等${unfilledNames.length}项`,
+    问题原因: body.causes.map((c) => ({
+      原因: c.cause,
+      单位: c.offices.slice(0, 4).join('、') + (c.offices.length > 4 ? `等${c.offices.length}个单位` : ''),
+      举例: c.example,
+    })),
+    问题序: { 滞后: ordinal(problems.滞后), 数据: ordinal(problems.数据), 原因: ordinal(problems.原因) },
   };
 }
 

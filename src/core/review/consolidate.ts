@@ -377,6 +377,23 @@ interface Matrices {
   targets: ConsolidatedTarget[];
 }
 
+/**
+ * Targets in the order they first appear going through the offices in roster order (as the reports list
+ * them), so a target's row number is the same in 汇总.xlsx and in the reports' tables.
+ */
+function targetOrder(count: number, offices: OfficeState[]): number[] {
+  const seen = new Set<number>();
+  const order: number[] = [];
+  for (const o of offices)
+    for (const t of o.cells.keys())
+      if (!seen.has(t)) {
+        seen.add(t);
+        order.push(t);
+      }
+  for (let t = 0; t < count; t++) if (!seen.has(t)) order.push(t);
+  return order;
+}
+
 function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare: number | null): Matrices {
   const m: Matrices = {
     actual: [],
@@ -387,7 +404,8 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
     contradictions: [],
     targets: [],
   };
-  targets.forEach((ts, t) => {
+  for (const t of targetOrder(targets.length, offices)) {
+    const ts = targets[t];
     const { info } = ts;
     const row: (number | null)[] = [];
     const rateRow: (number | null)[] = [];
@@ -459,7 +477,7 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
       status: agg.status,
       held: heldRow.filter(Boolean).length,
     });
-  });
+  }
   return m;
 }
 

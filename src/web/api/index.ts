@@ -1,5 +1,6 @@
 /** Every endpoint the pages call, in one module, so the contract with the server is read in one place. */
 import { ApiError, download, getJson, getBlob, sendJson, setCsrfToken, upload } from './http.js';
+import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Comparison } from '../../core/review/compare.js';
 import type { ConsolidationResult } from '../../core/review/consolidate.js';
 import type {
@@ -40,6 +41,8 @@ export const changePassword = (oldPassword: string, newPassword: string): Promis
 export const listCatalogues = (): Promise<CatalogueSummary[]> => getJson('/api/catalogues');
 export const uploadCatalogue = (files: File[]): Promise<CatalogueSummary> =>
   upload('/api/catalogues', files, 'files');
+
+export const getCatalogue = (id: number): Promise<Catalogue> => getJson(`/api/catalogues/${id}`);
 
 export const listRounds = (): Promise<Round[]> => getJson('/api/rounds');
 export const getRound = (id: number): Promise<RoundDetail> => getJson(`/api/rounds/${id}`);

@@ -1,0 +1,260 @@
+/**
+ * The web pages end to end, both roles, against the real server (PGlite in a temp folder) in headless
+ * Chromium: the coordinating office creates a round from the seeds' policy texts and the sample roster
+ * and issues accounts; an office signs in, downloads its workbook, uploads it with an error, sees the
+ * problem by cell, fixes it and reports; the coordinating office returns it with a comment, the office
+ * sees the comment and resubmits, the coordinating office compares the versions, accepts, and opens
+ * 汇总 and 报告. Every page: no console errors, no CSP violations, no request to another host;
+ * screenshots at 1366×768 and 1920×1080 in test-artifacts/web/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  ROOT,
+  ensureWebBuild,
+  launchChromium,
+  openPage,
+  replacePassword,
+  shoot,
+  signIn,
+  startServer,
+  type RunningServer,
+  type WatchedPage,
+} from './harness.js';
+import { fillWorkbook } from '../helpers/fill.js';
+import { readBack } from '../helpers/workbooks.js';
+
+const ADMIN_PASSWORD = 'Luoshi-admin-2026';
+const OFFICE = '长春市';
+const OFFICE_PASSWORD = 'Changchun-2026!';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: WatchedPage;
+let office: WatchedPage;
+let roundId = 0;
+let officeAccount = { username: '', password: '' };
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  server = await startServer();
+  browser = await launchChromium();
+  admin = await openPage(browser, server.url);
+  office = await openPage(browser, server.url);
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Nothing went wrong on the page so far. */
+function clean(p: WatchedPage): void {
+  expect(p.problems).toEqual([]);
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<Uint8Array> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const stream = await file.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+describe('the whole round in the browser', () => {
+  it('sign-in refuses a wrong password in Chinese, then the admin replaces the one-time password', async () => {
+    const { page } = admin;
+    await signIn(page, server.url, 'admin', 'wrong-password');
+    await seen(page.getByRole('alert').filter({ hasText: /密码/ }));
+    await shoot(page, '01-sign-in');
+    await signIn(page, server.url, 'admin', server.admin.password);
+    await replacePassword(page, server.admin.password, ADMIN_PASSWORD);
+    await page.waitForURL(/#\/rounds$/);
+    await seen(page.getByText('还没有填报轮次'));
+    await shoot(page, '02-rounds-empty');
+    clean(admin);
+  });
+
+  it('the wizard builds a catalogue from the seeds, previews the roster and creates the round', async () => {
+    const { page } = admin;
+    await page.getByRole('button', { name: '新建轮次' }).click();
+    const seeds = readdirSync(path.join(ROOT, 'seeds')).map((f) => path.join(ROOT, 'seeds', f));
+    await page.getByLabel('上传政策文件', { exact: true }).setInputFiles(seeds);
+    await seen(page.getByText(/已生成指标目录/), 120_000);
+    await shoot(page, '03-wizard-catalogue');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByLabel('轮次名称', { exact: true }).fill('2026年上半年深化医改落实情况');
+    await page.getByLabel('填报期间', { exact: true }).fill('2026年上半年');
+    await page.getByLabel('截止日期', { exact: true }).fill('2026-07-15');
+    await page.getByLabel('截止日期', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('#wizard-roster').setInputFiles(path.join(ROOT, 'templates/roster-吉林省.csv'));
+    await seen(table(page, '名单预览').getByText(OFFICE));
+    await shoot(page, '04-wizard-roster');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '创建轮次' }).click();
+    await seen(page.getByText('轮次已创建'));
+    clean(admin);
+  });
+
+  it('issues the accounts as 账号表.xlsx and shows every office as 未报送 on the dashboard', async () => {
+    const { page } = admin;
+    const xlsx = await download(page, () => page.getByRole('button', { name: '生成并下载账号表' }).click());
+    const sheet = await readAccounts(xlsx);
+    const row = sheet.find((r) => r.includes(OFFICE));
+    expect(row, '账号表 has the office').toBeDefined();
+    officeAccount = { username: row![3], password: row![4] };
+    await page.getByRole('button', { name: '查看报送进度' }).click();
+    await page.waitForURL(/#\/rounds\/\d+$/);
+    roundId = Number(/rounds\/(\d+)/.exec(page.url())![1]);
+    const progressTable = table(page, '各单位报送进度');
+    await seen(progressTable.getByText(OFFICE));
+    await seen(page.locator('.cards').getByText('未报送'));
+    await shoot(page, '05-dashboard-none-reported');
+    clean(admin);
+  });
+
+  let blank: Uint8Array;
+  it('the office signs in, sees its round and deadline, and downloads its own workbook', async () => {
+    const { page } = office;
+    await signIn(page, server.url, officeAccount.username, officeAccount.password);
+    await replacePassword(page, officeAccount.password, OFFICE_PASSWORD);
+    await page.waitForURL(/#\/office$/);
+    await seen(page.getByText('2026-07-15'));
+    blank = await download(page, () => page.getByRole('button', { name: /下载本单位填报表/ }).click());
+    const sub = await readBack(blank, undefined, `${OFFICE}.xlsx`);
+    expect(sub.office).toBe(OFFICE);
+    expect(sub.rows.length).toBeGreaterThan(0);
+    await shoot(page, '06-office-home');
+    clean(office);
+  });
+
+  let fixedBytes: Uint8Array;
+  it('an upload with a wrong figure is refused with the problem by sheet and cell; the fixed one is reported', async () => {
+    const { page } = office;
+    const sub = await readBack(blank, undefined, `${OFFICE}.xlsx`);
+    const ids = sub.rows.map((r) => r.targetId);
+    const wrong = await fillWorkbook(blank, [
+      { targetId: ids[0], actual: '约30', asOf: '2026-06-30', status: '序时推进' },
+    ]);
+    await uploadAs(page, wrong, `${OFFICE}-第一次.xlsx`);
+    const problems = table(page, '检查结果');
+    await seen(problems.getByText('错误').first());
+    await seen(problems.getByText('指标'));
+    await shoot(page, '07-office-upload-errors');
+
+    fixedBytes = await fillWorkbook(
+      blank,
+      ids
+        .slice(0, 3)
+        .map((id, i) => ({ targetId: id, actual: 10 + i, asOf: '2026-06-30', status: '序时推进' })),
+    );
+    await uploadAs(page, fixedBytes, `${OFFICE}-第二次.xlsx`);
+    const confirm = page.getByRole('button', { name: '已核实以上警告，确认报送' });
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await seen(table(page, '报送历史').getByText(`${OFFICE}-第二次.xlsx`));
+    await shoot(page, '08-office-reported');
+    clean(office);
+  });
+
+  it('the coordinating office sees the state, returns the submission with a comment', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/#/rounds/${roundId}`);
+    await page.reload();
+    await seen(table(page, '各单位报送进度').getByText('已报送'));
+    await page.getByRole('button', { name: /催报名单/ }).click();
+    await seen(table(page, '催报名单').getByText('吉林市'));
+    await shoot(page, '09-urge-list');
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: OFFICE }).click();
+    await seen(table(page, '历次上传'));
+    await page.getByRole('button', { name: '退回' }).click();
+    await page.getByLabel('退回意见（填报单位可见）').fill('第3项完成值与统计公报不符，请核实后重报。');
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await seen(page.getByText('已退回，填报单位会看到退回意见'));
+    await shoot(page, '10-office-review-returned');
+    clean(admin);
+  });
+
+  it('the office sees the comment and resubmits', async () => {
+    const { page } = office;
+    await page.reload();
+    await seen(page.getByText(/第3项完成值与统计公报不符/));
+    const sub = await readBack(blank, undefined, `${OFFICE}.xlsx`);
+    const ids = sub.rows.map((r) => r.targetId);
+    const again = await fillWorkbook(
+      fixedBytes,
+      ids
+        .slice(0, 3)
+        .map((id, i) => ({ targetId: id, actual: 20 + i, asOf: '2026-06-30', status: '序时推进' })),
+    );
+    await uploadAs(page, again, `${OFFICE}-第三次.xlsx`);
+    const confirm = page.getByRole('button', { name: '已核实以上警告，确认报送' });
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await seen(table(page, '报送历史').getByText(`${OFFICE}-第三次.xlsx`));
+    await shoot(page, '11-office-resubmitted');
+    clean(office);
+  });
+
+  it('the coordinating office compares the two versions, accepts, and opens 汇总 and 报告', async () => {
+    const { page } = admin;
+    await page.reload();
+    await page.getByRole('button', { name: '对比' }).click();
+    const diff = table(page, '两次上传的差异');
+    await seen(diff.getByText('数值修改').first());
+    await page.getByRole('button', { name: '采用' }).click();
+    await seen(page.getByText('已采用').first());
+    await shoot(page, '12-office-review-compare');
+    await page.goto(`${server.url}/#/rounds/${roundId}/summary`);
+    await seen(table(page, '各单位排名').getByText(OFFICE));
+    await seen(page.locator('.bar-chart canvas'));
+    await shoot(page, '13-summary');
+    const summary = await download(page, () => page.getByRole('button', { name: '下载 汇总.xlsx' }).click());
+    expect(Buffer.from(summary.subarray(0, 2)).toString()).toBe('PK');
+    await page.goto(`${server.url}/#/rounds/${roundId}/report`);
+    const docx = await download(page, () => page.getByRole('button', { name: /生成并下载/ }).click());
+    expect(Buffer.from(docx.subarray(0, 2)).toString()).toBe('PK');
+    await shoot(page, '14-report');
+    clean(admin);
+  });
+});
+
+/** A table by its aria-label (Element Plus tables carry the label on their wrapper). */
+function table(page: Page, name: string): Locator {
+  return page.locator(`[aria-label="${name}"]`);
+}
+
+/** Wait until the first element the locator finds is visible. */
+async function seen(locator: Locator, timeout = 20_000): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
+
+async function uploadAs(page: Page, bytes: Uint8Array, name: string): Promise<void> {
+  await page
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(bytes),
+    });
+}
+
+/** The 账号表's rows as text cells. */
+async function readAccounts(bytes: Uint8Array): Promise<string[][]> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0].eachRow((row) => {
+    // The 账号表 is written as plain strings (never formulas), so every cell is text or empty.
+    rows.push(
+      Array.from(row.values as unknown[])
+        .slice(1)
+        .map((v) => (typeof v === 'string' ? v : '')),
+    );
+  });
+  return rows;
+}
