@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
 import { createUser } from '../src/server/handlers/users.js';
-import { testDb, type TestDb } from './helpers/server.js';
+import { zipSync } from 'fflate';
+import { ApiClient, testDb, type TestDb } from './helpers/server.js';
+import { seedCatalogue } from './helpers/seeds.js';
 
 interface Operation {
   operationId: string;
@@ -133,5 +135,79 @@ describe('bad input', () => {
       const r = await app.inject({ method: 'GET', url });
       expect(r.headers['content-security-policy'], url).toContain("default-src 'self'");
     }
+  });
+});
+
+describe('hostile uploads and text', () => {
+  let t2: TestDb;
+  let app2: FastifyInstance;
+  let admin: ApiClient;
+  let roundId: number;
+
+  beforeAll(async () => {
+    t2 = await testDb('pglite');
+    const { password } = await createUser(t2.db, {
+      username: 'admin',
+      displayName: '管理员',
+      role: 'admin',
+      office: null,
+    });
+    app2 = await buildApp({ db: t2.db, maxUploadBytes: 256 * 1024, maxUnzippedBytes: 1024 * 1024 });
+    await app2.listen({ port: 0, host: '127.0.0.1' });
+    admin = new ApiClient(`http://127.0.0.1:${(app2.server.address() as { port: number }).port}`);
+    await admin.firstLogin('admin', password);
+    const json = new TextEncoder().encode(JSON.stringify(seedCatalogue()));
+    const cat = await admin.upload('/api/catalogues', [
+      { field: 'files', name: 'catalogue.json', bytes: json },
+    ]);
+    expect(cat.status).toBe(201);
+    const round = await admin.request('POST', '/api/rounds', {
+      name: "x'); DROP TABLE users;--",
+      catalogueId: cat.json<{ id: number }>().id,
+      period: '2025年度',
+      rosterCsv: '单位\n长春市\n',
+    });
+    expect(round.status).toBe(201);
+    roundId = round.json<{ round: { id: number; name: string } }>().round.id;
+  });
+  afterAll(async () => {
+    await app2?.close();
+    await t2?.close();
+  });
+
+  const upload = (bytes: Uint8Array) =>
+    admin.upload(`/api/rounds/${roundId}/submissions`, [{ field: 'file', name: '长春市.xlsx', bytes }], {
+      confirm: 'true',
+    });
+
+  it('keeps SQL metacharacters as text', async () => {
+    const r = await admin.request('GET', `/api/rounds/${roundId}`);
+    expect(r.json<{ round: { name: string } }>().round.name).toBe("x'); DROP TABLE users;--");
+    expect((await admin.request('GET', '/api/users')).json<unknown[]>()).toHaveLength(1);
+  });
+
+  it('refuses an oversized upload with 413', async () => {
+    const r = await upload(new Uint8Array(300 * 1024).fill(7));
+    expect(r.status).toBe(413);
+    expect(r.json<{ error: string }>().error).toMatch(/过大/);
+  });
+
+  it('refuses a zip bomb with 413 before unpacking it', async () => {
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(256 * 1024);
+    const r = await upload(bomb);
+    expect(r.status).toBe(413);
+    expect(r.json<{ code: string }>().code).toBe('zip-too-large');
+  });
+
+  it('refuses a corrupt file with 422 and a Chinese message', async () => {
+    const r = await upload(new TextEncoder().encode('这不是工作簿'));
+    expect(r.status).toBe(422);
+    expect(r.json<{ error: string }>().error).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('stored nothing from any of them', async () => {
+    expect((await admin.request('GET', `/api/rounds/${roundId}/submissions`)).json()).toEqual([]);
   });
 });

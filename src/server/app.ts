@@ -158,7 +158,9 @@ async function send(reply: FastifyReply, route: RouteSpec, out: unknown): Promis
 
 function registerRoute(app: FastifyInstance, ctx: AppContext, route: RouteSpec, handler: Handler): void {
   const rateLimitConfig =
-    route.operationId === 'login' ? { rateLimit: { max: 30, timeWindow: '1 minute' } } : undefined;
+    route.operationId === 'login'
+      ? { rateLimit: { max: ctx.options.loginsPerMinute ?? 100, timeWindow: '1 minute' } }
+      : undefined;
   app.route({
     method: route.method,
     url: route.url,

@@ -25,6 +25,8 @@ export interface ServerOptions {
   backupToken?: string | null;
   /** PEM certificate and key: serve HTTPS. */
   https?: { cert: Buffer; key: Buffer } | null;
+  /** Sign-in attempts per minute from one address (default 100: offices may share one NAT gateway). */
+  loginsPerMinute?: number;
   /** Login attempts per username before a pause (default 5 in 15 minutes). */
   loginFailuresAllowed?: number;
 }

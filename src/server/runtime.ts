@@ -76,6 +76,7 @@ export interface StartOptions extends DatabaseChoice {
   webDir?: string;
   addinDir?: string;
   logLevel?: string;
+  loginsPerMinute?: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -117,6 +118,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     webDir: o.webDir ?? path.join(ROOT, 'dist-web'),
     addinDir: o.addinDir ?? path.join(ROOT, 'dist'),
     backupToken,
+    loginsPerMinute: o.loginsPerMinute,
     logger: {
       level: o.logLevel ?? 'info',
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-luoshi-backup-token"]'],

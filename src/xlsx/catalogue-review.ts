@@ -3,6 +3,7 @@
  * to confirm, delete or correct it, and blank rows to add targets the parser missed.
  * Buffers in and out (no fs). All cell text is written as string values, never formulas.
  */
+import { deriveKind, KIND_NAMES } from '../core/catalogue/kind.js';
 import ExcelJS from 'exceljs';
 import type { Catalogue } from '../core/model/catalogue.js';
 import {
@@ -38,6 +39,7 @@ const ORDER: readonly ReviewColumn[] = [
   '目标值',
   '上限',
   '单位',
+  '指标类型',
   '期限',
   '每年',
   '牵头单位',
@@ -49,6 +51,7 @@ const ORDER: readonly ReviewColumn[] = [
   '改为目标值',
   '改为上限',
   '改为单位',
+  '改为指标类型',
   '改为期限',
   '改为每年',
   '改为牵头单位',
@@ -70,7 +73,7 @@ const WIDTHS: Record<string, number> = {
   指标: 14,
   简称: 12,
   处理: 6,
-  原文: 44,
+  原文: 38,
   比较: 6,
   目标值: 8,
   上限: 6,
@@ -78,8 +81,8 @@ const WIDTHS: Record<string, number> = {
   期限: 8,
   每年: 5,
   牵头单位: 14,
-  参与单位: 16,
-  备注: 16,
+  参与单位: 14,
+  备注: 14,
   文件: 20,
   章节: 12,
   编号: 34,
@@ -155,6 +158,13 @@ function addValidations(ws: ExcelJS.Worksheet, first: number, last: number, blan
   };
   add(['改为目标值', '改为上限'], first, number);
   add(['目标值', '上限'], blankFirst, number);
+  const kinds = list(
+    `"${Object.values(KIND_NAMES).join(',')}"`,
+    '指标类型',
+    '总量类各单位相加；比率、人均、时长类不相加；节点类按进展判断',
+  );
+  add(['改为指标类型'], first, kinds);
+  add(['指标类型'], blankFirst, kinds);
   const yesNo = list('"是,否"', '每年', '请填“是”或“否”');
   add(['改为每年'], first, yesNo);
   add(['每年'], blankFirst, yesNo);
@@ -233,6 +243,7 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
       目标值: t.value,
       上限: t.valueMax,
       单位: t.unit ?? '',
+      指标类型: KIND_NAMES[t.kind ?? deriveKind({ ...t, indicator: t.quote })],
       期限: deadlineCell(t.deadline),
       每年: t.perYear ? '是' : '否',
       牵头单位: t.lead.join('、'),
@@ -254,6 +265,7 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
         '目标值',
         '上限',
         '单位',
+        '指标类型',
         '期限',
         '每年',
         '牵头单位',

@@ -3,7 +3,7 @@
  * target id on every rebuild. Pure: the workbook is read into CatalogueCorrections by
  * src/xlsx/catalogue-review.ts (or from a WorkbookGrid by readCorrectionsGrid).
  */
-import type { Catalogue, Comparator, DeletedTarget, Target } from '../model/catalogue.js';
+import type { Catalogue, Comparator, DeletedTarget, IndicatorKind, Target } from '../model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../model/grid.js';
 import { LuoshiError } from '../errors.js';
 import { parseComparator } from './format.js';
@@ -13,6 +13,7 @@ import { splitUnits } from './responsibility.js';
 import { halfWidth } from './text.js';
 import { matchByContent, type IdMatch } from './match.js';
 import { shortName } from './name.js';
+import { KIND_NAMES, kindFromName } from './kind.js';
 
 export type CorrectionAction = 'confirm' | 'delete' | 'edit' | 'add';
 
@@ -25,6 +26,8 @@ export interface TargetFields {
   value?: number | null;
   valueMax?: number | null;
   unit?: string | null;
+  /** What the target measures (指标类型); when absent the kind is derived again from the corrected target. */
+  kind?: IndicatorKind;
   deadline?: string | null;
   perYear?: boolean;
   lead?: string[];
@@ -74,6 +77,7 @@ export const REVIEW_COLUMNS = [
   '目标值',
   '上限',
   '单位',
+  '指标类型',
   '期限',
   '每年',
   '牵头单位',
@@ -85,6 +89,7 @@ export const REVIEW_COLUMNS = [
   '改为目标值',
   '改为上限',
   '改为单位',
+  '改为指标类型',
   '改为期限',
   '改为每年',
   '改为牵头单位',
@@ -122,6 +127,9 @@ function applyFields(t: Target, f: TargetFields): Target {
   if (f.value !== undefined) out.value = f.value;
   if (f.valueMax !== undefined) out.valueMax = f.valueMax;
   if (f.unit !== undefined) out.unit = f.unit;
+  // A corrected kind is kept; any other change lets the catalogue derive the kind again (src/core/catalogue/kind.ts).
+  if (f.kind !== undefined) out.kind = f.kind;
+  else if (Object.keys(f).length) delete out.kind;
   if (f.deadline !== undefined) out.deadline = f.deadline;
   if (f.perYear !== undefined) out.perYear = f.perYear;
   if (f.lead !== undefined) out.lead = f.lead;
@@ -353,6 +361,7 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
       '目标值',
       '上限',
       '单位',
+      '指标类型',
       '期限',
       '每年',
       '牵头单位',
@@ -400,6 +409,17 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     if (vmax !== undefined) fields.valueMax = vmax;
     const unit = pick('单位');
     if (unit) fields.unit = /^(无|—|-)$/.test(unit) ? null : unit;
+    const kd = pick('指标类型');
+    if (kd) {
+      const k = kindFromName(kd);
+      if (!k)
+        fail(
+          r,
+          pickCol('指标类型'),
+          `“${kd}”不是有效的指标类型（可填 ${Object.values(KIND_NAMES).join(' ')}）`,
+        );
+      fields.kind = k!;
+    }
     const dl = pick('期限');
     if (dl) {
       const d = parseDeadlineText(dl);
