@@ -73,7 +73,7 @@ describe('luoshi demo', () => {
         verifyDocx(parts).filter((c) => !c.ok),
         name,
       ).toEqual([]);
-      if (!existsSync(GONGWEN_CHECK)) continue;
+      if (!GONGWEN_CHECK) continue; // null when ../shared is not beside the clone
       const check = spawnSync(GONGWEN_CHECK, [path.join(out, name)], { encoding: 'utf8', timeout: 120_000 });
       expect(check.status, `${name}\n${check.stdout}${check.stderr}`).toBe(0);
     }

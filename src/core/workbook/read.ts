@@ -316,409 +316,521 @@ export function findMeta(grid: WorkbookGrid): WorkbookMeta | null {
   return null;
 }
 
-export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submission {
-  const p = new Problems();
-  const source = options.source;
+/** Where a problem is: sheet, cell and the row's id. */
+interface Where {
+  sheet: string;
+  cell: string;
+  targetId: string | null;
+}
 
-  // ---- _meta
-  const metaSheet = grid.sheets.find((s) => s.name === SHEET_META);
-  let meta = metaSheet ? parseMeta(metaSheet) : null;
-  if (!meta) {
-    for (const s of grid.sheets) {
-      const m = parseMeta(s);
-      if (m) {
-        meta = m;
-        p.warning('sheet-renamed', `隐藏的信息表 ${SHEET_META} 被改名为“${s.name}”`, { sheet: s.name });
-        break;
-      }
+/** A table sheet found by its headers under another name is read, with a warning. */
+function warnIfRenamed(table: Located, sheetName: string, p: Problems): void {
+  if (!table.renamed) return;
+  const S = table.sheet.name;
+  p.warning('sheet-renamed', `工作表“${sheetName}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, {
+    sheet: S,
+  });
+}
+
+/** What the two table sheets (指标, 任务) differ in, for the one row-reading routine. */
+interface TableSpec {
+  columns: readonly ColumnDef[];
+  idKey: 'targetId' | 'taskId';
+  /** 指标 / 任务, in messages. */
+  noun: string;
+  /** The _meta rows of this sheet, by id. */
+  metaRows: Map<string, MetaRow>;
+  /** Added to the message for a filled row without an id. */
+  addedRowHint: string;
+  /** Also warn about a row with other content but no id (only when _meta is there). */
+  warnStrayRows: boolean;
+}
+
+/** One catalogue row of a table sheet that passed the id checks. */
+interface RowCursor {
+  id: string;
+  /** 1-based row number. */
+  rowNo: number;
+  meta: MetaRow | undefined;
+  get: (key: string) => CellValue;
+  where: (key: string) => Where;
+  /** Whether any entry (non-catalogue) cell of the row is filled. */
+  hasEntry: boolean;
+}
+
+/** What every row of a submission is read against. */
+interface ReadContext {
+  source: string;
+  meta: WorkbookMeta | null;
+  period: string;
+  /** The reporting period as dates, when the period text names one. */
+  range: { start: string; end: string } | null;
+  catalogue: Catalogue | undefined;
+  catTargets: Map<string, Target>;
+  /** The workbook was made from the given catalogue (its rules apply). */
+  sameCatalogue: boolean;
+}
+
+/** _meta by name, or by content when the sheet was renamed (with a warning). */
+function readMeta(grid: WorkbookGrid, p: Problems): WorkbookMeta | null {
+  const named = grid.sheets.find((s) => s.name === SHEET_META);
+  const meta = named ? parseMeta(named) : null;
+  if (meta) return meta;
+  for (const s of grid.sheets) {
+    const m = parseMeta(s);
+    if (m) {
+      p.warning('sheet-renamed', `隐藏的信息表 ${SHEET_META} 被改名为“${s.name}”`, { sheet: s.name });
+      return m;
     }
   }
+  return null;
+}
 
-  // ---- 指标 / 任务
-  const targets = locateTable(grid, SHEET_TARGETS, TARGET_COLUMNS, ['targetId', 'actual'], isRemovedSheet);
-  const tasks = locateTable(grid, SHEET_TASKS, TASK_COLUMNS, ['taskId', 'status'], isRemovedSheet);
-
+/** The reasons a workbook cannot be read at all (reported as errors); false when it can be read. */
+function refuseUnreadable(
+  meta: WorkbookMeta | null,
+  targets: Located | null,
+  source: string,
+  p: Problems,
+): boolean {
   if (!meta && !targets) {
     p.error(
       'not-a-luoshi-workbook',
       `${source} 不是 luoshi 生成的填报表（找不到“${SHEET_TARGETS}”工作表和隐藏的 ${SHEET_META} 信息），请使用下发的填报表填写`,
     );
-    return emptySubmission(source, p.list);
+    return true;
   }
   if (meta && meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
     p.error(
       'format-too-new',
       `${source} 由更新版本的 luoshi 生成（格式版本 ${meta.formatVersion}，本程序支持到 ${WORKBOOK_FORMAT_VERSION}），请升级 luoshi`,
     );
-    return emptySubmission(source, p.list);
+    return true;
   }
+  return false;
+}
+
+/** The workbook-level checks (missing _meta, guide sheet, catalogue version) and the context rows are read in. */
+function readContext(
+  grid: WorkbookGrid,
+  meta: WorkbookMeta | null,
+  period: string,
+  options: ReadOptions,
+  p: Problems,
+): ReadContext {
+  const source = options.source;
   if (!meta) {
     p.error(
       'meta-missing',
       `${source} 缺少隐藏的 ${SHEET_META} 信息（可能把内容复制到了新文件中），无法核对目录内容是否被改动；请使用下发的原始填报表`,
     );
   }
-  const subtitle = targets ? fromSubtitle(targets.sheet, targets.header.row) : { office: '', period: '' };
-  const office = meta?.office || subtitle.office;
-  const period = meta?.period || subtitle.period;
-  const catalogueVersion = meta?.catalogueVersion ?? '';
-
   if (!grid.sheets.some((s) => s.name === SHEET_GUIDE)) {
     p.warning('sheet-missing', `找不到“${SHEET_GUIDE}”工作表（被删除或改名）`);
   }
-
   const catalogue = options.catalogue;
-  const catTargets = new Map<string, Target>();
-  if (catalogue) {
-    for (const t of catalogue.targets) catTargets.set(t.id, t);
-    if (meta && meta.catalogueVersion !== catalogue.version) {
+  const catTargets = new Map<string, Target>((catalogue?.targets ?? []).map((t) => [t.id, t]));
+  if (catalogue && meta && meta.catalogueVersion !== catalogue.version) {
+    p.warning(
+      'catalogue-version',
+      `本表按目录版本 ${meta.catalogueVersion || '（未知）'} 生成，与所给目录版本 ${catalogue.version} 不同；可用 luoshi workbook --upgrade 把已填内容转到新目录`,
+    );
+  }
+  return {
+    source,
+    meta,
+    period,
+    range: period ? parsePeriod(period) : null,
+    catalogue,
+    catTargets,
+    sameCatalogue: !!catalogue && !!meta && meta.catalogueVersion === catalogue.version,
+  };
+}
+
+function metaRowsOf(meta: WorkbookMeta | null, kind: MetaRow['kind']): Map<string, MetaRow> {
+  return new Map((meta?.rows ?? []).filter((r) => r.kind === kind).map((r) => [r.id, r]));
+}
+
+/**
+ * The one routine both table sheets are read with: every row below the header whose id is a
+ * catalogue row of this workbook is handed to `visit`; rows without an id, added, duplicated or
+ * deleted rows and edited catalogue (locked) cells are reported here.
+ */
+function readRows(
+  table: Located,
+  spec: TableSpec,
+  hasMeta: boolean,
+  p: Problems,
+  visit: (row: RowCursor) => void,
+): void {
+  const { sheet, header } = table;
+  const S = sheet.name;
+  const col = (key: string) => header.cols.get(key);
+  const entryKeys = spec.columns.filter((c) => c.entry).map((c) => c.key);
+  const fpDefs = fingerprintColumns(spec.columns);
+  const fpCols = fpDefs.map((c) => col(c.key));
+  const seen = new Set<string>();
+  for (let r = header.row + 1; r < sheet.rows.length; r++) {
+    const rowNo = r + 1;
+    const get = (key: string): CellValue => {
+      const c = col(key);
+      return c === undefined ? null : cellAt(sheet, r, c);
+    };
+    const id = str(get(spec.idKey));
+    const where = (key: string): Where => ({
+      sheet: S,
+      cell: a1(col(key) ?? 0, rowNo),
+      targetId: id || null,
+    });
+    const hasEntry = entryKeys.some((k) => str(get(k)) !== '');
+    if (!id) {
+      const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
+      if (hasEntry) {
+        p.error(
+          'row-added',
+          `第 ${rowNo} 行没有${spec.noun}编号，不是目录中的${spec.noun}（${spec.addedRowHint}）`,
+          { sheet: S, cell: a1(0, rowNo) },
+        );
+      } else if (anything && hasMeta && spec.warnStrayRows) {
+        p.warning('row-added', `第 ${rowNo} 行不是目录中的${spec.noun}（请勿自行增加行）`, {
+          sheet: S,
+          cell: a1(0, rowNo),
+        });
+      }
+      continue;
+    }
+    if (seen.has(id)) {
+      p.error('row-duplicated', `${spec.noun}编号 ${id} 出现了不止一次（请勿复制行）`, where(spec.idKey));
+      continue;
+    }
+    seen.add(id);
+    const m = spec.metaRows.get(id);
+    if (hasMeta && !m) {
+      p.error(
+        'row-added',
+        `${spec.noun}编号 ${id} 不在本表的${spec.noun}目录中（新增了行，或改动了${spec.noun}编号）`,
+        where(spec.idKey),
+      );
+      continue;
+    }
+    if (m)
+      checkLockedCells(m, fpDefs, fpCols, (c) => cellAt(sheet, r, c), { S, rowNo, id, noun: spec.noun }, p);
+    visit({ id, rowNo, meta: m, get, where, hasEntry });
+  }
+  for (const [id, m] of spec.metaRows) {
+    if (!seen.has(id)) {
+      p.error('row-deleted', `${spec.noun} ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
+        sheet: S,
+        cell: a1(0, m.row),
+        targetId: id,
+      });
+    }
+  }
+}
+
+/** An error for each catalogue (locked) cell whose content no longer matches its _meta fingerprint. */
+function checkLockedCells(
+  m: MetaRow,
+  defs: readonly ColumnDef[],
+  cols: (number | undefined)[],
+  cellOf: (c: number) => CellValue,
+  at: { S: string; rowNo: number; id: string; noun: string },
+  p: Problems,
+): void {
+  // A moved-away column cannot be compared (its absence is reported as a missing column).
+  if (!cols.every((c) => c !== undefined)) return;
+  const cells = cols.map((c) => cellOf(c));
+  for (const i of changedCells(m.fingerprint, cells)) {
+    p.error(
+      'locked-cell-edited',
+      `目录内容“${defs[i].header}”被改动（灰色单元格是${at.noun}目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
+      { sheet: at.S, cell: a1(cols[i], at.rowNo), targetId: at.id },
+    );
+  }
+}
+
+/** The rule a 指标 row is judged by: the given catalogue's when it made the workbook, else _meta's. */
+function targetRule(
+  row: RowCursor,
+  ctx: ReadContext,
+): { rule: Rule; known: boolean; target: Target | undefined } {
+  const ct = ctx.sameCatalogue ? ctx.catTargets.get(row.id) : undefined;
+  const m = row.meta;
+  const rule: Rule = ct
+    ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
+    : m
+      ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
+      : { comparator: 'milestone', value: null, valueMax: null, unit: str(row.get('unit')) };
+  return { rule, known: ct !== undefined || m !== undefined, target: ct };
+}
+
+/** A figure cell (基期值, 完成值): a number in the target's unit, or an error. */
+function readFigure(row: RowCursor, key: string, label: string, rule: Rule, p: Problems): number | null {
+  const raw = row.get(key);
+  const res = parseFigure(raw, rule.unit);
+  if (!res.ok) {
+    p.error(
+      'not-a-number',
+      `${shown(raw)} ${res.reason}（${label}只填数字${rule.unit ? `，单位：${rule.unit}` : ''}）`,
+      row.where(key),
+    );
+    return null;
+  }
+  const fractionOfPercent =
+    res.value !== null &&
+    rule.unit === '%' &&
+    typeof raw === 'number' &&
+    raw > 0 &&
+    raw < 1 &&
+    rule.value !== null &&
+    rule.value >= 1;
+  if (fractionOfPercent) {
+    p.warning(
+      'percent-as-fraction',
+      `${label} ${raw} 看起来是小数形式的百分比；本指标单位为 %，30% 应填 30`,
+      row.where(key),
+    );
+  }
+  return res.value;
+}
+
+/** 截至日期: a date inside the reporting period, or an error. */
+function readAsOf(row: RowCursor, ctx: ReadContext, p: Problems): string | null {
+  const raw = row.get('asOf');
+  const d = parseDateCell(raw);
+  if (!d.ok) {
+    p.error('not-a-date', `${shown(raw)} ${d.reason}`, row.where('asOf'));
+    return null;
+  }
+  const { range } = ctx;
+  if (d.value && range && (d.value < range.start || d.value > range.end)) {
+    p.error(
+      'date-out-of-period',
+      `截至日期 ${d.value} 不在填报期间 ${ctx.period}（${range.start} 至 ${range.end}）内`,
+      row.where('asOf'),
+    );
+  }
+  return d.value;
+}
+
+/** 进展状态: one of the listed statuses, or an error. */
+function readStatus(row: RowCursor, p: Problems): Entry['status'] {
+  const raw = row.get('status');
+  const st = parseStatus(raw);
+  if (st.ok) return st.value;
+  p.error('bad-status', `${shown(raw)} ${st.reason}`, row.where('status'));
+  return null;
+}
+
+/** Implausible figures (a unit slip, a share over 100 %): src/core/progress/plausibility.ts. */
+function checkPlausibility(
+  row: RowCursor,
+  targetRow: TargetRow,
+  entry: Entry,
+  rule: Rule,
+  target: Target | undefined,
+  p: Problems,
+): void {
+  if (entry.actual === null || isVerified(entry)) return;
+  const kind =
+    target?.kind ??
+    deriveKind({
+      indicator: targetRow.quote,
+      unit: rule.unit,
+      comparator: isComparator(rule.comparator) ? rule.comparator : 'milestone',
+      value: rule.value,
+    });
+  for (const f of implausibilities(entry.actual, {
+    kind,
+    value: rule.value,
+    unit: rule.unit,
+    quote: targetRow.quote,
+  }))
+    p.warning(
+      `implausible-${f.code}`,
+      `${f.message}；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
+      row.where('actual'),
+    );
+}
+
+/** 滞后 needs its cause in 存在问题 (an error) and, preferably, 下一步措施 (a warning). */
+function checkLagging(
+  row: RowCursor,
+  entry: { status: Entry['status']; problems: string; nextSteps: string },
+  p: Problems,
+): void {
+  if (entry.status !== '滞后') return;
+  if (!entry.problems) {
+    p.error('lagging-unexplained', '进展状态为“滞后”，须在“存在问题”中说明原因', row.where('problems'));
+  }
+}
+
+/** Whether status, figure and explanations of a 指标 row agree. */
+function checkConsistency(row: RowCursor, targetRow: TargetRow, entry: Entry, rule: Rule, p: Problems): void {
+  const { status, actual } = entry;
+  checkLagging(row, entry, p);
+  if (status === '滞后' && !entry.nextSteps) {
+    p.warning('lagging-no-next-steps', '进展状态为“滞后”，请填写“下一步措施”', row.where('nextSteps'));
+  }
+  const numeric = rule.comparator !== 'milestone' && rule.value !== null;
+  if (numeric && actual !== null) {
+    const goal = describeTarget(rule, targetRow.targetText);
+    const met = meetsTarget(actual, rule.comparator, rule.value, rule.valueMax);
+    if (status === '已完成' && met === false) {
       p.warning(
-        'catalogue-version',
-        `本表按目录版本 ${meta.catalogueVersion || '（未知）'} 生成，与所给目录版本 ${catalogue.version} 不同；可用 luoshi workbook --upgrade 把已填内容转到新目录`,
+        'status-inconsistent',
+        `进展状态为“已完成”，但完成值 ${actual} 未达到目标 ${goal}`,
+        row.where('status'),
+      );
+    } else if ((status === '滞后' || status === '未启动') && met === true) {
+      p.warning(
+        'status-inconsistent',
+        `进展状态为“${status}”，但完成值 ${actual} 已达到目标 ${goal}`,
+        row.where('status'),
       );
     }
   }
-  const sameCatalogue = !!catalogue && !!meta && meta.catalogueVersion === catalogue.version;
+  if (numeric && status === '已完成' && actual === null && str(row.get('actual')) === '') {
+    p.warning('actual-missing', '进展状态为“已完成”，但未填写完成值', row.where('actual'));
+  }
+  if (status === null && str(row.get('status')) === '' && (actual !== null || entry.progress)) {
+    p.warning('status-missing', '已填写完成值或进展情况，但未选择进展状态', row.where('status'));
+  }
+}
 
-  const metaTargets = new Map((meta?.rows ?? []).filter((r) => r.kind === 'target').map((r) => [r.id, r]));
-  const metaTasks = new Map((meta?.rows ?? []).filter((r) => r.kind === 'task').map((r) => [r.id, r]));
-  const range = period ? parsePeriod(period) : null;
+/** One 指标 row: its catalogue columns and rule, and what the office typed, checked. */
+function readTargetRow(
+  row: RowCursor,
+  ctx: ReadContext,
+  p: Problems,
+): { targetRow: TargetRow; entry: Entry } {
+  const { rule, known, target } = targetRule(row, ctx);
+  const targetRow: TargetRow = {
+    ...catalogueColumns(row.id, row.rowNo, row.get),
+    comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
+    value: known ? rule.value : null,
+    valueMax: known ? rule.valueMax : null,
+  };
+  if (ctx.catalogue && !ctx.catTargets.has(row.id)) {
+    p.warning('target-not-in-catalogue', `指标 ${row.id} 不在所给目录中`, row.where('targetId'));
+  }
+  const baseline = readFigure(row, 'baseline', '基期值', rule, p);
+  const actual = readFigure(row, 'actual', '完成值', rule, p);
+  const asOf = readAsOf(row, ctx, p);
+  const status = readStatus(row, p);
+  const entry: Entry = {
+    targetId: row.id,
+    baseline,
+    actual,
+    asOf,
+    status,
+    progress: str(row.get('progress')),
+    problems: str(row.get('problems')),
+    nextSteps: str(row.get('nextSteps')),
+    evidence: str(row.get('evidence')),
+  };
+  checkPlausibility(row, targetRow, entry, rule, target, p);
+  checkConsistency(row, targetRow, entry, rule, p);
+  return { targetRow, entry };
+}
 
+/** The 指标 sheet: its rows and entries (missing columns and unfilled rows reported). */
+function readTargetSheet(
+  table: Located | null,
+  ctx: ReadContext,
+  p: Problems,
+): { rows: TargetRow[]; entries: Entry[] } {
   const rows: TargetRow[] = [];
   const entries: Entry[] = [];
-  const taskEntries: TaskEntry[] = [];
-
-  // ---- 指标 rows
-  if (!targets) {
+  if (!table) {
     p.error('sheet-missing', `找不到“${SHEET_TARGETS}”工作表（被删除，或表头被改动），无法读取指标填报内容`);
-  } else {
-    const { sheet, header } = targets;
-    const S = sheet.name;
-    if (targets.renamed) {
-      p.warning('sheet-renamed', `工作表“${SHEET_TARGETS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, {
-        sheet: S,
-      });
-    }
-    const missing = TARGET_COLUMNS.filter((c) => c.key !== 'rate' && !c.optional && !header.cols.has(c.key));
-    for (const c of missing) {
-      p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, {
-        sheet: S,
-        cell: a1(0, header.row + 1),
-      });
-    }
-    const col = (key: string) => header.cols.get(key);
-    const fpCols = fingerprintColumns(TARGET_COLUMNS).map((c) => col(c.key));
-    const fpComplete = fpCols.every((c) => c !== undefined);
-    const seen = new Set<string>();
-    let unfilled = 0;
-    for (let r = header.row + 1; r < sheet.rows.length; r++) {
-      const rowNo = r + 1;
-      const get = (key: string): CellValue => {
-        const c = col(key);
-        return c === undefined ? null : cellAt(sheet, r, c);
-      };
-      const cell = (key: string) => a1(col(key) ?? 0, rowNo);
-      const id = str(get('targetId'));
-      const entryKeys = TARGET_COLUMNS.filter((c) => c.entry).map((c) => c.key);
-      const hasEntry = entryKeys.some((k) => str(get(k)) !== '');
-      if (!id) {
-        const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
-        if (hasEntry) {
-          p.error(
-            'row-added',
-            `第 ${rowNo} 行没有指标编号，不是目录中的指标（请勿自行增加行，补充情况写在“进展情况”中）`,
-            { sheet: S, cell: a1(0, rowNo) },
-          );
-        } else if (anything && meta) {
-          p.warning('row-added', `第 ${rowNo} 行不是目录中的指标（请勿自行增加行）`, {
-            sheet: S,
-            cell: a1(0, rowNo),
-          });
-        }
-        continue;
-      }
-      if (seen.has(id)) {
-        p.error('row-duplicated', `指标编号 ${id} 出现了不止一次（请勿复制行）`, {
-          sheet: S,
-          cell: cell('targetId'),
-          targetId: id,
-        });
-        continue;
-      }
-      seen.add(id);
-      const m = metaTargets.get(id);
-      if (meta && !m) {
-        p.error('row-added', `指标编号 ${id} 不在本表的指标目录中（新增了行，或改动了指标编号）`, {
-          sheet: S,
-          cell: cell('targetId'),
-          targetId: id,
-        });
-        continue;
-      }
-      if (m && fpComplete) {
-        const cells = fpCols.map((c) => cellAt(sheet, r, c));
-        for (const i of changedCells(m.fingerprint, cells)) {
-          const def = fingerprintColumns(TARGET_COLUMNS)[i];
-          p.error(
-            'locked-cell-edited',
-            `目录内容“${def.header}”被改动（灰色单元格是指标目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
-            {
-              sheet: S,
-              cell: a1(fpCols[i], rowNo),
-              targetId: id,
-            },
-          );
-        }
-      }
-      const ct = sameCatalogue ? catTargets.get(id) : undefined;
-      const rule: Rule = ct
-        ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
-        : m
-          ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
-          : { comparator: 'milestone', value: null, valueMax: null, unit: str(get('unit')) };
-      const known = ct !== undefined || m !== undefined;
-      const targetRow: TargetRow = {
-        ...catalogueColumns(id, rowNo, get),
-        comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
-        value: known ? rule.value : null,
-        valueMax: known ? rule.valueMax : null,
-      };
-      rows.push(targetRow);
-      if (catalogue && !catTargets.has(id)) {
-        p.warning('target-not-in-catalogue', `指标 ${id} 不在所给目录中`, {
-          sheet: S,
-          cell: cell('targetId'),
-          targetId: id,
-        });
-      }
-      const where = (key: string) => ({ sheet: S, cell: cell(key), targetId: id });
-
-      const figure = (key: string, label: string): number | null => {
-        const raw = get(key);
-        const res = parseFigure(raw, rule.unit);
-        if (!res.ok) {
-          p.error(
-            'not-a-number',
-            `${shown(raw)} ${res.reason}（${label}只填数字${rule.unit ? `，单位：${rule.unit}` : ''}）`,
-            where(key),
-          );
-          return null;
-        }
-        if (
-          res.value !== null &&
-          rule.unit === '%' &&
-          typeof raw === 'number' &&
-          raw > 0 &&
-          raw < 1 &&
-          rule.value !== null &&
-          rule.value >= 1
-        ) {
-          p.warning(
-            'percent-as-fraction',
-            `${label} ${raw} 看起来是小数形式的百分比；本指标单位为 %，30% 应填 30`,
-            where(key),
-          );
-        }
-        return res.value;
-      };
-      const baseline = figure('baseline', '基期值');
-      const actual = figure('actual', '完成值');
-
-      let asOf: string | null = null;
-      const rawDate = get('asOf');
-      const d = parseDateCell(rawDate);
-      if (!d.ok) p.error('not-a-date', `${shown(rawDate)} ${d.reason}`, where('asOf'));
-      else {
-        asOf = d.value;
-        if (asOf && range && (asOf < range.start || asOf > range.end)) {
-          p.error(
-            'date-out-of-period',
-            `截至日期 ${asOf} 不在填报期间 ${period}（${range.start} 至 ${range.end}）内`,
-            where('asOf'),
-          );
-        }
-      }
-
-      let status: Entry['status'] = null;
-      const rawStatus = get('status');
-      const st = parseStatus(rawStatus);
-      if (!st.ok) p.error('bad-status', `${shown(rawStatus)} ${st.reason}`, where('status'));
-      else status = st.value;
-
-      const entry: Entry = {
-        targetId: id,
-        baseline,
-        actual,
-        asOf,
-        status,
-        progress: str(get('progress')),
-        problems: str(get('problems')),
-        nextSteps: str(get('nextSteps')),
-        evidence: str(get('evidence')),
-      };
-      entries.push(entry);
-      if (!hasEntry) unfilled++;
-      if (actual !== null && !isVerified(entry)) {
-        // Implausible figures (a unit slip, a share over 100 %): src/core/progress/plausibility.ts.
-        const kind =
-          ct?.kind ??
-          deriveKind({
-            indicator: targetRow.quote,
-            unit: rule.unit,
-            comparator: isComparator(rule.comparator) ? rule.comparator : 'milestone',
-            value: rule.value,
-          });
-        for (const f of implausibilities(actual, {
-          kind,
-          value: rule.value,
-          unit: rule.unit,
-          quote: targetRow.quote,
-        }))
-          p.warning(
-            `implausible-${f.code}`,
-            `${f.message}；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
-            where('actual'),
-          );
-      }
-
-      // ---- consistency of status, figure and explanations
-      const goal = describeTarget(rule, targetRow.targetText);
-      if (status === '滞后' && !entry.problems) {
-        p.error('lagging-unexplained', '进展状态为“滞后”，须在“存在问题”中说明原因', where('problems'));
-      }
-      if (status === '滞后' && !entry.nextSteps) {
-        p.warning('lagging-no-next-steps', '进展状态为“滞后”，请填写“下一步措施”', where('nextSteps'));
-      }
-      const numeric = rule.comparator !== 'milestone' && rule.value !== null;
-      if (numeric && actual !== null) {
-        const met = meetsTarget(actual, rule.comparator, rule.value, rule.valueMax);
-        if (status === '已完成' && met === false) {
-          p.warning(
-            'status-inconsistent',
-            `进展状态为“已完成”，但完成值 ${actual} 未达到目标 ${goal}`,
-            where('status'),
-          );
-        } else if ((status === '滞后' || status === '未启动') && met === true) {
-          p.warning(
-            'status-inconsistent',
-            `进展状态为“${status}”，但完成值 ${actual} 已达到目标 ${goal}`,
-            where('status'),
-          );
-        }
-      }
-      if (numeric && status === '已完成' && actual === null && str(get('actual')) === '') {
-        p.warning('actual-missing', '进展状态为“已完成”，但未填写完成值', where('actual'));
-      }
-      if (status === null && str(rawStatus) === '' && (actual !== null || entry.progress)) {
-        p.warning('status-missing', '已填写完成值或进展情况，但未选择进展状态', where('status'));
-      }
-    }
-    for (const [id, m] of metaTargets) {
-      if (!seen.has(id)) {
-        p.error('row-deleted', `指标 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
-          sheet: S,
-          cell: a1(0, m.row),
-          targetId: id,
-        });
-      }
-    }
-    if (unfilled > 0) {
-      p.warning('rows-unfilled', `有 ${unfilled} 项指标没有填写任何内容`, { sheet: S });
-    }
+    return { rows, entries };
   }
+  warnIfRenamed(table, SHEET_TARGETS, p);
+  const S = table.sheet.name;
+  const missing = TARGET_COLUMNS.filter(
+    (c) => c.key !== 'rate' && !c.optional && !table.header.cols.has(c.key),
+  );
+  for (const c of missing) {
+    p.error('column-missing', `找不到“${c.header}”列（被删除或表头被改动）`, {
+      sheet: S,
+      cell: a1(0, table.header.row + 1),
+    });
+  }
+  let unfilled = 0;
+  const spec: TableSpec = {
+    columns: TARGET_COLUMNS,
+    idKey: 'targetId',
+    noun: '指标',
+    metaRows: metaRowsOf(ctx.meta, 'target'),
+    addedRowHint: '请勿自行增加行，补充情况写在“进展情况”中',
+    warnStrayRows: true,
+  };
+  readRows(table, spec, ctx.meta !== null, p, (row) => {
+    const { targetRow, entry } = readTargetRow(row, ctx, p);
+    rows.push(targetRow);
+    entries.push(entry);
+    if (!row.hasEntry) unfilled++;
+  });
+  if (unfilled > 0) p.warning('rows-unfilled', `有 ${unfilled} 项指标没有填写任何内容`, { sheet: S });
+  return { rows, entries };
+}
 
-  // ---- 任务 rows
-  if (!tasks) {
-    if (metaTasks.size > 0)
+/** The 任务 sheet: status and explanations per task. */
+function readTaskSheet(table: Located | null, ctx: ReadContext, p: Problems): TaskEntry[] {
+  const metaRows = metaRowsOf(ctx.meta, 'task');
+  if (!table) {
+    if (metaRows.size > 0)
       p.error('sheet-missing', `找不到“${SHEET_TASKS}”工作表（被删除，或表头被改动），无法读取任务填报内容`);
-  } else {
-    const { sheet, header } = tasks;
-    const S = sheet.name;
-    if (tasks.renamed)
-      p.warning('sheet-renamed', `工作表“${SHEET_TASKS}”被改名为“${S}”，已按表头识别；请勿更改工作表名称`, {
-        sheet: S,
-      });
-    const col = (key: string) => header.cols.get(key);
-    const fpDefs = fingerprintColumns(TASK_COLUMNS);
-    const fpCols = fpDefs.map((c) => col(c.key));
-    const fpComplete = fpCols.every((c) => c !== undefined);
-    const seen = new Set<string>();
-    for (let r = header.row + 1; r < sheet.rows.length; r++) {
-      const rowNo = r + 1;
-      const get = (key: string): CellValue => {
-        const c = col(key);
-        return c === undefined ? null : cellAt(sheet, r, c);
-      };
-      const id = str(get('taskId'));
-      const where = (key: string) => ({ sheet: S, cell: a1(col(key) ?? 0, rowNo), targetId: id || null });
-      const hasEntry = TASK_COLUMNS.filter((c) => c.entry).some((c) => str(get(c.key)) !== '');
-      if (!id) {
-        if (hasEntry)
-          p.error('row-added', `第 ${rowNo} 行没有任务编号，不是目录中的任务（请勿自行增加行）`, {
-            sheet: S,
-            cell: a1(0, rowNo),
-          });
-        continue;
-      }
-      if (seen.has(id)) {
-        p.error('row-duplicated', `任务编号 ${id} 出现了不止一次（请勿复制行）`, where('taskId'));
-        continue;
-      }
-      seen.add(id);
-      const m = metaTasks.get(id);
-      if (meta && !m) {
-        p.error(
-          'row-added',
-          `任务编号 ${id} 不在本表的任务目录中（新增了行，或改动了任务编号）`,
-          where('taskId'),
-        );
-        continue;
-      }
-      if (m && fpComplete) {
-        const cells = fpCols.map((c) => cellAt(sheet, r, c));
-        for (const i of changedCells(m.fingerprint, cells)) {
-          p.error(
-            'locked-cell-edited',
-            `目录内容“${fpDefs[i].header}”被改动（灰色单元格是任务目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
-            {
-              sheet: S,
-              cell: a1(fpCols[i], rowNo),
-              targetId: id,
-            },
-          );
-        }
-      }
-      const rawStatus = get('status');
-      const st = parseStatus(rawStatus);
-      if (!st.ok) p.error('bad-status', `${shown(rawStatus)} ${st.reason}`, where('status'));
-      const te: TaskEntry = {
-        taskId: id,
-        status: st.ok ? st.value : null,
-        progress: str(get('progress')),
-        problems: str(get('problems')),
-        nextSteps: str(get('nextSteps')),
-      };
-      if (te.status === '滞后' && !te.problems) {
-        p.error('lagging-unexplained', '进展状态为“滞后”，须在“存在问题”中说明原因', where('problems'));
-      }
-      taskEntries.push(te);
-    }
-    for (const [id, m] of metaTasks) {
-      if (!seen.has(id)) {
-        p.error('row-deleted', `任务 ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
-          sheet: S,
-          cell: a1(0, m.row),
-          targetId: id,
-        });
-      }
-    }
+    return [];
   }
+  warnIfRenamed(table, SHEET_TASKS, p);
+  const taskEntries: TaskEntry[] = [];
+  const spec: TableSpec = {
+    columns: TASK_COLUMNS,
+    idKey: 'taskId',
+    noun: '任务',
+    metaRows,
+    addedRowHint: '请勿自行增加行',
+    warnStrayRows: false,
+  };
+  readRows(table, spec, ctx.meta !== null, p, (row) => {
+    const te: TaskEntry = {
+      taskId: row.id,
+      status: readStatus(row, p),
+      progress: str(row.get('progress')),
+      problems: str(row.get('problems')),
+      nextSteps: str(row.get('nextSteps')),
+    };
+    checkLagging(row, te, p);
+    taskEntries.push(te);
+  });
+  return taskEntries;
+}
 
+/**
+ * Reads an office's workbook: finds _meta and the 指标 / 任务 sheets (by name, or by header when
+ * renamed), refuses what is no luoshi workbook, then reads both sheets with the same row routine.
+ */
+export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submission {
+  const p = new Problems();
+  const source = options.source;
+  const meta = readMeta(grid, p);
+  const targets = locateTable(grid, SHEET_TARGETS, TARGET_COLUMNS, ['targetId', 'actual'], isRemovedSheet);
+  const tasks = locateTable(grid, SHEET_TASKS, TASK_COLUMNS, ['taskId', 'status'], isRemovedSheet);
+  if (refuseUnreadable(meta, targets, source, p)) return emptySubmission(source, p.list);
+
+  const subtitle = targets ? fromSubtitle(targets.sheet, targets.header.row) : { office: '', period: '' };
+  const office = meta?.office || subtitle.office;
+  const period = meta?.period || subtitle.period;
+  const ctx = readContext(grid, meta, period, options, p);
+  const { rows, entries } = readTargetSheet(targets, ctx, p);
+  const taskEntries = readTaskSheet(tasks, ctx, p);
   const filler = readFiller(grid);
   return {
     office,
     period,
-    catalogueVersion,
+    catalogueVersion: meta?.catalogueVersion ?? '',
     formatVersion: meta?.formatVersion ?? 0,
     generatedAt: meta?.generatedAt ?? null,
     source,
