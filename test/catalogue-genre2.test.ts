@@ -27,7 +27,7 @@ describe('genre set 2', () => {
     expect(score.badQuotes).toEqual([]);
     expect(score.overall.recall).toBeGreaterThanOrEqual(0.9);
     expect(score.overall.precision).toBeGreaterThanOrEqual(0.9);
-    for (const f of ['comparator', 'unit', 'deadline'] as const)
+    for (const f of ['comparator', 'unit', 'deadline', 'units'] as const)
       expect(score.overall.fields[f].accuracy, f).toBeGreaterThanOrEqual(0.9);
   });
 

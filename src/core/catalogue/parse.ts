@@ -8,6 +8,7 @@ import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from '.
 import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
 import {
+  splitUnits,
   notesIn,
   parseResponsibility,
   timePart,
@@ -99,6 +100,18 @@ function flatBody(lines: Line[]): { start: number; end: number } | null {
     end--;
   }
   return { start, end };
+}
+
+/** Responsibility said in a sentence of its own: "由县农业农村局负责，县财政局、县水利局配合。" */
+const SENTENCE_RESPONSIBILITY =
+  /(?:^|[。；\n])\s*由([^，。；\n]{2,40}?)(?:牵头)?负责(?:[，,]\s*([^。；\n]{2,80}?)(?:配合|参与|协助|协同))?\s*[。；]/;
+
+function sentenceResponsibility(s: string): Responsibility | null {
+  const m = SENTENCE_RESPONSIBILITY.exec(s);
+  if (!m) return null;
+  const lead = splitUnits(m[1]);
+  const participants = m[2] ? splitUnits(m[2]).filter((u) => !lead.includes(u)) : [];
+  return lead.length ? { lead, participants } : null;
 }
 
 /** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
@@ -375,6 +388,13 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       for (const u of parsed.resp.participants)
         if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
       noteSpans.push([note.start, note.end]);
+    }
+    if (!resp.lead.length) {
+      const said = sentenceResponsibility(text.slice(seg.from, seg.to));
+      if (said) {
+        resp.lead.push(...said.lead);
+        resp.participants.push(...said.participants);
+      }
     }
     let task: Task | null = null;
     if (seg.task) {
