@@ -58,18 +58,26 @@ const MARKS = /[\uE000\uE001]/g;
 
 /** Mark one data text (empty stays empty, so {{#if}} still sees it as missing). */
 export function markData(s: string): string {
+  if (s === '') return s;
   const t = s.replace(MARKS, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
   return t ? `${DATA_OPEN}${t}${DATA_CLOSE}` : '';
 }
 
-/** Every string of the template data marked (numbers and booleans are left as they are). */
+/**
+ * Every string of the template data marked (numbers and booleans are left as they are). The data is
+ * changed in place: it is the template's own view, built afresh for each report, and marking is
+ * idempotent where an object is reached twice.
+ */
 export function protectData<T>(value: T): T {
   if (typeof value === 'string') return markData(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => protectData(v)) as T;
+  if (Array.isArray(value)) {
+    const list = value as unknown[];
+    for (let i = 0; i < list.length; i++) list[i] = protectData(list[i]);
+    return value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = protectData(v);
-    return out as T;
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) obj[k] = protectData(obj[k]);
   }
   return value;
 }

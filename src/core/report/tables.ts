@@ -20,13 +20,57 @@ function rateText(l: TargetLine | undefined): string {
   return l.judged === '未启动' ? '0.0' : '/';
 }
 
-/** 附件1 of a consolidated report: one row per indicator, one column of 完成率 per office. */
+/** Up to this many offices get a column each in the matrix (more do not fit the 版心 upright). */
+export const MATRIX_MAX_OFFICES = 12;
+
+/** For many offices: per indicator, how many offices have data, are on schedule, are behind. */
+function officeCountTable(targets: TargetLine[], lines: TargetLine[], missing: string[]): TableData {
+  const per = new Map<string, { data: number; ahead: number; behind: number }>();
+  for (const l of lines) {
+    const c = per.get(l.targetId) ?? { data: 0, ahead: 0, behind: 0 };
+    if (l.judged !== '无数据') c.data++;
+    if (l.judged === '已完成' || l.judged === '达到序时进度') c.ahead++;
+    if (isBehind(l)) c.behind++;
+    per.set(l.targetId, c);
+  }
+  return {
+    title: '各单位指标完成情况表',
+    footnote: missing.length ? `注：${missing.join('、')}未报送，未列入。` : undefined,
+    columns: [
+      { header: '序号', weight: 0, min: 2, max: 2, align: 'center' },
+      { header: '指标', weight: 3, min: 10, max: 24, align: 'left' },
+      { header: '目标', weight: 1, min: 4, max: 6, align: 'left' },
+      { header: '有数据单位数', weight: 0, min: 3, max: 3, align: 'right' },
+      { header: '达到序时进度单位数', weight: 0, min: 4, max: 4, align: 'right' },
+      { header: '滞后单位数', weight: 0, min: 3, max: 3, align: 'right' },
+      { header: '总体完成率（%）', weight: 0, min: 4, max: 4, align: 'right' },
+    ],
+    rows: targets.map((t, i) => {
+      const c = per.get(t.targetId) ?? { data: 0, ahead: 0, behind: 0 };
+      return [
+        String(i + 1),
+        t.indicator,
+        t.targetText || '—',
+        String(c.data),
+        String(c.ahead),
+        String(c.behind),
+        rateText(t),
+      ];
+    }),
+  };
+}
+
+/**
+ * 附件1 of a consolidated report: one row per indicator, one column of 完成率 per office (for more
+ * offices than fit, counts of offices per indicator instead).
+ */
 export function completionMatrix(
   targets: TargetLine[],
   lines: TargetLine[],
   offices: string[],
   missing: string[],
 ): TableData {
+  if (offices.length > MATRIX_MAX_OFFICES) return officeCountTable(targets, lines, missing);
   const byOffice = new Map<string, Map<string, TargetLine>>();
   for (const l of lines) {
     if (!l.office) continue;

@@ -13,6 +13,7 @@ type Shape =
   | { kind: 'unknown' };
 
 const VALUE: Shape = { kind: 'value' };
+const SAMPLE = 8;
 const UNKNOWN: Shape = { kind: 'unknown' };
 
 function merge(a: Shape | null, b: Shape): Shape {
@@ -30,8 +31,9 @@ function merge(a: Shape | null, b: Shape): Shape {
 /** The shape of the template data: which fields exist, which are lists and what their items hold. */
 export function shapeOf(value: unknown): Shape {
   if (Array.isArray(value)) {
+    // Items of a list are built alike; a few show its shape (a report may hold tens of thousands).
     let item: Shape | null = null;
-    for (const v of value as unknown[]) item = merge(item, shapeOf(v));
+    for (const v of (value as unknown[]).slice(0, SAMPLE)) item = merge(item, shapeOf(v));
     return { kind: 'list', item };
   }
   if (value !== null && typeof value === 'object') {
