@@ -95,7 +95,9 @@ const DAYS_1900_TO_1904 = 1462;
  * reads every date four years early. Whether that happened, from the workbook part itself.
  */
 function missed1904(bytes: Uint8Array, wb: ExcelJS.Workbook): boolean {
-  if (wb.properties.date1904) return false;
+  // A package without a workbook part leaves exceljs without properties (it then reads no sheets).
+  const props = wb.properties as ExcelJS.WorkbookProperties | undefined;
+  if (!props || props.date1904) return false;
   try {
     const part = unzipSync(bytes, { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml'];
     return (

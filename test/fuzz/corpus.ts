@@ -167,7 +167,7 @@ function workbookValueCases(f: Fixtures, firstId: string): FuzzCase[] {
       expect: {
         kind: 'accepted',
         codes: [1],
-        check: (r) => (/指标!M\d+/.test(r.stdout) ? null : 'no cell named'),
+        check: (r) => (/指标![A-Z]+\d+：.*不是日期/.test(r.stdout) ? null : 'no cell named'),
       },
     });
     out.push({
