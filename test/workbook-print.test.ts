@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { seedCatalogue } from './helpers/seeds.js';
 import { producedWorkbooks } from './helpers/produced-workbooks.js';
+import ExcelJS from 'exceljs';
 import {
-  convertToPdf,
   footerWords,
   headerWords,
   pageSheet,
@@ -38,6 +38,19 @@ interface PrintedSheet {
 }
 
 const printed: PrintedSheet[] = [];
+/** Rows LibreOffice needs taller than stored, per file and sheet: [row, stored pt, needed pt]. */
+let clipped: Record<string, Record<string, [number, number, number][]>> = {};
+
+/** A control: one wrapped cell in a row fixed at one line, which LibreOffice must report as clipped. */
+async function clippedControl(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('对照');
+  ws.getColumn(1).width = 10;
+  ws.getCell('A1').value = '这一段文字需要五行才能显示完整，但这一行只有一行高。';
+  ws.getCell('A1').alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(1).height = 15;
+  await wb.xlsx.writeFile(file);
+}
 
 beforeAll(async () => {
   const dir = tmpDir('print');
@@ -46,7 +59,24 @@ beforeAll(async () => {
     writeFileSync(file, p.bytes);
     return file;
   });
-  const pdfs = await convertToPdf(files, path.join(dir, 'pdf'), path.join(dir, 'profile'));
+  const control = path.join(dir, 'clipped-control.xlsx');
+  await clippedControl(control);
+  // One soffice session prints every file to PDF and measures each row's needed height (helpers/lo-print.py).
+  const pdfDir = path.join(dir, 'pdf');
+  mkdirSync(pdfDir, { recursive: true });
+  const { stdout } = await run(
+    '/usr/bin/python3',
+    [
+      path.join(import.meta.dirname, 'helpers/lo-print.py'),
+      path.join(dir, 'profile'),
+      pdfDir,
+      ...files,
+      control,
+    ],
+    { timeout: 540_000, maxBuffer: 16 * 1024 * 1024 },
+  );
+  clipped = JSON.parse(stdout) as typeof clipped;
+  const pdfs = files.map((f) => path.join(pdfDir, `${path.basename(f, '.xlsx')}.pdf`));
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const pdf of pdfs) {
     const pages = await pdfPages(pdf);
@@ -113,6 +143,16 @@ describe('printed through LibreOffice', () => {
       if (size === Infinity) continue; // a page without CJK words (none expected) says nothing
       expect(size / BODY_PT, `${p.file} ${p.sheet}`).toBeGreaterThanOrEqual(MIN_SCALE);
     }
+  });
+
+  it('cuts off no text: every row is as tall as LibreOffice needs for its wrapped text', () => {
+    // the control proves the measurement sees a clipped row
+    expect(clipped['clipped-control.xlsx']?.['对照']?.map((r) => r[0])).toEqual([1]);
+    for (const [file, sheets] of Object.entries(clipped)) {
+      if (file === 'clipped-control.xlsx') continue;
+      for (const [sheet, rows] of Object.entries(sheets)) expect(rows, `${file} ${sheet}`).toEqual([]);
+    }
+    expect(Object.keys(clipped).length).toBe(7);
   });
 
   it('heads every page with office and period and numbers it 第 N 页 共 M 页', () => {

@@ -515,9 +515,28 @@ function fractionOf(percent: number | null): number | null {
 /** Widest table (width units) printed one page wide: ≥ 80 % on A4 landscape (see the print test). */
 const FIT_WIDTH = 150;
 const RANKING_WIDTHS = [5, 14, 9, 10, 7, 6, 6, 8, 8, 6, 6, 7, 5, 5, 10.5, 22];
-const OUTLIER_WIDTHS = [14, 28, 6, 12, 9, 9, 7, 10, 30];
+const OUTLIER_WIDTHS = [14, 28, 8, 12, 9, 9, 8, 10, 30];
 
 /** A styled header row of the given height. */
+/**
+ * A styled header row, as tall as its longest wrapped heading needs plus one spare line: bold headings in
+ * narrow columns take a line more in LibreOffice than the estimate (measured by the print test).
+ */
+function headerRow(ws: ExcelJS.Worksheet, heads: readonly string[], widths: readonly number[]): void {
+  let lines = 1;
+  heads.forEach((text, i) => (lines = Math.max(lines, wrappedLines(text, widths[i] ?? 10))));
+  styleHeight(linesHeight(lines + 1), addPlainRow(ws, heads));
+}
+
+/** headerRow with the widths the sheet's columns already have. */
+function headerRowAuto(ws: ExcelJS.Worksheet, heads: readonly string[]): void {
+  headerRow(
+    ws,
+    heads,
+    heads.map((_, i) => ws.getColumn(i + 1).width ?? 10),
+  );
+}
+
 function styleHeight(height: number, row: ExcelJS.Row): void {
   styleHeader(row);
   row.height = height;
@@ -554,7 +573,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     t.unit,
     t.document,
   ];
-  const leadWidths = [5, 12, 28, 9, 6, 12];
+  const leadWidths = [5, 12, 28, 9, 8, 12];
   // A4 landscape, one page wide while that stays legible (≤ 150 width units print at ≥ 80 %); a wider
   // matrix (many offices) prints at full size across pages, its identifying columns repeated on each.
   const pageSetup = (widths: readonly number[]): Partial<ExcelJS.PageSetup> => ({
@@ -619,13 +638,13 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       '计入单位数',
       '待核实',
     ];
-    const actualWidths = [...officeNames.map(() => 10), 6, 11, 8, 9, 9, 9, 7, 10, 6, 6];
+    const actualWidths = [...officeNames.map(() => 10), 8, 11, 8, 9, 9, 9, 8, 10, 8, 8];
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.actual, {
       views: [{ state: 'frozen', xSplit: 6, ySplit: 1 }],
       pageSetup: pageSetup([...leadWidths, ...actualWidths]),
     });
     ws.columns = [...leadColumns(), ...actualWidths.map((width) => ({ width }))];
-    styleHeader(addPlainRow(ws, [...lead, ...officeNames, ...tail]));
+    headerRow(ws, [...lead, ...officeNames, ...tail], [...leadWidths, ...actualWidths]);
     const autoRows = new Set<number>();
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [
@@ -672,7 +691,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     });
     // The percent format is a column style (new cells inherit it): cheaper than styling 300,000 cells one by one.
     ws.columns = [...leadColumns(), ...officeNames.map(() => ({ width: 9, style: { numFmt: '0.0%' } }))];
-    styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
+    headerRow(ws, [...lead, ...officeNames], [...leadWidths, ...officeNames.map(() => 9)]);
     const autoRows = new Set<number>();
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [...leadCells(t, i), ...result.rate[i].map(fractionOf)]);
@@ -691,7 +710,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       pageSetup: pageSetup([...leadWidths, ...officeNames.map(() => 12)]),
     });
     ws.columns = [...leadColumns(), ...officeNames.map(() => ({ width: 12 }))];
-    styleHeader(addPlainRow(ws, [...lead, ...officeNames]));
+    headerRow(ws, [...lead, ...officeNames], [...leadWidths, ...officeNames.map(() => 12)]);
     const autoRows = new Set<number>();
     result.targets.forEach((t, i) => {
       const row = addPlainRow(ws, [...leadCells(t, i), ...result.status[i]]);
@@ -710,9 +729,9 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       pageSetup: pageSetup(RANKING_WIDTHS),
     });
     ws.columns = RANKING_WIDTHS.map((width) => ({ width }));
-    styleHeight(
-      linesHeight(3),
-      addPlainRow(ws, [
+    headerRow(
+      ws,
+      [
         '名次',
         '单位',
         '平均完成率',
@@ -729,7 +748,8 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
         '警告',
         '截至日期',
         '文件',
-      ]),
+      ],
+      RANKING_WIDTHS,
     );
     const ranked = [...result.offices].sort(
       (a, b) => a.rank - b.rank || a.office.localeCompare(b.office, 'zh-CN'),
@@ -765,7 +785,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   {
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.missing, { pageSetup: pageSetup([6, 24, 40]) });
     ws.columns = [6, 24, 40].map((width) => ({ width }));
-    styleHeader(addPlainRow(ws, ['序号', '单位', '说明']));
+    headerRowAuto(ws, ['序号', '单位', '说明']);
     result.missing.forEach((name, i) =>
       addPlainRow(ws, [i + 1, name, '名单内单位，未收到可读取的填报表']).commit(),
     );
@@ -790,7 +810,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       width,
       ...(i === 1 || i === 6 ? { style: { alignment: WRAP_TOP } } : {}),
     }));
-    styleHeader(addPlainRow(ws, ['单位', '文件', '级别', '工作表', '单元格', '指标编号', '问题']));
+    headerRowAuto(ws, ['单位', '文件', '级别', '工作表', '单元格', '指标编号', '问题']);
     for (const f of result.failures) {
       const row = addPlainRow(ws, [null, f.file, '无法读取', null, null, null, f.message]);
       row.getCell(3).fill = solid(HIGHLIGHT.cleared);
@@ -815,7 +835,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
   {
     const ws = wb.addWorksheet(CONSOLIDATION_SHEETS.duplicates, { pageSetup: pageSetup([18, 30, 30, 40]) });
     ws.columns = [18, 30, 30, 40].map((width) => ({ width }));
-    styleHeader(addPlainRow(ws, ['单位', '采用的文件', '未采用的文件', '原因']));
+    headerRowAuto(ws, ['单位', '采用的文件', '未采用的文件', '原因']);
     for (const d of result.duplicates) addPlainRow(ws, [d.office, d.kept, d.dropped, d.reason]).commit();
     finish(ws, CONSOLIDATION_SHEETS.duplicates, 4, result.duplicates.length + 1);
     ws.commit();
@@ -831,19 +851,17 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       width,
       ...(i === 1 || i === 8 ? { style: { alignment: WRAP_TOP } } : {}),
     }));
-    styleHeader(
-      addPlainRow(ws, [
-        '指标编号',
-        '指标内容',
-        '计量单位',
-        '单位',
-        '填报值',
-        '中位数',
-        '稳健z值',
-        '是否计入',
-        '说明',
-      ]),
-    );
+    headerRowAuto(ws, [
+      '指标编号',
+      '指标内容',
+      '计量单位',
+      '单位',
+      '填报值',
+      '中位数',
+      '稳健z值',
+      '是否计入',
+      '说明',
+    ]);
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
     const outlierRows = new Set<number>();
     for (const o of result.outliers) {
@@ -880,18 +898,20 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       width,
       ...(i === 2 || i === 5 ? { style: { alignment: WRAP_TOP } } : {}),
     }));
-    styleHeader(addPlainRow(ws, ['单位', '指标编号', '指标内容', '自报进展状态', '核算进度', '说明']));
+    headerRowAuto(ws, ['单位', '指标编号', '指标内容', '自报进展状态', '核算进度', '说明']);
     const byId = new Map(result.targets.map((t) => [t.targetId, t]));
-    for (const c of result.contradictions)
-      addPlainRow(ws, [
-        c.office,
-        c.targetId,
-        byId.get(c.targetId)?.quote ?? null,
-        c.declared,
-        c.status,
-        c.message,
-      ]).commit();
-    finish(ws, CONSOLIDATION_SHEETS.contradictions, 6, result.contradictions.length + 1);
+    const contradictionRows = new Set<number>();
+    for (const c of result.contradictions) {
+      const quote = byId.get(c.targetId)?.quote ?? null;
+      const row = addPlainRow(ws, [c.office, c.targetId, quote, c.declared, c.status, c.message]);
+      row.height = wrappedHeight([
+        { text: quote, width: 30 },
+        { text: c.message, width: 40 },
+      ]);
+      contradictionRows.add(row.number);
+      row.commit();
+    }
+    finish(ws, CONSOLIDATION_SHEETS.contradictions, 6, result.contradictions.length + 1, contradictionRows);
     ws.commit();
   }
 
@@ -902,11 +922,17 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
       width,
       style: { alignment: { wrapText: true, vertical: 'top' } },
     }));
-    styleHeader(addPlainRow(ws, ['序号', '计算规则']));
+    headerRowAuto(ws, ['序号', '计算规则']);
     const share =
       result.timeShare === null ? '无法确定（按全年计）' : `${(result.timeShare * 100).toFixed(1)}%`;
     addPlainRow(ws, [null, `报告期：${result.period ?? '—'}；序时进度：${share}`]).commit();
-    PROGRESS_RULES.forEach((rule, i) => addPlainRow(ws, [i + 1, rule]).commit());
+    const ruleRows = new Set<number>();
+    PROGRESS_RULES.forEach((rule, i) => {
+      const row = addPlainRow(ws, [i + 1, rule]);
+      row.height = wrappedHeight([{ text: rule, width: 120 }]);
+      ruleRows.add(row.number);
+      row.commit();
+    });
     // the legend of every colour used in this workbook
     const legend = addPlainRow(ws, [
       null,
@@ -915,7 +941,7 @@ export async function writeConsolidationWorkbook(result: ConsolidationResult): P
     legend.getCell(1).fill = solid(HIGHLIGHT.outlier);
     legend.commit();
     ws.headerFooter = pageHeader;
-    patches.push({ name: CONSOLIDATION_SHEETS.rules });
+    patches.push({ name: CONSOLIDATION_SHEETS.rules, autoRows: ruleRows });
     ws.commit();
   }
 
