@@ -152,10 +152,13 @@ describe('the whole round in the browser', () => {
         .map((id, i) => ({ targetId: id, actual: 10 + i, asOf: '2026-06-30', status: '序时推进' })),
     );
     await uploadAs(page, fixedBytes, `${OFFICE}-第二次.xlsx`);
+    // Only warnings (rows left empty): not reported until the office confirms them.
     const confirm = page.getByRole('button', { name: '已核实以上警告，确认报送' });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await seen(confirm);
+    await shoot(page, '08-office-confirm-warnings');
+    await confirm.click();
     await seen(table(page, '报送历史').getByText(`${OFFICE}-第二次.xlsx`));
-    await shoot(page, '08-office-reported');
+    await shoot(page, '09-office-reported');
     clean(office);
   });
 
@@ -166,7 +169,7 @@ describe('the whole round in the browser', () => {
     await seen(table(page, '各单位报送进度').getByText('已报送'));
     await page.getByRole('button', { name: /催报名单/ }).click();
     await seen(table(page, '催报名单').getByText('吉林市'));
-    await shoot(page, '09-urge-list');
+    await shoot(page, '10-urge-list');
     await page.keyboard.press('Escape');
     await page.getByRole('link', { name: OFFICE }).click();
     await seen(table(page, '历次上传'));
@@ -174,7 +177,7 @@ describe('the whole round in the browser', () => {
     await page.getByLabel('退回意见（填报单位可见）').fill('第3项完成值与统计公报不符，请核实后重报。');
     await page.getByRole('button', { name: '确认退回' }).click();
     await seen(page.getByText('已退回，填报单位会看到退回意见'));
-    await shoot(page, '10-office-review-returned');
+    await shoot(page, '11-office-review-returned');
     clean(admin);
   });
 
@@ -192,9 +195,10 @@ describe('the whole round in the browser', () => {
     );
     await uploadAs(page, again, `${OFFICE}-第三次.xlsx`);
     const confirm = page.getByRole('button', { name: '已核实以上警告，确认报送' });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await seen(confirm);
+    await confirm.click();
     await seen(table(page, '报送历史').getByText(`${OFFICE}-第三次.xlsx`));
-    await shoot(page, '11-office-resubmitted');
+    await shoot(page, '12-office-resubmitted');
     clean(office);
   });
 
@@ -206,17 +210,17 @@ describe('the whole round in the browser', () => {
     await seen(diff.getByText('数值修改').first());
     await page.getByRole('button', { name: '采用' }).click();
     await seen(page.getByText('已采用').first());
-    await shoot(page, '12-office-review-compare');
+    await shoot(page, '13-office-review-compare');
     await page.goto(`${server.url}/#/rounds/${roundId}/summary`);
     await seen(table(page, '各单位排名').getByText(OFFICE));
     await seen(page.locator('.bar-chart canvas'));
-    await shoot(page, '13-summary');
+    await shoot(page, '14-summary');
     const summary = await download(page, () => page.getByRole('button', { name: '下载 汇总.xlsx' }).click());
     expect(Buffer.from(summary.subarray(0, 2)).toString()).toBe('PK');
     await page.goto(`${server.url}/#/rounds/${roundId}/report`);
     const docx = await download(page, () => page.getByRole('button', { name: /生成并下载/ }).click());
     expect(Buffer.from(docx.subarray(0, 2)).toString()).toBe('PK');
-    await shoot(page, '14-report');
+    await shoot(page, '15-report');
     clean(admin);
   });
 });
