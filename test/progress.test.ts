@@ -1,10 +1,12 @@
 /** The rules of the one measure of progress, on hand-worked cases (README “进度的计算规则”). */
 import { describe, expect, it } from 'vitest';
 import { deriveKind } from '../src/core/catalogue/kind.js';
+import type { Submission } from '../src/core/model/submission.js';
 import {
   aggregateTarget,
   chooseVersion,
   implausibilities,
+  jumpProblems,
   judgeFigure,
   officeScore,
   overallJudgement,
@@ -117,5 +119,52 @@ describe('progress', () => {
     expect(() => reportDate('2025-10-09', '2026-01-15', '2025-12-31')).toThrow(
       /成文日期 2025-10-09 早于数据截至日期 2025-12-31/,
     );
+  });
+
+  it('warns about a jump of more than 3× from the previous submission, naming the 完成值 cell', () => {
+    const sub = (actual: number, source: string): Submission => ({
+      office: '长春市',
+      period: '2025年度',
+      catalogueVersion: 'v',
+      formatVersion: 1,
+      generatedAt: null,
+      source,
+      rows: [
+        {
+          targetId: 'T1',
+          row: 5,
+          document: '',
+          section: '',
+          quote: '',
+          targetText: '≥100个',
+          unit: '个',
+          deadline: '',
+          lead: '',
+          comparator: '>=',
+          value: 100,
+          valueMax: null,
+        },
+      ],
+      entries: [
+        {
+          targetId: 'T1',
+          baseline: null,
+          actual,
+          asOf: null,
+          status: null,
+          progress: '',
+          problems: '',
+          nextSteps: '',
+          evidence: '',
+        },
+      ],
+      taskEntries: [],
+      problems: [],
+    });
+    const [p] = jumpProblems(sub(90, '本期.xlsx'), sub(20, '上期.xlsx'));
+    expect(p).toMatchObject({ severity: 'warning', sheet: '指标', code: 'implausible-jump' });
+    expect(p.cell).toMatch(/^[A-Z]+5$/);
+    expect(p.message).toContain('上期：上期.xlsx');
+    expect(jumpProblems(sub(50, '本期.xlsx'), sub(20, '上期.xlsx'))).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ import { expandInputs, readInput } from '../../host/files.js';
 import { LuoshiError } from '../../core/errors.js';
 import { failureMessage } from '../../host/read-pool.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
-import type { Submission } from '../../core/model/submission.js';
+import type { Problem, Submission } from '../../core/model/submission.js';
+import { jumpProblems } from '../../core/progress/plausibility.js';
 import { readSubmission } from '../../core/workbook/read.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
@@ -29,6 +30,22 @@ export async function checkFile(file: string, catalogue?: Catalogue): Promise<Su
   const name = path.basename(file);
   const grid = await readWorkbookGrid(await readInput(file), name);
   return readSubmission(grid, catalogue ? { source: name, catalogue } : { source: name });
+}
+
+/** Jumps from the same office's previous submission; a previous workbook of another office is a warning itself. */
+function previousProblems(s: Submission, previous: Submission): Problem[] {
+  if (previous.office !== s.office)
+    return [
+      {
+        severity: 'warning',
+        sheet: null,
+        cell: null,
+        targetId: null,
+        message: `--previous 给出的 ${previous.source} 是“${previous.office || '未知单位'}”的填报表，与本表“${s.office}”不是同一单位，未作比较`,
+        code: 'previous-other-office',
+      },
+    ];
+  return jumpProblems(s, previous);
 }
 
 /** The JSON shape printed by `check --json` (documented in the README; keep stable). */
@@ -109,6 +126,7 @@ export function registerCheck(program: Command): void {
   subcommand(program, 'check <填报表.xlsx或文件夹...>', '检查已填的填报表：读出填报内容，列出错误和警告')
     .option('--json', '以 JSON 输出填报内容和问题')
     .option('--catalogue <catalogue.json>', '同时核对指标目录版本，并按目录判断完成情况')
+    .option('--previous <上期.xlsx>', '与同一单位上期报送的填报表比较，完成值变化超过3倍的给出警告')
     .addHelpText(
       'after',
       `
@@ -119,15 +137,18 @@ export function registerCheck(program: Command): void {
   luoshi check 长春市.xlsx --json > 长春市.json`,
     )
     .action(
-      action(async (inputs: string[], o: { json?: boolean; catalogue?: string }) => {
+      action(async (inputs: string[], o: { json?: boolean; catalogue?: string; previous?: string }) => {
         const catalogue = o.catalogue ? await loadCatalogue(o.catalogue) : undefined;
+        const previous = o.previous ? await checkFile(o.previous, catalogue) : null;
         const files = await expandInputs(inputs, ['.xlsx', '.xlsm']);
         if (files.length === 0) throw new LuoshiError('no-xlsx', `${inputs.join('、')} 中没有 .xlsx 文件`);
         const results: Submission[] = [];
         const unreadable: { file: string; message: string }[] = [];
         for (const file of files) {
           try {
-            results.push(await checkFile(file, catalogue));
+            const s = await checkFile(file, catalogue);
+            if (previous) s.problems.push(...previousProblems(s, previous));
+            results.push(s);
           } catch (e) {
             // One file never stops the batch: even a defect in luoshi becomes that file's message.
             if (files.length === 1) throw e;

@@ -5,7 +5,8 @@
  * totals and the ranking until the office confirms them.
  */
 import type { IndicatorKind } from '../model/catalogue.js';
-import type { Entry } from '../model/submission.js';
+import type { Entry, Problem, Submission } from '../model/submission.js';
+import { a1, SHEET_TARGETS, TARGET_COLUMNS } from '../workbook/layout.js';
 import { isBoundedShare, shareLimit } from '../review/measure.js';
 import { halfWidth } from '../text/width.js';
 
@@ -93,4 +94,31 @@ export function implausibilities(
 /** Whether the office confirmed the figures of this row ("数据已核实" in 进展情况 or 佐证材料). */
 export function isVerified(e: Pick<Entry, 'progress' | 'evidence'>): boolean {
   return e.progress.includes(VERIFIED_MARK) || e.evidence.includes(VERIFIED_MARK);
+}
+
+/**
+ * Warnings for figures that changed by more than JUMP_FACTOR from the same office's previous submission
+ * (`check --previous 上期.xlsx`), naming the 完成值 cell of the current workbook.
+ */
+export function jumpProblems(current: Submission, previous: Submission): Problem[] {
+  const before = new Map(previous.entries.map((e) => [e.targetId, e.actual]));
+  const rows = new Map(current.rows.map((r) => [r.targetId, r]));
+  const column = TARGET_COLUMNS.findIndex((c) => c.key === 'actual');
+  const out: Problem[] = [];
+  for (const e of current.entries) {
+    const prev = before.get(e.targetId) ?? null;
+    const row = rows.get(e.targetId);
+    if (e.actual === null || prev === null || !row || isVerified(e)) continue;
+    const target = { kind: 'rate' as const, value: null, unit: row.unit, quote: '' };
+    for (const f of implausibilities(e.actual, target, prev).filter((x) => x.code === 'jump'))
+      out.push({
+        severity: 'warning',
+        sheet: SHEET_TARGETS,
+        cell: a1(column, row.row),
+        targetId: e.targetId,
+        message: `${f.message}（上期：${previous.source}）；核实无误的，请在“进展情况”中注明“${VERIFIED_MARK}”`,
+        code: 'implausible-jump',
+      });
+  }
+  return out;
 }
