@@ -10,11 +10,13 @@ import * as path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
 import {
   ExcelHost,
+  HIGHLIGHT_ADDRESS_LIMIT,
   queueUsedRange,
   widthToPoints,
   type ExcelGlobal,
 } from '../src/addin/office/excel-host.js';
 import { planWorkbook, type WorkbookPlan } from '../src/core/workbook/plan.js';
+import { LuoshiError } from '../src/core/errors.js';
 import { TARGET_COLUMNS } from '../src/core/workbook/layout.js';
 import type { FakeWorkbookModel } from './fakes/excel-fake.js';
 import { FakeExcel, boxA1, colLetters, fakeOffice, parseAddress } from './fakes/excel-fake.js';
@@ -266,7 +268,7 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
 
   it('selects a problem cell and highlights differences in one sync each', async () => {
     const p = plan(5);
-    const { fake, host: h } = host(9);
+    const { fake, host: h } = host(18);
     await h.realise(p);
     await h.select('指标', 'K5');
     expect(h.lastSyncs).toBe(1);
@@ -289,9 +291,80 @@ describe('ExcelHost on older Excel (requirement sets detected at run time)', () 
     expect(sheet.protection.protected).toBe(false);
     expect(fake.model.names.size).toBe(0);
     expect(sheet.cells.get('3,9')?.numberFormat).toBe(styleAt(p.sheets[1], 3, 9, 'numberFormat'));
-    expect(fake.model.mustSheet('_meta').visibility).toBe('VeryHidden');
+    // 1.1 cannot hide sheets (visibility is ExcelApi 1.2): _meta stays visible, and a note says so
+    expect(fake.model.mustSheet('_meta').visibility).toBe('Visible');
+    expect(r.notes.join('\n')).toMatch(/隐藏/);
     expect(r.notes.join('\n')).toMatch(/ExcelApi 1\.2/);
     expect(r.notes.join('\n')).toMatch(/数据验证/);
+  });
+
+  it('ExcelApi 1.1: a protected workbook gives a Chinese explanation, not a raw AccessDenied', async () => {
+    const p = plan(10);
+    const { fake } = host(9);
+    await new ExcelHost(fake, fakeOffice(9)).pull(() => p);
+    expect(fake.model.mustSheet('指标').protection.protected).toBe(true);
+    const old = new ExcelHost(fake, fakeOffice(1));
+    const err = await old
+      .pull(() => p)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(LuoshiError);
+    expect((err as Error).message).toMatch(/受保护/);
+    expect((err as Error).message).not.toMatch(/AccessDenied/);
+  });
+
+  it('the fake rejects members above the host version: visibility 1.2, RangeAreas.select 1.18', async () => {
+    const fake = new FakeExcel(undefined, { apiMinor: 1 });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add('x').visibility = 'Hidden';
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/ApiNotFound/);
+    const f17 = new FakeExcel(undefined, { apiMinor: 17 });
+    await expect(
+      f17.run(async (ctx) => {
+        ctx.workbook.worksheets.add('x').getRanges('A1,B2').select();
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/ApiNotFound/);
+  });
+
+  it('highlights several areas only on ExcelApi 1.18, else the first cell; long lists are cut to a short address', async () => {
+    const p = plan(5);
+    const { fake, host: h } = host(17);
+    await h.realise(p);
+    await h.highlight('任务', ['H4', 'H6']);
+    expect(fake.model.selection).toEqual({ sheet: '任务', address: 'H4' });
+    const { fake: f18, host: h18 } = host(18);
+    await h18.realise(p);
+    const many = Array.from({ length: 1000 }, (_, i) => `H${i + 4}`);
+    const n = await h18.highlight('任务', many);
+    const sel = f18.model.selection?.address ?? '';
+    expect(sel.length).toBeLessThanOrEqual(HIGHLIGHT_ADDRESS_LIMIT);
+    expect(sel.split(',').length).toBe(n);
+    expect(n).toBeGreaterThan(1);
+    expect(n).toBeLessThan(1000);
+  });
+
+  it('unprotects with the password the clerk typed; a wrong one is explained in Chinese', async () => {
+    const p = plan(10);
+    const { fake, host: h } = host(9);
+    await h.pull(() => p);
+    fake.model.mustSheet('指标').protection.password = '密码1';
+    const wrong = await h
+      .pull(() => p)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(wrong).toBeInstanceOf(LuoshiError);
+    expect((wrong as Error).message).toMatch(/保护密码/);
+    h.password = '密码1';
+    await h.pull(() => p);
+    expect(fake.model.mustSheet('指标').protection.protected).toBe(true);
   });
 
   it('ExcelApi 1.7 (Office 2019 volume licence): protection and names, no validation, a note saying 检查 still validates', async () => {

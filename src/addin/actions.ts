@@ -33,7 +33,8 @@ export interface WorkbookHost {
     makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>,
   ): Promise<{ syncs: number; notes: string[] }>;
   select(sheet: string, cell: string): Promise<void>;
-  highlight(sheet: string, cells: string[]): Promise<void>;
+  /** Selects the cells (as many as the host can at once); returns how many were selected. */
+  highlight(sheet: string, cells: string[]): Promise<number>;
 }
 
 /** One office of the bundled roster (filters and contacts prefilled in 填报说明). */

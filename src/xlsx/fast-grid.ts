@@ -176,11 +176,25 @@ export class CellOutOfRange extends Error {
 
 /** "AB12" → [row 0-based, col 0-based]; null when it is not an A1 reference inside Excel's limits. */
 export function parseCellRef(ref: string): [number, number] | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(ref);
-  if (!m) return null;
+  // Char codes, not a regular expression: this runs once per cell.
+  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  const row = Number(m[2]);
+  const colStart = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (i === colStart || i - colStart > 3) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + (c - 48);
+  }
+  if (i === rowStart || i - rowStart > 7 || ref.charCodeAt(rowStart) === 48) return null;
   if (row > MAX_ROWS || col > MAX_COLS) return null;
   return [row - 1, col - 1];
 }
@@ -264,7 +278,8 @@ function cellTag(xml: string, from: number, to: number): CellTag {
     if (i >= to || (xml.charCodeAt(i) === 47 && i === to - 1)) return tag;
     const nameStart = i;
     while (i < to && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 61) i++;
-    const name = xml.slice(nameStart, i);
+    // One-letter names only matter (r, s, t); longer ones are skipped without a substring.
+    const name = i - nameStart === 1 ? xml.charCodeAt(nameStart) : 0;
     while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
     if (xml.charCodeAt(i) !== 61 /* = */) fail('attribute without a value');
     i++;
@@ -273,10 +288,10 @@ function cellTag(xml: string, from: number, to: number): CellTag {
     if (quote !== 34 && quote !== 39) fail('unquoted attribute');
     const end = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (end < 0 || end > to) fail('unclosed attribute');
-    const value = xml.slice(i + 1, end);
-    if (name === 'r') tag.r = value.includes('&') ? decodeEntities(value) : value;
-    else if (name === 's') tag.s = value;
-    else if (name === 't') tag.t = value;
+    const value = name ? xml.slice(i + 1, end) : '';
+    if (name === 114 /* r */) tag.r = value.includes('&') ? decodeEntities(value) : value;
+    else if (name === 115 /* s */) tag.s = value;
+    else if (name === 116 /* t */) tag.t = value;
     i = end + 1;
   }
 }

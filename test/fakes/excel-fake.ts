@@ -450,6 +450,8 @@ class FakeWorksheet extends Loadable {
     return this.readSnap('visibility', (this.snap.visibility ?? 'Visible') as 'Visible');
   }
   set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    // reading visibility is ExcelApi 1.1; setting it is 1.2
+    this.ctx.need(2, 'worksheet.visibility (set)');
     this.ctx.enqueue('visibility', v, () => {
       const m = this.ctx.model;
       const s = m.mustSheet(this.sheetName);
@@ -493,6 +495,7 @@ class FakeWorksheet extends Loadable {
     this.ctx.need(9, 'getRanges');
     return {
       select: () => {
+        this.ctx.need(18, 'RangeAreas.select');
         this.ctx.enqueue('select', address, () => {
           this.ctx.model.mustSheet(this.sheetName);
           this.ctx.model.selection = { sheet: this.sheetName, address };

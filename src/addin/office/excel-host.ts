@@ -16,6 +16,7 @@
  * @types/office-js import anywhere), so a typed fake (test/fakes/excel-fake.ts) can stand in.
  */
 import * as OfficeHelpers from '@microsoft/office-js-helpers';
+import { LuoshiError } from '../../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../../core/model/grid.js';
 import type {
   PlanPrint,
@@ -208,14 +209,14 @@ export interface OfficeGlobal {
 
 /** Highest ExcelApi minor version we care about that the host supports, and what that costs. */
 export interface Capabilities {
-  /** 1 … 9: ExcelApi 1.x supported (checked up to 1.9). */
+  /** 1 … 18: ExcelApi 1.x supported (checked up to 1.18, the highest member used). */
   excelApi: number;
 }
 
 const FEATURE_NOTES: { minor: number; note: string }[] = [
   {
     minor: 2,
-    note: '当前 Excel 版本不支持单元格锁定、工作表保护、合并单元格和列宽设置（需要 ExcelApi 1.2，Office 2016 批量许可版只有 1.1）；数值、数字格式和字体已写入。',
+    note: '当前 Excel 版本（如 Excel 2016 批量许可版）不支持单元格锁定、工作表保护、隐藏工作表、合并单元格和列宽设置（需要 ExcelApi 1.2）；数值、数字格式和字体已写入，存放目录信息的“_lists”“_meta”工作表未能隐藏，请勿修改其中内容。',
   },
   {
     minor: 4,
@@ -236,9 +237,52 @@ const FEATURE_NOTES: { minor: number; note: string }[] = [
   },
 ];
 
+/** RangeAreas.select (several areas selected at once) is ExcelApi 1.18. */
+const MAX_API_CHECKED = 18;
+
+/**
+ * Longest address list passed to getRanges: lists of about 8,000 characters are rejected by Excel
+ * (office-js #5198; no documented limit), so 在表中标出差异 selects only the first ones that fit.
+ */
+export const HIGHLIGHT_ADDRESS_LIMIT = 2000;
+
+/** The first cells whose comma-joined address stays within HIGHLIGHT_ADDRESS_LIMIT. */
+export function addressesWithinLimit(cells: string[]): string[] {
+  const out: string[] = [];
+  let length = 0;
+  for (const c of cells) {
+    const next = length + (out.length > 0 ? 1 : 0) + c.length;
+    if (next > HIGHLIGHT_ADDRESS_LIMIT) break;
+    out.push(c);
+    length = next;
+  }
+  return out;
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+/** Office errors a clerk can act on, in Chinese; anything else passes through unchanged. */
+export function explainExcelError(e: unknown, caps: Capabilities): unknown {
+  const code = errorCode(e);
+  if (code === 'InvalidPassword')
+    return new LuoshiError(
+      'EXCEL_PASSWORD',
+      '工作表受密码保护，解除保护失败：请在“保护密码”栏填写生成填报表时设置的密码后重试（密码不对时也会出现此提示）。',
+    );
+  if (code === 'AccessDenied' && caps.excelApi < 2)
+    return new LuoshiError(
+      'EXCEL_PROTECTED_OLD',
+      '当前工作簿的工作表受保护，而当前 Excel 版本（如 Excel 2016 批量许可版）不能通过加载项解除保护。请先在 Excel 中点击“审阅”→“撤消工作表保护”（逐个工作表，如有密码请向下发单位索取），再点击“拉取指标”；或向下发单位索取最新的填报表。',
+    );
+  return e;
+}
+
 export function detectCapabilities(office: OfficeGlobal): Capabilities {
   let excelApi = 0;
-  for (let minor = 1; minor <= 9; minor++) {
+  for (let minor = 1; minor <= MAX_API_CHECKED; minor++) {
     if (!office.context.requirements.isSetSupported('ExcelApi', `1.${minor}`)) break;
     excelApi = minor;
   }
@@ -447,6 +491,8 @@ export class ExcelHost {
   private readonly budget: number;
   /** Syncs used by the last operation (for tests and the status line). */
   lastSyncs = 0;
+  /** The 保护密码 the clerk typed (kept for the session only), tried before the plan's. */
+  password: string | undefined = undefined;
 
   constructor(
     private readonly excel: ExcelGlobal,
@@ -521,6 +567,21 @@ export class ExcelHost {
    * figures are kept), and writes the plan — 3 syncs in all for any catalogue under ~4 MB.
    */
   async pull(makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>): Promise<PullResult> {
+    return this.explained(() => this.pullIn(makePlan));
+  }
+
+  /** Runs `work`, turning Office errors a clerk can act on into Chinese messages. */
+  private async explained<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      throw explainExcelError(e, this.caps);
+    }
+  }
+
+  private async pullIn(
+    makePlan: (grid: WorkbookGrid) => WorkbookPlan | Promise<WorkbookPlan>,
+  ): Promise<PullResult> {
     return this.excel.run(async (ctx) => {
       const counter = this.newBudget(ctx);
       this.queueState(ctx);
@@ -537,6 +598,10 @@ export class ExcelHost {
 
   /** Writes a plan into the open workbook (2 syncs: state, write). */
   async realise(plan: WorkbookPlan): Promise<PullResult> {
+    return this.explained(() => this.realiseIn(plan));
+  }
+
+  private async realiseIn(plan: WorkbookPlan): Promise<PullResult> {
     return this.excel.run(async (ctx) => {
       const counter = this.newBudget(ctx);
       this.queueState(ctx);
@@ -582,8 +647,10 @@ export class ExcelHost {
       let sheet: ExcelWorksheet;
       if (state) {
         sheet = wb.worksheets.getItem(ps.name);
-        if (state.protected) sheet.protection.unprotect(ps.protection?.password ?? undefined);
-        if (state.visibility !== 'Visible') sheet.visibility = 'Visible';
+        // the clerk's 保护密码 first: the sheet carries the password it was generated with
+        if (state.protected)
+          sheet.protection.unprotect(this.password ?? ps.protection?.password ?? undefined);
+        if (state.visibility !== 'Visible' && api >= 2) sheet.visibility = 'Visible';
         const all = sheet.getRange();
         if (api >= 8) all.dataValidation.clear();
         if (api >= 2) all.unmerge();
@@ -649,7 +716,8 @@ export class ExcelHost {
     if (front >= 0) sheets[front].activate();
     for (let i = 0; i < plan.sheets.length; i++) {
       const ps = plan.sheets[i];
-      if (ps.state !== 'visible') sheets[i].visibility = VISIBILITY[ps.state];
+      // hiding needs ExcelApi 1.2; on 1.1 the sheets stay visible (the 1.2 note says so)
+      if (ps.state !== 'visible' && api >= 2) sheets[i].visibility = VISIBILITY[ps.state];
       if (ps.protection && api >= 2) {
         const opts = protectionOptions(ps.protection, caps);
         if (ps.protection.password && api >= 7) sheets[i].protection.protect(opts, ps.protection.password);
@@ -791,19 +859,22 @@ export class ExcelHost {
   }
 
   /**
-   * Highlights cells for 对比 by selecting them (several areas at once on ExcelApi 1.9, else the
-   * first). Selecting changes nothing in the workbook and works on protected sheets, unlike fills.
+   * Highlights cells for 对比 by selecting them: several areas at once on ExcelApi 1.18 (as many
+   * as fit HIGHLIGHT_ADDRESS_LIMIT), else the first cell. Selecting changes nothing in the
+   * workbook and works on protected sheets, unlike fills. Returns how many cells were selected.
    */
-  async highlight(sheetName: string, cells: string[]): Promise<void> {
-    if (cells.length === 0) return;
+  async highlight(sheetName: string, cells: string[]): Promise<number> {
+    if (cells.length === 0) return 0;
+    const chosen = this.caps.excelApi >= 18 ? addressesWithinLimit(cells) : cells.slice(0, 1);
     await this.excel.run(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(sheetName);
       sheet.activate();
-      if (this.caps.excelApi >= 9 && cells.length > 1) sheet.getRanges(cells.join(',')).select();
-      else sheet.getRange(cells[0]).select();
+      if (chosen.length > 1) sheet.getRanges(chosen.join(',')).select();
+      else sheet.getRange(chosen[0] ?? cells[0]).select();
       await ctx.sync();
       this.lastSyncs = 1;
     });
+    return Math.max(chosen.length, 1);
   }
 }
 

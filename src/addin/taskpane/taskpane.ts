@@ -113,6 +113,8 @@ async function guarded(label: string, work: () => Promise<void>): Promise<void> 
   setBusy(true);
   setStatus(`${label}…`);
   setNotes([]);
+  // a new action never shows the previous action's list under its own result or error
+  showResults('', []);
   try {
     await work();
   } catch (e) {
@@ -169,6 +171,8 @@ async function onPull(): Promise<void> {
     const h = host;
     if (!h) return;
     remember();
+    // kept only in the pane (never in storage): the password lives as long as the pane is open
+    h.password = byId<HTMLInputElement>('unprotect-password').value || undefined;
     const catalogue = await loadCatalogue();
     const office = officeInput().value;
     const s = await pullCatalogue(h, {
@@ -266,20 +270,32 @@ async function onCompareFile(file: File): Promise<void> {
     const result = await compareWithOther(h, otherGrid, file.name, catalogue);
     const summary = describeCounts(result.comparison.summary.counts);
     setStatus(`与 ${file.name} 对比：${summary}。`, 'ok');
-    const groups = highlightGroups(result.changes);
-    let extra: HTMLElement | undefined;
-    if (groups.length > 0) {
-      extra = el('button', `在表中标出差异（${groups[0].sheet} ${groups[0].cells.length} 处）`);
-      extra.setAttribute('type', 'button');
-      extra.id = 'btn-highlight';
-      extra.addEventListener('click', () => {
-        void h
-          .highlight(groups[0].sheet, groups[0].cells)
-          .catch((e: unknown) => setStatus(errorText(e), 'error'));
-      });
-    }
+    const buttons = highlightGroups(result.changes).map((g, i) =>
+      highlightButton(h, g, i === 0 ? 'btn-highlight' : `btn-highlight-${i + 1}`),
+    );
+    const extra = buttons.length > 0 ? el('div') : undefined;
+    buttons.forEach((b) => extra?.appendChild(b));
     showResults(result.changes.length ? '差异清单' : '', result.changes.map(changeItem), extra);
   });
+}
+
+/** A button selecting one sheet's differences; says so when Excel could select only some. */
+function highlightButton(h: ExcelHost, g: { sheet: string; cells: string[] }, id: string): HTMLElement {
+  const b = el('button', `在表中标出差异（${g.sheet} ${g.cells.length} 处）`);
+  b.setAttribute('type', 'button');
+  b.id = id;
+  b.addEventListener('click', () => {
+    void h
+      .highlight(g.sheet, g.cells)
+      .then((n) => {
+        if (n < g.cells.length)
+          setStatus(
+            `已在“${g.sheet}”表选中前 ${n} 处差异（共 ${g.cells.length} 处）；当前 Excel 版本一次不能选中更多，其余请按差异清单逐项点击查看。`,
+          );
+      })
+      .catch((e: unknown) => setStatus(errorText(e), 'error'));
+  });
+  return b;
 }
 
 async function onReport(): Promise<void> {

@@ -238,6 +238,7 @@ const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
  */
 const POLICY_PARAMETER =
   /(补贴|补助|奖补|奖励|补偿|贴息|担保金额|担保费|费率|上限|最高不超过|额度|申请条件|标准为|给予)/;
+const RAISED_TO = /(提高到|提高至|提升到|提升至|增加到|增加至|达到)\s*(?:每人每年|每人|每年|人均)?\s*$/;
 /** A validity window ("自2025年3月1日起施行", "至2027年12月31日止", "有效期5年") dates the document, not a task. */
 const VALIDITY = /(起施行|起实施|日止|有效期)/;
 /** Figures written as words: fractions, halves and zero outcomes ("三分之二" = 66.7 %, "零增长" = 0). */
@@ -586,7 +587,8 @@ export function extractTargets(
         if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
         const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
         const clauseBefore = hw.slice(cA, start);
-        if (POLICY_PARAMETER.test(clauseBefore)) continue;
+        // …unless the figure is raised to ("补助标准提高到每人每年94元" commits to a new level)
+        if (POLICY_PARAMETER.test(clauseBefore) && !RAISED_TO.test(clauseBefore)) continue;
         // baseline facts ("截至2014年底，全国共有…") are not commitments
         if (
           BASELINE.test(hw.slice(sFrom, start)) &&
