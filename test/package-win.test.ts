@@ -124,7 +124,7 @@ describe.skipIf(!existsSync(ZIP))('the built zip', () => {
     expect(exe.readUInt16LE(pe + 4)).toBe(0x8664);
     for (const f of [
       'app/bin/luoshi.mjs',
-      'app/src/cli/main.ts',
+      'app/src/cli/main.js',
       'app/dist-web/index.html',
       'app/templates',
       'app/seeds',

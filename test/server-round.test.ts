@@ -110,8 +110,13 @@ function runRound(kind: 'pglite' | 'postgres') {
     const blankA = (await a.request('GET', `/api/rounds/${roundId}/workbook`)).bytes;
     const blankB = (await b.request('GET', `/api/rounds/${roundId}/workbook`)).bytes;
 
+    const scope = new Map(
+      created
+        .json<{ offices: { office: string; documents: string[]; units: string[] }[] }>()
+        .offices.map((o) => [o.office, { documents: o.documents, units: o.units }]),
+    );
     const figures = (office: string): FillEntry[] =>
-      sampleEntries(catalogue, office, PERIOD, '7', {}).map((e) => ({ ...e }));
+      sampleEntries(catalogue, office, PERIOD, '7', scope.get(office)).map((e) => ({ ...e }));
     const figuresA = figures('长春市');
     expect(figuresA.map((e) => e.targetId)).toEqual(targetIds);
     const typo = figuresA.findIndex((e) => e.actual !== null);

@@ -98,12 +98,8 @@ export interface CompareOptions {
   cross?: boolean;
 }
 
-/** Problem code the workbook reader uses for a locked (catalogue) cell the office changed. */
-export const LOCKED_CELL_CODES: readonly string[] = [
-  'locked-cell-edited',
-  'catalogue-cell-edited',
-  'locked-cell',
-];
+/** Problem code the workbook reader (workbook/read.ts) gives a locked (catalogue) cell the office changed. */
+const LOCKED_CELL_CODE = 'locked-cell-edited';
 
 type FieldKind = 'catalogue' | 'figure' | 'status' | 'date' | 'text';
 
@@ -491,7 +487,7 @@ export function compareSubmissions(
     changes.filter((c) => c.kind === 'catalogue-edited').map((c) => `${c.targetId}\u0000${c.field}`),
   );
   for (const p of after.problems) {
-    if (!LOCKED_CELL_CODES.includes(p.code)) continue;
+    if (p.code !== LOCKED_CELL_CODE) continue;
     const targetId = p.targetId ?? '';
     const field = lockedField(p.cell, p.message) ?? '目录单元格';
     if (seenCatalogue.has(`${targetId}\u0000${field}`)) continue;
