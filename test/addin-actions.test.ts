@@ -19,6 +19,8 @@ import {
   compareWithOther,
   highlightGroups,
   pullCatalogue,
+  rosterSuggestions,
+  type RosterEntry,
 } from '../src/addin/actions.js';
 import { REMOVED_REASON } from '../src/addin/pull-merge.js';
 import { buildReport } from '../src/addin/report-action.js';
@@ -230,5 +232,26 @@ describe('拉取指标 never clears sheets that are not a luoshi workbook', () =
     empty.fake.model.addSheet('任务');
     const r = await pullCatalogue(empty.host, input(catalogue));
     expect(r.fresh).toBe(true);
+  });
+});
+
+describe('an office name not in the roster', () => {
+  const entry = (office: string): RosterEntry => ({
+    office,
+    contact: null,
+    phone: null,
+    documents: [],
+    units: [],
+  });
+  const roster = ['长春市', '吉林市', '长春市发展改革委', '省卫生健康委'].map(entry);
+
+  it('offers the roster offices that contain, or are contained in, what was typed, closest first', () => {
+    expect(rosterSuggestions('长春', roster)).toEqual(['长春市', '长春市发展改革委']);
+    expect(rosterSuggestions('吉林市人民政府', roster)).toEqual(['吉林市']);
+  });
+
+  it('offers nothing for an exact roster name, and the whole roster when nothing is close', () => {
+    expect(rosterSuggestions('长春市', roster)).toEqual([]);
+    expect(rosterSuggestions('延边州', roster)).toEqual(roster.map((r) => r.office));
   });
 });

@@ -46,6 +46,21 @@ export interface RosterEntry {
   units: string[];
 }
 
+/**
+ * Roster offices to offer when `office` is not one of them (e.g. "长春" for "长春市"): those that
+ * contain or are contained in it, closest in length first; the whole roster when none is close;
+ * nothing when the name is in the roster (or the roster is empty).
+ */
+export function rosterSuggestions(office: string, roster: RosterEntry[]): string[] {
+  const typed = office.trim();
+  const names = roster.map((r) => r.office);
+  if (!typed || names.length === 0 || names.indexOf(typed) >= 0) return [];
+  const close = names
+    .filter((n) => n.indexOf(typed) >= 0 || typed.indexOf(n) >= 0)
+    .sort((a, b) => Math.abs(a.length - typed.length) - Math.abs(b.length - typed.length));
+  return close.length > 0 ? close : names;
+}
+
 /** The open workbook, named in messages. */
 export const CURRENT_WORKBOOK = '当前工作簿';
 

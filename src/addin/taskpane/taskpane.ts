@@ -16,6 +16,7 @@ import {
   checkWorkbook,
   compareWithOther,
   highlightGroups,
+  rosterSuggestions,
   problemTarget,
   pullCatalogue,
   PullBlocked,
@@ -177,10 +178,45 @@ function where(sheet: string | null, cell: string | null): string | undefined {
 
 // ---- the four buttons
 
+/** An office name the clerk chose to use although it is not in the roster. */
+let confirmedOffice: string | null = null;
+
+/**
+ * When the typed office is not in the roster, stops 拉取指标 with a warning and a list of roster
+ * names to pick (or keep the typed one, which gets the unfiltered catalogue). True = stopped.
+ */
+function offerRosterNames(): boolean {
+  const typed = officeInput().value.trim();
+  const names = rosterSuggestions(typed, roster);
+  if (names.length === 0 || typed === confirmedOffice) return false;
+  setStatus(`“${typed}”不在填报单位名单中，请从下面选择本单位（点击即按该单位拉取指标）。`, 'error');
+  const items: Item[] = names.map((name) => ({
+    tag: '选择',
+    tagClass: 'change',
+    text: name,
+    onClick: () => {
+      officeInput().value = name;
+      void onPull();
+    },
+  }));
+  items.push({
+    tag: '仍使用',
+    tagClass: 'warning',
+    text: `仍按“${typed}”拉取（不在名单中，将写入全部指标，不按单位筛选）`,
+    onClick: () => {
+      confirmedOffice = typed;
+      void onPull();
+    },
+  });
+  showResults('填报单位名单', items);
+  return true;
+}
+
 async function onPull(): Promise<void> {
   await guarded('正在拉取指标', async () => {
     const h = host;
     if (!h) return;
+    if (offerRosterNames()) return;
     remember();
     // kept only in the pane (never in storage): the password lives as long as the pane is open
     h.password = byId<HTMLInputElement>('unprotect-password').value || undefined;
