@@ -5,7 +5,7 @@
  *
  * Environment:
  *   ADDIN_URL        production base URL that replaces https://localhost:3000/ in the manifest
- *                    (e.g. https://addin.example.gov.cn/luoshi/); default: keep localhost.
+ *                    (e.g. https://addin.example.gov.cn/luoshi/); required for production builds.
  *   OFFICE_JS=local  copy @microsoft/office-js's dist/ to dist/office-js/ and load Office.js from
  *                    there (closed networks). Default: Microsoft's CDN.
  *   OFFICE_JS_URL    any other Office.js URL, e.g. the 21Vianet CDN for Office 365 operated by
@@ -33,6 +33,21 @@ function withSlash(url) {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
+/**
+ * The manifest for `prodUrl`: every localhost URL points there, and AppDomain gets the origin
+ * only (an AppDomain is scheme + host + port; a path there is not a valid domain).
+ */
+export function productionManifest(xml, prodUrl) {
+  const prodOrigin = origin(prodUrl) ?? prodUrl.slice(0, -1);
+  return xml
+    .split(`<AppDomain>${DEV_URL.slice(0, -1)}</AppDomain>`)
+    .join(`<AppDomain>${prodOrigin}</AppDomain>`)
+    .split(DEV_URL)
+    .join(prodUrl)
+    .split(DEV_URL.slice(0, -1))
+    .join(prodUrl.slice(0, -1));
+}
+
 function origin(url) {
   try {
     return new URL(url).origin;
@@ -45,6 +60,11 @@ export default async (_env, argv = {}) => {
   const dev = argv.mode === 'development';
   const localOffice = process.env.OFFICE_JS === 'local';
   const officeJsUrl = localOffice ? 'office-js/office.js' : process.env.OFFICE_JS_URL || CDN_URL;
+  if (!dev && !process.env.ADDIN_URL)
+    // A production manifest pointing at localhost loads nothing on a clerk's machine.
+    throw new Error(
+      'ADDIN_URL is required for a production build: set it to the HTTPS address the add-in is served from, e.g. ADDIN_URL=https://addin.example.gov.cn/luoshi/ npm run build (use ADDIN_URL=https://localhost:3000/ for a local test build).',
+    );
   const prodUrl = withSlash(process.env.ADDIN_URL || DEV_URL);
   const dataDir = path.join(root, 'node_modules/.cache/luoshi-addin');
 
@@ -196,15 +216,7 @@ export default async (_env, argv = {}) => {
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
-            transform: (content) =>
-              dev
-                ? content
-                : content
-                    .toString()
-                    .split(DEV_URL)
-                    .join(prodUrl)
-                    .split(DEV_URL.slice(0, -1))
-                    .join(prodUrl.slice(0, -1)),
+            transform: (content) => (dev ? content : productionManifest(content.toString(), prodUrl)),
           },
           ...(localOffice
             ? [

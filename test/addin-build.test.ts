@@ -122,7 +122,7 @@ describe('webpack.config.js build options (Office.js source)', () => {
   }
   async function configFor(env: Record<string, string>): Promise<{ plugins: PluginLike[] }> {
     const saved = { ...process.env };
-    Object.assign(process.env, { OFFICE_JS: '', OFFICE_JS_URL: '', ...env });
+    Object.assign(process.env, { OFFICE_JS: '', OFFICE_JS_URL: '', ADDIN_URL: TEST_ADDIN_URL, ...env });
     try {
       const mod = (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as {
         default: (env: object, argv: object) => Promise<{ plugins: PluginLike[] }>;
@@ -143,6 +143,20 @@ describe('webpack.config.js build options (Office.js source)', () => {
     const officeCopy = copy.find((p) => p.to === 'office-js');
     expect(officeCopy?.from).toMatch(/@microsoft[\\/]office-js[\\/]dist$/);
     expect(readdirSync(officeCopy?.from ?? '')).toContain('office.js');
+  });
+
+  it('a production build without ADDIN_URL is refused with a message saying what to set', async () => {
+    await expect(configFor({ ADDIN_URL: '' })).rejects.toThrow(/ADDIN_URL is required/);
+  });
+
+  it('the production manifest points at ADDIN_URL, with an AppDomain that has no path', async () => {
+    const mod = (await import(pathToFileURL(path.join(ROOT, 'webpack.config.js')).href)) as {
+      productionManifest: (xml: string, url: string) => string;
+    };
+    const xml = mod.productionManifest(readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8'), TEST_ADDIN_URL);
+    expect(xml).toContain('<AppDomain>https://luoshi.example.gov.cn</AppDomain>');
+    expect(xml).toContain(`<SourceLocation DefaultValue="${TEST_ADDIN_URL}taskpane.html"/>`);
+    expect(xml).not.toContain('localhost');
   });
 
   it('OFFICE_JS_URL points at another CDN (21Vianet) and the CSP allows exactly that origin', async () => {
