@@ -11,7 +11,9 @@ import { OfficeMockObject } from 'office-addin-mock';
 import {
   ExcelHost,
   HIGHLIGHT_ADDRESS_LIMIT,
+  describeExcel,
   queueUsedRange,
+  startExcelHost,
   widthToPoints,
   type ExcelGlobal,
 } from '../src/addin/office/excel-host.js';
@@ -294,8 +296,9 @@ describe('ExcelHost on older Excel (requirement sets detected at run time)', () 
     // 1.1 cannot hide sheets (visibility is ExcelApi 1.2): _meta stays visible, and a note says so
     expect(fake.model.mustSheet('_meta').visibility).toBe('Visible');
     expect(r.notes.join('\n')).toMatch(/隐藏/);
-    expect(r.notes.join('\n')).toMatch(/ExcelApi 1\.2/);
+    expect(r.notes.join('\n')).toMatch(/Excel 2016 批量许可版/);
     expect(r.notes.join('\n')).toMatch(/数据验证/);
+    expect(r.notes.join('\n')).not.toMatch(/ExcelApi/);
   });
 
   it('ExcelApi 1.1: a protected workbook gives a Chinese explanation, not a raw AccessDenied', async () => {
@@ -376,8 +379,9 @@ describe('ExcelHost on older Excel (requirement sets detected at run time)', () 
     expect(sheet.validations).toEqual([]);
     expect(sheet.protection.protected).toBe(true);
     expect(fake.model.names.size).toBe(p.names.length);
-    expect(r.notes.some((n) => n.includes('ExcelApi 1.8') && n.includes('检查'))).toBe(true);
-    expect(r.notes.some((n) => n.includes('ExcelApi 1.2'))).toBe(false);
+    expect(r.notes.some((n) => n.includes('Excel 2019 批量许可版') && n.includes('检查'))).toBe(true);
+    expect(r.notes.some((n) => n.includes('Excel 2016 批量许可版'))).toBe(false);
+    expect(r.notes.join('\n')).not.toMatch(/ExcelApi/);
     // a second pull over the protected sheets still works on 1.7
     await h.pull(() => p);
     expect(sheet.protection.protected).toBe(true);
@@ -467,6 +471,47 @@ describe('source rules for the add-in', () => {
       expect(code, f).not.toMatch(
         /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/,
       );
+    }
+  });
+});
+
+describe('start-up in a closed network and the edition line a clerk reads', () => {
+  const g = globalThis as unknown as { Office?: unknown; Excel?: unknown };
+
+  it('says office.js could not be loaded (not "no Office") when the Office script is missing', async () => {
+    delete g.Office;
+    const start = await startExcelHost();
+    expect(start.host).toBeNull();
+    expect(start.reason).toMatch(/Office 脚本/);
+    expect(start.reason).toMatch(/网络/);
+    expect(start.reason).not.toMatch(/未检测到 Office 环境/);
+  });
+
+  it('gives up with a Chinese reason when Office never finishes initialising', async () => {
+    g.Office = { ...fakeOffice(9), onReady: () => new Promise<never>(() => undefined) };
+    try {
+      const t0 = Date.now();
+      const start = await startExcelHost({ readyTimeoutMs: 50 });
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(start.host).toBeNull();
+      expect(start.reason).toMatch(/初始化/);
+    } finally {
+      delete g.Office;
+    }
+  });
+
+  it('names the Excel edition as users know it, with no API numbers or platform codes', () => {
+    const cases: [number, string | null, RegExp][] = [
+      [1, 'PC', /Windows 版 Excel.*Excel 2016 批量许可版/],
+      [7, 'PC', /Excel 2019 批量许可版/],
+      [14, 'PC', /Excel 2021/],
+      [17, 'MAC', /Mac 版 Excel.*Excel 2024/],
+      [18, 'OFFICE_ONLINE', /Excel 网页版/],
+    ];
+    for (const [minor, platform, want] of cases) {
+      const text = describeExcel({ excelApi: minor }, platform);
+      expect(text).toMatch(want);
+      expect(text).not.toMatch(/ExcelApi|OFFICE_ONLINE|\bPC\b|\bMAC\b/);
     }
   });
 });

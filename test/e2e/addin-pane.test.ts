@@ -340,7 +340,7 @@ describe('task pane on older or missing hosts', () => {
   it('ExcelApi 1.7 (Office 2019 volume licence): pulls without data validation and says so in Chinese', async () => {
     const { page, problems } = await openPane(browser, server.url, { apiMinor: 7 });
     await page.waitForFunction(
-      () => /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''),
+      () => /已连接：.*Excel 2019 批量许可版/.test(document.getElementById('host-line')?.textContent ?? ''),
       undefined,
       { timeout: 60_000 },
     );
@@ -351,11 +351,15 @@ describe('task pane on older or missing hosts', () => {
     await page.check('#catalogue-remote');
     await page.fill('#catalogue-url', `${server.url}catalogue.json`);
     await statusAfter(page, '#btn-pull', /已生成填报表|失败/);
-    expect(await page.textContent('#catalogue-line')).toBe(
-      `目录版本 ${catalogue.version}，${catalogue.documents.length} 个文件，${catalogue.targets.length} 项指标`,
-    );
+    // the documents a clerk knows, never the content hash
+    const line = (await page.textContent('#catalogue-line')) ?? '';
+    expect(line).toContain(`《${catalogue.documents[0].title}》`);
+    expect(line).toContain(`${catalogue.targets.length} 项指标`);
+    expect(line).not.toContain(catalogue.version);
+    expect(await page.textContent('#host-line')).not.toMatch(/ExcelApi|\bPC\b/);
     const notes = (await page.locator('#notes li').allTextContents()).join('\n');
-    expect(notes).toMatch(/ExcelApi 1\.8/);
+    expect(notes).toMatch(/Excel 2019 批量许可版/);
+    expect(notes).not.toMatch(/ExcelApi/);
     expect(notes).toMatch(/检查/);
     const info = await fakeInfo(page);
     expect(info.sheets.find((s) => s.name === '指标')?.validations).toBe(0);
@@ -367,7 +371,7 @@ describe('task pane on older or missing hosts', () => {
     // office, period and catalogue source are remembered (office-js-helpers Storage → localStorage)
     await page.reload();
     await page.waitForFunction(() =>
-      /ExcelApi 1\.7/.test(document.getElementById('host-line')?.textContent ?? ''),
+      /已连接：.*Excel 2019 批量许可版/.test(document.getElementById('host-line')?.textContent ?? ''),
     );
     expect(await page.inputValue('#office')).toBe(OFFICE);
     expect(await page.inputValue('#period')).toBe(PERIOD);
@@ -376,10 +380,10 @@ describe('task pane on older or missing hosts', () => {
     expect(problems).toEqual([]);
   });
 
-  it('outside Office the pane says where to open it and disables the buttons', async () => {
+  it('without office.js the pane says the Office script did not load and disables the buttons', async () => {
     const { page } = await openPane(browser, server.url, { apiMinor: null });
     await page.waitForFunction(
-      () => /未检测到 Office 环境/.test(document.getElementById('status')?.textContent ?? ''),
+      () => /未能加载 Office 脚本/.test(document.getElementById('status')?.textContent ?? ''),
       undefined,
       { timeout: 60_000 },
     );

@@ -3,6 +3,7 @@
  * file with a size limit, offering bytes as a download, and rasterising chart SVG on a canvas.
  */
 import { LuoshiError } from '../../core/errors.js';
+import type { DownloadMethod } from '../report-delivery.js';
 
 /** Largest workbook the pane parses for 对比 (an entry workbook is ~0.1–1 MB). */
 export const MAX_COMPARE_BYTES = 20 * 1024 * 1024;
@@ -23,7 +24,7 @@ export function getText(url: string, maxBytes = 50 * 1024 * 1024): Promise<strin
       reject(
         new LuoshiError(
           'network-error',
-          `无法连接 ${url}，请检查网址和网络（目录网址须与加载项在同一服务器，或在构建时用 CATALOGUE_ORIGIN 放行）`,
+          `无法连接 ${url}，请检查网址和网络（目录网址须与加载项在同一服务器；如需使用其他服务器上的目录，请联系管理员）`,
         ),
       );
     xhr.send();
@@ -57,13 +58,16 @@ interface MsNavigator {
   msSaveOrOpenBlob?: (blob: Blob, name: string) => boolean;
 }
 
-/** Offers `bytes` as a file download (IE11: msSaveOrOpenBlob; others: a temporary link). */
-export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
+/**
+ * Offers `bytes` as a file download (IE11: msSaveOrOpenBlob; others: a temporary link) and says
+ * which, since only the first is known to reach the clerk inside Office (see report-delivery.ts).
+ */
+export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): DownloadMethod {
   const blob = new Blob([bytes as BlobPart], { type: mime });
   const nav = window.navigator as unknown as MsNavigator;
   if (typeof nav.msSaveOrOpenBlob === 'function') {
     nav.msSaveOrOpenBlob(blob, fileName);
-    return;
+    return 'save-dialog';
   }
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -76,6 +80,7 @@ export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string)
     URL.revokeObjectURL(url);
     if (a.parentNode) a.parentNode.removeChild(a);
   }, 1000);
+  return 'link';
 }
 
 /** True where an SVG drawn on a canvas can be read back (not IE11, whose canvas taints on SVG). */

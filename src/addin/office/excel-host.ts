@@ -216,26 +216,50 @@ export interface Capabilities {
 const FEATURE_NOTES: { minor: number; note: string }[] = [
   {
     minor: 2,
-    note: '当前 Excel 版本（如 Excel 2016 批量许可版）不支持单元格锁定、工作表保护、隐藏工作表、合并单元格和列宽设置（需要 ExcelApi 1.2）；数值、数字格式和字体已写入，存放目录信息的“_lists”“_meta”工作表未能隐藏，请勿修改其中内容。',
+    note: '当前 Excel 版本（Excel 2016 批量许可版等较早版本）不支持单元格锁定、工作表保护、隐藏工作表、合并单元格和列宽设置；数值、数字格式和字体已写入。存放目录信息的“_lists”“_meta”工作表未能隐藏，请勿修改其中内容。',
   },
   {
     minor: 4,
-    note: '当前 Excel 版本不支持通过加载项定义名称（需要 ExcelApi 1.4）；名称未写入，不影响填报和检查。',
+    note: '当前 Excel 版本不支持通过加载项定义名称；名称未写入，不影响填报和检查。',
   },
-  { minor: 6, note: '当前 Excel 版本不能在写入时暂停计算（需要 ExcelApi 1.6），写入可能稍慢。' },
+  { minor: 6, note: '当前 Excel 版本不能在写入时暂停计算，写入可能稍慢。' },
   {
     minor: 7,
-    note: '当前 Excel 版本不支持冻结窗格、工作表标签颜色、保护密码和文档属性（需要 ExcelApi 1.7）。',
+    note: '当前 Excel 版本不支持冻结窗格、工作表标签颜色、保护密码和文档属性。',
   },
   {
     minor: 8,
-    note: '当前 Excel 版本不支持通过加载项设置数据验证（需要 ExcelApi 1.8，Office 2019 批量许可版只有 1.7）：下拉列表和数值范围限制未写入，数值、格式和保护已写入；“检查”仍会逐项校验填报内容。',
+    note: '当前 Excel 版本（Excel 2019 批量许可版及更早版本）不支持通过加载项设置数据验证：下拉列表和数值范围限制未写入，数值和格式已写入；“检查”仍会逐项校验填报内容。',
   },
   {
     minor: 9,
-    note: '当前 Excel 版本不支持打印设置（需要 ExcelApi 1.9）；打印前请在“页面布局”中手动设置横向、A4、按页宽缩放。',
+    note: '当前 Excel 版本（Excel 2019 批量许可版及更早版本）不支持打印设置；打印前请在“页面布局”中手动设置横向、A4、按页宽缩放。',
   },
 ];
+
+/** Platform codes of office-js-helpers as a clerk would name them. */
+const PLATFORM_NAMES: Record<string, string> = {
+  PC: 'Windows 版 Excel',
+  MAC: 'Mac 版 Excel',
+  OFFICE_ONLINE: 'Excel 网页版',
+  IOS: 'iPad 版 Excel',
+};
+
+/** The oldest edition whose feature level matches `excelApi` (ExcelApi 1.x per Office release). */
+function editionFor(excelApi: number): string {
+  if (excelApi <= 1) return 'Excel 2016 批量许可版';
+  if (excelApi <= 7) return 'Excel 2019 批量许可版';
+  if (excelApi <= 14) return 'Excel 2021';
+  if (excelApi <= 17) return 'Excel 2024';
+  return 'Microsoft 365 最新版';
+}
+
+/** "Windows 版 Excel，功能相当于 Excel 2019 批量许可版": the host line, without API numbers. */
+export function describeExcel(caps: Capabilities, platform: string | null): string {
+  if (platform === 'OFFICE_ONLINE') return 'Excel 网页版';
+  const name = (platform && PLATFORM_NAMES[platform]) || 'Excel';
+  return `${name}，功能相当于 ${editionFor(caps.excelApi)}`;
+}
 
 /** RangeAreas.select (several areas selected at once) is ExcelApi 1.18. */
 const MAX_API_CHECKED = 18;
@@ -484,6 +508,27 @@ export interface PullResult {
 
 export interface ExcelHostOptions {
   payloadBudget?: number;
+  /** How long to wait for Office to initialise before telling the clerk (default 30 s). */
+  readyTimeoutMs?: number;
+}
+
+const DEFAULT_READY_TIMEOUT_MS = 30_000;
+
+/** Resolves true when `ready` settles in time, false after `ms`; never rejects. */
+function settlesWithin(ready: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    ready.then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    );
+  });
 }
 
 export class ExcelHost {
@@ -901,15 +946,27 @@ export async function startExcelHost(options: ExcelHostOptions = {}): Promise<Ho
   if (!office) {
     return {
       host: null,
-      reason: '未检测到 Office 环境：请在 Excel 中通过“开始”选项卡的“落实”按钮打开本窗格。',
+      // office.js did not load: a blocked Microsoft address in a closed network is the usual cause
+      // (inside Excel), or the page was opened in a plain browser.
+      reason:
+        '未能加载 Office 脚本（office.js），加载项无法连接 Excel。如果您是在 Excel 中看到此窗格，通常是单位网络屏蔽了微软的 Office 脚本地址：请联系管理员改用随加载项部署的本地 Office 脚本（见使用说明“内网部署”）。如果您是在浏览器中直接打开本页，请改在 Excel 中通过“插入”→“我的加载项”（或“开始”选项卡的“目标任务填报”按钮）打开。',
       hostName: 'WEB',
       platform: null,
     };
   }
   // Office.onReady (present in every current office.js) also works when initialisation already
   // happened; office-js-helpers' initialize covers older hosts that only call Office.initialize.
-  if (typeof office.onReady === 'function') await office.onReady();
-  else await OfficeHelpers.Utilities.initialize();
+  const ready =
+    typeof office.onReady === 'function' ? office.onReady() : OfficeHelpers.Utilities.initialize();
+  if (!(await settlesWithin(ready, options.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS))) {
+    return {
+      host: null,
+      reason:
+        'Office 初始化超时，加载项未能连接 Excel。请关闭此窗格后重新打开；若仍然如此，请重启 Excel，或联系管理员检查网络是否屏蔽了 Office 脚本。',
+      hostName: 'WEB',
+      platform: null,
+    };
+  }
   const hostName = String(OfficeHelpers.Utilities.host);
   const platform = OfficeHelpers.Utilities.platform ? String(OfficeHelpers.Utilities.platform) : null;
   const { excel } = officeGlobals();

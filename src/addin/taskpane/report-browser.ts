@@ -8,6 +8,7 @@ import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Submission } from '../../core/model/submission.js';
 import { reportHandlebars } from '../../core/report/template.js';
 import { buildReport, type PreparedTemplate, type ReportResult } from '../report-action.js';
+import type { DownloadMethod } from '../report-delivery.js';
 import { canRasteriseSvg, chartPngCanvas, downloadBytes } from '../browser/io.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -23,13 +24,13 @@ function prepared(name: string): PreparedTemplate {
 export async function buildReportInBrowser(
   sub: Submission,
   catalogue: Catalogue | null,
-): Promise<ReportResult> {
+): Promise<ReportResult & { method: DownloadMethod }> {
   const result = await buildReport(
     sub,
     catalogue,
     prepared('single.hbs'),
     canRasteriseSvg() ? chartPngCanvas : null,
   );
-  downloadBytes(result.bytes, result.fileName, DOCX_MIME);
-  return result;
+  const method = downloadBytes(result.bytes, result.fileName, DOCX_MIME);
+  return { ...result, method };
 }

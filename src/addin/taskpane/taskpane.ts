@@ -10,7 +10,8 @@ import type { Problem } from '../../core/model/submission.js';
 import { isLuoshiError } from '../../core/errors.js';
 import { parseCatalogueJson } from '../../core/catalogue/schema.js';
 import { CHANGE_KIND_LABELS, describeCounts } from '../../core/review/compare.js';
-import { openSettings, startExcelHost, type ExcelHost } from '../office/excel-host.js';
+import { describeExcel, openSettings, startExcelHost, type ExcelHost } from '../office/excel-host.js';
+import { reportDeliveryMessage } from '../report-delivery.js';
 import {
   checkWorkbook,
   compareWithOther,
@@ -28,6 +29,8 @@ zodConfig({ jitless: true });
 
 const settings = openSettings();
 let host: ExcelHost | null = null;
+/** Platform code from HostStart ("PC", "MAC", "OFFICE_ONLINE", …), for report delivery. */
+let platform: string | null = null;
 let roster: RosterEntry[] = [];
 let catalogueCache: { key: string; catalogue: Catalogue } | null = null;
 let busy = false;
@@ -143,9 +146,17 @@ async function loadCatalogue(): Promise<Catalogue> {
   if (catalogueCache && catalogueCache.key === src.key) return catalogueCache.catalogue;
   const catalogue = parseCatalogueJson(await getText(src.url), src.url);
   catalogueCache = { key: src.key, catalogue };
-  byId('catalogue-line').textContent =
-    `目录版本 ${catalogue.version}，${catalogue.documents.length} 个文件，${catalogue.targets.length} 项指标`;
+  byId('catalogue-line').textContent = catalogueLine(catalogue);
   return catalogue;
+}
+
+/** "目录：《…》等 3 个文件，120 项指标" — the documents a clerk recognises, not the content hash. */
+function catalogueLine(catalogue: Catalogue): string {
+  const first = catalogue.documents[0];
+  const docs = first
+    ? `《${first.title}》${catalogue.documents.length > 1 ? `等 ${catalogue.documents.length} 个文件` : ''}`
+    : '0 个文件';
+  return `目录：${docs}，${catalogue.targets.length} 项指标`;
 }
 
 function rosterEntry(office: string): RosterEntry | null {
@@ -306,10 +317,9 @@ async function onReport(): Promise<void> {
     const sub = await checkWorkbook(h, catalogue);
     const report = await import(/* webpackChunkName: "report" */ './report-browser.js');
     const result = await report.buildReportInBrowser(sub, catalogue);
-    setStatus(
-      `已生成报告：${result.fileName}（${Math.max(1, Math.round(result.bytes.length / 1024))} KB），请在下载提示中保存。`,
-      'ok',
-    );
+    const kb = Math.max(1, Math.round(result.bytes.length / 1024));
+    const delivery = reportDeliveryMessage(result.fileName, kb, platform, result.method);
+    setStatus(delivery.text, delivery.kind);
     setNotes(result.notes);
     showResults('', []);
   });
@@ -367,12 +377,13 @@ async function main(): Promise<void> {
 
   const start = await startExcelHost();
   host = start.host;
+  platform = start.platform;
   const line = byId('host-line');
   if (!host) {
     line.textContent = '未连接 Excel';
     setStatus(start.reason, 'error');
   } else {
-    line.textContent = `已连接 Excel${start.platform ? `（${start.platform}）` : ''} · ExcelApi 1.${host.caps.excelApi}`;
+    line.textContent = `已连接：${describeExcel(host.caps, start.platform)}`;
     setNotes(host.notes());
   }
   setBusy(false);
