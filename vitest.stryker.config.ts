@@ -18,6 +18,7 @@ export const SLOW_TESTS = [
   'test/server-*.test.ts',
   'test/workbook-cli.test.ts',
   'test/workbook-libreoffice.test.ts',
+  'test/workbook-print.test.ts',
 ];
 
 export default defineConfig({

@@ -65,7 +65,10 @@ const SHEET_COLUMNS: readonly ReviewColumn[] = [
   ...ORDER,
   ...REVIEW_COLUMNS.filter((c) => !ORDER.includes(c)),
 ];
-/** Columns printed (A4 landscape, one page wide): up to 备注. */
+/**
+ * Columns printed (A4 landscape, one page wide): up to 备注. Their widths add up to at most 150 units,
+ * which LibreOffice and Excel print at 80 % or more; a column added here must take its width from another.
+ */
 const PRINTED = SHEET_COLUMNS.indexOf('备注') + 1;
 const FROZEN = SHEET_COLUMNS.indexOf('处理') + 1;
 
@@ -73,16 +76,17 @@ const WIDTHS: Record<string, number> = {
   指标: 14,
   简称: 12,
   处理: 6,
-  原文: 38,
+  原文: 32,
   比较: 6,
   目标值: 8,
   上限: 6,
   单位: 7,
+  指标类型: 7,
   期限: 8,
   每年: 5,
   牵头单位: 14,
   参与单位: 14,
-  备注: 14,
+  备注: 10,
   文件: 20,
   章节: 12,
   编号: 34,
