@@ -186,7 +186,7 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     const t0 = Date.now();
     const { page, problems, external } = await openPane(browser, server.url, { apiMinor: 9 });
     await page.waitForFunction(
-      () => /已连接 Excel/.test(document.getElementById('host-line')?.textContent ?? ''),
+      () => /已连接：/.test(document.getElementById('host-line')?.textContent ?? ''),
       undefined,
       { timeout: 60_000 },
     );
@@ -214,14 +214,27 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     const meta = await sheetCells(page, '_meta');
     const metaRowOfGenerated = meta.find(([, v]) => v === 'generatedAt')?.[0].replace(/^A/, '');
     const generatedAt = String(meta.find(([a1]) => a1 === `B${metaRowOfGenerated}`)?.[1]);
+    // the pane scopes the catalogue by the bundled roster's entry for the office, so the plan does too
+    const rosterEntries = (
+      JSON.parse(readFileSync(path.join(DIST, 'roster.json'), 'utf8')) as {
+        offices: {
+          office: string;
+          contact: string | null;
+          phone: string | null;
+          documents: string[];
+          units: string[];
+        }[];
+      }
+    ).offices;
+    const entry = rosterEntries.find((r) => r.office === OFFICE);
     const plan = planWorkbook(catalogue, {
       office: OFFICE,
       period: PERIOD,
       generatedAt,
-      contact: null,
-      phone: null,
-      documents: [],
-      units: [],
+      contact: entry?.contact ?? null,
+      phone: entry?.phone ?? null,
+      documents: entry?.documents ?? [],
+      units: entry?.units ?? [],
     });
     for (const sheet of ['填报说明', '指标', '任务', '_meta']) {
       expect((await sheetCells(page, sheet)).sort(byA1)).toEqual(planCells(plan, sheet).sort(byA1));
