@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DIST, ROOT, ensureDist, launchChromium, openPane, serveDist } from './harness.js';
 import { parseCatalogueJson } from '../../src/core/catalogue/schema.js';
 import { planWorkbook, type PlanValue, type WorkbookPlan } from '../../src/core/workbook/plan.js';
+import { TARGET_COLUMNS, columnLetter } from '../../src/core/workbook/layout.js';
 import { writeWorkbookPlan } from '../../src/xlsx/write-workbook.js';
 import type { Catalogue } from '../../src/core/model/catalogue.js';
 
@@ -243,34 +244,38 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
 
     // ---- an office types figures; one is not a number
     const targetsBlock = plan.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A4');
-    const firstId = targetsBlock?.values[0][1];
-    if (typeof firstId !== 'string') throw new Error('the 指标 block has no id in B4');
-    await typeCell(page, '指标', 'K4', 12.5);
-    await typeCell(page, '指标', 'K5', '约30');
+    // Columns by their key in the layout, so a reordered sheet does not send figures into the wrong column.
+    const column = (key: string) => TARGET_COLUMNS.findIndex((c) => c.key === key);
+    const actual = columnLetter(column('actual'));
+    const [figure4, figure5] = [`${actual}4`, `${actual}5`];
+    const firstId = targetsBlock?.values[0][column('targetId')];
+    if (typeof firstId !== 'string') throw new Error('the 指标 block has no 指标编号 in row 4');
+    await typeCell(page, '指标', figure4, 12.5);
+    await typeCell(page, '指标', figure5, '约30');
 
     // ---- 检查 lists the bad figure and selects its cell on click
     const checked = await statusAfter(page, '#btn-check', /检查/);
     expect(checked).toMatch(/检查完成：错误 [1-9]\d* 项/);
-    const item = page.locator('#results li', { hasText: '指标!K5' }).first();
+    const item = page.locator('#results li', { hasText: `指标!${figure5}` }).first();
     await expect(item.count()).resolves.toBeGreaterThan(0);
     await item.click();
-    await page.waitForFunction(() => {
+    await page.waitForFunction((a1) => {
       const w = window as unknown as { __fakeExcel: { model: { selection: { address: string } | null } } };
-      return w.__fakeExcel.model.selection?.address === 'K5';
-    });
-    expect((await fakeInfo(page)).selection).toEqual({ sheet: '指标', address: 'K5' });
+      return w.__fakeExcel.model.selection?.address === a1;
+    }, figure5);
+    expect((await fakeInfo(page)).selection).toEqual({ sheet: '指标', address: figure5 });
 
     // ---- 拉取指标 refuses to run over an unreadable figure (it would be lost) …
     const blocked = await statusAfter(page, '#btn-pull', /无法识别|已更新/);
     expect(blocked).toMatch(/1 处填报内容无法识别/);
-    expect(await page.locator('#results li', { hasText: '指标!K5' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#results li', { hasText: `指标!${figure5}` }).count()).toBeGreaterThan(0);
     // … and once fixed, keeps every typed figure; a second refresh changes nothing.
-    await typeCell(page, '指标', 'K5', 30);
+    await typeCell(page, '指标', figure5, 30);
     const refreshed = await statusAfter(page, '#btn-pull', /已更新|失败|无法/);
     expect(refreshed).toMatch(/已更新填报表：已写入 \d+ 项指标、\d+ 项任务；保留已填内容 2 项/);
     const cells = await sheetCells(page, '指标');
-    expect(cells.find(([a1]) => a1 === 'K4')?.[1]).toBe(12.5);
-    expect(cells.find(([a1]) => a1 === 'K5')?.[1]).toBe(30);
+    expect(cells.find(([a1]) => a1 === figure4)?.[1]).toBe(12.5);
+    expect(cells.find(([a1]) => a1 === figure5)?.[1]).toBe(30);
     const once = await snapshot(page);
     await statusAfter(page, '#btn-pull', /已更新|失败/);
     expect(await snapshot(page)).toBe(once);
@@ -312,10 +317,10 @@ describe('task pane in headless Chromium with a fake Excel (ExcelApi 1.9)', () =
     const changeItem = page.locator('#results li', { hasText: `${firstId} 完成值：10 → 12.5` });
     expect(await changeItem.count()).toBe(1);
     await page.click('#btn-highlight');
-    await page.waitForFunction(() => {
+    await page.waitForFunction((a1) => {
       const w = window as unknown as { __fakeExcel: { model: { selection: { address: string } | null } } };
-      return /K4/.test(w.__fakeExcel.model.selection?.address ?? '');
-    });
+      return new RegExp(`(^|[^A-Z])${a1}($|[^0-9])`).test(w.__fakeExcel.model.selection?.address ?? '');
+    }, figure4);
     mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
     await page.screenshot({
       path: path.join(ROOT, 'test-artifacts', 'addin-taskpane-compare.png'),
