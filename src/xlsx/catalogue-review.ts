@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Catalogue } from '../core/model/catalogue.js';
 import {
   COMPARATOR_LABEL,
+  CORRECTABLE_FIELDS,
   formatDeadline,
   readCorrectionsGrid,
   REVIEW_ACTIONS,
@@ -262,19 +263,7 @@ export async function writeCatalogueReviewWorkbook(catalogue: Catalogue): Promis
       values['处理'] = '新增';
     }
     if (t.corrected === 'edited') {
-      for (const name of [
-        '指标',
-        '简称',
-        '比较',
-        '目标值',
-        '上限',
-        '单位',
-        '指标类型',
-        '期限',
-        '每年',
-        '牵头单位',
-        '参与单位',
-      ]) {
+      for (const name of CORRECTABLE_FIELDS) {
         values[`改为${name}`] = values[name] ?? null;
       }
     }

@@ -66,11 +66,8 @@ export interface CorrectionsResult {
 
 /** Sheet and column names of the 目录审核 workbook (shared by writer and reader). */
 export const REVIEW_SHEET = '目录审核';
-export const REVIEW_COLUMNS = [
-  '编号',
-  '文件',
-  '章节',
-  '原文',
+/** The parsed fields a reviewer may correct; each has a 改为… column beside the sheet's own. */
+export const CORRECTABLE_FIELDS = [
   '指标',
   '简称',
   '比较',
@@ -82,18 +79,17 @@ export const REVIEW_COLUMNS = [
   '每年',
   '牵头单位',
   '参与单位',
+] as const;
+type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+const CORRECTION_COLUMNS = CORRECTABLE_FIELDS.map((f): `改为${CorrectableField}` => `改为${f}`);
+export const REVIEW_COLUMNS = [
+  '编号',
+  '文件',
+  '章节',
+  '原文',
+  ...CORRECTABLE_FIELDS,
   '处理',
-  '改为指标',
-  '改为简称',
-  '改为比较',
-  '改为目标值',
-  '改为上限',
-  '改为单位',
-  '改为指标类型',
-  '改为期限',
-  '改为每年',
-  '改为牵头单位',
-  '改为参与单位',
+  ...CORRECTION_COLUMNS,
   '备注',
 ] as const;
 export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
@@ -354,19 +350,7 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     const id = get('编号');
     const actionText = get('处理');
     const changed = (name: string) => get(`改为${name}`);
-    const anyChange = [
-      '指标',
-      '简称',
-      '比较',
-      '目标值',
-      '上限',
-      '单位',
-      '指标类型',
-      '期限',
-      '每年',
-      '牵头单位',
-      '参与单位',
-    ].some((n) => changed(n));
+    const anyChange = CORRECTABLE_FIELDS.some((n) => changed(n));
     const isAdd = !id && (get('原文') || actionText === '新增');
     if (!id && !isAdd) continue;
     if (id && !actionText && !anyChange) continue;

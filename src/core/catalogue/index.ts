@@ -20,6 +20,7 @@ export {
   readCorrectionsGrid,
   REVIEW_SHEET,
   REVIEW_COLUMNS,
+  CORRECTABLE_FIELDS,
   REVIEW_ACTIONS,
 } from './corrections.js';
 export { formatTargetValue, formatDeadline, COMPARATOR_LABEL, parseComparator } from './format.js';
