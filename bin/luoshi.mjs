@@ -4,4 +4,14 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../src/cli/main.ts');
+
+// Output piped into `head` or a closed pager: stop quietly instead of crashing with EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));
