@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point for the `luoshi` command. The CLI is TypeScript run through tsx's
 // loader, so the installed command always matches the sources (no stale build).
+import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 register();
