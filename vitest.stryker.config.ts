@@ -15,6 +15,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-names',
   'catalogue-patterns',
   'catalogue-review',
+  'consolidate-rules',
   'gold-scorer',
   'gold-set',
   'period',

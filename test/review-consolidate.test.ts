@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { luoshiIn } from './helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
-import type { Entry, Submission } from '../src/core/model/submission.js';
+import type { Entry } from '../src/core/model/submission.js';
 import { createConsolidator, type ConsolidationResult } from '../src/core/review/consolidate.js';
 import { isBoundedShare, isSummableUnit } from '../src/core/review/measure.js';
 import { expandInputs } from '../src/host/files.js';
@@ -192,55 +192,6 @@ describe('consolidating a folder', () => {
     const a = await consolidateFolder(0);
     checkResult(a);
     expect(a).toEqual(await consolidateFolder(2));
-  });
-
-  it('keeps the last submission in file order when nothing else tells them apart', () => {
-    const make = (source: string, actual: number): Submission => ({
-      office: '长春市',
-      period: PERIOD,
-      catalogueVersion: 'v',
-      formatVersion: 1,
-      generatedAt: null,
-      source,
-      rows: [
-        {
-          targetId: 'T1',
-          row: 4,
-          document: '',
-          section: '',
-          quote: '',
-          targetText: '≥10个',
-          unit: '个',
-          deadline: '',
-          lead: '',
-          comparator: '>=',
-          value: 10,
-          valueMax: null,
-        },
-      ],
-      entries: [
-        {
-          targetId: 'T1',
-          baseline: null,
-          actual,
-          asOf: null,
-          status: null,
-          progress: '',
-          problems: '',
-          nextSteps: '',
-          evidence: '',
-        },
-      ],
-      taskEntries: [],
-      problems: [],
-    });
-    const c = createConsolidator();
-    c.add(make('a.xlsx', 1));
-    c.add(make('b.xlsx', 2));
-    const r = c.finish();
-    expect(r.duplicates).toMatchObject([{ kept: 'b.xlsx', dropped: 'a.xlsx' }]);
-    expect(r.actual[0][0]).toBe(2);
-    expect(r.rate[0][0]).toBeCloseTo(20, 9);
   });
 });
 
