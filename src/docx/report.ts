@@ -24,9 +24,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { Block, ChartName } from './blocks.js';
-import type { ReportModel, TableData } from './model.js';
-import { buildChartSvg, chartSize } from './chart.js';
+import type { Block, ChartName } from '../core/report/blocks.js';
+import type { ReportModel, TableData } from '../core/report/model.js';
+import { buildChartSvg, chartSize } from '../core/report/chart.js';
 import {
   CHAR_3,
   TEXT_H,
@@ -46,12 +46,13 @@ import {
   TABLE_LINE,
   TEXT_W,
   type FontSet,
-} from './layout.js';
-import { LABELLED, headingLabel } from './numerals.js';
-import { LuoshiError } from '../errors.js';
-import { fullWidthPunctuation } from './punctuation.js';
-import { breakTitle } from './title-lines.js';
-import { finishPackage } from './docx-package.js';
+} from '../core/report/layout.js';
+import { LABELLED, headingLabel } from '../core/report/numerals.js';
+import { LuoshiError } from '../core/errors.js';
+import { fullWidthPunctuation } from '../core/report/punctuation.js';
+import { breakTitle } from '../core/report/title-lines.js';
+import { finishPackage } from './package.js';
+import { mastheadParagraphs } from './masthead.js';
 
 export interface RenderOptions {
   /** SVG → PNG for charts; without it a ::chart block is refused. */
@@ -466,6 +467,12 @@ export async function renderReportDocx(
   let sawBody = false;
 
   const push = (c: Child) => current().children.push(c);
+  if (model.letterhead) {
+    // 红色分隔线下空二行: the title stands on the third line below the rule (GB/T 9704 7.3.1).
+    for (const p of mastheadParagraphs(model.letterhead, fonts)) push(p);
+    push(blank());
+    push(blank());
+  }
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
