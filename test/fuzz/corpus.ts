@@ -806,7 +806,7 @@ function reportCases(f: Fixtures): FuzzCase[] {
       f,
       'cc-5000',
       JSON.stringify({ ...cfg, 版记: { 抄送: Array.from({ length: 5000 }, (_, i) => `单位${i}`) } }),
-      { kind: 'handled' },
+      { kind: 'refused', message: /抄送.*最多/ },
     ),
     reportCase(f, 'binary', '\u0000\u0001', { kind: 'refused' }),
   ];
