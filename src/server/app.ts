@@ -31,6 +31,7 @@ import {
 } from './context.js';
 import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
+import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
 import { unstorableText } from './text-guard.js';
 import { DEFAULT_MAX_UPLOAD } from './limits.js';
@@ -56,27 +57,35 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'self'"],
 };
 
+interface CachedCatalogue {
+  json: string;
+  catalogue: Catalogue;
+}
+
 function createContext(options: ServerOptions): AppContext {
-  const cache = new Map<number, Promise<Catalogue>>();
+  const cache = new Map<number, Promise<CachedCatalogue>>();
   const db = options.db;
+  const cached = (id: number): Promise<CachedCatalogue> => {
+    let p = cache.get(id);
+    if (!p) {
+      p = db
+        .query<{ json: string }>('SELECT catalogue::text AS json FROM catalogues WHERE id = $1', [id])
+        .then((rows) => {
+          if (!rows[0]) throw new HttpError(404, 'not-found', '指标目录不存在');
+          return { json: rows[0].json, catalogue: JSON.parse(rows[0].json) as Catalogue };
+        });
+      p.catch(() => cache.delete(id));
+      cache.set(id, p);
+    }
+    return p;
+  };
   return {
     db,
     options,
     version: VERSION,
-    catalogue(id) {
-      let p = cache.get(id);
-      if (!p) {
-        p = db
-          .query<{ catalogue: Catalogue }>('SELECT catalogue FROM catalogues WHERE id = $1', [id])
-          .then((rows) => {
-            if (!rows[0]) throw new HttpError(404, 'not-found', '指标目录不存在');
-            return rows[0].catalogue;
-          });
-        p.catch(() => cache.delete(id));
-        cache.set(id, p);
-      }
-      return p;
-    },
+    catalogue: async (id) => (await cached(id)).catalogue,
+    catalogueJson: async (id) => (await cached(id)).json,
+    intake: intakeChecker(options.intakeThreads ?? 0),
     async audit(e, tx) {
       await (tx ?? db).query(
         'INSERT INTO audit_log (user_id, action, object, detail, remote_addr) VALUES ($1, $2, $3, $4, $5)',
@@ -244,6 +253,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     },
   });
   const ctx = createContext(options);
+  app.addHook('onClose', () => ctx.intake.close());
   const throttle = new LoginThrottle(options.loginFailuresAllowed ?? 5);
 
   await app.register(helmet, {
