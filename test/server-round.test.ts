@@ -123,9 +123,10 @@ function runRound(kind: 'pglite' | 'postgres') {
     const typo = figuresA.findIndex((e) => e.actual !== null);
     const wrong = figuresA.map((e, i) => (i === typo ? { ...e, actual: '约30' } : e));
 
-    // Office A: an error is refused with sheet and cell, and nothing is stored.
+    // Office A: an error is refused with sheet and cell, and kept as 有错误 (never counted).
+    const wrongBytes = await fillWorkbook(blankA, wrong);
     const refused = await a.upload(`/api/rounds/${roundId}/submissions`, [
-      { field: 'file', name: '长春市.xlsx', bytes: await fillWorkbook(blankA, wrong) },
+      { field: 'file', name: '长春市.xlsx', bytes: wrongBytes },
     ]);
     expect(refused.status).toBe(422);
     const problem = refused
@@ -133,7 +134,31 @@ function runRound(kind: 'pglite' | 'postgres') {
       .problems.find((p) => p.severity === 'error')!;
     expect(problem).toMatchObject({ sheet: '指标', targetId: figuresA[typo].targetId });
     expect(problem.cell).toMatch(/^[A-Z]+\d+$/);
-    expect((await a.request('GET', `/api/rounds/${roundId}/submissions`)).json()).toEqual([]);
+    const kept = (await a.request('GET', `/api/rounds/${roundId}/submissions`)).json<
+      { id: number; state: string; errors: number; office: string }[]
+    >();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ state: '有错误', office: '长春市' });
+    expect(kept[0].errors).toBeGreaterThan(0);
+    expect(refused.json<{ submissionId: number }>().submissionId).toBe(kept[0].id);
+    expect((await a.request('GET', `/api/submissions/${kept[0].id}/file`)).bytes).toEqual(wrongBytes);
+    // Not a workbook at all: kept too, with the reader's message as its one problem and no entries.
+    const junk = await a.upload(`/api/rounds/${roundId}/submissions`, [
+      { field: 'file', name: '长春市.xlsx', bytes: new TextEncoder().encode('这不是工作簿') },
+    ]);
+    expect(junk.status).toBe(422);
+    const junkId = junk.json<{ submissionId: number }>().submissionId;
+    const junkDetail = (await a.request('GET', `/api/submissions/${junkId}`)).json<{
+      submission: { state: string };
+      entries: unknown[];
+      problems: { severity: string; message: string }[];
+    }>();
+    expect(junkDetail.submission.state).toBe('有错误');
+    expect(junkDetail.entries).toEqual([]);
+    expect(junkDetail.problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: junk.json<{ error: string }>().error }),
+    ]);
+    expect((await a.request('GET', `/api/rounds/${roundId}/submissions`)).json()).toHaveLength(2);
 
     // Fixed: only warnings remain, which the office must confirm.
     const fixedBytes = await fillWorkbook(blankA, figuresA);
@@ -144,7 +169,8 @@ function runRound(kind: 'pglite' | 'postgres') {
     expect(warned.needsConfirmation).toBe(true);
     expect(warned.problems.length).toBeGreaterThan(0);
     expect(warned.problems.every((p) => p.severity === 'warning')).toBe(true);
-    expect((await a.request('GET', `/api/rounds/${roundId}/submissions`)).json()).toEqual([]);
+    // Unconfirmed warnings are not check errors: nothing more is stored.
+    expect((await a.request('GET', `/api/rounds/${roundId}/submissions`)).json()).toHaveLength(2);
     const okA = await a.upload(`/api/rounds/${roundId}/submissions`, file, { confirm: 'true' });
     expect(okA.status).toBe(201);
     const subA = okA.json<{ submission: { id: number; sha256: string; state: string } }>().submission;
@@ -221,6 +247,20 @@ function runRound(kind: 'pglite' | 'postgres') {
       expect(acc.json<{ state: string }>().state).toBe('已采用');
     }
     expect((await reviewer.request('POST', `/api/submissions/${subB.id}/accept`, {})).status).toBe(409);
+    // 有错误 uploads can be neither accepted nor returned.
+    expect((await reviewer.request('POST', `/api/submissions/${kept[0].id}/accept`, {})).status).toBe(409);
+    const noReturn = await reviewer.request('POST', `/api/submissions/${junkId}/return`, { comment: '不行' });
+    expect(noReturn.status).toBe(409);
+
+    // A later upload with errors is kept and shown as A's latest, but the round still counts A's 已采用 one.
+    const late = await a.upload(`/api/rounds/${roundId}/submissions`, [
+      { field: 'file', name: '长春市-再改.xlsx', bytes: wrongBytes },
+    ]);
+    expect(late.status).toBe(422);
+    const detailA = (await reviewer.request('GET', `/api/rounds/${roundId}`)).json<{
+      offices: { office: string; latest: { state: string } | null }[];
+    }>();
+    expect(detailA.offices.find((o) => o.office === '长春市')!.latest!.state).toBe('有错误');
 
     // Consolidation counts A and B's resubmission; the rest are 未报送.
     const cons = await reviewer.request('GET', `/api/rounds/${roundId}/consolidation`);
@@ -236,6 +276,9 @@ function runRound(kind: 'pglite' | 'postgres') {
     const ti = c.targets.findIndex((x) => x.targetId === figuresB[changed].targetId);
     const oi = c.offices.findIndex((o) => o.office === '吉林市');
     expect(c.actual[ti][oi]).toBe(resubmitted[changed].actual);
+    const typoRow = c.targets.findIndex((x) => x.targetId === figuresA[typo].targetId);
+    const aCol = c.offices.findIndex((o) => o.office === '长春市');
+    expect(c.actual[typoRow][aCol]).toBe(figuresA[typo].actual);
 
     const xlsx = await reviewer.request('GET', `/api/rounds/${roundId}/consolidation?format=xlsx`);
     expect(xlsx.status).toBe(200);
@@ -268,6 +311,7 @@ function runRound(kind: 'pglite' | 'postgres') {
     ])
       expect(log.map((l) => l.action)).toContain(action);
     expect(log.filter((l) => l.action === 'submitted')).toHaveLength(3);
+    expect(log.filter((l) => l.action === 'submission-refused')).toHaveLength(3);
   });
 }
 

@@ -20,7 +20,15 @@ export interface CheckTask {
 
 export type CheckOutcome =
   | { kind: 'read'; head: SubmissionHead; parsedJson: string; sha256: string }
-  | { kind: 'refused'; status: number; code: string; message: string; sha256: string };
+  | {
+      kind: 'refused';
+      status: number;
+      code: string;
+      message: string;
+      /** The refusal's further fields (problems, needsConfirmation): plain data. */
+      extra: Record<string, unknown>;
+      sha256: string;
+    };
 
 const catalogues = new Map<number, Catalogue>();
 
@@ -42,7 +50,7 @@ export async function checkUpload(task: CheckTask): Promise<CheckOutcome> {
     return { kind: 'read', head, parsedJson: JSON.stringify(sub), sha256 };
   } catch (e) {
     if (e instanceof HttpError)
-      return { kind: 'refused', status: e.status, code: e.code, message: e.message, sha256 };
+      return { kind: 'refused', status: e.status, code: e.code, message: e.message, extra: e.extra, sha256 };
     throw e;
   }
 }

@@ -94,13 +94,13 @@ export async function visibleSubmission(db: Sql, user: SessionUser, id: number):
 }
 
 /**
- * What a round counts for each office: its latest submission that was not returned. Returns ids in
- * office order; the callers load what they need of them.
+ * What a round counts for each office: its latest submission that was accepted at intake and not
+ * returned (有错误 uploads never count). Returns ids in office order; the callers load what they need.
  */
 export async function countedSubmissionIds(db: Sql, roundId: number): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     `SELECT DISTINCT ON (office) id FROM submissions
-      WHERE round_id = $1 AND state <> '已退回' ORDER BY office, id DESC`,
+      WHERE round_id = $1 AND state IN ('已报送', '已采用') ORDER BY office, id DESC`,
     [roundId],
   );
   return rows.map((r) => r.id);

@@ -9,7 +9,8 @@ export type Role = (typeof ROLES)[number];
 /** What a user sees for each role. */
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', reviewer: '审核员', office: '填报单位' };
 
-export const SUBMISSION_STATES = ['已报送', '已退回', '已采用'] as const;
+/** 有错误: an upload the check refused (422), kept so the coordinating office sees who tried; never counted. */
+export const SUBMISSION_STATES = ['已报送', '已退回', '已采用', '有错误'] as const;
 export type SubmissionState = (typeof SUBMISSION_STATES)[number];
 
 /** Every error response: a Chinese sentence for the user plus a stable machine code. */

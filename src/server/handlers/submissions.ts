@@ -4,7 +4,7 @@ import type { Submission } from '../../core/model/submission.js';
 import { compareSubmissions } from '../../core/review/compare.js';
 import { submissionJson as entriesJson } from '../../cli/commands/check.js';
 import type * as S from '../api/schemas.js';
-import { userOf, FileBody, XLSX_TYPE, type Handler } from '../context.js';
+import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
 import { HttpError, badRequest, conflict, notFound } from '../errors.js';
 import { judgeSubmission, problemJson } from '../intake.js';
 import {
@@ -12,9 +12,10 @@ import {
   submissionJson,
   visibleRound,
   visibleSubmission,
+  type RoundRow,
   type SubmissionRow,
 } from '../store.js';
-import { readUpload } from '../uploads.js';
+import { readUpload, type UploadedFile } from '../uploads.js';
 import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
 
 /**
@@ -35,6 +36,92 @@ const INSERT_SUBMISSION = `WITH ins AS (
     ins.warnings, u.username, ins.created_at, ins.remote_addr
   FROM ins JOIN users u ON u.id = ins.user_id`;
 
+interface Stored {
+  office: string;
+  parsedJson: string | null;
+  problems: ReturnType<typeof problemJson>[];
+  state: '已报送' | '有错误';
+  sha256: string;
+}
+
+async function storeSubmission(call: Call, round: RoundRow, file: UploadedFile, s: Stored) {
+  const { ctx, req } = call;
+  const user = userOf(call);
+  const errors = s.problems.filter((p) => p.severity === 'error').length;
+  const [row] = await ctx.db.query<SubmissionRow>(INSERT_SUBMISSION, [
+    round.id,
+    s.office,
+    user.id,
+    file.fileName,
+    file.bytes,
+    s.sha256,
+    file.bytes.length,
+    s.parsedJson,
+    JSON.stringify(s.problems),
+    errors,
+    s.problems.length - errors,
+    s.state,
+    req.ip,
+    String(req.headers['user-agent'] ?? '').slice(0, 300),
+    s.state === '有错误' ? 'submission-refused' : 'submitted',
+    JSON.stringify({
+      round: round.id,
+      office: s.office,
+      file: file.fileName,
+      errors,
+      problems: s.problems.length,
+    }),
+  ]);
+  req.log.info(
+    { submission: row.id, round: round.id, office: row.office, bytes: row.size, state: row.state },
+    'submission stored',
+  );
+  return row;
+}
+
+/** Refusals kept as 有错误: the check found errors in the file (422); limits (413) and rules are not. */
+const KEPT_REFUSALS = new Set(['check-errors', 'not-a-workbook']);
+
+/**
+ * Keep a refused upload as 有错误 under the office it belongs to (an office account's own; for staff, the
+ * workbook's office when the round names it) and answer the same refusal with the record's id.
+ */
+async function keepRefused(
+  call: Call,
+  round: RoundRow,
+  file: UploadedFile,
+  e: HttpError,
+  read: { office: string; parsedJson: string; sha256: string } | { sha256: string },
+): Promise<HttpError> {
+  if (e.status !== 422 || !KEPT_REFUSALS.has(e.code)) return e;
+  const user = userOf(call);
+  const own = 'office' in read ? read.office.trim() : '';
+  const office =
+    user.role === 'office' ? user.office : round.roster.some((o) => o.office === own) ? own : null;
+  if (!office) return e;
+  const listed = (e.extra.problems as ReturnType<typeof problemJson>[] | undefined) ?? [];
+  const problems = listed.length
+    ? listed
+    : [
+        {
+          severity: 'error' as const,
+          sheet: null,
+          cell: null,
+          targetId: null,
+          message: e.message,
+          code: e.code,
+        },
+      ];
+  const row = await storeSubmission(call, round, file, {
+    office,
+    parsedJson: 'parsedJson' in read ? read.parsedJson : null,
+    problems,
+    state: '有错误',
+    sha256: read.sha256,
+  });
+  return new HttpError(e.status, e.code, e.message, { ...e.extra, submissionId: row.id });
+}
+
 export const submit: Handler = async (call) => {
   const { ctx, req } = call;
   const user = userOf(call);
@@ -51,35 +138,25 @@ export const submit: Handler = async (call) => {
     catalogueJson: await ctx.catalogueJson(round.catalogue_id),
     maxUnzippedBytes: ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
   });
-  if (outcome.kind === 'refused') throw new HttpError(outcome.status, outcome.code, outcome.message);
+  if (outcome.kind === 'refused') {
+    const e = new HttpError(outcome.status, outcome.code, outcome.message, outcome.extra);
+    throw await keepRefused(call, round, file, e, outcome);
+  }
   const sub = outcome.head;
-  judgeSubmission(sub, round, catalogue, user, upload.fields.confirm === 'true');
-
-  const errors = sub.problems.filter((p) => p.severity === 'error').length;
+  try {
+    judgeSubmission(sub, round, catalogue, user, upload.fields.confirm === 'true');
+  } catch (e) {
+    if (!(e instanceof HttpError)) throw e;
+    throw await keepRefused(call, round, file, e, { ...outcome, office: sub.office });
+  }
   const problems = sub.problems.map(problemJson);
-  const office = sub.office.trim();
-  const [row] = await ctx.db.query<SubmissionRow>(INSERT_SUBMISSION, [
-    round.id,
-    office,
-    user.id,
-    file.fileName,
-    file.bytes,
-    outcome.sha256,
-    file.bytes.length,
-    outcome.parsedJson,
-    JSON.stringify(problems),
-    errors,
-    sub.problems.length - errors,
-    '已报送',
-    req.ip,
-    String(req.headers['user-agent'] ?? '').slice(0, 300),
-    'submitted',
-    JSON.stringify({ round: round.id, office, file: file.fileName, warnings: sub.problems.length }),
-  ]);
-  req.log.info(
-    { submission: row.id, round: round.id, office: row.office, bytes: row.size },
-    'submission stored',
-  );
+  const row = await storeSubmission(call, round, file, {
+    office: sub.office.trim(),
+    parsedJson: outcome.parsedJson,
+    problems,
+    state: '已报送',
+    sha256: outcome.sha256,
+  });
   return { submission: submissionJson(row), problems };
 };
 
@@ -122,27 +199,33 @@ function commentJson(c: CommentRow) {
   };
 }
 
-async function parsedOf(call: Parameters<Handler>[0], id: number): Promise<Submission> {
-  const rows = await call.ctx.db.query<{ parsed: Submission }>(
+async function parsedOf(call: Call, id: number): Promise<Submission> {
+  const rows = await call.ctx.db.query<{ parsed: Submission | null }>(
     'SELECT parsed FROM submissions WHERE id = $1',
     [id],
   );
   if (!rows[0]) throw notFound('报送记录');
-  return rows[0].parsed;
+  const parsed = rows[0].parsed;
+  if (!parsed) throw conflict(`报送记录 ${id} 的文件未能读出（有错误），无法比对`, 'unreadable');
+  return parsed;
 }
 
 export const getSubmission: Handler = async (call) => {
   const s = await visibleSubmission(call.ctx.db, userOf(call), call.ids.submissionId);
-  const parsed = await parsedOf(call, s.id);
+  const [{ parsed, problems }] = await call.ctx.db.query<{ parsed: Submission | null; problems: unknown[] }>(
+    'SELECT parsed, problems FROM submissions WHERE id = $1',
+    [s.id],
+  );
   const comments = await call.ctx.db.query<CommentRow>(
     `${COMMENT_SELECT} WHERE c.submission_id = $1 ORDER BY c.id`,
     [s.id],
   );
-  const json = entriesJson(parsed) as { entries: unknown[]; problems: unknown[] };
+  // An unreadable file (有错误) has no entries, only the refusal's problems.
+  const json = parsed ? (entriesJson(parsed) as { entries: unknown[]; problems: unknown[] }) : null;
   return {
     submission: submissionJson(s),
-    problems: json.problems,
-    entries: json.entries,
+    problems: json?.problems ?? problems,
+    entries: json?.entries ?? [],
     comments: comments.map(commentJson),
   };
 };
@@ -165,7 +248,8 @@ export const compareSubmission: Handler = async (call) => {
     await visibleSubmission(call.ctx.db, user, beforeId);
   } else {
     const prev = await call.ctx.db.query<{ id: number }>(
-      'SELECT id FROM submissions WHERE round_id = $1 AND office = $2 AND id < $3 ORDER BY id DESC LIMIT 1',
+      `SELECT id FROM submissions WHERE round_id = $1 AND office = $2 AND id < $3 AND state <> '有错误'
+        ORDER BY id DESC LIMIT 1`,
       [after.round_id, after.office, after.id],
     );
     if (!prev[0]) throw notFound('该单位本轮的上一份报送');
@@ -175,15 +259,12 @@ export const compareSubmission: Handler = async (call) => {
   return { beforeId, afterId: after.id, ...comparison };
 };
 
-async function review(
-  call: Parameters<Handler>[0],
-  to: '已退回' | '已采用',
-  comment: string | undefined,
-): Promise<unknown> {
+async function review(call: Call, to: '已退回' | '已采用', comment: string | undefined): Promise<unknown> {
   const { ctx, req } = call;
   const user = userOf(call);
   const s = await visibleSubmission(ctx.db, user, call.ids.submissionId);
-  const allowed = to === '已采用' ? s.state === '已报送' : s.state !== '已退回';
+  // 有错误 uploads were never submitted: neither accepted nor returned.
+  const allowed = to === '已采用' ? s.state === '已报送' : s.state === '已报送' || s.state === '已采用';
   if (!allowed) throw conflict(`此报送当前状态为“${s.state}”，不能改为“${to}”`, 'already-reviewed');
   return ctx.db.transaction(async (tx) => {
     await tx.query('UPDATE submissions SET state = $1 WHERE id = $2', [to, s.id]);
