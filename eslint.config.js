@@ -128,6 +128,24 @@ export default tseslint.config(
       ],
     },
   },
+  // The server is a host beside the CLI, not on top of it: what both need lives in src/host.
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/*', '**/cli/**'],
+              message:
+                'src/server may not import src/cli: move what both need into src/host (docs/ARCHITECTURE.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogue } from '../src/core/catalogue/index.js';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
-import { generateWorkbook } from '../src/cli/commands/workbook.js';
+import { generateWorkbook } from '../src/host/generate-workbook.js';
 import { defaultIntakeThreads } from '../src/server/runtime.js';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 200);

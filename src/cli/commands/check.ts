@@ -17,6 +17,7 @@ import { readSubmission } from '../../core/workbook/read.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
 import { cliIo } from '../io.js';
+import { submissionJson } from '../../host/json-output.js';
 
 function out(s: string): void {
   cliIo().stdout(`${s}\n`);
@@ -47,33 +48,6 @@ function previousProblems(s: Submission, previous: Submission): Problem[] {
       },
     ];
   return jumpProblems(s, previous);
-}
-
-/** The JSON shape printed by `check --json` (documented in the README; keep stable). */
-export function submissionJson(s: Submission): unknown {
-  return {
-    office: s.office,
-    period: s.period,
-    catalogueVersion: s.catalogueVersion,
-    entries: s.entries.map((e) => ({
-      targetId: e.targetId,
-      baseline: e.baseline,
-      actual: e.actual,
-      asOf: e.asOf,
-      status: e.status,
-      progress: e.progress,
-      problems: e.problems,
-      nextSteps: e.nextSteps,
-      evidence: e.evidence,
-    })),
-    problems: s.problems.map((p) => ({
-      severity: p.severity,
-      sheet: p.sheet,
-      cell: p.cell,
-      targetId: p.targetId,
-      message: p.message,
-    })),
-  };
 }
 
 function filledCount(s: Submission): { targets: number; tasks: number } {

@@ -18,6 +18,7 @@ import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
 import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
 import { cliIo } from '../io.js';
+import { consolidationJson } from '../../host/json-output.js';
 
 interface ConsolidateOptions {
   roster?: string;
@@ -30,23 +31,6 @@ async function rosterNames(file: string): Promise<{ names: string[]; notes: stri
   const bytes = await readInput(file);
   const roster = parseRoster(decodeText(bytes, file).text, file);
   return { names: roster.offices.map((o) => o.office), notes: roster.problems.map((p) => p.message) };
-}
-
-/** The --json shape: {offices, missing, duplicates, problems, outliers} plus failures and the period. */
-export function consolidationJson(r: ConsolidationResult): unknown {
-  return {
-    period: r.period,
-    offices: r.offices,
-    missing: r.missing,
-    unlisted: r.unlisted,
-    duplicates: r.duplicates,
-    problems: r.problems,
-    failures: r.failures,
-    outliers: r.outliers,
-    contradictions: r.contradictions,
-    targets: r.targets,
-    timeShare: r.timeShare,
-  };
 }
 
 export function consolidationSummary(

@@ -16,20 +16,20 @@ import {
   type WorkbookOutcome,
 } from '../../host/workbook-pool.js';
 import { LuoshiError, isLuoshiError } from '../../core/errors.js';
-import { decodeText } from '../../core/text/decode.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
-import { parseRoster, type Roster, type RosterOffice } from '../../core/roster.js';
-import { planWorkbook, type PlanOptions } from '../../core/workbook/plan.js';
+import type { Roster, RosterOffice } from '../../core/roster.js';
+import { planWorkbook } from '../../core/workbook/plan.js';
 import { selectForOffice } from '../../core/workbook/build-plan.js';
-import { sampleEntries, sampleTaskEntries } from '../../core/workbook/sample.js';
 import { upgradeWorkbook } from '../../core/workbook/upgrade.js';
 import { readSubmission } from '../../core/workbook/read.js';
 import { writeWorkbookBytes } from '../../host/write-workbook-node.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
 import { cliIo } from '../io.js';
+import { planOptions, type GenerateOptions } from '../../host/generate-workbook.js';
+import { readRosterFile } from '../../host/roster-file.js';
 import { readAllocationFile } from '../../host/allocation-file.js';
-import { applyAllocation, sharesOf, type Allocation } from '../../core/allocation/index.js';
+import { sharesOf } from '../../core/allocation/index.js';
 
 function out(s: string): void {
   cliIo().stdout(`${s}\n`);
@@ -39,63 +39,11 @@ function err(s: string): void {
   cliIo().stderr(`${s}\n`);
 }
 
-/** Options shared by single and batch generation. */
-export interface GenerateOptions {
-  period: string;
-  deadline?: string | null;
-  password?: string | null;
-  protect?: boolean;
-  /** Fill with deterministic 示例数据 (demo); the value is the seed. */
-  sample?: string | null;
-  generatedAt?: string;
-  /** The allocation (分解下达): each office's workbook carries its own share (src/core/allocation). */
-  allocation?: Allocation | null;
-}
-
-function planOptions(
-  office: RosterOffice | { office: string },
-  o: GenerateOptions,
-  catalogue: Catalogue,
-): PlanOptions {
-  const r = office as Partial<RosterOffice>;
-  const filter = { documents: r.documents ?? [], units: r.units ?? [] };
-  const opts: PlanOptions = {
-    office: office.office,
-    period: o.period,
-    deadline: o.deadline ?? null,
-    contact: r.contact ?? null,
-    phone: r.phone ?? null,
-    documents: filter.documents,
-    units: filter.units,
-    protect: o.protect !== false,
-    protectPassword: o.password ?? null,
-    generatedAt: o.generatedAt ?? new Date().toISOString(),
-    ...(o.allocation ? { allocation: o.allocation } : {}),
-  };
-  if (o.sample) {
-    // Sample figures are drawn around the office's own target, as an office would report them.
-    const own = applyAllocation(catalogue, o.allocation, office.office);
-    opts.entries = sampleEntries(own, office.office, o.period, o.sample, filter);
-    opts.taskEntries = sampleTaskEntries(own, office.office, o.period, o.sample, filter);
-  }
-  return opts;
-}
-
-/** Generate one office's workbook bytes. */
-export async function generateWorkbook(
-  catalogue: Catalogue,
-  office: RosterOffice | { office: string },
-  o: GenerateOptions,
-): Promise<Uint8Array> {
-  return writeWorkbookBytes(planWorkbook(catalogue, planOptions(office, o, catalogue)));
-}
+// Moved to src/host (the server uses them too); re-exported for the other commands.
+export { generateWorkbook, planOptions, type GenerateOptions } from '../../host/generate-workbook.js';
+export { readRosterFile } from '../../host/roster-file.js';
 
 export { safeFileName };
-
-export async function readRosterFile(file: string): Promise<Roster> {
-  const bytes = await readInput(file, 5 * 1024 * 1024);
-  return parseRoster(decodeText(bytes, path.basename(file)).text, path.basename(file));
-}
 
 export interface BatchResult {
   written: string[];

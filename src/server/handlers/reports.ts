@@ -6,7 +6,7 @@
 import type { Submission } from '../../core/model/submission.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
 import { DEFAULT_REPORT_CONFIG } from '../../core/report/config.js';
-import { consolidationJson } from '../../cli/commands/consolidate.js';
+import { consolidationJson } from '../../host/json-output.js';
 import { buildReport } from '../../host/report.js';
 import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
 import { userOf, DOCX_TYPE, FileBody, XLSX_TYPE, type Handler } from '../context.js';

@@ -1,7 +1,7 @@
 /** 填报轮次: create from a catalogue and a roster, list, detail with 未报送, office accounts, blank workbooks. */
 import type { z } from 'zod';
 import { parseRoster } from '../../core/roster.js';
-import { generateWorkbook } from '../../cli/commands/workbook.js';
+import { generateWorkbook } from '../../host/generate-workbook.js';
 import { writeAccountsWorkbook } from '../../xlsx/accounts-workbook.js';
 import type * as S from '../api/schemas.js';
 import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Submission } from '../../core/model/submission.js';
 import { compareSubmissions } from '../../core/review/compare.js';
-import { submissionJson as entriesJson } from '../../cli/commands/check.js';
+import { submissionJson as entriesJson } from '../../host/json-output.js';
 import type * as S from '../api/schemas.js';
 import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
 import { HttpError, badRequest, conflict, notFound } from '../errors.js';

@@ -6,7 +6,8 @@
  */
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { generateWorkbook, readRosterFile } from '../../cli/commands/workbook.js';
+import { generateWorkbook } from '../../host/generate-workbook.js';
+import { readRosterFile } from '../../host/roster-file.js';
 import { LuoshiError } from '../../core/errors.js';
 import { expandInputs, readInput, writeOutputAtomic } from '../../host/files.js';
 import { writeAccountsWorkbook } from '../../xlsx/accounts-workbook.js';
