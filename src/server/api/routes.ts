@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import * as S from './schemas.js';
+import * as W from './web-schemas.js';
 
 /** public: no session; session: any signed-in user; staff: 管理员 or 审核员; admin: 管理员 only. */
 export type Access = 'public' | 'session' | 'staff' | 'admin';
@@ -147,6 +148,19 @@ export const ROUTES: readonly RouteSpec[] = [
     access: 'staff',
     tag: '指标目录',
     summary: 'One catalogue version as catalogue.json',
+  },
+  {
+    operationId: 'correctCatalogue',
+    method: 'POST',
+    url: '/api/catalogues/:catalogueId/corrections',
+    access: 'staff',
+    tag: '指标目录',
+    summary:
+      'Correct targets (the 目录审核 rules): stores a new catalogue version, never overwriting; optionally moves a round without submissions onto it',
+    body: W.CatalogueCorrectionsBody,
+    response: W.CatalogueRevised,
+    status: 201,
+    errors: [409, 422],
   },
   {
     operationId: 'listRounds',

@@ -17,6 +17,7 @@ import {
 } from './submissions.js';
 import { consolidation, roundReport } from './reports.js';
 import { addinCatalogue, audit, backup } from './ops.js';
+import { correctCatalogue } from './catalogue-edit.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -31,6 +32,7 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     listCatalogues,
     createCatalogue,
     getCatalogue,
+    correctCatalogue,
     listRounds,
     createRound,
     getRound,
