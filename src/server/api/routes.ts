@@ -184,6 +184,18 @@ export const ROUTES: readonly RouteSpec[] = [
     errors: [422],
   },
   {
+    operationId: 'readRosterFile',
+    method: 'POST',
+    url: '/api/rosters/read',
+    access: 'admin',
+    tag: '填报轮次',
+    summary:
+      'Read a roster file (.csv, or .xlsx through the grid reader) by the core roster rules: offices, row problems and the CSV to create a round with',
+    multipart: { file: { description: '报送单位名单 .xlsx 或 .csv', file: true, required: true } },
+    response: W.RosterRead,
+    errors: [413, 422],
+  },
+  {
     operationId: 'getRound',
     method: 'GET',
     url: '/api/rounds/:roundId',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CORRECTABLE_FIELDS } from '../../core/catalogue/corrections.js';
-import { CatalogueSummary } from './schemas.js';
+import { CatalogueSummary, RosterEntry } from './schemas.js';
 
 const fieldText = z.string().max(2000);
 
@@ -36,4 +36,13 @@ export const CatalogueRevised = CatalogueSummary.extend({
   previousId: z.number().int().describe('被修正的目录版本'),
   applied: z.number().int(),
   roundId: z.number().int().nullable().describe('已改用新版本的轮次'),
+});
+
+export const RosterRead = z.object({
+  file: z.string(),
+  offices: z.array(RosterEntry.extend({ line: z.number().int().describe('名单中的行号') })),
+  problems: z
+    .array(z.object({ line: z.number().int(), message: z.string() }))
+    .describe('已跳过的行及原因（其余各行仍可用）'),
+  csv: z.string().describe('名单的 CSV 全文：新建轮次时作为 rosterCsv 提交'),
 });

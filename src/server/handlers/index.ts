@@ -18,6 +18,7 @@ import {
 import { consolidation, roundReport } from './reports.js';
 import { addinCatalogue, audit, backup } from './ops.js';
 import { correctCatalogue } from './catalogue-edit.js';
+import { readRosterFile } from './roster-file.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -36,6 +37,7 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     listRounds,
     createRound,
     getRound,
+    readRosterFile,
     issueAccounts,
     blankWorkbook,
     submit,

@@ -1,16 +1,19 @@
 /** Every endpoint the pages call, in one module, so the contract with the server is read in one place. */
 import { ApiError, download, getJson, getBlob, sendJson, setCsrfToken, upload } from './http.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
+import type { CorrectionInput } from '../../core/catalogue/correction-form.js';
 import type { Comparison } from '../../core/review/compare.js';
 import type { ConsolidationResult } from '../../core/review/consolidate.js';
 import type {
   AccountRow,
+  CatalogueRevised,
   CatalogueSummary,
   IntakeAccepted,
   IntakeRefusal,
   NewRound,
   Round,
   RoundDetail,
+  RosterRead,
   SessionInfo,
   SubmissionDetail,
   SubmissionSummary,
@@ -43,6 +46,17 @@ export const uploadCatalogue = (files: File[]): Promise<CatalogueSummary> =>
   upload('/api/catalogues', files, 'files');
 
 export const getCatalogue = (id: number): Promise<Catalogue> => getJson(`/api/catalogues/${id}`);
+/** Save corrections as a new catalogue version; with roundId the round (without submissions) moves onto it. */
+export const correctCatalogue = (
+  id: number,
+  corrections: CorrectionInput[],
+  roundId?: number,
+): Promise<CatalogueRevised> =>
+  sendJson('POST', `/api/catalogues/${id}/corrections`, { corrections, roundId });
+
+/** A roster file (.xlsx or .csv) read by the server with the core's roster rules. */
+export const readRosterFile = (file: File): Promise<RosterRead> =>
+  upload('/api/rosters/read', [file], 'file');
 
 export const listRounds = (): Promise<Round[]> => getJson('/api/rounds');
 export const getRound = (id: number): Promise<RoundDetail> => getJson(`/api/rounds/${id}`);
