@@ -14,6 +14,7 @@ type Register = (program: Command) => void;
 const COMMANDS: Record<string, () => Promise<Register>> = {
   catalogue: async () => (await import('./commands/catalogue.js')).registerCatalogue,
   workbook: async () => (await import('./commands/workbook.js')).registerWorkbook,
+  allocation: async () => (await import('./commands/allocation.js')).registerAllocation,
   check: async () => (await import('./commands/check.js')).registerCheck,
   report: async () => (await import('./commands/report.js')).registerReport,
   compare: async () => (await import('./commands/compare.js')).registerCompare,

@@ -105,6 +105,20 @@ export interface Target {
   offset: number;
   /** Set when the target came from, or was changed by, the office's corrections (目录审核). */
   corrected?: 'added' | 'edited' | 'confirmed';
+  /**
+   * Set only on one office's copy of a catalogue (src/core/allocation applyAllocation): comparator, value and
+   * valueMax above are then that office's allocated share (分解下达), and this is the overall target it is part of.
+   */
+  overall?: OverallTarget;
+}
+
+/** The overall target an office's allocated share belongs to. */
+export interface OverallTarget {
+  comparator: Comparator;
+  value: number | null;
+  valueMax: number | null;
+  /** Whose target it is, from the issuing level: "全省", "全市", "全国"… */
+  scope: string;
 }
 
 export interface Catalogue {
