@@ -46,3 +46,9 @@ export const RosterRead = z.object({
     .describe('已跳过的行及原因（其余各行仍可用）'),
   csv: z.string().describe('名单的 CSV 全文：新建轮次时作为 rosterCsv 提交'),
 });
+
+export const RoundAllocation = z.object({
+  allocation: z.unknown().nullable().describe('分解下达（核心的 Allocation 类型）；未分解为 null'),
+  targets: z.number().int().describe('分解到单位的指标数'),
+  shares: z.number().int().describe('单位分解值的个数'),
+});

@@ -19,6 +19,7 @@ import { consolidation, roundReport } from './reports.js';
 import { addinCatalogue, audit, backup } from './ops.js';
 import { correctCatalogue } from './catalogue-edit.js';
 import { readRosterFile } from './roster-file.js';
+import { allocationTemplate, getAllocation, removeAllocation, uploadAllocation } from './allocation.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -38,6 +39,10 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     createRound,
     getRound,
     readRosterFile,
+    getAllocation,
+    allocationTemplate,
+    uploadAllocation,
+    removeAllocation,
     issueAccounts,
     blankWorkbook,
     submit,

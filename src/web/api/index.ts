@@ -14,6 +14,7 @@ import type {
   Round,
   RoundDetail,
   RosterRead,
+  RoundAllocation,
   SessionInfo,
   SubmissionDetail,
   SubmissionSummary,
@@ -73,6 +74,16 @@ export const downloadWorkbook = (roundId: number, office: string | null): Promis
   download(workbookUrl(roundId, office), `${office ?? '填报表'}.xlsx`);
 export const fetchWorkbook = (roundId: number, office: string): Promise<Blob> =>
   getBlob(workbookUrl(roundId, office));
+
+export const getAllocation = (roundId: number): Promise<RoundAllocation> =>
+  getJson(`/api/rounds/${roundId}/allocation`);
+export const downloadAllocationTemplate = (roundId: number): Promise<void> =>
+  download(`/api/rounds/${roundId}/allocation/template`, '分解表.xlsx');
+/** Store a filled 分解表; a refusal (422) carries every problem by sheet and cell in ApiError.body. */
+export const uploadAllocation = (roundId: number, file: File): Promise<RoundAllocation> =>
+  upload(`/api/rounds/${roundId}/allocation`, [file], 'file');
+export const removeAllocation = (roundId: number): Promise<RoundAllocation> =>
+  sendJson('DELETE', `/api/rounds/${roundId}/allocation`);
 
 export const listSubmissions = (roundId: number): Promise<SubmissionSummary[]> =>
   getJson(`/api/rounds/${roundId}/submissions`);

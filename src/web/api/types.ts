@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../../core/model/submission.js';
 import type { RosterOffice, RosterProblem } from '../../core/roster.js';
+import type { Allocation } from '../../core/allocation/types.js';
 
 export type { Problem };
 
@@ -147,4 +148,11 @@ export interface RosterRead {
   offices: RosterOffice[];
   problems: RosterProblem[];
   csv: string;
+}
+
+/** A round's allocation (分解下达) as the round page shows it. */
+export interface RoundAllocation {
+  allocation: Allocation | null;
+  targets: number;
+  shares: number;
 }
