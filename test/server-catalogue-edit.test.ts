@@ -83,9 +83,7 @@ describe('catalogue corrections', () => {
       corrections: [{ action: 'edit', targetId: target.id, fields: { 目标值: '十二点五' } }],
     });
     expect(notNumber.status).toBe(422);
-    expect(notNumber.json<{ error: string }>().error).toBe(
-      `指标 ${target.id}的“目标值”：“十二点五”不是数字`,
-    );
+    expect(notNumber.json<{ error: string }>().error).toBe(`指标 ${target.id}的“目标值”：“十二点五”不是数字`);
     const badKind = await corrections({
       corrections: [{ action: 'edit', targetId: target.id, fields: { 指标类型: '面积' } }],
     });
