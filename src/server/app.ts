@@ -33,6 +33,7 @@ import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
 import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
+import { unstorableText } from './text-guard.js';
 import { DEFAULT_MAX_UPLOAD } from './limits.js';
 
 export const VERSION = '0.1.0';
@@ -103,8 +104,8 @@ function checkAccess(route: RouteSpec, session: Session | null, req: FastifyRequ
   if (route.access === 'staff' && role === 'office') throw forbidden();
   if (route.access === 'admin' && role !== 'admin') throw forbidden('只有管理员可以进行此操作');
   // Signing out needs no token: it can only lower privileges, and SameSite=Strict already keeps the cookie
-  // off cross-site requests.
-  if (STATE_CHANGING.has(route.method) && route.operationId !== 'logout') {
+  // off cross-site requests. A bearer header is never attached by a browser on its own, so it needs none.
+  if (STATE_CHANGING.has(route.method) && route.operationId !== 'logout' && session.via === 'cookie') {
     if (!csrfMatches(session, req.headers[CSRF_HEADER.toLowerCase()])) {
       throw new HttpError(403, 'csrf', `缺少或错误的 ${CSRF_HEADER} 请求头（请刷新页面后重试）`);
     }
@@ -137,7 +138,18 @@ function pathIds(params: unknown): Record<string, number> {
   return ids;
 }
 
+/** Refuse text the database cannot store (NUL, broken UTF-16) in the body or query, naming the field. */
+function refuseUnstorable(what: unknown): void {
+  const field = unstorableText(what);
+  if (field === null) return;
+  throw badRequest(
+    `字段 ${field.slice(0, 60) || '请求内容'} 含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试`,
+    'invalid-text',
+  );
+}
+
 function parseBody(route: RouteSpec, body: unknown): unknown {
+  refuseUnstorable(body);
   if (!route.body) return body;
   const result = route.body.safeParse(body ?? {});
   if (result.success) return result.data;
@@ -178,6 +190,7 @@ function registerRoute(app: FastifyInstance, ctx: AppContext, route: RouteSpec, 
       const session =
         route.access === 'public' && route.operationId !== 'login' ? null : await findSession(ctx, req);
       if (!isLocalBackup(route, ctx, req)) checkAccess(route, session, req);
+      refuseUnstorable(req.query);
       const call: Call = {
         ctx,
         req,
