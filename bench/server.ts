@@ -37,6 +37,9 @@ class ServerProcess {
     child.on('message', (m: { id?: number }) => {
       if (m.id !== undefined) this.waiting.get(m.id)?.(m);
     });
+    child.on('exit', (code, signal) => {
+      if (code !== 0) console.error(`服务器进程意外退出（${code ?? signal}）`);
+    });
   }
 
   static start(data: string, threads: number): Promise<ServerProcess> {
