@@ -292,7 +292,13 @@ describe('attachment tables', () => {
     const turned = path.join(dir, 'landscape.docx');
     writeFileSync(
       turned,
-      (await buildReport([subs[2]], { config: config({ 附件表方向: 'landscape' }), catalogue })).docx,
+      (
+        await buildReport([subs[2]], {
+          config: config({ 附件表方向: 'landscape' }),
+          catalogue,
+          fitLayout: true,
+        })
+      ).docx,
     );
     const lx = documentXml(turned);
     expect(lx).toContain('w:orient="landscape"');
@@ -306,7 +312,20 @@ describe('attachment tables', () => {
       const res = JSON.parse(r.stdout) as CheckResult;
       expect(res.checks.filter((c) => !c.ok)).toEqual([]);
     }
-  }, 120_000);
+    // 22 table lines to the turned 版心 (156 mm / 22 = 402 twips), and clause 8's page numbers: on the
+    // turned pages' right edge, reading upward, where the upright pages have them.
+    expect(lx).toContain('w:line="402"');
+    const laid = await verifyReport(new Uint8Array(readFileSync(turned)));
+    expect(laid.checks.find((c) => c.id === 'render.page-numbers')?.problems).toEqual([]);
+    const footers = unzipSync(new Uint8Array(readFileSync(turned)), {
+      filter: (f) => f.name.includes('footer'),
+    });
+    const turnedFooters = Object.values(footers)
+      .map(strFromU8)
+      .filter((x) => x.includes('btLr'));
+    expect(turnedFooters.length).toBe(2);
+    for (const f of turnedFooters) expect(f).toMatch(/PAGE/);
+  }, 200_000);
 });
 
 describe('multi-office report', () => {

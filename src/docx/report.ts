@@ -12,7 +12,6 @@ import {
   ImageRun,
   LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   SectionType,
@@ -36,13 +35,13 @@ import {
   LINE_PITCH,
   MARGIN,
   PAGE_H,
-  PAGE_NUMBER_INDENT,
   PAGE_W,
   SIZE_2,
   SIZE_3,
   SIZE_4,
   SIZE_5,
   TABLE_LINE,
+  LANDSCAPE_TABLE_LINE,
   TEXT_W,
   type FontSet,
 } from '../core/report/layout.js';
@@ -52,6 +51,7 @@ import { fullWidthPunctuation } from '../core/report/punctuation.js';
 import { breakTitle } from '../core/report/title-lines.js';
 import { finishPackage } from './package.js';
 import { mastheadParagraphs } from './masthead.js';
+import { landscapePageNumberFooter, pageNumberFooter } from './page-number.js';
 import { IMPRINT_TAIL, imprintSpacer, imprintTable } from './imprint.js';
 import { blank, charWidth, exactLine, exactly, run } from './runs.js';
 
@@ -196,6 +196,8 @@ function buildTable(t: TableData, layout: TableLayout): Table {
       children: [
         new Paragraph({
           style: header ? STYLE.cellHead : STYLE.cell,
+          // 22 lines to the turned page's 版心, as to an upright one (GB/T 9704 5.2.3, clause 8).
+          ...(layout.landscape ? { spacing: exactly(LANDSCAPE_TABLE_LINE) } : {}),
           alignment: header ? AlignmentType.CENTER : aligns[i],
           children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size, bold })] : [],
         }),
@@ -276,24 +278,6 @@ function paragraphStyles(fonts: FontSet) {
     { id: STYLE.cell, name: 'Luoshi Table', paragraph: cell, run: { font: single(fonts.body) } },
     { id: STYLE.cellHead, name: 'Luoshi Table Header', paragraph: cell, run: { font: single(fonts.hei) } },
   ];
-}
-
-function footer(fonts: FontSet, odd: boolean): Footer {
-  const font = { ascii: fonts.song, hAnsi: fonts.song, eastAsia: fonts.song, cs: fonts.song };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT },
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        children: [
-          new TextRun({ text: '— ', font, size: SIZE_4 }),
-          new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_4 }),
-          new TextRun({ text: ' —', font, size: SIZE_4 }),
-        ],
-      }),
-    ],
-  });
 }
 
 interface SectionDraft {
@@ -591,7 +575,11 @@ export async function renderReportDocx(
   void pendingBreak;
   void sawBody;
 
-  const footers = { default: footer(fonts, true), even: footer(fonts, false) };
+  const footers = { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) };
+  const turnedFooters = {
+    default: landscapePageNumberFooter(fonts, true),
+    even: landscapePageNumberFooter(fonts, false),
+  };
   // Empty footers written out: a section without its own would inherit the numbered ones.
   const noNumber = () => new Footer({ children: [new Paragraph({ children: [] })] });
   const unnumbered = { default: noNumber(), even: noNumber() };
@@ -620,7 +608,7 @@ export async function renderReportDocx(
       ...(s.landscape ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }),
       ...(s.unnumbered ? { type: SectionType.NEXT_PAGE } : s.imprint ? { type: SectionType.EVEN_PAGE } : {}),
     },
-    footers: s.unnumbered ? unnumbered : footers,
+    footers: s.unnumbered ? unnumbered : s.landscape ? turnedFooters : footers,
     children: s.children.length ? s.children : [blank()],
   }));
 

@@ -148,6 +148,8 @@ function imprintPlace(
   if (last < 0) return null;
   const number = last + 1;
   if (number % 2 === 1) return null;
+  // A turned table page has no room for the upright 版记.
+  if (pages[last].width > pages[last].height) return { blankBeforeImprint: true };
   const bottom = Math.max(...inBox(pages[last]).map((l) => l.y1)) + LINE_FOOT_PT;
   const room = Math.floor((BOX_BOTTOM_PT - bottom) * 20);
   return room >= imprintHeight(model) ? { imprintRoom: room } : { blankBeforeImprint: true };
