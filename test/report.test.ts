@@ -321,7 +321,7 @@ describe('attachment tables', () => {
       filter: (f) => f.name.includes('footer'),
     });
     const turnedFooters = Object.values(footers)
-      .map(strFromU8)
+      .map((b) => strFromU8(b))
       .filter((x) => x.includes('btLr'));
     expect(turnedFooters.length).toBe(2);
     for (const f of turnedFooters) expect(f).toMatch(/PAGE/);
