@@ -14,9 +14,10 @@ import { LuoshiError } from '../../core/errors.js';
 import { allocationOffices } from '../../host/allocation-file.js';
 import { writeAllocationTemplate } from '../../xlsx/allocation-workbook.js';
 import { readRosterFile } from './workbook.js';
+import { cliIo } from '../io.js';
 
 function out(s: string): void {
-  process.stdout.write(`${s}\n`);
+  cliIo().stdout(`${s}\n`);
 }
 
 interface TemplateCliOptions {
@@ -29,7 +30,7 @@ async function runTemplate(catalogueFile: string, o: TemplateCliOptions): Promis
     throw new LuoshiError('missing-roster', '请用 --roster 名单.csv 指定填报单位名单（分解表每个单位一列）');
   const catalogue = await loadCatalogue(catalogueFile);
   const roster = await readRosterFile(o.roster);
-  for (const p of roster.problems) process.stderr.write(`警告：${p.message}\n`);
+  for (const p of roster.problems) cliIo().stderr(`警告：${p.message}\n`);
   if (roster.offices.length === 0)
     throw new LuoshiError('empty-roster', `名单 ${path.basename(o.roster)} 中没有填报单位`, {
       file: o.roster,

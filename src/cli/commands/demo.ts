@@ -27,6 +27,7 @@ import { docxToPdf, findSoffice, NO_LIBREOFFICE } from '../../host/pdf.js';
 import { ALLOCATION_FORMAT, type Allocation } from '../../core/allocation/index.js';
 import { allocationOffices, readAllocationFile } from '../../host/allocation-file.js';
 import { writeAllocationTemplate } from '../../xlsx/allocation-workbook.js';
+import { cliIo } from '../io.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEEDS_DIR = path.join(ROOT, 'seeds');
@@ -41,7 +42,7 @@ interface DemoOptions {
 }
 
 function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  cliIo().stdout(`${line}\n`);
 }
 
 async function readSubmissionOf(file: string, catalogue: Catalogue): Promise<Submission> {

@@ -27,15 +27,16 @@ import { readSubmission } from '../../core/workbook/read.js';
 import { writeWorkbookBytes } from '../../host/write-workbook-node.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
+import { cliIo } from '../io.js';
 import { readAllocationFile } from '../../host/allocation-file.js';
 import { applyAllocation, sharesOf, type Allocation } from '../../core/allocation/index.js';
 
 function out(s: string): void {
-  process.stdout.write(`${s}\n`);
+  cliIo().stdout(`${s}\n`);
 }
 
 function err(s: string): void {
-  process.stderr.write(`${s}\n`);
+  cliIo().stderr(`${s}\n`);
 }
 
 /** Options shared by single and batch generation. */
