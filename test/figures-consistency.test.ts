@@ -94,7 +94,7 @@ function sheetRows(wb: ExcelJS.Workbook, name: string): unknown[][] {
     rows.push(
       (r.values as unknown[])
         .slice(1)
-        .map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v)),
+        .map((v) => (v && typeof v === 'object' && 'result' in v ? v.result : v)),
     ),
   );
   return rows;
@@ -252,7 +252,7 @@ function describeConsistency(label: string, build: () => Promise<Outputs>): void
   });
 }
 
-describeConsistency('the demo', async () => {
+describeConsistency('the demo', () => {
   const out = path.join(tempDir('luoshi-figures-'), 'out');
   const r = spawnSync(
     process.execPath,
@@ -263,7 +263,7 @@ describeConsistency('the demo', async () => {
     },
   );
   expect(r.stderr).toBe('');
-  return {
+  return Promise.resolve({
     summary: path.join(out, '汇总.xlsx'),
     report: path.join(out, '汇总报告.docx'),
     office: '长春市',
@@ -271,7 +271,7 @@ describeConsistency('the demo', async () => {
     printout: r.stdout,
     allocation: path.join(out, '分解表.xlsx'),
     filled: path.join(out, '已报送'),
-  };
+  });
 });
 
 /** Another roster: 吉林市 with its own plan, a prefecture, and two county-level cities on one document only. */
