@@ -22,7 +22,6 @@ import {
   rosterSuggestions,
   type RosterEntry,
 } from '../src/addin/actions.js';
-import { REMOVED_REASON } from '../src/addin/pull-merge.js';
 import { buildReport } from '../src/addin/report-action.js';
 import { reportHandlebars } from '../src/core/report/template.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
@@ -78,7 +77,7 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     const first = await pullCatalogue(host, input(catalogue));
     expect(first.fresh).toBe(true);
     expect(first.targets).toBe(catalogue.targets.length);
-    expect(first.syncs).toBe(3);
+    expect(first.syncs).toBe(2); // state, write: a fresh workbook has nothing to read
 
     const [keep, drop, reword] = catalogue.targets;
     fake.model.type('指标', `${ACTUAL}${rowOf(fake, keep.id)}`, 7.5);
@@ -98,7 +97,7 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect(second.fresh).toBe(false);
     expect(second.kept).toBe(1);
     expect(second.removed.map((r) => [r.row.targetId, r.entry.actual, r.reason])).toEqual([
-      [drop.id, 3, REMOVED_REASON],
+      [drop.id, 3, '新版目录中已无此指标'],
     ]);
     expect(second.changed.map((c) => c.targetId)).toEqual([reword.id]);
 

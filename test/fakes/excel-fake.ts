@@ -8,11 +8,15 @@
  * - protected sheets reject writes; protect() on a protected sheet fails; the active sheet can't
  *   be hidden; a name can't be added twice; a validation rule can't be set over an existing one;
  * - members above the host's ExcelApi version throw ApiNotFound;
- * - each request's JSON size is recorded and requests over 5 MB fail (Excel on the web's limit).
+ * - each request's and each response's JSON size is recorded, and either over 5 MB fails (Excel on
+ *   the web's limit; the response is sized from the loaded values themselves, not from the add-in's
+ *   own estimate);
  * It records everything written so tests assert on exact cells, formats, validations, protection
  * and names, and counts syncs.
  *
  * Only type imports (erased): the e2e tests transpile this file with TypeScript and inject it into the page.
+ * It stands in for office.js, which brings its own code to IE11, so it uses only ES5 built-ins (plus
+ * Map, Set and iteration): the IE11 emulation of test/e2e takes the others away from the page.
  */
 import type { ExcelDataValidation, ExcelDataValidationRule } from '../../src/addin/office/excel-host.js';
 
@@ -179,6 +183,8 @@ export class FakeWorkbookModel {
   syncs = 0;
   /** UTF-8 JSON bytes of each request (one entry per sync). */
   requestBytes: number[] = [];
+  /** Bytes of each sync's response (the loaded values, as JSON). */
+  responseBytes: number[] = [];
   calculationSuspensions = 0;
   /** Every queued operation's name, in order, with the sync it belonged to (for order assertions). */
   log: { sync: number; op: string }[] = [];
@@ -205,7 +211,7 @@ export class FakeWorkbookModel {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    return this.sheets.filter((s) => s.name === name)[0];
   }
 
   mustSheet(name: string): FakeSheet {
@@ -242,23 +248,27 @@ export class FakeWorkbookModel {
       sheets: this.sheets.map((s) => ({
         name: s.name,
         visibility: s.visibility,
-        cells: Array.from(s.cells.entries()).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        cells: [...s.cells.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
         validations: s.validations,
         merges: s.merges.slice().sort(),
         protection: s.protection,
-        columnWidths: Array.from(s.columnWidths.entries()),
-        rowHeights: Array.from(s.rowHeights.entries()),
+        columnWidths: [...s.columnWidths.entries()],
+        rowHeights: [...s.rowHeights.entries()],
         freeze: s.freeze,
         tabColor: s.tabColor,
         pageLayout: s.pageLayout,
       })),
-      names: Array.from(this.names.entries()).sort(),
+      names: [...this.names.entries()].sort(),
       properties: this.properties,
     });
   }
 }
 
-type Op = { name: string; bytes: number; apply: () => void };
+/** `response` (loads only): what the load returns, sized at sync after the batch ran. */
+type Op = { name: string; bytes: number; apply: () => void; response?: () => unknown };
+
+/** JSON envelope Excel wraps around each loaded object in a response (ids, type tags). */
+const RESPONSE_ENVELOPE_BYTES = 100;
 
 /** One Excel.run batch: queues operations and applies them at sync(). */
 export class FakeContext {
@@ -286,9 +296,9 @@ export class FakeContext {
     if (this.apiMinor < minor) throw fakeError('ApiNotFound', `${member} needs ExcelApi 1.${minor}`);
   }
 
-  enqueue(name: string, data: unknown, apply: () => void): void {
+  enqueue(name: string, data: unknown, apply: () => void, response?: () => unknown): void {
     const bytes = data === null || data === undefined ? 60 : utf8Bytes(JSON.stringify(data)) + 60;
-    this.queue.push({ name, bytes, apply });
+    this.queue.push({ name, bytes, apply, response });
   }
 
   async sync(): Promise<void> {
@@ -303,11 +313,22 @@ export class FakeContext {
         `request of ${bytes} bytes exceeds ${this.payloadLimit}`,
       );
     }
+    let response = 0;
     for (const op of ops) {
       this.model.log.push({ sync: this.model.syncs, op: op.name });
       op.apply();
+      if (op.response) response += utf8Bytes(JSON.stringify(op.response())) + RESPONSE_ENVELOPE_BYTES;
     }
-    await Promise.resolve();
+    this.model.responseBytes.push(response);
+    // Excel on the web refuses a response over 5 MB (resource limits); desktop Excel has no such
+    // limit, so a fake that applies it everywhere is stricter than any one Excel.
+    if (response > this.payloadLimit) {
+      throw fakeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `response of ${response} bytes exceeds ${this.payloadLimit}`,
+      );
+    }
+    await null;
   }
 
   pending(): number {
@@ -329,11 +350,16 @@ class Loadable {
   private loaded = new Set<string>();
   constructor(protected readonly ctx: FakeContext) {}
 
-  protected markLoaded(props: string[], snapshot: () => void): void {
-    this.ctx.enqueue('load', null, () => {
-      snapshot();
-      for (const p of props) this.loaded.add(p);
-    });
+  protected markLoaded(props: string[], snapshot: () => void, response?: () => unknown): void {
+    this.ctx.enqueue(
+      'load',
+      null,
+      () => {
+        snapshot();
+        for (const p of props) this.loaded.add(p);
+      },
+      response,
+    );
   }
 
   protected read<T>(prop: string, v: T): T {
@@ -711,24 +737,34 @@ class FakeRange extends Loadable {
 
   load(props: string): void {
     const list = props.split(',').map((p) => p.trim());
-    this.markLoaded(list, () => {
-      const s = this.sheet();
-      const b = this.box();
-      const values: unknown[][] = [];
-      const formats: unknown[][] = [];
-      for (let r = b.row; r < b.row + b.rows; r++) {
-        const vr: unknown[] = [];
-        const fr: unknown[] = [];
-        for (let c = b.col; c < b.col + b.cols; c++) {
-          const cell = s.cells.get(`${r},${c}`);
-          vr.push(cell ? cell.value : '');
-          fr.push(cell ? cell.numberFormat : 'General');
+    this.markLoaded(
+      list,
+      () => {
+        const s = this.sheet();
+        const b = this.box();
+        const values: unknown[][] = [];
+        const formats: unknown[][] = [];
+        for (let r = b.row; r < b.row + b.rows; r++) {
+          const vr: unknown[] = [];
+          const fr: unknown[] = [];
+          for (let c = b.col; c < b.col + b.cols; c++) {
+            const cell = s.cells.get(`${r},${c}`);
+            vr.push(cell ? cell.value : '');
+            fr.push(cell ? cell.numberFormat : 'General');
+          }
+          values.push(vr);
+          formats.push(fr);
         }
-        values.push(vr);
-        formats.push(fr);
-      }
-      this.snap = { address: `${quoteSheet(s.name)}!${boxA1(b)}`, values, numberFormat: formats };
-    });
+        this.snap = { address: `${quoteSheet(s.name)}!${boxA1(b)}`, values, numberFormat: formats };
+      },
+      () => {
+        // (no Object.fromEntries: the fake also runs under the IE11 emulation of test/e2e)
+        const snap: Record<string, unknown> = this.snap;
+        const out: Record<string, unknown> = {};
+        for (const p of list) out[p] = snap[p];
+        return out;
+      },
+    );
   }
 
   get address(): string {
@@ -782,7 +818,7 @@ class FakeRange extends Loadable {
       const s = this.sheet();
       if (s.protection.protected) throw fakeError('AccessDenied', `sheet ${s.name} is protected`);
       const b = this.box();
-      Array.from(s.cells.keys()).forEach((key) => {
+      [...s.cells.keys()].forEach((key) => {
         const [r, c] = key.split(',').map(Number);
         if (r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols) s.cells.delete(key);
       });
@@ -986,7 +1022,7 @@ class FakeDataValidation {
   private find(): FakeValidation {
     const s = this.ctx.model.mustSheet(this.sheetName);
     const a = boxA1(parseAddress(this.address));
-    let v = s.validations.find((x) => x.address === a);
+    let v = s.validations.filter((x) => x.address === a)[0];
     if (!v) {
       v = { address: a, rule: null, ignoreBlanks: null, errorAlert: null, prompt: null };
       s.validations.push(v);
@@ -1055,7 +1091,7 @@ class FakeNameCollection extends Loadable {
   private snapItems: { name: string; delete(): void }[] = [];
   load(): void {
     this.markLoaded(['items'], () => {
-      this.snapItems = Array.from(this.ctx.model.names.keys()).map((n) => this.item(n, true));
+      this.snapItems = [...this.ctx.model.names.keys()].map((n) => this.item(n, true));
     });
   }
   get items(): { name: string; delete(): void }[] {
@@ -1114,27 +1150,109 @@ export class FakeExcel {
   }
 }
 
+export interface FakeOfficeOptions {
+  /** Office.context.platform: "PC" (Windows), "Mac", "OfficeOnline" (Excel on the web). */
+  platform?: 'PC' | 'Mac' | 'OfficeOnline';
+  /** The open workbook's .xlsx bytes for getFileAsync("compressed"); absent = no File API (File 1.1). */
+  file?: () => Uint8Array;
+}
+
+/** Files handed out by getFileAsync and not yet closed (Office refuses a third while two are open). */
+export const fakeOpenFiles = { count: 0 };
+
+type FakeAsync<T> = { status: string; value: T; error?: { code: number; message: string } };
+
+function fakeFile(
+  bytes: Uint8Array,
+  sliceSize: number,
+): {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(i: number, cb: (r: FakeAsync<{ data: number[] }>) => void): void;
+  closeAsync(cb?: (r: FakeAsync<void>) => void): void;
+} {
+  let open = true;
+  fakeOpenFiles.count++;
+  return {
+    size: bytes.length,
+    sliceCount: Math.max(1, Math.ceil(bytes.length / sliceSize)),
+    getSliceAsync(i, cb) {
+      // like Office: slices arrive later, as plain arrays of byte values (IE11 has them as arrays too)
+      setTimeout(() => {
+        if (!open)
+          return cb({ status: 'failed', value: { data: [] }, error: { code: 5001, message: 'file closed' } });
+        const data = Array.prototype.slice.call(
+          bytes.subarray(i * sliceSize, (i + 1) * sliceSize),
+        ) as number[];
+        cb({ status: 'succeeded', value: { data } });
+      }, 0);
+    },
+    closeAsync(cb) {
+      if (open) fakeOpenFiles.count--;
+      open = false;
+      setTimeout(() => cb?.({ status: 'succeeded', value: undefined }), 0);
+    },
+  };
+}
+
 /** The fake `Office` global for a given ExcelApi level. */
-export function fakeOffice(apiMinor: number): {
+export function fakeOffice(
+  apiMinor: number,
+  options: FakeOfficeOptions = {},
+): {
   context: {
     host: string;
     platform: string;
     requirements: { isSetSupported(name: string, v?: string): boolean };
+    document?: {
+      getFileAsync(
+        type: string,
+        o: { sliceSize: number },
+        cb: (r: FakeAsync<ReturnType<typeof fakeFile>>) => void,
+      ): void;
+    };
   };
   onReady(): Promise<{ host: string; platform: string }>;
 } {
+  const platform = options.platform ?? 'PC';
+  const file = options.file;
   return {
     context: {
       host: 'Excel',
-      platform: 'PC',
+      platform,
       requirements: {
         isSetSupported: (name: string, v?: string) => {
+          if (name === 'File') return !!file;
           if (name !== 'ExcelApi') return false;
           const minor = Number(String(v ?? '1.1').split('.')[1] ?? '1');
           return minor <= apiMinor;
         },
       },
+      ...(file
+        ? {
+            document: {
+              getFileAsync(
+                type: string,
+                o: { sliceSize: number },
+                cb: (r: FakeAsync<ReturnType<typeof fakeFile>>) => void,
+              ) {
+                if (type !== 'compressed')
+                  throw new Error(`the fake hands out compressed files only, not ${type}`);
+                if (o.sliceSize > 4 * 1024 * 1024) throw new Error('sliceSize over 4 MB (Office refuses it)');
+                if (fakeOpenFiles.count >= 2)
+                  // (Office passes no file with a failure)
+                  return cb({
+                    status: 'failed',
+                    value: undefined as never,
+                    error: { code: 11101, message: 'too many open files' },
+                  });
+                const bytes = file();
+                setTimeout(() => cb({ status: 'succeeded', value: fakeFile(bytes, o.sliceSize) }), 0);
+              },
+            },
+          }
+        : {}),
     },
-    onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+    onReady: async () => ({ host: 'Excel', platform }),
   };
 }

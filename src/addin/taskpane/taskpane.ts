@@ -247,7 +247,7 @@ async function onPull(): Promise<void> {
       ...s.changed.map((c) => ({
         tag: '表述变化',
         tagClass: 'change',
-        text: `${c.targetId} 原文：${c.before} → 新：${c.after}`,
+        text: `${c.targetId}：${c.note}`,
       })),
     ];
     showResults(items.length ? '本次拉取的变化' : '', items);

@@ -251,7 +251,7 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     entries: up.entries,
     taskEntries: up.taskEntries,
     removed: up.removed,
-    changeNotes: Object.fromEntries(up.changed.map((c) => [c.targetId, c.note])),
+    changeNotes: up.changeNotes,
   });
   await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [oldFile, catFile]);
   out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
