@@ -7,6 +7,8 @@ import pluginVue from 'eslint-plugin-vue';
 
 const PURE = 'src/core is pure: no I/O, no Node or DOM, no hosts (docs/ARCHITECTURE.md).';
 const BYTES = 'src/xlsx works on bytes: no files, processes or threads, no hosts (docs/ARCHITECTURE.md).';
+const DOCX =
+  'src/docx renders reports to bytes: no Node globals, files, processes or threads, no hosts (docs/ARCHITECTURE.md).';
 const global = (name, message) => ({ name, message });
 const NODE_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'setImmediate'].map((g) =>
   global(g, `${g} is Node's; ${PURE}`),
@@ -71,8 +73,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  // The layers' boundaries (docs/ARCHITECTURE.md). Types alone cannot hold them: the docx
-  // library's typings bring Node's globals into any program that renders a report.
+  // The layers' boundaries (docs/ARCHITECTURE.md). Types alone cannot hold them outside src/core: the
+  // docx library's typings bring Node's globals into any program that renders a report (src/docx).
   {
     files: ['src/core/**/*.ts'],
     rules: {
@@ -81,7 +83,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', ...NODE_BUILTINS, 'exceljs', '**/xlsx/*', ...HOST_LAYERS], message: PURE },
+            {
+              group: [
+                'node:*',
+                ...NODE_BUILTINS,
+                'exceljs',
+                'docx',
+                '**/xlsx/*',
+                '**/docx/*',
+                ...HOST_LAYERS,
+              ],
+              message: PURE,
+            },
           ],
         },
       ],
@@ -98,6 +111,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: [...NODE_IO, ...HOST_LAYERS], message: BYTES }] },
+      ],
+    },
+  },
+  {
+    files: ['src/docx/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NODE_GLOBALS.map((g) => ({ ...g, message: `${g.name} is Node's; ${DOCX}` })),
+        ...BROWSER_GLOBALS,
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', ...NODE_BUILTINS, '**/xlsx/*', ...HOST_LAYERS], message: DOCX }] },
       ],
     },
   },

@@ -14,6 +14,7 @@ const VUE_TSC = require.resolve('vue-tsc/bin/vue-tsc.js');
 const PROJECTS = [
   [TSC, 'src/core/tsconfig.json'], // ECMAScript only
   [TSC, 'src/xlsx/tsconfig.json'], // + Node types, no DOM
+  [TSC, 'src/docx/tsconfig.json'], // reports as .docx bytes: + Node types (the docx typings'), no DOM
   [TSC, 'src/addin/tsconfig.json'], // + DOM, no Node
   [TSC, 'src/tsconfig.json'], // Node hosts: cli, host, server
   [VUE_TSC, 'src/web/tsconfig.json'], // the web pages (Vue single-file components)

@@ -15,7 +15,7 @@ import { isLuoshiError } from '../src/core/errors.js';
 import { parseReportConfig } from '../src/core/report/config.js';
 import { buildReportModel } from '../src/core/report/model.js';
 import { renderReportBlocks } from '../src/core/report/template.js';
-import { assembleReport } from '../src/core/report/assemble.js';
+import { assembleReport } from '../src/docx/assemble.js';
 import { seedCatalogue } from './helpers/seeds.js';
 import { filledWorkbook, readBack } from './helpers/report-fixtures.js';
 

@@ -9,7 +9,7 @@ import type { Submission } from '../core/model/submission.js';
 import { LuoshiError } from '../core/errors.js';
 import { buildReportModel } from '../core/report/model.js';
 import { DEFAULT_REPORT_CONFIG } from '../core/report/config.js';
-import { assembleReport, type ChartPng } from '../core/report/assemble.js';
+import { assembleReport, type ChartPng } from '../docx/assemble.js';
 
 /** A report template ready to apply: source (for messages) and a render function. */
 export interface PreparedTemplate {

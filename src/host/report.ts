@@ -13,7 +13,7 @@ import { readSubmission } from '../core/workbook/read.js';
 import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../core/report/config.js';
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
 import type { ReportTemplate } from '../core/report/template.js';
-import { assembleReport } from '../core/report/assemble.js';
+import { assembleReport } from '../docx/assemble.js';
 import type { PdfPage } from '../core/report/pdf-layout.js';
 import { findSoffice } from './pdf.js';
 import { layOut } from './verify-report.js';

@@ -2,10 +2,10 @@
  * Report assembly, the one path from a ReportModel and a template to .docx bytes, used by the CLI
  * (src/host/report.ts) and the add-in (src/addin/report-action.ts) alike.
  */
-import type { Block } from './blocks.js';
-import { renderReportDocx, type RenderOptions } from './docx.js';
-import type { ReportModel } from './model.js';
-import { renderReportBlocks, type ReportTemplate } from './template.js';
+import type { Block } from '../core/report/blocks.js';
+import { renderReportDocx, type RenderOptions } from './report.js';
+import type { ReportModel } from '../core/report/model.js';
+import { renderReportBlocks, type ReportTemplate } from '../core/report/template.js';
 
 export type ChartPng = (svg: string, width: number, height: number) => Promise<Uint8Array>;
 

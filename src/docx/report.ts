@@ -24,9 +24,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { Block, ChartName } from './blocks.js';
-import type { ReportModel, TableData } from './model.js';
-import { buildChartSvg, chartSize } from './chart.js';
+import type { Block, ChartName } from '../core/report/blocks.js';
+import type { ReportModel, TableData } from '../core/report/model.js';
+import { buildChartSvg, chartSize } from '../core/report/chart.js';
 import {
   CHAR_3,
   TEXT_H,
@@ -46,12 +46,12 @@ import {
   TABLE_LINE,
   TEXT_W,
   type FontSet,
-} from './layout.js';
-import { LABELLED, headingLabel } from './numerals.js';
-import { LuoshiError } from '../errors.js';
-import { fullWidthPunctuation } from './punctuation.js';
-import { breakTitle } from './title-lines.js';
-import { finishPackage } from './docx-package.js';
+} from '../core/report/layout.js';
+import { LABELLED, headingLabel } from '../core/report/numerals.js';
+import { LuoshiError } from '../core/errors.js';
+import { fullWidthPunctuation } from '../core/report/punctuation.js';
+import { breakTitle } from '../core/report/title-lines.js';
+import { finishPackage } from './package.js';
 
 export interface RenderOptions {
   /** SVG → PNG for charts; without it a ::chart block is refused. */

@@ -5,7 +5,7 @@
  * kind (docs/gbt9704.md §2). Pure: bytes in, bytes out.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { FontSet } from './layout.js';
+import type { FontSet } from '../core/report/layout.js';
 
 interface FontFacts {
   /** The face Word and WPS use when this one is missing (one a stock Windows PC has). */
