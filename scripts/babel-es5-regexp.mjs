@@ -51,7 +51,12 @@ function staticString(t, path, cache, before, depth = 0) {
     const init = binding.path.get('init');
     return init.node ? staticString(t, init, cache, before, depth + 1) : null;
   }
-  if (t.isMemberExpression(node) && !node.computed && t.isIdentifier(node.object) && t.isIdentifier(node.property)) {
+  if (
+    t.isMemberExpression(node) &&
+    !node.computed &&
+    t.isIdentifier(node.object) &&
+    t.isIdentifier(node.property)
+  ) {
     const binding = path.scope.getBinding(node.object.name);
     const scopePath = binding ? binding.scope.path : path.scope.getProgramParent().path;
     const value = memberAssignments(t, scopePath, cache).get(`${node.object.name}.${node.property.name}`);
@@ -70,7 +75,8 @@ function staticString(t, path, cache, before, depth = 0) {
  * that IE11 cannot compile. Marking these calls #__PURE__ lets webpack drop them when unused.
  */
 function isAsyncWrapper(t, init) {
-  if (!t.isCallExpression(init) || init.arguments.length !== 0 || !t.isFunctionExpression(init.callee)) return false;
+  if (!t.isCallExpression(init) || init.arguments.length !== 0 || !t.isFunctionExpression(init.callee))
+    return false;
   const body = init.callee.body.body;
   if (body.length !== 2 || !t.isVariableDeclaration(body[0]) || !t.isReturnStatement(body[1])) return false;
   const ref = body[0].declarations[0]?.init;

@@ -41,8 +41,12 @@ describe('add-in build (dist/)', () => {
       expect(files).toContain(f);
     }
     // entry scripts carry a content hash, and the pages name exactly those files
-    expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toContain(`src="${entryScript('taskpane')}"`);
-    expect(readFileSync(path.join(DIST, 'commands.html'), 'utf8')).toContain(`src="${entryScript('commands')}"`);
+    expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toContain(
+      `src="${entryScript('taskpane')}"`,
+    );
+    expect(readFileSync(path.join(DIST, 'commands.html'), 'utf8')).toContain(
+      `src="${entryScript('commands')}"`,
+    );
     for (const size of [16, 32, 64, 80]) {
       const png = readFileSync(path.join(DIST, 'assets', `icon-${size}.png`));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

@@ -231,7 +231,8 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     const { fake, host: h } = host(9, { payloadBudget: 120 * 1024, payloadLimit: limit });
     await h.realise(p);
     const progress = TARGET_COLUMNS.findIndex((c) => c.key === 'progress');
-    const text = (row: number): string => `第${row}行：已完成年度任务的百分之${row % 100}，推进情况良好。`.repeat(6);
+    const text = (row: number): string =>
+      `第${row}行：已完成年度任务的百分之${row % 100}，推进情况良好。`.repeat(6);
     for (let row = 4; row < 304; row++) fake.model.type('指标', `${colLetters(progress)}${row}`, text(row));
     const whole = JSON.stringify(
       Array.from(fake.model.mustSheet('指标').cells.values()).map((c) => [c.value, c.numberFormat]),

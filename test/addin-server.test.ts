@@ -7,7 +7,8 @@
  * browser's same-origin XHR would be.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/server/app.js';
@@ -43,7 +44,7 @@ function browserTransport(): { send: (r: HttpRequest) => Promise<HttpResponse>; 
         const fd = new FormData();
         for (const [k, v] of Object.entries(req.form.fields)) fd.append(k, v);
         const f = req.form.file;
-        fd.append('file', new Blob([f.bytes], { type: f.type }), f.name);
+        fd.append('file', new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
         body = fd;
       } else if (req.json !== undefined) {
         headers['content-type'] = 'application/json';
@@ -69,7 +70,13 @@ beforeAll(async () => {
   const adminPassword = (
     await createUser(t.db, { username: 'admin', displayName: '管理员', role: 'admin', office: null })
   ).password;
-  app = await buildApp({ db: t.db });
+  // a stand-in for the built add-in (dist/): a page, a hashed script, the catalogue, the manifest
+  const addinDir = mkdtempSync(path.join(tmpdir(), 'luoshi-addin-dist-'));
+  writeFileSync(path.join(addinDir, 'taskpane.html'), '<!doctype html><title>落实</title>');
+  writeFileSync(path.join(addinDir, 'taskpane.0123abcd.js'), 'var x = 1;');
+  writeFileSync(path.join(addinDir, 'catalogue.json'), '{}');
+  writeFileSync(path.join(addinDir, 'manifest.xml'), readFileSync(path.resolve('manifest.xml')));
+  app = await buildApp({ db: t.db, addinDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const admin = new ApiClient(base);
@@ -104,6 +111,20 @@ afterAll(async () => {
   await t?.close();
 });
 
+describe('the add-in served by the luoshi server', () => {
+  it('pages, manifest and catalogue are revalidated every time; hashed scripts may be cached for good', async () => {
+    const cache = async (file: string) => {
+      const r = await fetch(`${base}/addin/${file}`);
+      expect(r.status, file).toBe(200);
+      return r.headers.get('cache-control');
+    };
+    expect(await cache('taskpane.html')).toBe('no-cache');
+    expect(await cache('manifest.xml')).toBe('no-cache');
+    expect(await cache('catalogue.json')).toBe('no-cache');
+    expect(await cache('taskpane.0123abcd.js')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
 describe('the add-in signed in to the luoshi server', () => {
   it('refuses a wrong password with the server’s Chinese reason and keeps no session', async () => {
     const client = new ServerClient(browserTransport().send, base);
@@ -135,7 +156,7 @@ describe('the add-in signed in to the luoshi server', () => {
     expect(fromServer.catalogue.tasks.map((x) => x.id)).toEqual(expected.taskIds);
     expect(fromServer.catalogue.targets.length).toBeLessThan(catalogue.targets.length);
 
-    let fileBytes = new Uint8Array();
+    let fileBytes: Uint8Array = new Uint8Array();
     const fake = new FakeExcel(undefined, { apiMinor: 9 });
     const host = new ExcelHost(fake, fakeOffice(9, { file: () => fileBytes }), { fileSliceBytes: 16 * 1024 });
     await pullCatalogue(host, {
@@ -166,7 +187,10 @@ describe('the add-in signed in to the luoshi server', () => {
     expect(error).toMatchObject({ sheet: '指标', targetId: figures[typo].targetId });
     expect(error?.cell).toMatch(/^[A-Z]+\d+$/);
 
-    fileBytes = await fillWorkbook(blank, figures.map((e) => ({ ...e })));
+    fileBytes = await fillWorkbook(
+      blank,
+      figures.map((e) => ({ ...e })),
+    );
     const warned = await client.submit(fromServer.roundId, await host.documentBytes(), '长春市.xlsx', false);
     expect(warned.kind).toBe('needs-confirmation');
     expect(warned.problems.length).toBeGreaterThan(0);

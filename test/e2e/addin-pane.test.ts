@@ -217,6 +217,9 @@ describe.each(MODES)('task pane in headless Chromium with a fake Excel (ExcelApi
       await page.evaluate(() => (window as unknown as { __officeJsRequested?: boolean }).__officeJsRequested),
     ).toBe(true);
 
+    // 报送 needs a signed-in session with 落实系统 (none here: dist/ is served without the server)
+    expect(await page.isDisabled('#btn-submit')).toBe(true);
+
     // ---- 拉取指标 into an empty workbook
     await page.fill('#office', OFFICE);
     await page.fill('#period', PERIOD);
@@ -279,7 +282,11 @@ describe.each(MODES)('task pane in headless Chromium with a fake Excel (ExcelApi
     expect(checked).toMatch(/检查完成：错误 [1-9]\d* 项/);
     const item = page.locator('#results li', { hasText: `指标!${figure5}` }).first();
     await expect(item.count()).resolves.toBeGreaterThan(0);
-    await item.click();
+    // a mouse click, or Space on the focused item (keyboard access, as on a button)
+    if (ie11) {
+      await item.focus();
+      await page.keyboard.press('Space');
+    } else await item.click();
     await page.waitForFunction((a1) => {
       const w = window as unknown as { __fakeExcel: { model: { selection: { address: string } | null } } };
       return w.__fakeExcel.model.selection?.address === a1;
@@ -335,7 +342,11 @@ describe.each(MODES)('task pane in headless Chromium with a fake Excel (ExcelApi
     timings.compare = Date.now() - t1;
     const compared = (await page.textContent('#status')) ?? '';
     expect(compared).toMatch(/与 长春市-上次报送\.xlsx 对比：.*数值修改 1 处/);
-    const changeItem = page.locator('#results li', { hasText: `${firstId} 完成值：10 → 12.5` });
+    // listed by 指标名称 (the quote, shortened), not by the machine id
+    const quote = catalogue.targets.find((t) => t.id === firstId)?.quote ?? '';
+    const label = quote.length > 40 ? `${quote.slice(0, 40)}…` : quote;
+    expect(label).not.toBe('');
+    const changeItem = page.locator('#results li', { hasText: `${label} 完成值：10 → 12.5` });
     expect(await changeItem.count()).toBe(1);
     await page.click('#btn-highlight');
     await page.waitForFunction((a1) => {
@@ -428,5 +439,6 @@ describe('task pane on older or missing hosts', () => {
     );
     expect(await page.isDisabled('#btn-pull')).toBe(true);
     expect(await page.isDisabled('#btn-report')).toBe(true);
+    expect(await page.isDisabled('#btn-submit')).toBe(true);
   });
 });

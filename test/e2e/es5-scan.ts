@@ -88,7 +88,9 @@ export function scanScript(code: string, file: string): Es5Problem[] {
     ast = acorn.parse(code, { ecmaVersion: 5, sourceType: 'script', locations: true }) as unknown as AnyNode;
   } catch (e) {
     const loc = (e as { loc?: { line: number; column: number } }).loc;
-    return [{ file, line: loc?.line ?? 0, column: loc?.column ?? 0, what: `not ES5: ${(e as Error).message}` }];
+    return [
+      { file, line: loc?.line ?? 0, column: loc?.column ?? 0, what: `not ES5: ${(e as Error).message}` },
+    ];
   }
   const problems: Es5Problem[] = [];
   const stack: AnyNode[] = [ast];

@@ -6,7 +6,16 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -175,7 +184,8 @@ export interface PaneOptions {
 /** The emitted entry script of `name` (taskpane → taskpane.<hash>.js). */
 export function entryScript(name: string, dir = DIST): string {
   const found = readdirSync(dir).filter((f) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.js$`).test(f));
-  if (found.length !== 1) throw new Error(`expected one ${name}.<hash>.js in ${dir}, found ${found.join(', ')}`);
+  if (found.length !== 1)
+    throw new Error(`expected one ${name}.<hash>.js in ${dir}, found ${found.join(', ')}`);
   return found[0];
 }
 
@@ -201,9 +211,10 @@ export async function openPane(browser: Browser, baseUrl: string, opts: PaneOpti
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // the fake (office.js's stand-in) loads first, with the browser's own built-ins, as office.js would
+  if (opts.apiMinor !== null) await page.addInitScript({ content: fakeScript() });
   if (opts.ie11) await page.addInitScript({ content: ie11EmulationScript() });
   if (opts.apiMinor !== null) {
-    await page.addInitScript({ content: fakeScript() });
     await page.addInitScript({
       content: `(function(){var F=window.__luoshiFake;var excel=new F.FakeExcel(undefined,{apiMinor:${opts.apiMinor}});window.__fakeExcel=excel;window.Excel=excel;window.Office=F.fakeOffice(${opts.apiMinor});})();`,
     });

@@ -20,6 +20,9 @@
  */
 import type { ExcelDataValidation, ExcelDataValidationRule } from '../../src/addin/office/excel-host.js';
 
+/** Taken when this script loads, before the IE11 emulation of test/e2e removes the global Promise. */
+const NativePromise = Promise;
+
 export interface FakeCell {
   /** '' for an empty cell, as Office.js reports it. */
   value: string | number | boolean;
@@ -328,7 +331,7 @@ export class FakeContext {
         `response of ${response} bytes exceeds ${this.payloadLimit}`,
       );
     }
-    await null;
+    await NativePromise.resolve();
   }
 
   pending(): number {
@@ -1253,6 +1256,6 @@ export function fakeOffice(
           }
         : {}),
     },
-    onReady: async () => ({ host: 'Excel', platform }),
+    onReady: () => NativePromise.resolve({ host: 'Excel', platform }),
   };
 }

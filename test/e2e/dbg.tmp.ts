@@ -1,0 +1,13 @@
+import { launchChromium, openPane, serveDist } from './harness.js';
+const server = await serveDist();
+const browser = await launchChromium();
+const { page, problems } = await openPane(browser, server.url, { apiMinor: 9, ie11: true });
+await page.waitForFunction(() => /已连接/.test(document.getElementById('host-line')?.textContent ?? ''));
+await page.fill('#office', '长春市'); await page.fill('#period', '2026年上半年');
+await page.click('#btn-pull');
+await page.waitForFunction(() => /已生成/.test(document.getElementById('status')?.textContent ?? ''));
+await page.click('#btn-report');
+await page.waitForFunction(() => /已生成报告|失败|无法/.test(document.getElementById('status')?.textContent ?? ''), undefined, { timeout: 60000 }).catch(() => {});
+console.log('status:', await page.textContent('#status'));
+console.log(problems.join('\n'));
+await browser.close(); await server.close();
