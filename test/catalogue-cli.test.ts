@@ -3,30 +3,19 @@
  * review workbook edited with exceljs as a reviewer would and fed back with --corrections.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parseCatalogueJson } from '../src/core/catalogue/index.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { SEEDS_DIR } from './helpers/seeds.js';
+import { luoshiIn, type CliResult } from './helpers/cli.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let dir: string;
 
-/** Run the CLI asynchronously (a blocking spawn would stall the test worker's heartbeat). */
-function luoshi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/luoshi.mjs'), ...args], { cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+function luoshi(...args: string[]): Promise<CliResult> {
+  return luoshiIn(dir, ...args);
 }
 
 function expectCleanFailure(r: { code: number; stderr: string }, pattern: RegExp): void {

@@ -4,11 +4,9 @@
  * format get a Chinese message naming the file, and a batch goes on past them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { buildCatalogue, parseCatalogueJson, type CatalogueSource } from '../src/core/catalogue/index.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
@@ -18,8 +16,8 @@ import { docxToPdfBatch, officialDocx, textToDocx, textToHtml } from './helpers/
 import { seedSources } from './helpers/seeds.js';
 import { loadGoldSet } from './helpers/gold.js';
 import { formatScore, scoreCatalogue } from './helpers/score.js';
+import { luoshiIn, type CliResult } from './helpers/cli.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seeds = seedSources();
 const texts = new Map(seeds.map((s) => [s.name, decodeText(s.bytes, s.name).text] as const));
 const docx = new Map<string, Uint8Array>();
@@ -154,16 +152,8 @@ describe("the format-variant set against the seeds' gold", () => {
 });
 
 describe('bad input', () => {
-  function luoshi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'bin/luoshi.mjs'), ...args], { cwd: dir });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+  function luoshi(...args: string[]): Promise<CliResult> {
+    return luoshiIn(dir, ...args);
   }
 
   async function message(name: string, bytes: Uint8Array): Promise<string> {

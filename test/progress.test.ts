@@ -14,6 +14,7 @@ import {
   reportDate,
   type VersionFacts,
 } from '../src/core/progress/index.js';
+import { submission } from './helpers/submissions.js';
 
 describe('progress', () => {
   it('judges a figure against 序时进度, apart from the office’s own status', () => {
@@ -122,45 +123,8 @@ describe('progress', () => {
   });
 
   it('warns about a jump of more than 3× from the previous submission, naming the 完成值 cell', () => {
-    const sub = (actual: number, source: string): Submission => ({
-      office: '长春市',
-      period: '2025年度',
-      catalogueVersion: 'v',
-      formatVersion: 1,
-      generatedAt: null,
-      source,
-      rows: [
-        {
-          targetId: 'T1',
-          row: 5,
-          document: '',
-          section: '',
-          quote: '',
-          targetText: '≥100个',
-          unit: '个',
-          deadline: '',
-          lead: '',
-          comparator: '>=',
-          value: 100,
-          valueMax: null,
-        },
-      ],
-      entries: [
-        {
-          targetId: 'T1',
-          baseline: null,
-          actual,
-          asOf: null,
-          status: null,
-          progress: '',
-          problems: '',
-          nextSteps: '',
-          evidence: '',
-        },
-      ],
-      taskEntries: [],
-      problems: [],
-    });
+    const sub = (actual: number, source: string): Submission =>
+      submission({ source, figures: [{ actual, value: 100, row: 5 }] });
     const [p] = jumpProblems(sub(90, '本期.xlsx'), sub(20, '上期.xlsx'));
     expect(p).toMatchObject({ severity: 'warning', sheet: '指标', code: 'implausible-jump' });
     expect(p.cell).toMatch(/^[A-Z]+5$/);

@@ -14,6 +14,8 @@ import { parseBboxLayout } from '../src/core/report/pdf-layout.js';
 import { verifyLayout } from '../src/core/report/verify-layout.js';
 import { verifyDocx } from '../src/core/report/verify-docx.js';
 import type { VerifyCheck } from '../src/core/report/verify-types.js';
+import { verifyMasthead } from '../src/core/report/verify-masthead.js';
+import type { Raster } from '../src/core/report/raster.js';
 import { docxPartsOf, verifyReport } from '../src/host/verify-report.js';
 import { buildReport } from '../src/host/report.js';
 import { parseReportConfig } from '../src/core/report/config.js';
@@ -165,6 +167,80 @@ describe('layout rules on hand-made pages', () => {
   });
 });
 
+/** A white A4 page at 4 pixels a millimetre with rectangles of ink (mm from the paper's top left). */
+function page1Image(
+  inks: { x0: number; y0: number; x1: number; y1: number; rgb: [number, number, number] }[],
+): Raster {
+  const perMm = 4;
+  const width = 210 * perMm;
+  const height = 297 * perMm;
+  const data = new Uint8Array(width * height * 3).fill(255);
+  for (const k of inks)
+    for (let y = Math.round(k.y0 * perMm); y < Math.round(k.y1 * perMm); y++)
+      for (let x = Math.round(k.x0 * perMm); x < Math.round(k.x1 * perMm); x++)
+        data.set(k.rgb, (y * width + x) * 3);
+  return { width, height, data, perMm };
+}
+
+describe('the 版头 measured on the first page', () => {
+  const RED: [number, number, number] = [255, 0, 0];
+  const BLACK: [number, number, number] = [0, 0, 0];
+  const line = 225 / 22; // mm, 22 lines to the 225 mm 版心
+  // GB/T 9704 7.2: the 标志's top 35 mm below the 版心's (37 + 35 = 72 mm from the paper top); the 发文字号
+  // two lines below it, 空一字 from the left, 签发人 空一字 from the right; the rule 4 mm below the
+  // 发文字号; the title two lines below the rule.
+  const markBottom = 83;
+  const numberTop = markBottom + 2 * line + 1.5;
+  const numberBottom = numberTop + 5.5;
+  const layout = (ruleY: number) => {
+    const titleTop = ruleY + 2 * line + 1.5;
+    const image = page1Image([
+      { x0: 40, y0: 72, x1: 172, y1: markBottom, rgb: RED },
+      { x0: 28 + 5.6, y0: numberTop, x1: 80, y1: numberBottom, rgb: BLACK },
+      { x0: 140, y0: numberTop, x1: 184 - 5.6, y1: numberBottom, rgb: BLACK },
+      { x0: 28, y0: ruleY, x1: 184, y1: ruleY + 0.4, rgb: RED },
+      { x0: 50, y0: titleTop, x1: 160, y1: titleTop + 7, rgb: BLACK },
+    ]);
+    const box = (x0: number, y0: number, x1: number, y1: number, text: string): PdfLine => ({
+      x0: x0 * PT,
+      y0: y0 * PT,
+      x1: x1 * PT,
+      y1: y1 * PT,
+      text,
+    });
+    const page: PdfPage = {
+      width: A4.w,
+      height: A4.h,
+      lines: [
+        box(40, 70, 172, 84, '吉林省发展和改革委员会文件'),
+        box(28 + 5.6, numberTop - 1, 80, numberBottom + 1.5, '吉发改报〔2025〕12号'),
+        box(140, numberTop - 1, 184 - 5.6, numberBottom + 1.5, '签发人：王大明'),
+        box(50, titleTop - 1, 160, titleTop + 8, '吉林省发展和改革委员会关于'),
+      ],
+    };
+    return { image, page };
+  };
+
+  it('accepts a 版头 laid out as GB/T 9704 7.2 says', () => {
+    const { image, page } = layout(numberBottom + 4);
+    const c = verifyMasthead(page, image, true);
+    expect(c.problems).toEqual([]);
+    expect(c.summary).toContain('标志上边缘距版心上边缘35.0毫米');
+  });
+
+  it('finds a rule 3 mm too low, a missing 标志 and passes a report without a 版头', () => {
+    const { image, page } = layout(numberBottom + 7);
+    expect(verifyMasthead(page, image, true).problems.join()).toMatch(
+      /红色分隔线在发文字号之下(6\.[89]|7\.[01])毫米，应为4毫米/,
+    );
+    const plain = page1Image([]);
+    const none = verifyMasthead(page, plain, true).problems.join();
+    expect(none).toContain('没有红色的发文机关标志');
+    expect(none).toContain('没有与版心等宽的红色分隔线');
+    expect(verifyMasthead(page, plain, false).ok).toBe(true);
+  });
+});
+
 describe('a real report laid out by LibreOffice', () => {
   let dir: string;
   let docx: Uint8Array;
@@ -176,7 +252,14 @@ describe('a real report laid out by LibreOffice', () => {
     writeFileSync(file, await filledWorkbook(catalogue, '长春市', 1));
     const sub = await readBack(file, catalogue);
     const config = parseReportConfig(
-      JSON.stringify({ 发文机关: '长春市人民政府', 主送机关: '省人民政府', 成文日期: '2025-10-09' }),
+      JSON.stringify({
+        发文机关: '长春市人民政府',
+        主送机关: '省人民政府',
+        成文日期: '2025-10-09',
+        文号: '长府报〔2025〕7号',
+        签发人: '李明',
+        版头: { 份号: 12, 紧急程度: '加急' },
+      }),
     );
     docx = (await buildReport([sub], { config, catalogue })).docx;
   }, 120_000);
@@ -202,8 +285,15 @@ describe('a real report laid out by LibreOffice', () => {
         'render.signature-page',
         'render.imprint',
         'render.text-kept',
+        'render.masthead',
       ]),
     );
+    // The 版头 asked for in report.json is there and in place (GB/T 9704 7.2).
+    expect(byId(r.checks, 'render.masthead').problems).toEqual([]);
+    expect(byId(r.checks, 'render.masthead').summary).toMatch(/标志上边缘距版心上边缘3[45]\.\d毫米/);
+    const text = strFromU8(unzipSync(docx)['word/document.xml']);
+    expect(text).toContain('长春市人民政府文件');
+    expect(text).toContain('000012');
     const conv = spawnSync('soffice', [
       '--headless',
       `-env:UserInstallation=file://${dir}/p`,

@@ -450,6 +450,24 @@ describe('report.json', () => {
     expect(parseReportConfig('{"文号": "长政报[2025]第03号"}').docNumber).toBe('长政报〔2025〕3号');
     expect(bad('{')).toMatch(/report\.json 不是有效的 JSON/);
     expect(bad('{"汇总报告": {"字体": "gov"}}')).toMatch(/report\.json.*汇总报告.*字体/);
+    expect(bad('{"版头": {"紧急程度": "很急"}}')).toMatch(/report\.json.*版头/);
+    expect(bad('{"版头": {"份号": "12345678"}}')).toMatch(/report\.json.*版头/);
+    expect(bad('{"版头": {"发文机关": "x"}}')).toMatch(/report\.json.*版头.*发文机关/);
+  });
+
+  it('reads the 版头: true, or the 标志, 份号, 密级 and 紧急程度 it should carry', () => {
+    expect(parseReportConfig('{"版头": true}').letterhead).toEqual({
+      mark: null,
+      copyNumber: null,
+      secrecy: null,
+      urgency: null,
+    });
+    expect(parseReportConfig('{"版头": false}').letterhead).toBeNull();
+    expect(
+      parseReportConfig(
+        '{"版头": {"发文机关标志": "吉林省发展改革委文件", "份号": 12, "密级": "秘密★1年", "紧急程度": "特急"}}',
+      ).letterhead,
+    ).toEqual({ mark: '吉林省发展改革委文件', copyNumber: '000012', secrecy: '秘密★1年', urgency: '特急' });
   });
 
   it('gives the office report and the consolidated report settings of their own', () => {
@@ -468,20 +486,27 @@ describe('report.json', () => {
     expect(configFor(c, 'single')).toMatchObject({
       issuer: '长春市人民政府',
       recipient: '省人民政府',
-      letterhead: false,
+      letterhead: null,
     });
     expect(configFor(c, 'multi')).toMatchObject({
       issuer: '吉林省发展和改革委员会',
       recipient: '省人民政府',
       docNumber: '吉发改报〔2025〕12号',
       signer: '张三',
-      letterhead: true,
+      letterhead: { mark: null, copyNumber: null, secrecy: null, urgency: null },
     });
     const single = buildReportModel([subs[0]], { config: c, catalogue });
     const multi = buildReportModel(subs, { config: c, catalogue });
     expect(single.issuer).toBe('长春市人民政府');
     expect(multi.issuer).toBe('吉林省发展和改革委员会');
     expect(multi.title.startsWith('吉林省发展和改革委员会关于')).toBe(true);
+    // The 版头 carries the 发文机关's own 标志, its 发文字号 and 签发人; the office report has none.
+    expect(multi.letterhead).toMatchObject({
+      mark: '吉林省发展和改革委员会文件',
+      docNumber: '吉发改报〔2025〕12号',
+      signer: '张三',
+    });
+    expect(single.letterhead).toBeNull();
   });
 });
 

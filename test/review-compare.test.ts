@@ -2,13 +2,11 @@
  * luoshi compare: two versions of one office's workbook, generated from the seeds and typed into as an
  * office would. The comparison must find exactly the cells that were changed, aligned by 指标编号.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { luoshiIn } from './helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
@@ -20,8 +18,6 @@ import { fillWorkbook } from './helpers/fill.js';
 import { editLockedCell, filledWorkbook, read } from './helpers/review-fixtures.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../bin/luoshi.mjs', import.meta.url));
 const OFFICE = '长春市';
 
 let cat: Catalogue;
@@ -332,7 +328,7 @@ describe('luoshi compare (CLI)', () => {
     await writeFile(a, v1);
     await writeFile(b, await fillWorkbook(v1, fills, taskFills));
     const out = path.join(tmp, '对比.xlsx');
-    const { stdout } = await run('node', [BIN, 'compare', a, b, '--json', '-o', out]);
+    const { stdout } = await luoshiIn(tmp, 'compare', a, b, '--json', '-o', out);
     const json = JSON.parse(stdout) as {
       changes: { targetId: string; field: string; before: unknown; after: unknown }[];
       summary: { total: number };
@@ -345,18 +341,15 @@ describe('luoshi compare (CLI)', () => {
     await wb.xlsx.readFile(out);
     expect(wb.getWorksheet(COMPARE_SHEETS.list)).toBeTruthy();
 
-    const text = await run('node', [BIN, 'compare', a, b]);
+    const text = await luoshiIn(tmp, 'compare', a, b);
     expect(text.stdout).toContain(`共 ${expected.length} 处变化`);
 
     const { bytes: other } = await filledWorkbook(cat, '吉林市');
     const c = path.join(tmp, '吉林市.xlsx');
     await writeFile(c, other);
-    const refused = await run('node', [BIN, 'compare', a, c]).then(
-      () => null,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(refused?.code).toBe(2);
-    expect(refused?.stderr).toMatch(/^错误：两个文件不是同一填报单位/);
-    expect(refused?.stderr).not.toMatch(/at .*\.ts:\d+/);
+    const refused = await luoshiIn(tmp, 'compare', a, c);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^错误：两个文件不是同一填报单位/);
+    expect(refused.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });

@@ -2,16 +2,14 @@
  * luoshi consolidate: a folder of office workbooks generated from the seeds and filled as offices would,
  * with a roster that has missing offices, a duplicate submission, broken files and out-of-range figures.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { luoshiIn } from './helpers/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
-import type { Entry, Submission } from '../src/core/model/submission.js';
+import type { Entry } from '../src/core/model/submission.js';
 import { createConsolidator, type ConsolidationResult } from '../src/core/review/consolidate.js';
 import { isBoundedShare, isSummableUnit } from '../src/core/review/measure.js';
 import { expandInputs } from '../src/host/files.js';
@@ -21,9 +19,6 @@ import { parseRoster } from '../src/core/roster.js';
 import { CONSOLIDATION_SHEETS, writeConsolidationWorkbook } from '../src/xlsx/review-workbooks.js';
 import { filledWorkbook, PERIOD, read } from './helpers/review-fixtures.js';
 import { seedCatalogue } from './helpers/seeds.js';
-
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../bin/luoshi.mjs', import.meta.url));
 
 const REPORTING = ['长春市', '吉林市', '四平市', '辽源市', '通化市', '白山市', '松原市'];
 const NOT_REPORTING = ['白城市', '延边朝鲜族自治州', '=HYPERLINK("http://x","点我")'];
@@ -198,55 +193,6 @@ describe('consolidating a folder', () => {
     checkResult(a);
     expect(a).toEqual(await consolidateFolder(2));
   });
-
-  it('keeps the last submission in file order when nothing else tells them apart', () => {
-    const make = (source: string, actual: number): Submission => ({
-      office: '长春市',
-      period: PERIOD,
-      catalogueVersion: 'v',
-      formatVersion: 1,
-      generatedAt: null,
-      source,
-      rows: [
-        {
-          targetId: 'T1',
-          row: 4,
-          document: '',
-          section: '',
-          quote: '',
-          targetText: '≥10个',
-          unit: '个',
-          deadline: '',
-          lead: '',
-          comparator: '>=',
-          value: 10,
-          valueMax: null,
-        },
-      ],
-      entries: [
-        {
-          targetId: 'T1',
-          baseline: null,
-          actual,
-          asOf: null,
-          status: null,
-          progress: '',
-          problems: '',
-          nextSteps: '',
-          evidence: '',
-        },
-      ],
-      taskEntries: [],
-      problems: [],
-    });
-    const c = createConsolidator();
-    c.add(make('a.xlsx', 1));
-    c.add(make('b.xlsx', 2));
-    const r = c.finish();
-    expect(r.duplicates).toMatchObject([{ kept: 'b.xlsx', dropped: 'a.xlsx' }]);
-    expect(r.actual[0][0]).toBe(2);
-    expect(r.rate[0][0]).toBeCloseTo(20, 9);
-  });
 });
 
 describe('汇总 workbook', () => {
@@ -299,10 +245,7 @@ describe('luoshi consolidate (CLI)', () => {
   it('prints {offices, missing, duplicates, problems, outliers}, writes 汇总.xlsx and exits 1 for the broken files', async () => {
     const out = path.join(dir, '..', `汇总-${path.basename(dir)}.xlsx`);
     const roster = path.join(dir, '..', `roster-${path.basename(dir)}.csv`);
-    const result = await run('node', [BIN, 'consolidate', dir, '--roster', roster, '--json', '-o', out]).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
+    const result = await luoshiIn(dir, 'consolidate', dir, '--roster', roster, '--json', '-o', out);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as Record<string, unknown>;
     for (const key of ['offices', 'missing', 'duplicates', 'problems', 'outliers'])

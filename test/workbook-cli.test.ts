@@ -1,24 +1,15 @@
 /**
- * `luoshi workbook` and `luoshi check` end to end: the real CLI (node bin/luoshi.mjs) on the seeds'
- * catalogue, real files in a temp folder.
+ * `luoshi workbook` and `luoshi check` end to end: the CLI in-process (main(argv, io)) on the seeds'
+ * catalogue, real files in a temp folder; the corrupt-file case runs the real binary.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { luoshiIn, luoshiProcess, ROOT } from './helpers/cli.js';
 import { seedCatalogue } from './helpers/seeds.js';
 import { fillWorkbook } from './helpers/fill.js';
 import { readBack, tmpDir, pick } from './helpers/workbooks.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin/luoshi.mjs');
-
-function luoshi(cwd: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
 
 let dir: string;
 let catalogue: Catalogue;
@@ -31,7 +22,7 @@ beforeAll(() => {
 
 describe('luoshi workbook', () => {
   it('writes one office workbook', async () => {
-    const r = luoshi(
+    const r = await luoshiIn(
       dir,
       'workbook',
       'catalogue.json',
@@ -52,7 +43,7 @@ describe('luoshi workbook', () => {
     expect(sub.entries.length).toBe(catalogue.targets.length);
   });
 
-  it('writes a roster batch; a bad row or a failing office never stops the rest', () => {
+  it('writes a roster batch; a bad row or a failing office never stops the rest', async () => {
     const roster = path.join(dir, 'roster.csv');
     writeFileSync(
       roster,
@@ -60,7 +51,7 @@ describe('luoshi workbook', () => {
     );
     const out = path.join(dir, '填报表');
     mkdirSync(path.join(out, '吉林市.xlsx'), { recursive: true }); // a folder in the way: writing 吉林市 fails
-    const r = luoshi(
+    const r = await luoshiIn(
       dir,
       'workbook',
       'catalogue.json',
@@ -80,8 +71,8 @@ describe('luoshi workbook', () => {
     expect(existsSync(path.join(out, '四平市.xlsx'))).toBe(true);
   });
 
-  it('the shipped roster with sample data gives ten workbooks that check without errors', () => {
-    const r = luoshi(
+  it('the shipped roster with sample data gives ten workbooks that check without errors', async () => {
+    const r = await luoshiIn(
       dir,
       'workbook',
       'catalogue.json',
@@ -95,18 +86,18 @@ describe('luoshi workbook', () => {
     );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已生成 10 个填报表');
-    const c = luoshi(dir, 'check', 'demo', '--catalogue', 'catalogue.json');
+    const c = await luoshiIn(dir, 'check', 'demo', '--catalogue', 'catalogue.json');
     expect(c.code).toBe(0);
     expect(c.stdout.match(/\.xlsx：/g)).toHaveLength(10);
     expect(c.stdout).toContain('延边朝鲜族自治州.xlsx：延边朝鲜族自治州 2025年度');
     expect(c.stdout).toContain('错误 0 个');
   });
 
-  it('reports bad usage in Chinese', () => {
-    const r = luoshi(dir, 'workbook', 'catalogue.json', '--office', '长春市');
+  it('reports bad usage in Chinese', async () => {
+    const r = await luoshiIn(dir, 'workbook', 'catalogue.json', '--office', '长春市');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('缺少选项 --period');
-    const h = luoshi(dir, 'workbook', '--help');
+    const h = await luoshiIn(dir, 'workbook', '--help');
     expect(h.stdout).toContain('生成填报表');
     expect(h.stdout).toContain('--upgrade');
   });
@@ -130,7 +121,7 @@ describe('luoshi check', () => {
       },
     ]);
     writeFileSync(path.join(dir, '已填.xlsx'), filled);
-    const r = luoshi(dir, 'check', '已填.xlsx', '--json');
+    const r = await luoshiIn(dir, 'check', '已填.xlsx', '--json');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(j)).toEqual(['office', 'period', 'catalogueVersion', 'entries', 'problems']);
@@ -162,18 +153,19 @@ describe('luoshi check', () => {
     const problems = j.problems as Record<string, unknown>[];
     expect(Object.keys(problems[0])).toEqual(['severity', 'sheet', 'cell', 'targetId', 'message']);
     expect(problems.find((p) => p.targetId === t.id)).toMatchObject({ severity: 'error', sheet: '指标' });
-    const text = luoshi(dir, 'check', '已填.xlsx');
+    const text = await luoshiIn(dir, 'check', '已填.xlsx');
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/错误 {2}指标![A-Z]+\d+："约30" 不是数字/);
   });
 
-  it('a clean workbook exits 0; a corrupt file exits 2 with a Chinese message and no stack trace', () => {
-    expect(luoshi(dir, 'check', '长春市.xlsx').code).toBe(0);
+  it('a clean workbook exits 0; a corrupt file exits 2 with a Chinese message and no stack trace', async () => {
+    expect((await luoshiIn(dir, 'check', '长春市.xlsx')).code).toBe(0);
     writeFileSync(
       path.join(dir, '坏文件.xlsx'),
       readFileSync(path.join(dir, '长春市.xlsx')).subarray(0, 5000),
     );
-    const r = luoshi(dir, 'check', '坏文件.xlsx');
+    // the binary contract, through a real process: exit status and what reaches the terminal
+    const r = await luoshiProcess(dir, 'check', '坏文件.xlsx');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^错误：坏文件\.xlsx 已损坏/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -195,7 +187,16 @@ describe('luoshi workbook --upgrade', () => {
       targets: catalogue.targets.filter((x) => x.id !== dropped.id),
     };
     writeFileSync(path.join(dir, 'new.json'), JSON.stringify(next));
-    const r = luoshi(dir, 'workbook', '--upgrade', '旧表.xlsx', '--catalogue', 'new.json', '-o', '新表.xlsx');
+    const r = await luoshiIn(
+      dir,
+      'workbook',
+      '--upgrade',
+      '旧表.xlsx',
+      '--catalogue',
+      'new.json',
+      '-o',
+      '新表.xlsx',
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('保留');
@@ -207,7 +208,7 @@ describe('luoshi workbook --upgrade', () => {
       status: '序时推进',
       progress: '已推进',
     });
-    const same = luoshi(
+    const same = await luoshiIn(
       dir,
       'workbook',
       '--upgrade',

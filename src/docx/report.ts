@@ -52,6 +52,7 @@ import { LuoshiError } from '../core/errors.js';
 import { fullWidthPunctuation } from '../core/report/punctuation.js';
 import { breakTitle } from '../core/report/title-lines.js';
 import { finishPackage } from './package.js';
+import { mastheadParagraphs } from './masthead.js';
 
 export interface RenderOptions {
   /** SVG → PNG for charts; without it a ::chart block is refused. */
@@ -466,6 +467,12 @@ export async function renderReportDocx(
   let sawBody = false;
 
   const push = (c: Child) => current().children.push(c);
+  if (model.letterhead) {
+    // 红色分隔线下空二行: the title stands on the third line below the rule (GB/T 9704 7.3.1).
+    for (const p of mastheadParagraphs(model.letterhead, fonts)) push(p);
+    push(blank());
+    push(blank());
+  }
 
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];

@@ -12,6 +12,8 @@ import { LuoshiError } from '../core/errors.js';
 import { parseBboxLayout, type PdfPage } from '../core/report/pdf-layout.js';
 import { docxParagraphs, verifyDocx, type DocxParts } from '../core/report/verify-docx.js';
 import { verifyLayout } from '../core/report/verify-layout.js';
+import { verifyMasthead } from '../core/report/verify-masthead.js';
+import { parsePpm, type Raster } from '../core/report/raster.js';
 import type { VerifyCheck } from '../core/report/verify-types.js';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE } from './pdf.js';
 
@@ -40,7 +42,7 @@ export function docxPartsOf(docx: Uint8Array, file = '报告'): DocxParts {
   return parts;
 }
 
-function run(cmd: string, args: string[]): Promise<string> {
+function run(cmd: 'pdftotext' | 'pdftoppm', args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
@@ -49,30 +51,49 @@ function run(cmd: string, args: string[]): Promise<string> {
       reject(
         new LuoshiError(
           'verify-no-poppler',
-          '未安装 pdftotext（poppler-utils），无法检查排版；Debian/Ubuntu：apt-get install poppler-utils',
+          `未安装 ${cmd}（poppler-utils），无法检查排版；Debian/Ubuntu：apt-get install poppler-utils`,
         ),
       ),
     );
     child.on('exit', (code) =>
       code === 0
-        ? resolve(Buffer.concat(chunks).toString('utf8'))
-        : reject(new LuoshiError('verify-pdftotext', `pdftotext 读取 PDF 失败（退出码 ${code}）`)),
+        ? resolve(Buffer.concat(chunks))
+        : reject(new LuoshiError('verify-poppler', `${cmd} 读取 PDF 失败（退出码 ${code}）`)),
     );
   });
 }
 
+/** Resolution of the first page's image: 0.25 mm a pixel, fine enough for the 版头's ±1.5 mm. */
+const RASTER_DPI = 100;
+
 /** The pages LibreOffice lays a .docx out on, as poppler measures them, with the PDF itself. */
-export async function layOut(docx: Uint8Array): Promise<{ pdf: Uint8Array; pages: PdfPage[] }> {
+export async function layOut(
+  docx: Uint8Array,
+  options: { firstPageImage?: boolean } = {},
+): Promise<{ pdf: Uint8Array; pages: PdfPage[]; firstPage: Raster | null }> {
   if (!findSoffice()) throw new LuoshiError('no-libreoffice', NO_LIBREOFFICE);
   const pdf = await docxToPdf(docx);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'luoshi-verify-'));
   try {
     const file = path.join(dir, 'report.pdf');
     await fs.writeFile(file, pdf);
-    return { pdf, pages: parseBboxLayout(await run('pdftotext', ['-bbox-layout', file, '-'])) };
+    const xhtml = (await run('pdftotext', ['-bbox-layout', file, '-'])).toString('utf8');
+    const image = options.firstPageImage
+      ? await run('pdftoppm', ['-f', '1', '-l', '1', '-r', String(RASTER_DPI), file])
+      : null;
+    return {
+      pdf,
+      pages: parseBboxLayout(xhtml),
+      firstPage: image ? parsePpm(new Uint8Array(image), RASTER_DPI) : null,
+    };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A 版头 prints its 标志 in red: red text in the .docx means there is one to measure. */
+function hasMasthead(parts: DocxParts): boolean {
+  return /<w:color w:val="FF0000"\/>/i.test(parts['word/document.xml'] ?? '');
 }
 
 /** Lay the .docx out with LibreOffice and measure it. */
@@ -80,8 +101,15 @@ async function renderChecks(
   docx: Uint8Array,
   parts: DocxParts,
 ): Promise<{ pages: number; checks: VerifyCheck[] }> {
-  const { pages } = await layOut(docx);
-  return { pages: pages.length, checks: verifyLayout(pages, docxParagraphs(parts['word/document.xml'])) };
+  const masthead = hasMasthead(parts);
+  const { pages, firstPage } = await layOut(docx, { firstPageImage: masthead });
+  return {
+    pages: pages.length,
+    checks: [
+      ...verifyLayout(pages, docxParagraphs(parts['word/document.xml'])),
+      verifyMasthead(pages[0], firstPage, masthead),
+    ],
+  };
 }
 
 /** Check a report: static checks always, layout checks when `render` (needs LibreOffice and poppler). */

@@ -13,6 +13,9 @@ import { HttpError } from './errors.js';
 import type { RoundRow } from './store.js';
 import { checkZipLimits } from './uploads.js';
 
+/** What the round's rules (judgeSubmission) need of a read submission. */
+export type SubmissionHead = Pick<Submission, 'office' | 'period' | 'catalogueVersion' | 'problems'>;
+
 export function problemJson(p: Problem) {
   return {
     severity: p.severity,
@@ -56,7 +59,7 @@ export async function checkWorkbook(
  * refuse (422); warnings need `confirmed` (409 until then).
  */
 export function judgeSubmission(
-  s: Submission,
+  s: SubmissionHead,
   round: RoundRow,
   catalogue: Catalogue,
   user: SessionUser,

@@ -18,13 +18,14 @@ import {
 import type { Catalogue } from '../../core/model/catalogue.js';
 import { readCatalogueCorrections, writeCatalogueReviewWorkbook } from '../../xlsx/catalogue-review.js';
 import { POLICY_EXTENSIONS, policySource } from '../../host/input/index.js';
+import { cliIo } from '../io.js';
 
 function out(s: string): void {
-  process.stdout.write(`${s}\n`);
+  cliIo().stdout(`${s}\n`);
 }
 
 function err(s: string): void {
-  process.stderr.write(`${s}\n`);
+  cliIo().stderr(`${s}\n`);
 }
 
 /** Files named on the command line plus the policy files (.txt .docx .pdf .html .htm) of named folders. */

@@ -16,13 +16,14 @@ import { jumpProblems } from '../../core/progress/plausibility.js';
 import { readSubmission } from '../../core/workbook/read.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
+import { cliIo } from '../io.js';
 
 function out(s: string): void {
-  process.stdout.write(`${s}\n`);
+  cliIo().stdout(`${s}\n`);
 }
 
 function err(s: string): void {
-  process.stderr.write(`${s}\n`);
+  cliIo().stderr(`${s}\n`);
 }
 
 /** Read and validate one workbook file. Throws LuoshiError when the file cannot be read at all. */

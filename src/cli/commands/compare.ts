@@ -18,6 +18,7 @@ import { readSubmissionFile } from '../../host/read-submission.js';
 import { writeComparisonWorkbook } from '../../xlsx/review-workbooks.js';
 import { subcommand } from '../program.js';
 import { action, EXIT_OK } from '../run.js';
+import { cliIo } from '../io.js';
 
 interface CompareOptions {
   json?: boolean;
@@ -131,10 +132,10 @@ export function registerCompare(program: Command): void {
       action(async (oldFile: string, newFile: string, opts: CompareOptions) => {
         const cmp = await compareFiles(oldFile, newFile, { output: opts.output, cross: opts.cross });
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify(cmp, null, 2)}\n`);
+          cliIo().stdout(`${JSON.stringify(cmp, null, 2)}\n`);
         } else {
-          process.stdout.write(consoleSummary(cmp));
-          if (opts.output) process.stdout.write(`已写出 ${path.normalize(opts.output)}\n`);
+          cliIo().stdout(consoleSummary(cmp));
+          if (opts.output) cliIo().stdout(`已写出 ${path.normalize(opts.output)}\n`);
         }
         return EXIT_OK;
       }),

@@ -17,6 +17,7 @@ import { readSubmissions } from '../../host/read-pool.js';
 import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
 import { subcommand } from '../program.js';
 import { action, EXIT_FAILED, EXIT_OK, EXIT_PROBLEMS } from '../run.js';
+import { cliIo } from '../io.js';
 
 interface ConsolidateOptions {
   roster?: string;
@@ -173,9 +174,9 @@ export function registerConsolidate(program: Command): void {
           workers,
           progress: true,
         });
-        for (const note of rosterNotes) process.stderr.write(`提示：${note}\n`);
-        if (opts.json) process.stdout.write(`${JSON.stringify(consolidationJson(result), null, 2)}\n`);
-        else process.stdout.write(consolidationSummary(result, files.length, opts.output));
+        for (const note of rosterNotes) cliIo().stderr(`提示：${note}\n`);
+        if (opts.json) cliIo().stdout(`${JSON.stringify(consolidationJson(result), null, 2)}\n`);
+        else cliIo().stdout(consolidationSummary(result, files.length, opts.output));
 
         if (result.offices.length === 0) return EXIT_FAILED;
         const errors = result.offices.some((o) => o.errors > 0);

@@ -24,6 +24,7 @@ import { compareFiles, consoleSummary } from './compare.js';
 import { consolidateFiles, consolidationSummary } from './consolidate.js';
 import { buildReport, loadReportConfig } from '../../host/report.js';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE } from '../../host/pdf.js';
+import { cliIo } from '../io.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SEEDS_DIR = path.join(ROOT, 'seeds');
@@ -38,7 +39,7 @@ interface DemoOptions {
 }
 
 function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  cliIo().stdout(`${line}\n`);
 }
 
 async function readSubmissionOf(file: string, catalogue: Catalogue): Promise<Submission> {

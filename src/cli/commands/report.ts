@@ -20,6 +20,7 @@ import {
 import { LuoshiError } from '../../core/errors.js';
 import { formatVerifyResult, verifyReport } from '../../host/verify-report.js';
 import { readInput } from '../../host/files.js';
+import { cliIo } from '../io.js';
 
 interface ReportOptions {
   output?: string;
@@ -70,7 +71,7 @@ export function registerReport(program: Command): void {
         if (!/\.docx$/i.test(out)) throw new LuoshiError('bad-output', `输出文件应以 .docx 结尾：${out}`);
         const files = await expandInputs(inputs, ['.xlsx']);
         if (files.length === 0) throw new LuoshiError('no-input', '没有找到 .xlsx 填报表');
-        if (opts.pdf && !findSoffice()) process.stderr.write(`提示：${NO_LIBREOFFICE}\n`);
+        if (opts.pdf && !findSoffice()) cliIo().stderr(`提示：${NO_LIBREOFFICE}\n`);
 
         const config = await loadReportConfig(opts.config);
         const catalogue = await loadOptionalCatalogue(opts.catalogue);
@@ -78,23 +79,21 @@ export function registerReport(program: Command): void {
         const loaded = await loadWorkbooks(files, catalogue, (f) => bar.tick(path.basename(f)));
         bar.stop();
 
-        for (const w of loaded.warnings.slice(0, MAX_SHOWN))
-          process.stderr.write(`提醒：${describeProblem(w)}\n`);
+        for (const w of loaded.warnings.slice(0, MAX_SHOWN)) cliIo().stderr(`提醒：${describeProblem(w)}\n`);
         if (loaded.warnings.length > MAX_SHOWN)
-          process.stderr.write(`……另有 ${loaded.warnings.length - MAX_SHOWN} 条提醒\n`);
+          cliIo().stderr(`……另有 ${loaded.warnings.length - MAX_SHOWN} 条提醒\n`);
         if (loaded.errors.length) {
-          for (const e of loaded.errors.slice(0, MAX_SHOWN))
-            process.stderr.write(`错误：${describeProblem(e)}\n`);
+          for (const e of loaded.errors.slice(0, MAX_SHOWN)) cliIo().stderr(`错误：${describeProblem(e)}\n`);
           if (loaded.errors.length > MAX_SHOWN)
-            process.stderr.write(`……另有 ${loaded.errors.length - MAX_SHOWN} 条错误\n`);
+            cliIo().stderr(`……另有 ${loaded.errors.length - MAX_SHOWN} 条错误\n`);
           const nFiles = new Set(loaded.errors.map((e) => e.file)).size;
           if (!opts.force) {
-            process.stderr.write(
+            cliIo().stderr(
               `${nFiles} 个填报表共有 ${loaded.errors.length} 处错误，未生成报告。请改正后重试，或加 --force 忽略错误继续生成。\n`,
             );
             return EXIT_PROBLEMS;
           }
-          process.stderr.write(
+          cliIo().stderr(
             `已按 --force 忽略 ${loaded.errors.length} 处错误继续生成报告（无法读取的文件不计入报告）。\n`,
           );
         }
@@ -118,19 +117,19 @@ export function registerReport(program: Command): void {
           ...(opts.catalogue ? [opts.catalogue] : []),
         ];
         await writeOutputAtomic(out, docx, protectedFiles);
-        process.stdout.write(
+        cliIo().stdout(
           `已生成报告 ${out}（${model.kind === 'multi' ? `${model.offices.length} 个单位汇总` : (model.offices[0]?.office ?? '')}，${model.targets.length} 项指标）\n`,
         );
 
         if (opts.pdf) {
           const pdfFile = out.replace(/\.docx$/i, '.pdf');
           if (!findSoffice()) {
-            process.stderr.write(`错误：${NO_LIBREOFFICE}\n`);
+            cliIo().stderr(`错误：${NO_LIBREOFFICE}\n`);
             return EXIT_FAILED;
           }
           const pdf = laidOut ?? (await docxToPdf(docx));
           await writeOutputAtomic(pdfFile, pdf, protectedFiles);
-          process.stdout.write(`已生成 PDF ${pdfFile}\n`);
+          cliIo().stdout(`已生成 PDF ${pdfFile}\n`);
         }
         return EXIT_OK;
       }),
@@ -148,8 +147,8 @@ async function verifyFiles(inputs: string[], json: boolean): Promise<number> {
     const r = await verifyReport(await readInput(file), { file: path.basename(file) });
     ok &&= r.ok;
     if (json) results.push({ file, ...r });
-    else process.stdout.write(formatVerifyResult(r, file));
+    else cliIo().stdout(formatVerifyResult(r, file));
   }
-  if (json) process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 1)}\n`);
+  if (json) cliIo().stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 1)}\n`);
   return ok ? EXIT_OK : EXIT_PROBLEMS;
 }

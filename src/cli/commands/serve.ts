@@ -9,6 +9,7 @@ import { LuoshiError } from '../../core/errors.js';
 import { readInput, writeOutputAtomic } from '../../host/files.js';
 import { subcommand } from '../program.js';
 import { action, EXIT_OK } from '../run.js';
+import { cliIo } from '../io.js';
 
 interface DbOptions {
   data?: string;
@@ -27,7 +28,7 @@ interface ServeOptions extends DbOptions {
 }
 
 function say(line: string): void {
-  process.stdout.write(`${line}\n`);
+  cliIo().stdout(`${line}\n`);
 }
 
 function portOf(v: string): number {
@@ -56,7 +57,7 @@ async function runServe(o: ServeOptions): Promise<number> {
     addinDir: o.addin,
     logLevel: o.logLevel,
   });
-  process.stderr.write(
+  cliIo().stderr(
     `luoshi 服务已启动：${started.url}（数据库：${started.db.kind === 'pglite' ? `内置，${o.data}` : 'PostgreSQL'}；按 Ctrl+C 停止）\n`,
   );
   await new Promise<void>((resolve) => {

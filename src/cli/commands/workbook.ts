@@ -27,13 +27,16 @@ import { readSubmission } from '../../core/workbook/read.js';
 import { writeWorkbookBytes } from '../../host/write-workbook-node.js';
 import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
+import { cliIo } from '../io.js';
+import { readAllocationFile } from '../../host/allocation-file.js';
+import { applyAllocation, sharesOf, type Allocation } from '../../core/allocation/index.js';
 
 function out(s: string): void {
-  process.stdout.write(`${s}\n`);
+  cliIo().stdout(`${s}\n`);
 }
 
 function err(s: string): void {
-  process.stderr.write(`${s}\n`);
+  cliIo().stderr(`${s}\n`);
 }
 
 /** Options shared by single and batch generation. */
@@ -45,6 +48,8 @@ export interface GenerateOptions {
   /** Fill with deterministic 示例数据 (demo); the value is the seed. */
   sample?: string | null;
   generatedAt?: string;
+  /** The allocation (分解下达): each office's workbook carries its own share (src/core/allocation). */
+  allocation?: Allocation | null;
 }
 
 function planOptions(
@@ -65,10 +70,13 @@ function planOptions(
     protect: o.protect !== false,
     protectPassword: o.password ?? null,
     generatedAt: o.generatedAt ?? new Date().toISOString(),
+    ...(o.allocation ? { allocation: o.allocation } : {}),
   };
   if (o.sample) {
-    opts.entries = sampleEntries(catalogue, office.office, o.period, o.sample, filter);
-    opts.taskEntries = sampleTaskEntries(catalogue, office.office, o.period, o.sample, filter);
+    // Sample figures are drawn around the office's own target, as an office would report them.
+    const own = applyAllocation(catalogue, o.allocation, office.office);
+    opts.entries = sampleEntries(own, office.office, o.period, o.sample, filter);
+    opts.taskEntries = sampleTaskEntries(own, office.office, o.period, o.sample, filter);
   }
   return opts;
 }
@@ -218,6 +226,7 @@ interface WorkbookCliOptions {
   upgrade?: string;
   catalogue?: string;
   sample?: string | boolean;
+  allocation?: string;
 }
 
 async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOptions): Promise<number> {
@@ -292,6 +301,10 @@ export function registerWorkbook(program: Command): void {
     .option('--no-protect', '不保护工作表')
     .option('--upgrade <已填的表.xlsx>', '把已填的表转到新版目录（保留全部已填内容）')
     .option('--catalogue <新目录.json>', '升级时使用的新版指标目录')
+    .option(
+      '--allocation <分解表.xlsx>',
+      '按分解表把各单位的分解目标写入其填报表（分解表用 luoshi allocation template 生成）',
+    )
     .option('--sample [种子]', '填入示例数据（演示用，所有文字标明“示例数据”）')
     .addHelpText(
       'after',
@@ -299,6 +312,7 @@ export function registerWorkbook(program: Command): void {
 示例：
   luoshi workbook catalogue.json --office 长春市 --period 2025年度 -o 长春市.xlsx
   luoshi workbook catalogue.json --roster templates/roster-吉林省.csv --period 2025年度 --out-dir 填报表/
+  luoshi workbook catalogue.json --roster templates/roster-吉林省.csv --period 2025年度 --allocation 分解表.xlsx --out-dir 填报表/
   luoshi workbook --upgrade 长春市.xlsx --catalogue 新目录.json -o 长春市-新.xlsx`,
     )
     .action(
@@ -320,10 +334,9 @@ export function registerWorkbook(program: Command): void {
           if (!o.outDir) throw new LuoshiError('missing-out-dir', '批量生成时请用 --out-dir 指定输出文件夹');
           const roster = await readRosterFile(o.roster);
           for (const p of roster.problems) err(`警告：${p.message}`);
-          const res = await generateRosterWorkbooks(catalogue, roster, o.outDir, gen, [
-            o.roster,
-            catalogueArg,
-          ]);
+          if (o.allocation) gen.allocation = await readAllocationFile(o.allocation, catalogue, roster);
+          const inputs = [o.roster, catalogueArg, ...(o.allocation ? [o.allocation] : [])];
+          const res = await generateRosterWorkbooks(catalogue, roster, o.outDir, gen, inputs);
           for (const r of res.renamed)
             out(`  ${r.name} → ${path.basename(r.file)}（单位名称不能直接作文件名）`);
           for (const f of res.failed) err(`错误：${f.office}：${f.message}`);
@@ -350,6 +363,11 @@ export function registerWorkbook(program: Command): void {
           units: list(o.units),
           line: 0,
         };
+        if (o.allocation) {
+          gen.allocation = await readAllocationFile(o.allocation, catalogue);
+          if (sharesOf(gen.allocation, o.office).size === 0)
+            err(`提示：分解表 ${path.basename(o.allocation)} 中没有分解给${o.office}的目标，按总目标生成`);
+        }
         const plan = planWorkbook(catalogue, planOptions(office, gen, catalogue));
         if (plan.layout.targetRows === 0 && plan.layout.taskRows === 0) {
           throw new LuoshiError(
@@ -358,7 +376,7 @@ export function registerWorkbook(program: Command): void {
           );
         }
         const bytes = await writeWorkbookBytes(plan);
-        await writeOutputAtomic(output, bytes, [catalogueArg]);
+        await writeOutputAtomic(output, bytes, [catalogueArg, ...(o.allocation ? [o.allocation] : [])]);
         out(`已写入 ${output}`);
         return EXIT_OK;
       }),

@@ -60,6 +60,7 @@ const TargetSchema = z.object({
     .nullable(),
   perYear: z.boolean(),
   perUnit: str.nullable(),
+  cycle: z.enum(['month', 'quarter', 'half-year', 'year']).optional(),
   linked: strArr,
   lead: strArr,
   participants: strArr,
@@ -67,6 +68,15 @@ const TargetSchema = z.object({
   corrected: z.enum(['added', 'edited', 'confirmed']).optional(),
   name: str.optional(),
   kind: z.enum(['total', 'rate', 'per-capita', 'duration', 'milestone']).optional(),
+  // An office's copy of the catalogue with its allocated share (src/core/allocation).
+  overall: z
+    .object({
+      comparator: z.enum(['>=', '>', '<=', '<', '=', '≈', 'range', 'milestone']),
+      value: z.number().nullable(),
+      valueMax: z.number().nullable(),
+      scope: str,
+    })
+    .optional(),
 });
 
 export const CatalogueSchema = z.object({

@@ -53,6 +53,8 @@ export interface TargetRow {
     value: number | null;
     valueMax: number | null;
     targetText: string;
+    /** Whose target it is ("全省", "全市"…), from the issuing level; absent in older workbooks. */
+    scope?: string;
   };
 }
 

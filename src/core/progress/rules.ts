@@ -40,11 +40,16 @@ export const RULE_JUDGEMENT = `总体判断：达到序时进度（含已完成�
 export const RULE_VERSION =
   '同一单位报送多份的，以单位最后保存的一份为准（依次按工作簿文件属性中的保存时间、文件修改时间判断），不以填写的截至日期判断。';
 
+/** Allocation (分解下达): whose target an office is judged by. */
+export const RULE_ALLOCATION =
+  '分解下达：统筹单位可用分解表把指标分解到各单位。已分解的，本单位填报表“目标值”列显示本单位分解目标和总目标（如“≥12个（全省≥50个）”），本单位的完成率、进度判定和排名都按本单位分解目标计算；汇总时各单位完成值相加，合计与总目标比较。未分解到本单位的指标，按总目标判定。';
+
 /** Every rule, in the order the 说明 sheet lists them. */
 export const PROGRESS_RULES: readonly string[] = [
   RULE_RATE,
   RULE_STATUS,
   RULE_RANKING,
+  RULE_ALLOCATION,
   RULE_AGGREGATE,
   RULE_PLAUSIBLE,
   RULE_JUDGEMENT,

@@ -9,6 +9,18 @@ import { LuoshiError } from '../errors.js';
 
 export type FontProfile = 'gov' | 'windows';
 
+/** The 版头 (GB/T 9704 7.2) as report.json asks for it; 发文字号 and 签发人 are fields of their own. */
+export interface Letterhead {
+  /** 发文机关标志 (7.2.4), e.g. "吉林省发展和改革委员会文件"; null: the 发文机关 followed by "文件". */
+  mark: string | null;
+  /** 份号 (7.2.1): six digits. */
+  copyNumber: string | null;
+  /** 密级和保密期限 (7.2.2), e.g. "机密★1年". */
+  secrecy: string | null;
+  /** 紧急程度 (7.2.3): 特急 or 加急. */
+  urgency: string | null;
+}
+
 export interface ReportConfig {
   /** 发文机关, e.g. "长春市人民政府". Used in the title and as the default 署名. */
   issuer: string | null;
@@ -35,8 +47,8 @@ export interface ReportConfig {
   period: string | null;
   /** 签发人 (GB/T 9704 7.2.6, for a report sent upward), printed in the 版头. */
   signer: string | null;
-  /** Print the 版头 (发文机关标志, 发文字号, 签发人, red rule; GB/T 9704 7.2). */
-  letterhead: boolean;
+  /** The 版头 (发文机关标志, 发文字号, 签发人, red rule; GB/T 9704 7.2); null: none. */
+  letterhead: Letterhead | null;
   /** Settings of their own for the office report and the consolidated report (“单位报告”, “汇总报告”). */
   kinds?: { single?: ReportConfig; multi?: ReportConfig };
 }
@@ -60,13 +72,18 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
   keyTargets: [],
   period: null,
   signer: null,
-  letterhead: false,
+  letterhead: null,
 };
 
 /** Longest text a field may hold: a 2号 title has at most a few 20-character lines (longer ones are mistakes). */
 const MAX_FIELD_CHARS = 200;
 const text = z.string().trim().min(1).max(MAX_FIELD_CHARS);
 const dateText = z.string().trim().min(1);
+/**
+ * Most 抄送 organs a 版记 lists: it sits at the foot of the last page (GB/T 9704 7.4.2), and a few
+ * thousand would take LibreOffice minutes to lay out when the report is fitted.
+ */
+export const MAX_COPY_TO = 100;
 
 /** The fields that differ between the office report and the consolidated report. */
 const issuerFields = {
@@ -77,7 +94,31 @@ const issuerFields = {
   标题: text.optional(),
   文号: text.optional(),
   签发人: text.optional(),
-  版头: z.boolean().optional(),
+  版头: z
+    .union([
+      z.boolean(),
+      z
+        .object({
+          发文机关标志: text.optional(),
+          份号: z
+            .union([
+              z.number().int().min(1).max(999999),
+              z
+                .string()
+                .trim()
+                .regex(/^\d{1,6}$/),
+            ])
+            .optional(),
+          密级: z
+            .string()
+            .trim()
+            .regex(/^(绝密|机密|秘密)(★.{1,20})?$/)
+            .optional(),
+          紧急程度: z.enum(['特急', '加急']).optional(),
+        })
+        .strict(),
+    ])
+    .optional(),
   版记: z
     .object({
       抄送: z.union([text, z.array(text)]).optional(),
@@ -109,7 +150,10 @@ const FIELD_HINTS: Record<string, string> = {
   序时进度: '应为 0–100 之间的百分数，如 75 或 "75%"',
   重点指标: '应为指标编号或指标名称的列表，如 ["T001", "T002"]',
   抄送: '应为文字或文字列表',
-  版头: '应为 true（印版头）或 false',
+  版头: '应为 true（印版头）、false，或 { "发文机关标志", "份号", "密级", "紧急程度" }',
+  份号: '应为 1–6 位数字，如 "000001"',
+  密级: '应为“绝密”“机密”或“秘密”，可加保密期限，如“机密★1年”',
+  紧急程度: '应为“特急”或“加急”',
 };
 
 /** Parse "2025-03-05", "2025/3/5" or "2025年3月5日" into ISO; null if it is not a real date. */
@@ -211,6 +255,10 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
 
 function toConfig(c: z.infer<typeof schema>, file: string): ReportConfig {
   const copyTo = c.版记?.抄送 === undefined ? [] : Array.isArray(c.版记.抄送) ? c.版记.抄送 : [c.版记.抄送];
+  if (copyTo.length > MAX_COPY_TO)
+    throw new LuoshiError('report-config', `${file} 有误：字段“版记.抄送”最多列 ${MAX_COPY_TO} 个单位`, {
+      file,
+    });
   const fonts: FontProfile = c.字体 === 'windows' || c.字体 === 'Windows字体' ? 'windows' : 'gov';
   const orient = c.附件表方向;
   return {
@@ -238,6 +286,17 @@ function toConfig(c: z.infer<typeof schema>, file: string): ReportConfig {
     keyTargets: c.重点指标 ?? [],
     period: c.报告期 ?? null,
     signer: c.签发人 ?? null,
-    letterhead: c.版头 ?? false,
+    letterhead: toLetterhead(c.版头),
+  };
+}
+
+function toLetterhead(v: z.infer<typeof schema>['版头']): Letterhead | null {
+  if (!v) return null;
+  const o = v === true ? {} : v;
+  return {
+    mark: o.发文机关标志 ?? null,
+    copyNumber: o.份号 === undefined ? null : String(o.份号).padStart(6, '0'),
+    secrecy: o.密级 ?? null,
+    urgency: o.紧急程度 ?? null,
   };
 }

@@ -43,6 +43,10 @@ export const FOOTER_DISTANCE = 1247;
 /** 空一字 beside the page number: one 4号 character. */
 export const PAGE_NUMBER_INDENT = 280;
 
+/** 版头 (GB/T 9704 7.2.4, 7.2.7): the 标志's top edge below the 版心's, the red rule below the 发文字号 (mm). */
+export const MASTHEAD_MARK_TOP = 35;
+export const MASTHEAD_RULE_GAP = 4;
+
 export interface FontSet {
   body: string;
   kai: string;

@@ -187,8 +187,22 @@ function bandChart(rates: (number | null)[]): ChartData {
   };
 }
 
+/** The 版头 to print (GB/T 9704 7.2), with the 发文机关标志 settled. */
+export interface ReportLetterhead {
+  mark: string;
+  copyNumber: string | null;
+  secrecy: string | null;
+  urgency: string | null;
+  /** 发文字号, 〔YYYY〕N号. */
+  docNumber: string | null;
+  /** 签发人: a report goes upward, so 发文字号 stands left and 签发人 right on one line (7.2.5–7.2.6). */
+  signer: string | null;
+}
+
 export interface ReportModel {
   kind: 'single' | 'multi';
+  /** The 版头, when report.json asks for one. */
+  letterhead: ReportLetterhead | null;
   /** Offices of the roster that sent nothing (未报送). */
   missingOffices: string[];
   config: ReportConfig;
@@ -783,6 +797,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
   const reported = new Set(submissions.map((s) => s.office));
   return {
     kind: multi ? 'multi' : 'single',
+    letterhead: letterheadOf(config, issuer),
     missingOffices: (options.expectedOffices ?? []).filter((o) => !reported.has(o)),
     config,
     title,
@@ -813,6 +828,19 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     chart,
     tables,
   };
+}
+
+function letterheadOf(config: ReportConfig, issuer: string): ReportLetterhead | null {
+  const head = config.letterhead;
+  if (!head) return null;
+  const mark = head.mark ?? (issuer ? `${issuer}文件` : '');
+  if (!mark) {
+    throw new LuoshiError(
+      'report-config',
+      'report.json 中设置了“版头”，但没有“发文机关”，也没有“版头”中的“发文机关标志”',
+    );
+  }
+  return { ...head, mark, docNumber: config.docNumber, signer: config.signer };
 }
 
 /** 备注 from the 佐证材料 cell, without the sample-data mark. */

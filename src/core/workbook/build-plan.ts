@@ -56,6 +56,9 @@ import { parsePeriod } from './period.js';
 import { isoToSerial, toHalfWidth } from './normalise.js';
 import { rateFormula } from './target-math.js';
 import { targetText } from './target-text.js';
+import { formatTargetValue } from '../catalogue/format.js';
+import { applyAllocation } from '../allocation/apply.js';
+import type { Allocation } from '../allocation/types.js';
 
 /** A target no longer in the catalogue, kept with everything typed for it (upgrade). */
 export interface RemovedTarget {
@@ -92,6 +95,11 @@ export interface PlanOptions {
   changeNotes?: Record<string, string>;
   /** 填报单位信息 already filled in (upgrade, add-in refresh): written back into 填报说明. */
   filler?: FillerInfo;
+  /**
+   * The allocation (分解下达): the office's own share replaces the overall target of each target allocated to
+   * it, shown with the overall target and recorded in _meta (src/core/allocation applyAllocation).
+   */
+  allocation?: Allocation | null;
 }
 
 const COLOR = {
@@ -638,6 +646,13 @@ function entryCells(e: Entry | undefined, actualCell: string, t: Target): RowCel
   };
 }
 
+/** The _meta cells recording the overall target of an allocated share (empty when not allocated). */
+function overallMetaCells(t: Target): PlanValue[] {
+  const o = t.overall;
+  if (!o) return [];
+  return [o.comparator, o.value, o.valueMax, formatTargetValue({ ...t, ...o }), o.scope];
+}
+
 /** Runs of consecutive row numbers: [4,5,6,9] → [[4,6],[9,9]]. */
 function runs(rows: number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -683,7 +698,8 @@ function figureValidations(
   return { validations, textRanges };
 }
 
-export function planWorkbook(catalogue: Catalogue, options: PlanOptions): WorkbookPlan {
+export function planWorkbook(source: Catalogue, options: PlanOptions): WorkbookPlan {
+  const catalogue = applyAllocation(source, options.allocation, options.office);
   const { targets, tasks } = selectForOffice(catalogue, options);
   const docs = new Map(catalogue.documents.map((d) => [d.id, d]));
   const entries = new Map((options.entries ?? []).map((e) => [e.targetId, e]));
@@ -719,6 +735,7 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       t.value,
       t.valueMax,
       t.unit ?? '',
+      ...overallMetaCells(t),
     ]);
     const cells: RowCells = {
       ...locked,
@@ -906,6 +923,11 @@ export function planWorkbook(catalogue: Catalogue, options: PlanOptions): Workbo
       { width: 10 },
       { width: 12 },
       { width: 12 },
+      { width: 8 },
+      { width: 10 },
+      { width: 12 },
+      { width: 12 },
+      { width: 14 },
       { width: 8 },
     ],
     rowHeights: [],

@@ -185,4 +185,10 @@ export const META_ROW_HEADERS = [
   'value',
   'valueMax',
   'unit',
+  // The overall target when the row's target is the office's allocated share (分解下达); empty otherwise.
+  'overallComparator',
+  'overallValue',
+  'overallValueMax',
+  'overallText',
+  'overallScope',
 ] as const;

@@ -51,6 +51,8 @@ export interface MetaRow {
   value: number | null;
   valueMax: number | null;
   unit: string;
+  /** The overall target when the row's rule is the office's allocated share (分解下达). */
+  overall?: NonNullable<TargetRow['overall']>;
 }
 
 export interface WorkbookMeta {
@@ -90,6 +92,21 @@ function headerKey(v: CellValue): string {
   return toHalfWidth(str(v)).replace(/[\s*＊]/g, '');
 }
 
+/** The overall target recorded beside an allocated share (columns I–M of the row table), if any. */
+function metaOverall(sheet: GridSheet, r: number): Pick<MetaRow, 'overall'> {
+  const comparator = str(cellAt(sheet, r, 8));
+  if (!isComparator(comparator)) return {};
+  return {
+    overall: {
+      comparator,
+      value: num(cellAt(sheet, r, 9)),
+      valueMax: num(cellAt(sheet, r, 10)),
+      targetText: str(cellAt(sheet, r, 11)),
+      scope: str(cellAt(sheet, r, 12)),
+    },
+  };
+}
+
 /** Parse a _meta sheet (key/value pairs, then the per-row table). */
 export function parseMeta(sheet: GridSheet): WorkbookMeta | null {
   const kv = new Map<string, CellValue>();
@@ -113,6 +130,7 @@ export function parseMeta(sheet: GridSheet): WorkbookMeta | null {
       value: num(cellAt(sheet, r, 5)),
       valueMax: num(cellAt(sheet, r, 6)),
       unit: str(cellAt(sheet, r, 7)),
+      ...metaOverall(sheet, r),
     });
   }
   return {
@@ -554,14 +572,19 @@ function targetRule(
   row: RowCursor,
   ctx: ReadContext,
 ): { rule: Rule; known: boolean; target: Target | undefined } {
-  const ct = ctx.sameCatalogue ? ctx.catTargets.get(row.id) : undefined;
   const m = row.meta;
+  // An allocated share is the office's own rule: only _meta records it (the catalogue holds the overall target).
+  const ct = ctx.sameCatalogue && !m?.overall ? ctx.catTargets.get(row.id) : undefined;
   const rule: Rule = ct
     ? { comparator: ct.comparator, value: ct.value, valueMax: ct.valueMax, unit: ct.unit ?? '' }
     : m
       ? { comparator: m.comparator, value: m.value, valueMax: m.valueMax, unit: m.unit }
       : { comparator: 'milestone', value: null, valueMax: null, unit: str(row.get('unit')) };
-  return { rule, known: ct !== undefined || m !== undefined, target: ct };
+  return {
+    rule,
+    known: ct !== undefined || m !== undefined,
+    target: ct ?? (ctx.sameCatalogue ? ctx.catTargets.get(row.id) : undefined),
+  };
 }
 
 /** A figure cell (基期值, 完成值): a number in the target's unit, or an error. */
@@ -710,6 +733,7 @@ function readTargetRow(
     comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
     value: known ? rule.value : null,
     valueMax: known ? rule.valueMax : null,
+    ...(row.meta?.overall ? { overall: row.meta.overall } : {}),
   };
   if (ctx.catalogue && !ctx.catTargets.has(row.id)) {
     p.warning('target-not-in-catalogue', `指标 ${row.id} 不在所给目录中`, row.where('targetId'));
