@@ -40,13 +40,15 @@ describe('add-in build (dist/)', () => {
     ]) {
       expect(files).toContain(f);
     }
-    // entry scripts carry a content hash, and the pages name exactly those files
-    expect(readFileSync(path.join(DIST, 'taskpane.html'), 'utf8')).toContain(
-      `src="${entryScript('taskpane')}"`,
-    );
-    expect(readFileSync(path.join(DIST, 'commands.html'), 'utf8')).toContain(
-      `src="${entryScript('commands')}"`,
-    );
+    // entry scripts carry a content hash, and the pages name exactly those files (minified: no quotes)
+    for (const [page, entry] of [
+      ['taskpane.html', 'taskpane'],
+      ['commands.html', 'commands'],
+    ]) {
+      const html = readFileSync(path.join(DIST, page), 'utf8');
+      const srcs = Array.from(html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g), (m) => m[1]);
+      expect(srcs, page).toContain(entryScript(entry));
+    }
     for (const size of [16, 32, 64, 80]) {
       const png = readFileSync(path.join(DIST, 'assets', `icon-${size}.png`));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');

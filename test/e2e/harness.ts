@@ -45,6 +45,8 @@ const INPUTS = [
   'manifest.xml',
   'webpack.config.js',
   'scripts/build-addin-data.ts',
+  'scripts/babel-es5-regexp.mjs',
+  'package-lock.json',
 ];
 
 function sleep(ms: number): Promise<void> {
