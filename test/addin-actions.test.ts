@@ -160,6 +160,23 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     expect(p?.targetId).toBe(catalogue.targets[1].id);
   });
 
+  it('检查 flags what Excel makes of typed input: "1/2" becomes a date serial, "-约5" a formula', async () => {
+    // typed as a clerk types: Excel turns these into a date and a #NAME? formula, not text or a fraction
+    const { fake, host } = newHost();
+    await pullCatalogue(host, input(catalogue));
+    const [a, b] = [catalogue.targets[1].id, catalogue.targets[2].id].map(
+      (id) => `${ACTUAL}${rowOf(fake, id)}`,
+    );
+    fake.model.type('指标', a, '1/2');
+    fake.model.type('指标', b, '-约5');
+    expect(fake.model.cell('指标', b)?.formula).toBe('=-约5');
+    const sub = await checkWorkbook(host, catalogue);
+    // the formula reads as an error; the date, in a cell already formatted as a number, reads as the
+    // serial 46024 or so: not silently accepted, but only a warning (an implausible value)
+    expect(sub.problems.find((x) => x.cell === b)?.severity).toBe('error');
+    expect(sub.problems.find((x) => x.cell === a)?.message).toMatch(/完成值 \d{5}/);
+  });
+
   it('对比 finds the changed figure in a workbook written by the CLI (exceljs) and where to highlight it', async () => {
     const { fake, host } = newHost();
     await pullCatalogue(host, input(catalogue));

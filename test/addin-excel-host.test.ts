@@ -263,6 +263,51 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     expect(tasks?.rows.map((r) => r[0])).toEqual(Array.from({ length: 60 }, (_, i) => `${i + 1}${long}`));
   });
 
+  it('realises the print fields (header sections, print area), the workbook font and fitted row heights', async () => {
+    const p = plan(12);
+    const { fake, host: h } = host(9);
+    await h.realise(p);
+    for (const ps of p.sheets) {
+      const sheet = fake.model.mustSheet(ps.name);
+      if (ps.print) {
+        const want: Record<string, unknown> = {};
+        if (ps.print.headerLeft !== undefined) want.leftHeader = ps.print.headerLeft;
+        if (ps.print.header !== undefined) want.centerHeader = ps.print.header;
+        if (ps.print.headerRight !== undefined) want.rightHeader = ps.print.headerRight;
+        if (ps.print.footer !== undefined) want.centerFooter = ps.print.footer;
+        if (ps.print.area) want.printArea = ps.print.area;
+        expect(sheet.pageLayout, ps.name).toMatchObject(want);
+      }
+      // rows whose height is an estimate of wrapped text are fitted by Excel; the others are fixed
+      const auto = ps.rowHeights.filter((r) => r.auto).map((r) => r.row);
+      expect(
+        [...sheet.autofitRows].sort((a, b) => a - b),
+        ps.name,
+      ).toEqual(auto.sort((a, b) => a - b));
+    }
+    const targets = p.sheets.find((s) => s.name === '指标');
+    expect(targets?.print?.area).toBeTruthy();
+    expect(targets?.print?.headerLeft).toBeTruthy();
+    expect(targets?.rowHeights.some((r) => r.auto)).toBe(true);
+    // every written cell has the workbook's font unless its style names another
+    const named = new Set(
+      p.sheets.flatMap((ps) =>
+        ps.styles.filter((st) => st.style.font?.name).map((st) => `${ps.name}!${st.range}`),
+      ),
+    );
+    expect(named.size).toBe(0); // the plan's styles set no font family of their own
+    for (const ps of p.sheets)
+      fake.model.mustSheet(ps.name).cells.forEach((cell, key) => {
+        if (cell.value !== '') expect(cell.fontName, `${ps.name} ${key}`).toBe(p.font.name);
+      });
+
+    // ExcelApi 1.8: no page layout at all (ExcelApi 1.9), the rest as before
+    const older = host(8);
+    await older.host.realise(p);
+    expect(older.fake.model.mustSheet('指标').pageLayout).toEqual({});
+    expect(older.fake.model.mustSheet('指标').autofitRows.size).toBeGreaterThan(0);
+  });
+
   it('refreshing a protected, already written workbook twice changes nothing', async () => {
     const p = plan(25);
     const { fake, host: h } = host(9);

@@ -4,7 +4,8 @@
  * - operations are queued and applied at context.sync(), in order; errors surface at sync;
  * - reading a property that was not load()ed and synced throws, as in Office.js;
  * - values/numberFormat arrays must match the range's shape; strings are parsed like typing
- *   (a leading apostrophe keeps text, "=…" is a formula, numeric text becomes a number);
+ *   (a leading apostrophe keeps text, "=…" and non-numeric "+…"/"-…" are formulas, numeric text
+ *   becomes a number, "1/2" becomes a date of the current year);
  * - protected sheets reject writes; protect() on a protected sheet fails; the active sheet can't
  *   be hidden; a name can't be added twice; a validation rule can't be set over an existing one;
  * - members above the host's ExcelApi version throw ApiNotFound;
@@ -33,6 +34,7 @@ export interface FakeCell {
   bold: boolean | null;
   fontColor: string | null;
   fontSize: number | null;
+  fontName: string | null;
   wrap: boolean | null;
   hAlign: string | null;
   vAlign: string | null;
@@ -63,6 +65,8 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
+  /** Rows (1-based) Excel was asked to fit to their text. */
+  autofitRows: Set<number>;
   freeze: string | null;
   tabColor: string | null;
   pageLayout: Record<string, unknown>;
@@ -155,6 +159,7 @@ function newCell(): FakeCell {
     bold: null,
     fontColor: null,
     fontSize: null,
+    fontName: null,
     wrap: null,
     hAlign: null,
     vAlign: null,
@@ -163,7 +168,7 @@ function newCell(): FakeCell {
 }
 
 /** What Excel stores when a string is assigned to a cell's value (like typing it). */
-function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | null } {
+function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | null; numberFormat?: string } {
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
   if (v === null || v === undefined) return { value: '', formula: null };
   if (typeof v !== 'string')
@@ -172,6 +177,14 @@ function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | n
   if (s.charAt(0) === "'") return { value: s.slice(1), formula: null };
   if (s.charAt(0) === '=' && s.length > 1) return { value: '', formula: s };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) return { value: Number(s), formula: null };
+  // Typed "+…" or "-…" that is not a number is a formula to Excel (it shows #NAME?).
+  if (/^[+-]/.test(s)) return { value: '#NAME?', formula: `=${s}` };
+  // "1/2" or "3-15" is a date of the current year to Excel, not a fraction or a range.
+  const md = /^(\d{1,2})[/-](\d{1,2})$/.exec(s.trim());
+  if (md && Number(md[1]) >= 1 && Number(md[1]) <= 12 && Number(md[2]) >= 1 && Number(md[2]) <= 31) {
+    const serial = Date.UTC(new Date().getUTCFullYear(), Number(md[1]) - 1, Number(md[2])) / 86400000 + 25569;
+    return { value: serial, formula: null, numberFormat: 'm/d' };
+  }
   if (/^(TRUE|FALSE)$/i.test(s)) return { value: s.toUpperCase() === 'TRUE', formula: null };
   return { value: s, formula: null };
 }
@@ -204,6 +217,7 @@ export class FakeWorkbookModel {
       columnWidths: new Map(),
       hiddenColumns: new Set(),
       rowHeights: new Map(),
+      autofitRows: new Set(),
       freeze: null,
       tabColor: null,
       pageLayout: {},
@@ -242,6 +256,7 @@ export class FakeWorkbookModel {
     const t = parseTyped(value);
     c.value = t.value;
     c.formula = t.formula;
+    if (t.numberFormat && c.numberFormat === 'General') c.numberFormat = t.numberFormat;
     s.cells.set(key, c);
   }
 
@@ -628,10 +643,29 @@ class FakePageLayout {
   set footerMargin(v: number) {
     this.put('footerMargin', v);
   }
-  get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
+  get headersFooters(): {
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      centerFooter: string;
+    };
+  } {
     const put = (k: string, v: string): void => this.put(k, v);
     return {
       defaultForAllPages: {
+        set leftHeader(v: string) {
+          put('leftHeader', v);
+        },
+        set rightHeader(v: string) {
+          put('rightHeader', v);
+        },
+        get leftHeader(): string {
+          throw fakeError('PropertyNotLoaded', 'leftHeader');
+        },
+        get rightHeader(): string {
+          throw fakeError('PropertyNotLoaded', 'rightHeader');
+        },
         set centerHeader(v: string) {
           put('centerHeader', v);
         },
@@ -649,6 +683,10 @@ class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.put('printTitleRows', rows);
+  }
+  setPrintArea(area: string): void {
+    parseAddress(area.split(':')[0]); // a bad address fails, as in Excel
+    this.put('printArea', area);
   }
 }
 
@@ -787,6 +825,7 @@ class FakeRange extends Loadable {
       const t = parseTyped(rows[r - b.row][c - b.col]);
       cell.value = t.value;
       cell.formula = t.formula;
+      if (t.numberFormat && cell.numberFormat === 'General') cell.numberFormat = t.numberFormat;
     });
   }
 
@@ -899,7 +938,9 @@ class FakeRangeFormat {
         });
       },
       set name(v: string) {
-        each('font.name', v, () => undefined);
+        each('font.name', v, (c) => {
+          c.fontName = v;
+        });
       },
       get bold(): boolean {
         throw fakeError('PropertyNotLoaded', 'font.bold');
@@ -972,6 +1013,15 @@ class FakeRangeFormat {
   }
   get rowHeight(): number {
     throw fakeError('PropertyNotLoaded', 'rowHeight');
+  }
+  /** Recorded per row (the fake measures no text): sheet.autofitRows holds the 1-based rows. */
+  autofitRows(): void {
+    this.ctx.need(2, 'autofitRows');
+    this.ctx.enqueue('autofitRows', null, () => {
+      const b = this.range.boxNow();
+      const s = this.ctx.model.mustSheet(this.range.sheetName);
+      for (let r = b.row; r < b.row + Math.min(b.rows, 100000); r++) s.autofitRows.add(r + 1);
+    });
   }
   get protection(): { locked: boolean } {
     this.ctx.need(2, 'format.protection');

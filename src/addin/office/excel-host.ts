@@ -62,6 +62,8 @@ export interface ExcelRangeFormat {
   columnWidth: number;
   /** Points. [1.2] */
   rowHeight: number;
+  /** [1.2] Fits the rows to their wrapped text. */
+  autofitRows(): void;
   /** [1.2] */
   columnHidden: boolean;
   /** [1.2] */
@@ -130,8 +132,16 @@ export interface ExcelPageLayout {
   bottomMargin: number;
   headerMargin: number;
   footerMargin: number;
-  headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  headersFooters: {
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      centerFooter: string;
+    };
+  };
   setPrintTitleRows(rows: string): void;
+  setPrintArea(area: string): void;
 }
 
 export interface ExcelWorksheet {
@@ -845,7 +855,13 @@ export class ExcelHost {
       const sheet = sheets[i];
       for (const block of ps.blocks) await this.writeBlock(sheet, block.origin, block.values, counter);
       await this.writeColumns(sheet, ps, counter);
+      // the workbook's font on every cell first; a style with its own font overrides it below
+      await counter.charge(estimateBytes(plan.font));
+      const font = sheet.getRange().format.font;
+      font.name = plan.font.name;
+      font.size = plan.font.size;
       for (const sr of ps.styles) await this.writeStyle(sheet, sr.range, sr.style, counter);
+      await this.autofitRows(sheet, ps, counter);
       if (api >= 2) {
         for (const m of ps.merges) {
           await counter.charge(estimateBytes(m));
@@ -938,6 +954,17 @@ export class ExcelHost {
     for (const rh of ps.rowHeights) sheet.getRange(`${rh.row}:${rh.row}`).format.rowHeight = rh.height;
   }
 
+  /**
+   * Rows whose planned height is an estimate of wrapped text: Excel measures them itself once the
+   * values and wrap settings are in (ExcelApi 1.2); the estimate set in writeColumns stays below 1.2.
+   */
+  private async autofitRows(sheet: ExcelWorksheet, ps: PlanSheet, counter: SyncBudget): Promise<void> {
+    if (this.caps.excelApi < 2) return;
+    const auto = ps.rowHeights.filter((rh) => rh.auto);
+    await counter.charge(100 * auto.length);
+    for (const rh of auto) sheet.getRange(`${rh.row}:${rh.row}`).format.autofitRows();
+  }
+
   private async writeStyle(
     sheet: ExcelWorksheet,
     address: string,
@@ -1008,8 +1035,13 @@ export class ExcelHost {
       const [a, b] = p.titleRows.split(':');
       pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
     }
-    if (p.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = p.header;
-    if (p.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    const hf = pl.headersFooters.defaultForAllPages;
+    if (p.headerLeft !== undefined) hf.leftHeader = p.headerLeft;
+    if (p.header !== undefined) hf.centerHeader = p.header;
+    if (p.headerRight !== undefined) hf.rightHeader = p.headerRight;
+    if (p.footer !== undefined) hf.centerFooter = p.footer;
+    // only the columns an office fills in are printed; reference columns stay on screen
+    if (p.area) pl.setPrintArea(p.area);
     if (p.margins) {
       pl.leftMargin = p.margins.left * 72;
       pl.rightMargin = p.margins.right * 72;
