@@ -270,7 +270,7 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     entries: up.entries,
     taskEntries: up.taskEntries,
     removed: up.removed,
-    changeNotes: Object.fromEntries(up.changed.map((c) => [c.targetId, c.note])),
+    changeNotes: up.changeNotes,
   });
   await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [
     oldFile,
