@@ -19,7 +19,9 @@ export const CORE_UNIT_TESTS = [
   'gold-scorer',
   'gold-set',
   'period',
+  'plausibility',
   'progress',
+  'progress-status',
   'report-core',
   'review-measure',
   'roster',
@@ -27,6 +29,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-read',
   'workbook-schema',
   'workbook-upgrade',
+  'workbook-upgrade-fields',
 ];
 
 export default defineConfig({
