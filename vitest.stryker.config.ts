@@ -5,6 +5,7 @@
 import { defineConfig } from 'vitest/config';
 
 export const CORE_UNIT_TESTS = [
+  'a1',
   'catalogue-build',
   'catalogue-forms',
   'catalogue-genre',
