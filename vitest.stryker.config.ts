@@ -17,6 +17,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-patterns',
   'catalogue-review',
   'consolidate-rules',
+  'excel-dates',
   'gold-scorer',
   'gold-set',
   'period',
