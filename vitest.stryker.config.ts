@@ -30,6 +30,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-check',
   'workbook-read',
   'workbook-schema',
+  'workbook-unreadable',
   'workbook-upgrade',
   'workbook-upgrade-fields',
 ];
