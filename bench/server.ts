@@ -3,15 +3,13 @@
  * at the same moment — none may be lost, p95 under 2 s; then, with 1,000 stored submissions, the
  * consolidation of the round must answer in under 3 s. Each office signs in with its own account.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCatalogue } from '../src/core/catalogue/index.js';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import { generateWorkbook } from '../src/cli/commands/workbook.js';
 import { startServer } from '../src/server/runtime.js';
 import { initAdmin } from '../src/server/ops/admin.js';
+import { seedsCatalogue, widen } from './fixtures.js';
 
 const OFFICES = 200;
 const TARGETS = 300;
@@ -19,27 +17,6 @@ const STORED = 1000;
 const P95_TARGET_MS = 2000;
 const CONSOLIDATE_TARGET_MS = 3000;
 const PERIOD = '2025年度';
-
-function seedsCatalogue(): Catalogue {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
-  const sources = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
-  return buildCatalogue(sources).catalogue;
-}
-
-/** The seeds' targets repeated with new ids until there are `n`. */
-function widen(base: Catalogue, n: number): Catalogue {
-  const targets: Target[] = [];
-  for (let k = 0; targets.length < n; k++) {
-    for (const t of base.targets) {
-      if (targets.length >= n) break;
-      targets.push({ ...t, id: k ? `${t.id}~${k}` : t.id, offset: t.offset + k * 1e7, linked: [] });
-    }
-  }
-  return { ...base, version: `${base.version}-x${n}`, targets };
-}
 
 class Client {
   cookie = '';
