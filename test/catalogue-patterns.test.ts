@@ -610,3 +610,95 @@ describe('stages of a 工作方案 dated in their headings', () => {
     ]);
   });
 });
+
+describe('compound units', () => {
+  it('keep what the figure is counted per: 微克/立方米, 万吨/日, 张/千人, 元/人, 万人次/年', () => {
+    const c = build(
+      [
+        '一、主要目标',
+        '到2025年，细颗粒物年均浓度控制在28微克/立方米以下，污水日处理能力达到12万吨/日，每千人口医疗机构床位达到7.2张/千人。',
+        '二、重点任务',
+        '（一）提高补助水平。基本公共卫生服务经费补助标准不低于95元/人，体育场馆年接待能力达到80万人次/年。（省财政厅负责）',
+        '（二）落实奖补政策。对新建项目给予每个50万元奖补，补助标准为每人每月300元。（省财政厅负责）',
+      ].join('\n'),
+    );
+    expect(only(c.targets, '28微克')).toMatchObject({ comparator: '<=', value: 28, unit: '微克/立方米' });
+    expect(only(c.targets, '12万吨')).toMatchObject({ value: 12, unit: '万吨/日', normalizedValue: 12 });
+    expect(only(c.targets, '7.2张')).toMatchObject({ comparator: '>=', value: 7.2, unit: '张/千人' });
+    // a standard no lower than a level commits to it; a rate of a scheme ("标准为每人每月300元") does not
+    expect(only(c.targets, '95元')).toMatchObject({ comparator: '>=', value: 95, unit: '元/人' });
+    none(c.targets, '300元');
+    none(c.targets, '50万元');
+    // a figure per year is an annual figure
+    expect(only(c.targets, '80万人次')).toMatchObject({ unit: '万人次/年', perYear: true });
+  });
+});
+
+describe('recurring due dates and plan-period deadlines', () => {
+  const c = build(
+    [
+      '一、工作目标',
+      '“十五五”开局前，全省县域医共体实现紧密型运行。到“十四五”末，二级以上医院远程医疗覆盖率达到100%。',
+      '二、工作要求',
+      '（一）定期公布名单。每年6月底前公布年度示范机构名单，每季度末完成一次质量抽检。（省卫生健康委负责）',
+      '（二）加强调度。每季度首月10日前报送上季度进展，每月5日前将工作情况报省卫生健康委汇总。（省卫生健康委负责）',
+    ].join('\n'),
+    '2022年7月15日',
+  );
+
+  it('"十五五"开局前 is the end of the plan before it; "十四五"末 the end of that plan', () => {
+    expect(only(c.targets, '开局前')).toMatchObject({ comparator: 'milestone', deadline: '2025' });
+    expect(only(c.targets, '远程医疗')).toMatchObject({ value: 100, deadline: '2025' });
+  });
+
+  it('a cycle is the period, and the deadline its first due date after the document date', () => {
+    // dated 2022-07-15: June has passed, so the first 6月底 is in 2023; the quarter ends in September
+    expect(only(c.targets, '每年6月底前')).toMatchObject({
+      comparator: 'milestone',
+      deadline: '2023-06',
+      perYear: true,
+      cycle: 'year',
+    });
+    expect(only(c.targets, '每季度末')).toMatchObject({ deadline: '2022-09', cycle: 'quarter' });
+    expect(c.targets.filter((t) => !t.cycle).every((t) => t.cycle === undefined)).toBe(true);
+  });
+
+  it('recurring reports and returns organise the work: no milestone', () => {
+    none(c.targets, '报送上季度进展');
+    none(c.targets, '汇总');
+  });
+});
+
+describe('the subject of the sentence as the doer', () => {
+  const c = build(
+    [
+      '一、重点任务',
+      '（一）改善环境。省生态环境厅要确保2025年地表水优良比例达到85%以上。',
+      '（二）发展文化。省文化和旅游厅牵头，2025年建成乡镇综合文化站120个。',
+      '（三）统筹医疗。省卫生健康委会同省医保局，到2025年实现检查结果互认率达到90%。',
+      '（四）保障供水。各市（州）要在2024年底前完成农村供水改造300处。',
+      '（五）推进改造。各市（州）要在2024年底前完成老旧小区改造200个。（省住房城乡建设厅负责）',
+      '（六）完善设施。省交通运输厅要在2024年底前新建充电桩500个。（省发展改革委负责，省交通运输厅参与）',
+      '（七）完善机制。2025年建成信息平台1个。',
+    ].join('\n'),
+  );
+
+  it('a named body opening the sentence does it, with a 会同 partner taking part', () => {
+    expect(only(c.targets, '85%').lead).toEqual(['省生态环境厅']);
+    expect(only(c.targets, '120个').lead).toEqual(['省文化和旅游厅']);
+    expect(only(c.targets, '90%')).toMatchObject({ lead: ['省卫生健康委'], participants: ['省医保局'] });
+  });
+
+  it('places addressed as a group do it only where no note names who does', () => {
+    expect(only(c.targets, '300处').lead).toEqual(['各市（州）']);
+    expect(only(c.targets, '200个').lead).toEqual(['省住房城乡建设厅']);
+  });
+
+  it('a subject the note already names keeps the note; a sentence without a subject has no doer', () => {
+    expect(only(c.targets, '500个')).toMatchObject({
+      lead: ['省发展改革委'],
+      participants: ['省交通运输厅'],
+    });
+    expect(only(c.targets, '信息平台').lead).toEqual([]);
+  });
+});

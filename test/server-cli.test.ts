@@ -90,7 +90,8 @@ describe('luoshi serve', () => {
     const again = await luoshi('serve', 'restore', path.join(dir, '备份.tar'), '--data', restored);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('已有数据');
-  });
+    // Six command starts (each loading the TypeScript sources through tsx) on a shared 2-core machine.
+  }, 300_000);
 
   it('refuses plain HTTP on a non-local address', async () => {
     const r = await luoshi('serve', '--data', path.join(dir, 'x'), '--port', '0', '--host', '0.0.0.0');

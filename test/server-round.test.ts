@@ -47,7 +47,8 @@ function runRound(kind: 'pglite' | 'postgres') {
     adminPassword = (
       await createUser(t.db, { username: 'admin', displayName: '管理员', role: 'admin', office: null })
     ).password;
-    app = await buildApp({ db: t.db });
+    // PGlite as `luoshi serve` runs it: uploads checked on a worker thread; PostgreSQL checks inline.
+    app = await buildApp({ db: t.db, intakeThreads: kind === 'pglite' ? 1 : 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   });

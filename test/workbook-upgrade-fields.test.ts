@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../src/core/model/catalogue.js';
-import type { Entry, TaskEntry } from '../src/core/model/submission.js';
+import { emptyEntry, type Entry, type TaskEntry } from '../src/core/model/submission.js';
 import { selectForOffice } from '../src/core/workbook/build-plan.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { upgradeWorkbook } from '../src/core/workbook/upgrade.js';
@@ -22,20 +22,6 @@ beforeAll(() => {
   oldCat = seedCatalogue();
 });
 
-function blankEntry(targetId: string): Entry {
-  return {
-    targetId,
-    baseline: null,
-    actual: null,
-    asOf: null,
-    status: null,
-    progress: '',
-    problems: '',
-    nextSteps: '',
-    evidence: '',
-  };
-}
-
 function blankTask(taskId: string): TaskEntry {
   return { taskId, status: null, progress: '', problems: '', nextSteps: '' };
 }
@@ -49,7 +35,7 @@ describe('upgrade keeps the little that was typed for what the new catalogue dro
     expect(taskIds.length).toBeGreaterThanOrEqual(5);
     const droppedTarget = targetIds[1];
     const [onlyNext, onlyProblems, onlyProgress, onlyStatus, untouched] = taskIds;
-    const entries = [{ ...blankEntry(droppedTarget), evidence: '2025年会议纪要' }];
+    const entries = [{ ...emptyEntry(droppedTarget), evidence: '2025年会议纪要' }];
     const taskEntries: TaskEntry[] = [
       { ...blankTask(onlyNext), nextSteps: '下月召开推进会' },
       { ...blankTask(onlyProblems), problems: '资金未到位' },
@@ -79,11 +65,11 @@ describe('upgrade keeps the little that was typed for what the new catalogue dro
     // the untouched dropped task has nothing to keep
     expect([...removed.keys()]).toEqual([droppedTarget, onlyNext, onlyProblems, onlyProgress, onlyStatus]);
     expect(removed.get(droppedTarget)).toMatchObject({
-      entry: { ...blankEntry(droppedTarget), evidence: '2025年会议纪要' },
+      entry: { ...emptyEntry(droppedTarget), evidence: '2025年会议纪要' },
       reason: '新版目录中已无此指标',
     });
     const task = (id: string, typed: Partial<Entry>) => ({
-      entry: { ...blankEntry(id), ...typed },
+      entry: { ...emptyEntry(id), ...typed },
       reason: '新版目录中已无此任务',
     });
     expect(removed.get(onlyNext)).toMatchObject(task(onlyNext, { nextSteps: '下月召开推进会' }));

@@ -7,7 +7,7 @@
  */
 import type { Catalogue } from '../core/model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../core/model/grid.js';
-import type { Entry, Submission } from '../core/model/submission.js';
+import { emptyEntry, type Entry, type Submission } from '../core/model/submission.js';
 import type { RemovedTarget } from '../core/workbook/plan.js';
 import { CHANGE_NOTE_HEADER, HEADER_ROW, SHEET_TARGETS, TARGET_COLUMNS } from '../core/workbook/layout.js';
 
@@ -30,20 +30,6 @@ function norm(s: string): string {
 
 function shorten(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
-}
-
-function emptyEntry(targetId: string): Entry {
-  return {
-    targetId,
-    baseline: null,
-    actual: null,
-    asOf: null,
-    status: null,
-    progress: '',
-    problems: '',
-    nextSteps: '',
-    evidence: '',
-  };
 }
 
 function text(v: CellValue | undefined): string {

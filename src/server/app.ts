@@ -31,7 +31,9 @@ import {
 } from './context.js';
 import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
+import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
+import { unstorableText } from './text-guard.js';
 import { DEFAULT_MAX_UPLOAD } from './limits.js';
 
 export const VERSION = '0.1.0';
@@ -55,27 +57,35 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'self'"],
 };
 
+interface CachedCatalogue {
+  json: string;
+  catalogue: Catalogue;
+}
+
 function createContext(options: ServerOptions): AppContext {
-  const cache = new Map<number, Promise<Catalogue>>();
+  const cache = new Map<number, Promise<CachedCatalogue>>();
   const db = options.db;
+  const cached = (id: number): Promise<CachedCatalogue> => {
+    let p = cache.get(id);
+    if (!p) {
+      p = db
+        .query<{ json: string }>('SELECT catalogue::text AS json FROM catalogues WHERE id = $1', [id])
+        .then((rows) => {
+          if (!rows[0]) throw new HttpError(404, 'not-found', '指标目录不存在');
+          return { json: rows[0].json, catalogue: JSON.parse(rows[0].json) as Catalogue };
+        });
+      p.catch(() => cache.delete(id));
+      cache.set(id, p);
+    }
+    return p;
+  };
   return {
     db,
     options,
     version: VERSION,
-    catalogue(id) {
-      let p = cache.get(id);
-      if (!p) {
-        p = db
-          .query<{ catalogue: Catalogue }>('SELECT catalogue FROM catalogues WHERE id = $1', [id])
-          .then((rows) => {
-            if (!rows[0]) throw new HttpError(404, 'not-found', '指标目录不存在');
-            return rows[0].catalogue;
-          });
-        p.catch(() => cache.delete(id));
-        cache.set(id, p);
-      }
-      return p;
-    },
+    catalogue: async (id) => (await cached(id)).catalogue,
+    catalogueJson: async (id) => (await cached(id)).json,
+    intake: intakeChecker(options.intakeThreads ?? 0),
     async audit(e, tx) {
       await (tx ?? db).query(
         'INSERT INTO audit_log (user_id, action, object, detail, remote_addr) VALUES ($1, $2, $3, $4, $5)',
@@ -128,7 +138,18 @@ function pathIds(params: unknown): Record<string, number> {
   return ids;
 }
 
+/** Refuse text the database cannot store (NUL, broken UTF-16) in the body or query, naming the field. */
+function refuseUnstorable(what: unknown): void {
+  const field = unstorableText(what);
+  if (field === null) return;
+  throw badRequest(
+    `字段 ${field.slice(0, 60) || '请求内容'} 含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试`,
+    'invalid-text',
+  );
+}
+
 function parseBody(route: RouteSpec, body: unknown): unknown {
+  refuseUnstorable(body);
   if (!route.body) return body;
   const result = route.body.safeParse(body ?? {});
   if (result.success) return result.data;
@@ -169,6 +190,7 @@ function registerRoute(app: FastifyInstance, ctx: AppContext, route: RouteSpec, 
       const session =
         route.access === 'public' && route.operationId !== 'login' ? null : await findSession(ctx, req);
       if (!isLocalBackup(route, ctx, req)) checkAccess(route, session, req);
+      refuseUnstorable(req.query);
       const call: Call = {
         ctx,
         req,
@@ -231,6 +253,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     },
   });
   const ctx = createContext(options);
+  app.addHook('onClose', () => ctx.intake.close());
   const throttle = new LoginThrottle(options.loginFailuresAllowed ?? 5);
 
   await app.register(helmet, {

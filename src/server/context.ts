@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Catalogue } from '../core/model/catalogue.js';
 import type { Role } from './api/schemas.js';
 import type { Db, Sql } from './db/db.js';
+import type { IntakeChecker } from './intake-pool.js';
 
 export interface ServerOptions {
   db: Db;
@@ -29,6 +30,8 @@ export interface ServerOptions {
   loginsPerMinute?: number;
   /** Login attempts per username before a pause (default 5 in 15 minutes). */
   loginFailuresAllowed?: number;
+  /** Worker threads that check uploads (default 0: on the main thread; `luoshi serve` sets it by cores). */
+  intakeThreads?: number;
 }
 
 export interface SessionUser {
@@ -52,6 +55,10 @@ export interface AppContext {
   version: string;
   /** Catalogues never change once stored, so each is parsed once. */
   catalogue(id: number): Promise<Catalogue>;
+  /** The same catalogue as JSON text (what the intake workers are handed). */
+  catalogueJson(id: number): Promise<string>;
+  /** Checks uploads, on worker threads or inline. */
+  intake: IntakeChecker;
   /** Append to the audit log (inside the caller's transaction when given). */
   audit(entry: AuditInput, tx?: Sql): Promise<void>;
 }

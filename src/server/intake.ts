@@ -14,6 +14,9 @@ import type { RoundRow } from './store.js';
 import { checkZipLimits } from './uploads.js';
 import { unreadableProblem } from '../core/workbook/unreadable.js';
 
+/** What the round's rules (judgeSubmission) need of a read submission. */
+export type SubmissionHead = Pick<Submission, 'office' | 'period' | 'catalogueVersion' | 'problems'>;
+
 export function problemJson(p: Problem) {
   return {
     severity: p.severity,
@@ -57,7 +60,7 @@ export async function checkWorkbook(
  * refuse (422); warnings need `confirmed` (409 until then).
  */
 export function judgeSubmission(
-  s: Submission,
+  s: SubmissionHead,
   round: RoundRow,
   catalogue: Catalogue,
   user: SessionUser,

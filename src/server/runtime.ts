@@ -5,6 +5,7 @@
  */
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -77,6 +78,13 @@ export interface StartOptions extends DatabaseChoice {
   addinDir?: string;
   logLevel?: string;
   loginsPerMinute?: number;
+  /** Worker threads checking uploads; default: one per core but one (left for HTTP and the database). */
+  intakeThreads?: number;
+}
+
+/** Checking threads for this machine: on 2 cores, one, beside the main thread. */
+export function defaultIntakeThreads(cores = cpus().length): number {
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -119,6 +127,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     addinDir: o.addinDir ?? path.join(ROOT, 'dist'),
     backupToken,
     loginsPerMinute: o.loginsPerMinute,
+    intakeThreads: o.intakeThreads ?? defaultIntakeThreads(),
     logger: {
       level: o.logLevel ?? 'info',
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-luoshi-backup-token"]'],

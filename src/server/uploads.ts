@@ -22,13 +22,20 @@ export interface Upload {
 export async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw badRequest('请以 multipart/form-data 上传文件', 'not-multipart');
   const out: Upload = { files: [], fields: {} };
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const bytes = new Uint8Array(await part.toBuffer());
-      out.files.push({ field: part.fieldname, fileName: cleanFileName(part.filename), bytes });
-    } else if (typeof part.value === 'string') {
-      out.fields[part.fieldname] = part.value;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const bytes = new Uint8Array(await part.toBuffer());
+        out.files.push({ field: part.fieldname, fileName: cleanFileName(part.filename), bytes });
+      } else if (typeof part.value === 'string') {
+        out.fields[part.fieldname] = part.value;
+      }
     }
+  } catch (e) {
+    // The plugin's limit errors carry a code (answered 413 by the app); the multipart parser's own
+    // (a body cut short, a boundary that never comes, a broken part header) are plain Errors.
+    if (typeof (e as { code?: unknown }).code === 'string') throw e;
+    throw badRequest('上传的内容不完整或格式已损坏，请重新上传', 'bad-multipart');
   }
   return out;
 }

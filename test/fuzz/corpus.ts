@@ -7,7 +7,8 @@ import { strToU8 } from 'fflate';
 import { readWorkbookGridExceljs } from '../../src/xlsx/read-grid.js';
 import { readWorkbookGridFast } from '../../src/xlsx/fast-grid.js';
 import { readSubmission } from '../../src/core/workbook/read.js';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   editParts,
@@ -17,12 +18,13 @@ import {
   replaceText,
   SENTINEL_DATE,
   SENTINEL_NUMBER,
+  SENTINEL_TEXT,
   unzip,
   zip,
   type Fixtures,
 } from './fixtures.js';
 import type { FuzzCase } from './oracle.js';
-import type { CliResult } from './cli.js';
+import { runCli, type CliResult } from './cli.js';
 
 /** mulberry32: a small deterministic generator, so the corpus is the same on every run. */
 function rng(seed: number): () => number {
@@ -804,16 +806,20 @@ function reportCases(f: Fixtures): FuzzCase[] {
       f,
       'cc-5000',
       JSON.stringify({ ...cfg, 版记: { 抄送: Array.from({ length: 5000 }, (_, i) => `单位${i}`) } }),
-      { kind: 'handled' },
+      { kind: 'refused', message: /抄送.*最多/ },
     ),
     reportCase(f, 'binary', '\u0000\u0001', { kind: 'refused' }),
   ];
 }
 
-/** The visible text of the report: every <w:t> run, entities decoded, paragraphs on lines. */
-function docxText(dir: string): string {
+/** The report's document.xml. */
+function documentXml(dir: string): string {
   const parts = unzip(new Uint8Array(readFileSync(path.join(dir, 'r.docx'))));
-  const xml = new TextDecoder().decode(parts['word/document.xml']);
+  return new TextDecoder().decode(parts['word/document.xml']);
+}
+
+/** The visible text of each paragraph of the report (every <w:t> run, entities decoded). */
+function paragraphTexts(xml: string): string[] {
   const decode = (s: string) =>
     s
       .replace(/&lt;/g, '<')
@@ -823,32 +829,113 @@ function docxText(dir: string): string {
       .replace(/&amp;/g, '&');
   return xml
     .split(/<\/w:p>/)
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(''))
-    .join('\n');
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(''));
 }
 
-/** Workbook text that looks like report markup must reach the report as text (fixed by the report helper). */
-function injectionCases(f: Fixtures): FuzzCase[] {
-  const payloads = [
-    '正常推进\n# 注入的标题\n::pagebreak\n::table',
-    '::chart\n{{title}}',
-    '<w:br w:type="page"/>',
-  ];
-  return payloads.map((p, i) =>
+/**
+ * The shape of a report: each paragraph's properties (heading, body, title, page break before…) in
+ * order, and the number of tables and explicit breaks. Text acting as markup changes it; text printed
+ * as data does not.
+ */
+function shapeOf(xml: string): string {
+  const props = xml.split(/<\/w:p>/).map((p) => /<w:pPr>.*?<\/w:pPr>/.exec(p)?.[0] ?? '');
+  const count = (re: RegExp) => (xml.match(re) ?? []).length;
+  return JSON.stringify([props, count(/<w:tbl>/g), count(/<w:br\b/g), count(/<w:drawing>/g)]);
+}
+
+/**
+ * Compared modulo what the report does to any text on purpose: line breaks fold into one space (a
+ * data text is one paragraph), and ASCII ,;:?!() beside Chinese become full-width (GB/T 15834).
+ */
+function loose(s: string): string {
+  const half: Record<string, string> = {
+    '，': ',',
+    '；': ';',
+    '：': ':',
+    '？': '?',
+    '！': '!',
+    '（': '(',
+    '）': ')',
+  };
+  return s.replace(/\s+/g, '').replace(/[，；：？！（）]/g, (c) => half[c]);
+}
+
+let baseline: Promise<{ shape: string; at: number }> | null = null;
+
+/** The report of the untouched problemOnly workbook: its shape and the paragraph quoting the sentinel. */
+function reportBaseline(f: Fixtures): Promise<{ shape: string; at: number }> {
+  baseline ??= (async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'luoshi-fuzz-base-'));
+    try {
+      writeFileSync(path.join(dir, 'a.xlsx'), f.problemOnly);
+      const r = await runCli(['report', path.join(dir, 'a.xlsx'), '-o', path.join(dir, 'r.docx'), '--force']);
+      if (r.code !== 0) throw new Error(`baseline report failed: ${r.stderr}`);
+      const xml = documentXml(dir);
+      const at = paragraphTexts(xml).findIndex((t) => t.includes(SENTINEL_TEXT));
+      if (at < 0) throw new Error('the baseline report does not quote the 存在问题 text');
+      return { shape: shapeOf(xml), at };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  })();
+  return baseline;
+}
+
+/** Hostile 存在问题 texts: report headings and directives, handlebars, Word XML, formulas. */
+const INJECTIONS = [
+  '正常推进\n# 注入的标题\n::pagebreak\n::table 完成率矩阵',
+  '::chart 完成率\n{{标题}}{{{自称}}}{{> partial}}',
+  '<w:br w:type="page"/></w:t></w:r></w:p><w:p><w:r><w:t>注入段落',
+  '=HYPERLINK("http://x","点击")',
+  '@SUM(1)+1 与 -2 &amp; \'单引号\' "双引号"',
+  '## 二级\n#### 四级\n::title 假标题\n::attachments\n::colophon',
+  '${x} %s {{#each 领域}}{{名称}}{{/each}} {{!注释}}',
+  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "注入">]>&e;结束',
+  '  \n# 开头就是标题\n\n\n空行之后',
+  '\uFF03 全角井号 \uFF1A\uFF1A全角冒号 ::: ####### 七级',
+];
+
+/** Text the report reads under a cause keyword or trims at the end would not be quoted as typed. */
+const CAUSE_WORDS =
+  /资金|经费|财政|投入|预算|审批|立项|用地|手续|工期|项目|协同|协调|配合|机制|联动|人才|人员|队伍|能力|技术|统计|口径|数据|监测|【|】/;
+
+function injectionTexts(count: number): string[] {
+  const r = rng(1414);
+  const texts = [...INJECTIONS];
+  while (texts.length < count) {
+    // Control characters cannot be stored in Word XML at all; they are the upgrade cases' concern.
+    // eslint-disable-next-line no-control-regex -- control characters are the point here
+    const t = randomText(r, 6).replace(/[\u0000-\u0008\u000b-\u001f\u007f\ufeff\u202e]/g, '');
+    if (t && !CAUSE_WORDS.test(t) && !/[。；;，,\s]$/.test(t)) texts.push(t);
+  }
+  return texts.slice(0, count);
+}
+
+/**
+ * Workbook text that looks like report markup reaches the report as text: typed into 存在问题 (the
+ * only one in the workbook, so the one-office report quotes it), it must appear in the same paragraph
+ * as the plain sentinel did, and the report must keep the sentinel report's shape (no new heading,
+ * page break, table, chart or paragraph).
+ */
+function injectionCases(f: Fixtures, count: number): FuzzCase[] {
+  return injectionTexts(count).map((p, i) =>
     reportCase(
       f,
       `injection:${i}`,
       null,
       {
         kind: 'accepted',
-        codes: [0, 1],
-        check: (_r, dir) => {
-          const text = docxText(dir);
-          const missing = p.split('\n').filter((l) => l.trim() && !text.includes(l));
-          return missing.length ? `text did not reach the report literally: ${missing.join(' | ')}` : null;
+        codes: [0],
+        check: async (_r, dir) => {
+          const base = await reportBaseline(f);
+          const xml = documentXml(dir);
+          const quoted = paragraphTexts(xml)[base.at] ?? '';
+          if (!loose(quoted).includes(loose(p.trim())))
+            return `存在问题 not quoted as typed: ${JSON.stringify(quoted.slice(0, 160))}`;
+          return shapeOf(xml) === base.shape ? null : 'the text changed the report structure';
         },
       },
-      replaceText(f.textOnly, excelXmlText(p)),
+      replaceText(f.problemOnly, excelXmlText(p)),
     ),
   );
 }
@@ -930,13 +1017,6 @@ function argCases(f: Fixtures, count: number): FuzzCase[] {
   return out;
 }
 
-/**
- * Cases that wait for a fix owned elsewhere: report markup in workbook text (the report helper's fix to
- * src/core/report). They stay in the full corpus (`npm run fuzz` counts them) and leave the sample only
- * until that fix is on main.
- */
-const PENDING = /^report:injection:/;
-
 /** Issue 14's own failures first, then the generated cases; the sample keeps every seeded case. */
 export async function buildCorpus(scale: 'sample' | 'full'): Promise<Corpus> {
   const f = await fixtures();
@@ -953,7 +1033,7 @@ export async function buildCorpus(scale: 'sample' | 'full'): Promise<Corpus> {
     ...rosterCases(f, 0),
     ...policyCases(f, 0, 0),
     ...reportCases(f),
-    ...injectionCases(f),
+    ...injectionCases(f, INJECTIONS.length),
   ];
   const generated = [
     ...textCases(f, firstId, full ? 260 : 60).slice(6),
@@ -961,11 +1041,12 @@ export async function buildCorpus(scale: 'sample' | 'full'): Promise<Corpus> {
     ...rosterCases(f, full ? 30 : 6).filter((c) => c.id.startsWith('roster:random')),
     ...policyCases(f, full ? 60 : 15, full ? 80 : 20).filter((c) => /policy:(truncate|random)/.test(c.id)),
     ...argCases(f, full ? 260 : 60),
+    ...injectionCases(f, full ? 60 : 15).slice(INJECTIONS.length),
   ];
   const all = [...seeded, ...generated];
   for (const c of all) {
     const extra = randomRosterChecks.get(c.id);
     if (extra) c.expect = { kind: 'accepted', check: (_r, dir) => extra(dir) };
   }
-  return { all, sample: all.filter((c) => !PENDING.test(c.id)) };
+  return { all, sample: all };
 }

@@ -10,6 +10,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Catalogue } from '../../src/core/model/catalogue.js';
 import { seedCatalogue } from '../helpers/seeds.js';
 import { filledWorkbook, generate } from '../helpers/workbooks.js';
+import { sampleTaskEntries } from '../../src/core/workbook/sample.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -17,6 +18,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SENTINEL_DATE = 987654.125;
 export const SENTINEL_NUMBER = 876543.25;
 export const SENTINEL_TEXT = 'ZZSENTINELZZ';
+/** Every other target's 存在问题 in problemOnly (a funding cause, so it never shares the sentinel's group). */
+export const OTHER_PROBLEM = '资金到位不足';
 
 export interface Fixtures {
   catalogue: Catalogue;
@@ -30,6 +33,13 @@ export interface Fixtures {
   other: Uint8Array;
   /** 长春市 with SENTINEL_TEXT in the first target's 进展情况 only (a valid workbook otherwise). */
   textOnly: Uint8Array;
+  /**
+   * 长春市 whose 存在问题 is SENTINEL_TEXT in the first target and OTHER_PROBLEM (a 资金 cause) in every
+   * other target and task: a one-office report quotes the first text of each cause (“推进中仍有
+   * 困难。其他困难，如“…””), so whatever replaces the sentinel, free of cause keywords, provably reaches
+   * the report body.
+   */
+  problemOnly: Uint8Array;
   /** 长春市 with SENTINEL_DATE in a 截至日期 cell, SENTINEL_NUMBER in a 完成值 cell, SENTINEL_TEXT in 进展情况. */
   sentinel: Uint8Array;
   roster: string;
@@ -61,9 +71,21 @@ async function build(): Promise<Fixtures> {
         entries.map((e) => (e.targetId === first.id ? { ...e, progress: SENTINEL_TEXT } : e)),
     })
   ).bytes;
+  const problemOnly = (
+    await filledWorkbook(catalogue, '长春市', {
+      protect: false,
+      taskEntries: sampleTaskEntries(catalogue, '长春市', '2025年度').map((t) => ({
+        ...t,
+        problems: OTHER_PROBLEM,
+      })),
+      tweak: (entries) =>
+        entries.map((e) => ({ ...e, problems: e.targetId === first.id ? SENTINEL_TEXT : OTHER_PROBLEM })),
+    })
+  ).bytes;
   return {
     catalogue,
     textOnly,
+    problemOnly,
     firstTargetId: first.id,
     catalogueJson: JSON.stringify(catalogue),
     blank: await generate(catalogue, { office: '长春市', protect: false }),

@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz`: the full corpus (test/fuzz/corpus.ts). Cases run in-process in one child process; the
+ * `npm run fuzz`: the full corpus (test/fuzz/corpus.ts, then the HTTP cases of test/fuzz/http.ts). Cases run in-process in one child process; the
  * parent watches it, and a case that gives no result within the limit is a hang: the child is stopped
  * and a fresh one goes on with the next case. Prints one line per failure and, last,
  * `fuzz: N inputs, C crashes, H hangs, W wrong, M inputs modified`; exits 1 when any case failed.
@@ -8,17 +8,26 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.js';
+import { buildHttpWorld } from './http-world.js';
+import { httpCases, openApiOf, runHttpCase } from './http.js';
 import { runCase, summaryLine, type Outcome } from './oracle.js';
 
 const HANG_MS = 90_000;
 
+/** The CLI corpus first, then the HTTP cases against one server (built afresh by each child). */
 async function child(from: number): Promise<void> {
   const { all } = await buildCorpus('full');
-  process.stdout.write(`${JSON.stringify({ total: all.length })}\n`);
-  for (let i = from; i < all.length; i++) {
-    const outcome = await runCase(all[i], { timeoutMs: HANG_MS - 10_000 });
+  const world = await buildHttpWorld();
+  const http = httpCases(await openApiOf(world), 'full');
+  process.stdout.write(`${JSON.stringify({ total: all.length + http.length })}\n`);
+  for (let i = from; i < all.length + http.length; i++) {
+    const outcome =
+      i < all.length
+        ? await runCase(all[i], { timeoutMs: HANG_MS - 10_000 })
+        : await runHttpCase(world, http[i - all.length]);
     process.stdout.write(`${JSON.stringify({ index: i, outcome })}\n`);
   }
+  await world.close();
   process.exit(0);
 }
 

@@ -26,6 +26,8 @@ const goldTargetSchema = z.object({
     .nullable(),
   perYear: z.boolean(),
   perUnit: z.string().nullable().optional(),
+  /** A recurring commitment's period (每季度…, 每年3月底前…); absent = not recurring. */
+  cycle: z.enum(['month', 'quarter', 'half-year', 'year']).optional(),
   lead: z.array(z.string()),
   participants: z.array(z.string()),
   note: z.string().optional(),
@@ -68,13 +70,14 @@ export function parseGoldFile(json: unknown, name: string): GoldFile {
   return parsed.data;
 }
 
-export type FieldName = 'comparator' | 'unit' | 'deadline' | 'valueMax' | 'perYear' | 'units';
+export type FieldName = 'comparator' | 'unit' | 'deadline' | 'valueMax' | 'perYear' | 'cycle' | 'units';
 export const FIELD_NAMES: readonly FieldName[] = [
   'comparator',
   'unit',
   'deadline',
   'valueMax',
   'perYear',
+  'cycle',
   'units',
 ];
 
@@ -274,6 +277,7 @@ function judgeFields(
   judge('deadline', e.deadline === g.deadline, String(g.deadline), String(e.deadline));
   judge('valueMax', sameNumber(e.valueMax, g.valueMax), String(g.valueMax), String(e.valueMax));
   judge('perYear', e.perYear === g.perYear, String(g.perYear), String(e.perYear));
+  judge('cycle', (e.cycle ?? null) === (g.cycle ?? null), String(g.cycle ?? null), String(e.cycle ?? null));
   if (g.lead.length > 0 || g.participants.length > 0) {
     const expected = `${normUnits(g.lead)} | ${normUnits(g.participants)}`;
     const actual = `${normUnits(e.lead)} | ${normUnits(e.participants)}`;

@@ -8,6 +8,7 @@ import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from '.
 import { documentIdFrom, extractMeta } from './meta.js';
 import { findHeadings, matchHeading, type RawHeading } from './headings.js';
 import {
+  sentenceDoer,
   splitUnits,
   notesIn,
   parseResponsibility,
@@ -105,6 +106,39 @@ function flatBody(lines: Line[]): { start: number; end: number } | null {
 /** Responsibility said in a sentence of its own: "由县农业农村局负责，县财政局、县水利局配合。" */
 const SENTENCE_RESPONSIBILITY =
   /(?:^|[。；\n])\s*由([^，。；\n]{2,40}?)(?:牵头)?负责(?:[，,]\s*([^。；\n]{2,80}?)(?:配合|参与|协助|协同))?\s*[。；]/;
+
+const ITEM_LABEL =
+  /^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、]|[一二三四五六七八九十]+、)\s*/;
+
+/** Start of the stretch of text before `at` back to the last of `stops` (or `from`). */
+function stretchStart(text: string, from: number, at: number, stops: RegExp): number {
+  let k = at;
+  while (k > from && !stops.test(text[k - 1])) k--;
+  return k;
+}
+
+/**
+ * Who does what a figure commits to when its sentence (or its part after a ；) opens with a doer:
+ * "市生态环境局要确保…" names the body for that sentence even under an item's note; "各省份要…"
+ * only where no note names one.
+ */
+function figureDoer(
+  text: string,
+  from: number,
+  d: DraftTarget,
+  note: Responsibility | null,
+): Responsibility | null {
+  const noted = note ? [...note.lead, ...note.participants] : [];
+  for (const stops of [/[。！？；;\n]/, /[。！？\n]/]) {
+    const start = stretchStart(text, from, d.figureStart, stops);
+    const doer = sentenceDoer(text.slice(start, Math.max(d.figureEnd, d.quoteEnd)).replace(ITEM_LABEL, ''));
+    if (!doer || (noted.length && !doer.named)) continue;
+    // a subject the note already names keeps the note's fuller account (its other units)
+    if (doer.lead.every((u) => noted.includes(u))) return null;
+    return { lead: doer.lead, participants: doer.participants };
+  }
+  return null;
+}
 
 function sentenceResponsibility(s: string): Responsibility | null {
   const m = SENTENCE_RESPONSIBILITY.exec(s);
@@ -314,11 +348,12 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const preambleEnd = firstHeadingAt;
   const ctx = { docYear, docDate: meta.date };
 
-  const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null) => {
+  const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null, from = 0) => {
     const byFigure = new Map<number, Target>();
     const made: [DraftTarget, Target][] = [];
     for (const d of drafts) {
       const quote = text.slice(d.quoteStart, d.quoteEnd);
+      const doer = task?.origin === 'table' ? null : figureDoer(text, from, d, task);
       const id = targetIds.allocate(targetIdBase(documentId, path, text, d));
       const t: Target = {
         id,
@@ -337,9 +372,10 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         deadline: d.deadline,
         perYear: d.perYear,
         perUnit: d.perUnit,
+        ...(d.cycle ? { cycle: d.cycle } : {}),
         linked: [],
-        lead: task ? [...task.lead] : [],
-        participants: task ? [...task.participants] : [],
+        lead: doer ? doer.lead : task ? [...task.lead] : [],
+        participants: doer ? doer.participants : task ? [...task.participants] : [],
         offset: d.quoteStart,
       };
       byFigure.set(d.figureStart, t);
@@ -368,6 +404,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     ),
     [],
     null,
+    preStart,
   );
 
   for (const seg of segments.slice(1)) {
@@ -464,7 +501,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
       const due = at >= 0 ? stageDeadline(hw.slice(at, at + seg.title.length), docYear) : null;
       if (due) drafts.push(milestoneDraft(at, at + seg.title.length, due, seg.title));
     }
-    addTargets(drafts, seg.path, task);
+    addTargets(drafts, seg.path, task, seg.from);
   }
 
   // tables (in the body or in an annex) become tasks of origin "table"
@@ -487,7 +524,7 @@ export function parseDocument(text: string, source: string): ParsedDocument {
         );
         if (d) drafts.push(d);
       }
-      addTargets(drafts, path, task && task.path.join() === path.join() ? task : null);
+      addTargets(drafts, path, task && task.path.join() === path.join() ? task : null, table.start);
     }
     for (const row of table.rows) {
       const groupLabel = row.group.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.group;

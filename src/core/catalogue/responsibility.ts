@@ -247,3 +247,39 @@ export function notesIn(text: string, from: number, to: number): NoteSpan[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/** A unit's name: a body that ends in an organ's word ("市生态环境局", "各县（区）政府", "各牵头单位"). */
+const UNIT_NAME =
+  '(?:各|全)?[\\u4e00-\\u9fa5（）()、]{1,18}?(?:委员会|管委会|办公室|人民政府|政府|局|委|厅|办|部|院|中心|单位|集团|公司|银行|署|馆)';
+/** How a doer's sentence goes on: a modal, a leading or joint verb, or a time or frequency it acts at. */
+const DOER_NEXT = '(要|应当|应|须|必须|将|牵头|会同|联合|负责|每|在|于|到|按|定期|及时)';
+const SUBJECT = new RegExp(`^(${UNIT_NAME}(?:、${UNIT_NAME})*)${DOER_NEXT}`);
+/** A government body (not an institution such as "县级医院", which names a class of them). */
+const ORGAN = /(委员会|管委会|办公室|政府|局|委|厅|办|部|署)$/;
+/** "各省份要…", "各市（州）要…": the places addressed, as doers only where no note names one. */
+const PLACES =
+  /^(各(?:省份|省|地|地区|市|县|区|州|市（州）|县（市、区）|县（区）|县（市）|区县))(?=要|应|须|必须)/;
+/** "A会同B，…": B works with A. */
+const WITH = new RegExp(`^(?:会同|联合)(${UNIT_NAME}(?:、${UNIT_NAME})*)(?=[，,]|在|于|到|要|共同)`);
+
+/**
+ * The doer named as the subject of a sentence ("市生态环境局要确保…", "市文化旅游局牵头，…",
+ * "市卫生健康委会同市医保局，…", "各县（区）政府要在…"), or null when the sentence opens otherwise.
+ * `named` is true for government bodies, false for places addressed as a group ("各省份要…") and for
+ * institutions ("县级医院要…"), which are doers only where no note names one.
+ */
+export function sentenceDoer(sentence: string): (Responsibility & { named: boolean }) | null {
+  const s = sentence.replace(/^[\s\u3000]+/, '');
+  const m = SUBJECT.exec(s);
+  if (!m) {
+    const p = PLACES.exec(s);
+    return p ? { lead: [p[1]], participants: [], named: false } : null;
+  }
+  // "和" belongs to names ("省文化和旅游厅"): only 、 separates bodies
+  const lead = splitUnits(m[1]);
+  if (!lead.length) return null;
+  const joint = m[2] === '会同' || m[2] === '联合' ? WITH.exec(s.slice(m[1].length)) : null;
+  const participants = joint ? splitUnits(joint[1]) : [];
+  const named = lead.every((u) => ORGAN.test(u));
+  return { lead, participants: participants.filter((u) => !lead.includes(u)), named };
+}

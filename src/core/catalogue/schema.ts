@@ -60,6 +60,7 @@ const TargetSchema = z.object({
     .nullable(),
   perYear: z.boolean(),
   perUnit: str.nullable(),
+  cycle: z.enum(['month', 'quarter', 'half-year', 'year']).optional(),
   linked: strArr,
   lead: strArr,
   participants: strArr,

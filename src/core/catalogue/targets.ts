@@ -5,7 +5,7 @@
  * offsets) so full-width digits and percent signs parse, while quotes are cut from
  * the original text.
  */
-import type { Comparator } from '../model/catalogue.js';
+import type { Comparator, TargetCycle } from '../model/catalogue.js';
 import { chineseNumber, halfWidth } from './text.js';
 
 export interface DraftTarget {
@@ -25,6 +25,8 @@ export interface DraftTarget {
   deadline: string | null;
   perYear: boolean;
   perUnit: string | null;
+  /** Period of a recurring commitment ("每季度首月10日前"), whose deadline is its first due date. */
+  cycle?: TargetCycle;
   /** figureStart of the target this one restates ("…１.５‰，即达到４１０００人以上"), or null. */
   linkTo: number | null;
   /** Sentence index, for linking within one sentence. */
@@ -51,6 +53,13 @@ function monthsAfter(date: string, n: number): string {
 const BASE_UNITS = [
   '个百分点',
   '百分点',
+  '吨标准煤',
+  '千瓦时',
+  '千瓦',
+  '兆瓦',
+  '微克',
+  '毫克',
+  '场次',
   '人次',
   '平方公里',
   '平方米',
@@ -183,9 +192,12 @@ export function figureText(text: string): string {
   );
 }
 
-/** number [range] unit [suffix] */
+/** What a compound unit is counted per: "微克/立方米", "万吨/日", "张/千人", "元/人", "万人次/年". */
+const PER =
+  '(?:[万千百]|10万|十万)?(?:人口|人次|人|户|床|平方公里|平方米|立方米|公顷|亩|公里|千米|千瓦时|吨|车|辆|年|日|天|月|周|小时)';
+/** number [range] unit [/per] [suffix] */
 const FIGURE = new RegExp(
-  `(${NUM}|${CNUM})(?:${RANGE_SEP}(${NUM}|${CNUM}))?\\s*(${UNIT_RE})(?: *(以上|及以上|或以上|以下|及以下|以内|之内|左右|上下|内|多))?`,
+  `(${NUM}|${CNUM})(?:${RANGE_SEP}(${NUM}|${CNUM}))?\\s*(${UNIT_RE})(?:\\s*/\\s*(${PER}))?(?: *(以上|及以上|或以上|以下|及以下|以内|之内|左右|上下|内|多))?`,
   'g',
 );
 
@@ -238,12 +250,18 @@ const FORMULA = /[×÷＊*]\s*100\s*%|[×÷]|计算公式|公式为/;
  */
 const POLICY_PARAMETER =
   /(补贴|补助|奖补|奖励|补偿|贴息|担保金额|担保费|费率|上限|最高不超过|额度|申请条件|标准为|给予)/;
-const RAISED_TO = /(提高到|提高至|提升到|提升至|增加到|增加至|达到)\s*(?:每人每年|每人|每年|人均)?\s*$/;
+/** …unless the text commits to a level: raised to it, or a standard no lower than it ("补助标准不低于700元/人"). */
+const RAISED_TO =
+  /(提高到|提高至|提升到|提升至|增加到|增加至|达到|标准\s*(?:不低于|不少于))\s*(?:每人每年|每人|每年|人均)?\s*$/;
 /** A validity window ("自2025年3月1日起施行", "至2027年12月31日止", "有效期5年") dates the document, not a task. */
 const VALIDITY = /(起施行|起实施|日止|有效期)/;
 /** Figures written as words: fractions, halves and zero outcomes ("三分之二" = 66.7 %, "零增长" = 0). */
 const WORD_FIGURE =
   /([一二三四五六七八九十])分之([一二三四五六七八九])|(一半)以上|(零增长|零发生|零死亡|零事故|清零)/g;
+
+/** Reporting and meeting duties: with a cycle they organise the work rather than commit to a result. */
+const REPORTING =
+  /(报送|上报|报告|通报|汇总|调度|召开|会商|例会|[报送]至?[省市县区]|报[^，,；;。]{0,12}(局|委|厅|办))/;
 
 /** Deadlines written in a sentence, with their positions. */
 interface DeadlineHit {
@@ -254,6 +272,8 @@ interface DeadlineHit {
   explicit: boolean;
   /** A year before the document's own year: it reports the past and is never a deadline. */
   past?: boolean;
+  /** A recurring due date ("每年3月底前"): the period; value is then the first due date. */
+  cycle?: TargetCycle;
 }
 
 /** Parts of a sentence between semicolons. */
@@ -271,6 +291,51 @@ function parts(hw: string, from: number, to: number): [number, number][] {
 
 function fiveYearPlanEnd(n: number): number {
   return 1955 + 5 * n;
+}
+
+/** Month (1–12) of an ISO date, or January when the document date is not known. */
+function monthOf(date: string | null | undefined): number {
+  return date && /^\d{4}-\d{2}/.test(date) ? Number(date.slice(5, 7)) : 1;
+}
+
+const ym = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+const MONTH = '(\\d{1,2}|[一二三四五六七八九十]{1,2})';
+
+/**
+ * Recurring due dates: "每年3月底前" (yearly), "每季度首月10日前" / "每季度末" (quarterly), "每半年",
+ * "每月10日前" (monthly). Each is a deadline at its first due date on or after the document date.
+ */
+function cycleDeadlines(s: string, from: number, docYear: number, docDate?: string | null): DeadlineHit[] {
+  const hits: DeadlineHit[] = [];
+  const docMonth = monthOf(docDate);
+  const hit = (m: RegExpExecArray, value: string, cycle: TargetCycle) =>
+    hits.push({ at: from + m.index, end: from + m.index + m[0].length, value, explicit: true, cycle });
+  const yearly = new RegExp(
+    `每年(?:度)?\\s*${MONTH}\\s*月(?:份)?\\s*(?:\\d{1,2}\\s*日)?\\s*(?:底|末|中旬|上旬|下旬)?\\s*(?:前|之前|以前)?`,
+    'g',
+  );
+  for (let m; (m = yearly.exec(s));) {
+    const month = /^\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
+    if (!month || month > 12 || m[0].length <= m[1].length + 3) continue;
+    hit(m, ym(month >= docMonth ? docYear : docYear + 1, month), 'year');
+  }
+  // quarters end in March, June, September and December; "首月" is the month after a quarter ends
+  const quarterly = /每(?:个)?季度(首月|第一个月|初|结束后|末)?/g;
+  for (let m; (m = quarterly.exec(s));) {
+    const end = Math.ceil(docMonth / 3) * 3;
+    const month = m[1] && m[1] !== '末' ? end + 1 : end;
+    hit(m, ym(docYear + (month > 12 ? 1 : 0), ((month - 1) % 12) + 1), 'quarter');
+  }
+  for (let m, re = /每半年/g; (m = re.exec(s));) {
+    const month = docMonth <= 6 ? 6 : 12;
+    hit(m, ym(docYear, month), 'half-year');
+  }
+  for (let m, re = /每(?:个)?月\s*(?:(\d{1,2})\s*日\s*(?:前|之前|以前)|底前|末)/g; (m = re.exec(s));) {
+    const month = docMonth + (m[1] ? 1 : 0);
+    hit(m, ym(docYear + (month > 12 ? 1 : 0), ((month - 1) % 12) + 1), 'month');
+  }
+  return hits;
 }
 
 export function findDeadlines(hw: string, from: number, to: number, ctx: ExtractContext): DeadlineHit[] {
@@ -314,18 +379,22 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       past,
     });
   }
-  const planRe = /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来)?/g;
+  const planRe =
+    /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来|开局(?:之)?前|开局以前)?/g;
   for (let m; (m = planRe.exec(s));) {
     if (m[2] === '以来') continue;
     const n = chineseNumber(m[1].replace(/五$/, ''));
-    if (n)
+    // "“十五五”开局前": by the end of the plan before it
+    const plan = n && /^开局/.test(m[2] ?? '') ? n - 1 : n;
+    if (plan)
       hits.push({
         at: from + m.index,
         end: from + m.index + m[0].length,
-        value: String(fiveYearPlanEnd(n)),
+        value: String(fiveYearPlanEnd(plan)),
         explicit: Boolean(m[2]),
       });
   }
+  if (ctx.docYear) hits.push(...cycleDeadlines(s, from, ctx.docYear, ctx.docDate));
   if (ctx.docYear) {
     const relRe = new RegExp(
       `(?:用|经过|利用|在|力争|争取|确保|计划)?\\s*(${NUM}|[一二三四五六七八九十两]+)\\s*年(?:左右)?(?:时间|内)`,
@@ -543,8 +612,9 @@ export function extractTargets(
         const { start, end, m } = figs[fi];
         const numText = m[1];
         const maxText = m[2];
-        const unit = m[3];
-        const suffix = m[4] ?? '';
+        // a compound unit keeps its per-part (the workbook shows the unit as the text writes it)
+        const unit = m[4] && !m[3].startsWith('/') ? `${m[3]}/${m[4]}` : m[3];
+        const suffix = m[5] ?? '';
         const isCn = !/^\d/.test(numText);
         const before = hw.slice(Math.max(sFrom, start - 12), start);
         const prevCh = hw[start - 1] ?? '';
@@ -688,11 +758,13 @@ export function extractTargets(
               (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? [])
                 .length < 4),
         );
-        const deadline = (dBefore[dBefore.length - 1] ?? dAfter[0])?.value ?? carried;
-        // an annual figure is written 每年…; 年均 (an average rate) is not one
+        const due = dBefore[dBefore.length - 1] ?? dAfter[0];
+        const deadline = due?.value ?? carried;
+        // an annual figure is written 每年… or per year (4次/年, 万人次/年); 年均 (an average rate) is not one
         const perYear =
+          due?.cycle === 'year' ||
+          unit.endsWith('/年') ||
           /每年/.test(clauseBefore) ||
-          /^\s*[/／]\s*年/.test(hw.slice(end, end + 3)) ||
           /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
         let perUnit: string | null = null;
         const every = clauseBefore.lastIndexOf('每');
@@ -779,6 +851,7 @@ export function extractTargets(
           deadline,
           perYear,
           perUnit,
+          ...(due?.cycle ? { cycle: due.cycle } : {}),
           linkTo: null,
           sentence: sIndex,
         });
@@ -911,6 +984,8 @@ export function extractTargets(
           if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
         }
         if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
+        // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
+        if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
         lastClauseEnd = qEnd;
         found.push({
           quoteStart: qStart,
@@ -925,8 +1000,9 @@ export function extractTargets(
           normalizedValue: null,
           baseUnit: null,
           deadline: d.value,
-          perYear: false,
+          perYear: d.cycle === 'year',
           perUnit: null,
+          ...(d.cycle ? { cycle: d.cycle } : {}),
           linkTo: null,
           sentence: sIndex,
         });

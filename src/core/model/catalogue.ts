@@ -14,6 +14,9 @@ export type Comparator = '>=' | '>' | '<=' | '<' | '=' | '≈' | 'range' | 'mile
  * What a target measures, which decides how offices' figures combine: totals add up across offices;
  * rates/shares and per-capita figures never do (median, range, how many meet the target instead).
  */
+/** Period of a recurring commitment. */
+export type TargetCycle = 'month' | 'quarter' | 'half-year' | 'year';
+
 export type IndicatorKind = 'total' | 'rate' | 'per-capita' | 'duration' | 'milestone';
 
 export interface PolicyDocument {
@@ -97,6 +100,11 @@ export interface Target {
   perYear: boolean;
   /** "每个市（州）、县（市）" style: the unit each figure applies to, or null. */
   perUnit: string | null;
+  /**
+   * Set for a recurring commitment (每月…, 每季度首月10日前…, 每年3月底前…): its period. The deadline is
+   * then the first time it falls due after the document date. Absent when not recurring.
+   */
+  cycle?: TargetCycle;
   /** Ids of targets stated together in one sentence (e.g. 1.5‰ and 41000人). */
   linked: string[];
   lead: string[];

@@ -79,6 +79,11 @@ export const DEFAULT_REPORT_CONFIG: ReportConfig = {
 const MAX_FIELD_CHARS = 200;
 const text = z.string().trim().min(1).max(MAX_FIELD_CHARS);
 const dateText = z.string().trim().min(1);
+/**
+ * Most 抄送 organs a 版记 lists: it sits at the foot of the last page (GB/T 9704 7.4.2), and a few
+ * thousand would take LibreOffice minutes to lay out when the report is fitted.
+ */
+export const MAX_COPY_TO = 100;
 
 /** The fields that differ between the office report and the consolidated report. */
 const issuerFields = {
@@ -250,6 +255,10 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
 
 function toConfig(c: z.infer<typeof schema>, file: string): ReportConfig {
   const copyTo = c.版记?.抄送 === undefined ? [] : Array.isArray(c.版记.抄送) ? c.版记.抄送 : [c.版记.抄送];
+  if (copyTo.length > MAX_COPY_TO)
+    throw new LuoshiError('report-config', `${file} 有误：字段“版记.抄送”最多列 ${MAX_COPY_TO} 个单位`, {
+      file,
+    });
   const fonts: FontProfile = c.字体 === 'windows' || c.字体 === 'Windows字体' ? 'windows' : 'gov';
   const orient = c.附件表方向;
   return {

@@ -4,10 +4,9 @@ import type { Submission } from '../../core/model/submission.js';
 import { compareSubmissions } from '../../core/review/compare.js';
 import { submissionJson as entriesJson } from '../../cli/commands/check.js';
 import type * as S from '../api/schemas.js';
-import { sha256Hex } from '../auth.js';
 import { userOf, FileBody, XLSX_TYPE, type Handler } from '../context.js';
-import { badRequest, conflict, notFound } from '../errors.js';
-import { checkWorkbook, judgeSubmission, problemJson } from '../intake.js';
+import { HttpError, badRequest, conflict, notFound } from '../errors.js';
+import { judgeSubmission, problemJson } from '../intake.js';
 import {
   SUBMISSION_SELECT,
   submissionJson,
@@ -18,6 +17,24 @@ import {
 import { readUpload } from '../uploads.js';
 import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
 
+/**
+ * The submission row, its audit entry and the row as listed, in one statement: one round trip, and
+ * atomic without an explicit transaction (a crash leaves neither or both).
+ */
+const INSERT_SUBMISSION = `WITH ins AS (
+    INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems,
+      errors, warnings, state, remote_addr, user_agent)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    RETURNING id, round_id, office, user_id, file_name, sha256, size, state, errors, warnings, created_at,
+      remote_addr
+  ), audit AS (
+    INSERT INTO audit_log (user_id, action, object, detail, remote_addr)
+    SELECT $3, $15, 'submission:' || ins.id, $16::jsonb, $13 FROM ins
+  )
+  SELECT ins.id, ins.round_id, ins.office, ins.file_name, ins.sha256, ins.size, ins.state, ins.errors,
+    ins.warnings, u.username, ins.created_at, ins.remote_addr
+  FROM ins JOIN users u ON u.id = ins.user_id`;
+
 export const submit: Handler = async (call) => {
   const { ctx, req } = call;
   const user = userOf(call);
@@ -27,55 +44,38 @@ export const submit: Handler = async (call) => {
   if (!file || upload.files.length !== 1)
     throw badRequest('请在字段 file 中上传一个 .xlsx 填报表', 'no-file');
   const catalogue = await ctx.catalogue(round.catalogue_id);
-  const sub = await checkWorkbook(
-    file.bytes,
-    file.fileName,
-    catalogue,
-    ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
-  );
+  const outcome = await ctx.intake.check({
+    bytes: file.bytes,
+    fileName: file.fileName,
+    catalogueId: round.catalogue_id,
+    catalogueJson: await ctx.catalogueJson(round.catalogue_id),
+    maxUnzippedBytes: ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
+  });
+  if (outcome.kind === 'refused') throw new HttpError(outcome.status, outcome.code, outcome.message);
+  const sub = outcome.head;
   judgeSubmission(sub, round, catalogue, user, upload.fields.confirm === 'true');
 
   const errors = sub.problems.filter((p) => p.severity === 'error').length;
   const problems = sub.problems.map(problemJson);
-  // Bytes, parsed content and audit entry are committed together, or not at all.
-  const row = await ctx.db.transaction(async (tx) => {
-    const [ins] = await tx.query<{ id: number }>(
-      `INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems,
-         errors, warnings, state, remote_addr, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '已报送', $12, $13) RETURNING id`,
-      [
-        round.id,
-        sub.office.trim(),
-        user.id,
-        file.fileName,
-        file.bytes,
-        sha256Hex(file.bytes),
-        file.bytes.length,
-        JSON.stringify(sub),
-        JSON.stringify(problems),
-        errors,
-        sub.problems.length - errors,
-        req.ip,
-        String(req.headers['user-agent'] ?? '').slice(0, 300),
-      ],
-    );
-    await ctx.audit(
-      {
-        userId: user.id,
-        action: 'submitted',
-        object: `submission:${ins.id}`,
-        detail: {
-          round: round.id,
-          office: sub.office.trim(),
-          file: file.fileName,
-          warnings: sub.problems.length,
-        },
-        remoteAddr: req.ip,
-      },
-      tx,
-    );
-    return (await tx.query<SubmissionRow>(`${SUBMISSION_SELECT} WHERE s.id = $1`, [ins.id]))[0];
-  });
+  const office = sub.office.trim();
+  const [row] = await ctx.db.query<SubmissionRow>(INSERT_SUBMISSION, [
+    round.id,
+    office,
+    user.id,
+    file.fileName,
+    file.bytes,
+    outcome.sha256,
+    file.bytes.length,
+    outcome.parsedJson,
+    JSON.stringify(problems),
+    errors,
+    sub.problems.length - errors,
+    '已报送',
+    req.ip,
+    String(req.headers['user-agent'] ?? '').slice(0, 300),
+    'submitted',
+    JSON.stringify({ round: round.id, office, file: file.fileName, warnings: sub.problems.length }),
+  ]);
   req.log.info(
     { submission: row.id, round: round.id, office: row.office, bytes: row.size },
     'submission stored',
