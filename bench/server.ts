@@ -7,22 +7,14 @@
  * (the load average is printed beside it). BENCH_OFFICES, BENCH_STORED and BENCH_THREADS (checking
  * threads) change the sizes for profiling.
  */
-<<<<<<< HEAD
-import { mkdtempSync, rmSync } from 'node:fs';
-=======
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
->>>>>>> main
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateWorkbook } from '../src/cli/commands/workbook.js';
-<<<<<<< HEAD
-import { startServer } from '../src/server/runtime.js';
-import { initAdmin } from '../src/server/ops/admin.js';
-import { seedsCatalogue, widen } from './fixtures.js';
-=======
 import { defaultIntakeThreads } from '../src/server/runtime.js';
->>>>>>> main
+import { seedsCatalogue, widen } from './fixtures.js';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 200);
 const TARGETS = 300;
