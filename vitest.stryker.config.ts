@@ -27,6 +27,7 @@ export const CORE_UNIT_TESTS = [
   'report-core',
   'review-measure',
   'roster',
+  'target-math',
   'workbook-check',
   'workbook-read',
   'workbook-schema',

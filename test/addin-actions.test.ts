@@ -31,6 +31,7 @@ import { readSubmission } from '../src/core/workbook/read.js';
 import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
 import { FakeExcel, fakeOffice } from './fakes/excel-fake.js';
+import { emptyEntry } from '../src/core/model/submission.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OFFICE = '长春市';
@@ -171,19 +172,7 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
       office: OFFICE,
       period: PERIOD,
       generatedAt: '2026-06-01T00:00:00.000Z',
-      entries: [
-        {
-          targetId: id,
-          baseline: null,
-          actual: 10,
-          asOf: null,
-          status: null,
-          progress: '',
-          problems: '',
-          nextSteps: '',
-          evidence: '',
-        },
-      ],
+      entries: [{ ...emptyEntry(id), actual: 10 }],
     });
     const grid = await readWorkbookGrid(await writeWorkbookPlan(other), '上次报送.xlsx');
     const result = await compareWithOther(host, grid, '上次报送.xlsx', catalogue);

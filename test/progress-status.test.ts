@@ -15,6 +15,9 @@ import {
 } from '../src/core/progress/status.js';
 import { officeScore, rankOffices } from '../src/core/progress/score.js';
 import { chooseVersion } from '../src/core/progress/version.js';
+import { aggregateTarget, medianOf } from '../src/core/progress/aggregate.js';
+import { overallJudgement, reportDate } from '../src/core/progress/judgement.js';
+import { timeShareOf } from '../src/core/progress/time-share.js';
 
 const atLeast = { comparator: '>=' as const, value: 100, valueMax: null };
 const atMost = { comparator: '<=' as const, value: 10, valueMax: null };
@@ -214,5 +217,69 @@ describe('which of two files of one office counts (chooseVersion)', () => {
       reason: '两份的保存时间相同，按文件顺序采用后一份',
     });
     expect(chooseVersion(b, a).winner).toBe(a);
+  });
+});
+
+describe('combining the offices’ figures of one target', () => {
+  it('a milestone has no rate and no status of its own, whatever the figures', () => {
+    const a = aggregateTarget(
+      'milestone',
+      { comparator: '>=', value: 1, valueMax: null },
+      [
+        { actual: 1, met: true },
+        { actual: 3, met: true },
+      ],
+      0.5,
+    );
+    expect(a).toMatchObject({
+      rate: null,
+      status: '无数据',
+      total: null,
+      median: 2,
+      meeting: 2,
+      reported: 2,
+    });
+  });
+
+  it('the median of an odd and an even number of figures; none of none', () => {
+    expect(medianOf([1, 5, 9])).toBe(5);
+    expect(medianOf([1, 5, 9, 10])).toBe(7);
+    expect(medianOf([0.1, 0.2])).toBe(0.15);
+    expect(medianOf([])).toBeNull();
+  });
+});
+
+describe('the overall judgement and the 成文日期', () => {
+  it('no judged target gives no judgement', () => {
+    const t = emptyTally();
+    addToTally(t, '无数据');
+    expect(overallJudgement(t)).toEqual({
+      level: 'unknown',
+      phrase: '暂无可据以判断进度的数据',
+      share: null,
+      judged: 0,
+    });
+  });
+
+  it('the 成文日期 may be the day of the data, not before it', () => {
+    expect(reportDate(null, '2025-12-31', '2025-12-31')).toBe('2025-12-31');
+    expect(reportDate('', '2026-01-05', '2025-12-31')).toBe('2026-01-05');
+    const e = (() => {
+      try {
+        reportDate('2025-12-30', '2026-01-05', '2025-12-31');
+      } catch (x) {
+        return x as { code?: string };
+      }
+      return null;
+    })();
+    expect(e?.code).toBe('report-date-before-data');
+  });
+});
+
+describe('序时进度', () => {
+  it('a period ending on a month’s last day counts in months; otherwise in days, to the end day', () => {
+    expect(timeShareOf('2025年1-9月', null)).toBe(0.75);
+    expect(timeShareOf('十四五期间', '2025-07-01')).toBeCloseTo(182 / 365, 12);
+    expect(timeShareOf('十四五期间', null)).toBeNull();
   });
 });
