@@ -198,6 +198,7 @@ describe('which of two files of one office counts (chooseVersion)', () => {
       reason:
         '采用单位最后保存的一份：工作簿保存时间 2025-12-20 08:00:00 晚于 2025-10-01 08:00:00（不按截至日期判断）',
     });
+    expect(chooseVersion(b, a).winner).toBe(a);
     const c = facts('c', null, '2025-12-03T09:30:00.250+08:00', 0);
     const d = facts('d', null, '2025-12-02T09:30:00-05:00', 1);
     expect(chooseVersion(d, c)).toEqual({

@@ -61,7 +61,7 @@ describe('OpenAPI walk', () => {
           expect(op['x-luoshi-access'], key).toBe('public');
           continue;
         }
-        expect(op.security, key).toEqual([{ session: [] }]);
+        expect(op.security, key).toEqual([{ session: [] }, { bearer: [] }]);
         const r = await app.inject({
           method: method.toUpperCase() as 'GET',
           url: concrete(p),

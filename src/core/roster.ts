@@ -4,6 +4,7 @@
  * (责任单位) an office reports on. Pure: callers decode the bytes with decodeText (UTF-8 or GBK).
  */
 import { LuoshiError } from './errors.js';
+import type { CellValue } from './model/grid.js';
 
 export interface RosterOffice {
   office: string;
@@ -133,7 +134,32 @@ function splitList(s: string): string[] {
 }
 
 export function parseRoster(text: string, file: string): Roster {
-  const records = parseCsv(text, file);
+  return rosterFromRecords(parseCsv(text, file), file);
+}
+
+function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v);
+}
+
+/**
+ * The roster from a worksheet's rows (a roster kept as .xlsx, read into a grid by the host) by the same
+ * rules as the CSV: the header is the first row whose first cell is 单位 (title rows above it are
+ * skipped), problems name the sheet's row. `file` names the file and sheet in messages.
+ */
+export function parseRosterRows(rows: readonly (readonly CellValue[])[], file: string): Roster {
+  const records: CsvRecord[] = [];
+  rows.forEach((row, r) => {
+    const fields = row.map((v) => cellText(v ?? null));
+    if (fields.some((f) => f.trim() !== '')) records.push({ line: r + 1, fields });
+  });
+  const header = records.findIndex((rec) => HEADERS[rec.fields[0]?.trim() ?? ''] === 'office');
+  return rosterFromRecords(header > 0 ? records.slice(header) : records, file);
+}
+
+function rosterFromRecords(records: CsvRecord[], file: string): Roster {
   if (records.length === 0) throw new LuoshiError('roster-empty', `${file} 是空文件，没有任何单位`, { file });
   const header = records[0];
   const first = header.fields[0]?.trim() ?? '';
@@ -198,4 +224,16 @@ export function parseRoster(text: string, file: string): Roster {
     );
   }
   return { file, offices, problems };
+}
+
+const csvField = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** The roster as the CSV parseRoster reads back (what a round stores, whatever file it came from). */
+export function writeRosterCsv(offices: readonly Omit<RosterOffice, 'line'>[]): string {
+  const rows = offices.map((o) =>
+    [o.office, o.level ?? '', o.contact ?? '', o.phone ?? '', o.documents.join('、'), o.units.join('、')]
+      .map(csvField)
+      .join(','),
+  );
+  return ['单位,级别,联系人,电话,文件,责任单位', ...rows].join('\n') + '\n';
 }

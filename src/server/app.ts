@@ -104,8 +104,8 @@ function checkAccess(route: RouteSpec, session: Session | null, req: FastifyRequ
   if (route.access === 'staff' && role === 'office') throw forbidden();
   if (route.access === 'admin' && role !== 'admin') throw forbidden('只有管理员可以进行此操作');
   // Signing out needs no token: it can only lower privileges, and SameSite=Strict already keeps the cookie
-  // off cross-site requests.
-  if (STATE_CHANGING.has(route.method) && route.operationId !== 'logout') {
+  // off cross-site requests. A bearer header is never attached by a browser on its own, so it needs none.
+  if (STATE_CHANGING.has(route.method) && route.operationId !== 'logout' && session.via === 'cookie') {
     if (!csrfMatches(session, req.headers[CSRF_HEADER.toLowerCase()])) {
       throw new HttpError(403, 'csrf', `缺少或错误的 ${CSRF_HEADER} 请求头（请刷新页面后重试）`);
     }

@@ -3,6 +3,11 @@
  * backup or log cannot be replayed as a session. Each session has its own CSRF token, which the client
  * gets from POST/GET /api/session and sends back in X-CSRF-Token on every state-changing request; a
  * forged cross-site request cannot read it (and SameSite=Strict keeps the cookie off such requests).
+ *
+ * The Excel add-in runs in an iframe inside Excel on the web, where a SameSite=Strict cookie of this
+ * server is never sent; it signs in with "client": "addin", gets the session token in the answer and
+ * sends it as `Authorization: Bearer <token>`. A browser never attaches that header on its own, so such
+ * requests need no CSRF token; the token is the same session (same expiry, ended by signing out).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -59,11 +64,23 @@ export async function startSession(
     secure: ctx.options.secureCookies === true,
     maxAge: SESSION_HOURS * 3600,
   });
-  return { tokenHash, csrfToken, user };
+  return { tokenHash, csrfToken, user, via: 'cookie', token };
 }
 
+/** The token of `Authorization: Bearer <token>`, or undefined without such a header. */
+function bearerToken(req: FastifyRequest): string | undefined {
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.headers.authorization ?? '');
+  return m?.[1];
+}
+
+/**
+ * The session the request presents: a bearer header when there is one (then the cookie is not looked
+ * at, so a request cannot borrow the cookie's session while skipping CSRF), else the cookie.
+ */
 export async function findSession(ctx: AppContext, req: FastifyRequest): Promise<Session | null> {
-  const token = req.cookies[SESSION_COOKIE];
+  const bearer = bearerToken(req);
+  const via = req.headers.authorization !== undefined ? 'bearer' : 'cookie';
+  const token = via === 'bearer' ? bearer : req.cookies[SESSION_COOKIE];
   if (!token || token.length > 200) return null;
   const tokenHash = sha256Hex(token);
   const rows = await ctx.db.query<UserRow & { csrf_token: string }>(
@@ -73,7 +90,7 @@ export async function findSession(ctx: AppContext, req: FastifyRequest): Promise
     [tokenHash],
   );
   const r = rows[0];
-  return r ? { tokenHash, csrfToken: r.csrf_token, user: sessionUser(r) } : null;
+  return r ? { tokenHash, csrfToken: r.csrf_token, user: sessionUser(r), via } : null;
 }
 
 export async function endSession(ctx: AppContext, reply: FastifyReply, session: Session): Promise<void> {

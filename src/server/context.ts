@@ -47,6 +47,13 @@ export interface Session {
   tokenHash: string;
   csrfToken: string;
   user: SessionUser;
+  /**
+   * How the request presented it: the cookie (browsers; CSRF header required) or an
+   * `Authorization: Bearer` header (the add-in; never sent ambiently, so no CSRF header).
+   */
+  via: 'cookie' | 'bearer';
+  /** The token itself, only right after sign-in or a password change (to hand to a bearer client). */
+  token?: string;
 }
 
 export interface AppContext {

@@ -130,7 +130,12 @@ export async function startServer(o: StartOptions): Promise<Started> {
     intakeThreads: o.intakeThreads ?? defaultIntakeThreads(),
     logger: {
       level: o.logLevel ?? 'info',
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-luoshi-backup-token"]'],
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers["x-luoshi-backup-token"]',
+      ],
     },
     https: tls,
   });

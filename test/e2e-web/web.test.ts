@@ -8,7 +8,7 @@
  * screenshots at 1366×768 and 1920×1080 in test-artifacts/web/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
@@ -90,8 +90,14 @@ describe('the whole round in the browser', () => {
     await page.getByLabel('截止日期', { exact: true }).fill('2026-07-15');
     await page.getByLabel('截止日期', { exact: true }).press('Enter');
     await page.getByRole('button', { name: '下一步' }).click();
-    await page.locator('#wizard-roster').setInputFiles(path.join(ROOT, 'templates/roster-吉林省.csv'));
+    await page.locator('#wizard-roster').setInputFiles({
+      name: '报送单位名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await rosterWorkbook()),
+    });
     await seen(table(page, '名单预览').getByText(OFFICE));
+    // The row left without an office is named by sheet and row; the rest of the roster is kept.
+    await seen(page.getByText('报送单位名单.xlsx 工作表“名单” 第 3 行：“单位”为空，已跳过'));
     await shoot(page, '04-wizard-roster');
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('button', { name: '创建轮次' }).click();
@@ -113,6 +119,45 @@ describe('the whole round in the browser', () => {
     await seen(progressTable.getByText(OFFICE));
     await seen(page.locator('.cards').getByText('未报送'));
     await shoot(page, '05-dashboard-none-reported');
+    clean(admin);
+  });
+
+  it('corrects a target and drops another in the catalogue page, saved as a new version the round uses', async () => {
+    const { page } = admin;
+    const before = (await roundJson(page)).round.catalogueId;
+    await page.goto(`${server.url}/#/rounds/${roundId}/catalogue`);
+    const targets = table(page, '指标目录');
+    await seen(targets.getByRole('button', { name: /^修改 / }));
+    const search = page.getByLabel('搜索指标');
+    await search.fill('村卫生室配备适宜');
+    await targets
+      .getByRole('button', { name: /^修改 / })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('目标值').fill('十二点五');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await seen(dialog.getByText('“十二点五”不是数字'));
+    await shoot(page, '05a-catalogue-edit-refused');
+    await dialog.getByLabel('目标值').fill('12.5');
+    await dialog.getByLabel('简称').fill('网页修正的简称');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await search.fill('');
+    await targets
+      .getByRole('button', { name: /^删除 / })
+      .nth(1)
+      .click();
+    const pending = page.locator('[aria-label="待保存的修改"]');
+    await seen(pending.getByText('目标值 改为 12.5'));
+    await seen(pending.getByText(/删除/));
+    await shoot(page, '05b-catalogue-pending');
+    await pending.getByRole('button', { name: '保存为新版本' }).click();
+    await seen(page.getByText(/本轮次已改用新版本/));
+    await seen(targets.getByText('网页修正的简称'));
+    await seen(targets.getByText('已修正'));
+    await shoot(page, '05c-catalogue-saved');
+    const after = (await roundJson(page)).round.catalogueId;
+    expect(after).not.toBe(before);
     clean(admin);
   });
 
@@ -225,6 +270,13 @@ describe('the whole round in the browser', () => {
   });
 });
 
+/** The round as the signed-in page's session sees it (the API, same cookie). */
+async function roundJson(page: Page): Promise<{ round: { catalogueId: number } }> {
+  const r = await page.request.get(`${server.url}/api/rounds/${roundId}`);
+  expect(r.status()).toBe(200);
+  return (await r.json()) as { round: { catalogueId: number } };
+}
+
 /** A table by its aria-label (Element Plus tables carry the label on their wrapper). */
 function table(page: Page, name: string): Locator {
   return page.locator(`[aria-label="${name}"]`);
@@ -244,6 +296,19 @@ async function uploadAs(page: Page, bytes: Uint8Array, name: string): Promise<vo
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(bytes),
     });
+}
+
+/** The sample roster as the workbook an office would keep: a title row, and one row without an office. */
+async function rosterWorkbook(): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const csv = readFileSync(path.join(ROOT, 'templates/roster-吉林省.csv'), 'utf8').trim().split('\n');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('名单');
+  ws.addRow(['2026年上半年报送单位名单']);
+  ws.addRow(csv[0].split(','));
+  ws.addRow(['', '地级市', '无名氏']);
+  for (const line of csv.slice(1)) ws.addRow(line.split(','));
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** The 账号表's rows as text cells. */

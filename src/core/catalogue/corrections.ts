@@ -6,14 +6,14 @@
 import type { Catalogue, Comparator, DeletedTarget, IndicatorKind, Target } from '../model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../model/grid.js';
 import { LuoshiError } from '../errors.js';
-import { parseComparator } from './format.js';
+import { COMPARATOR_LABEL, parseComparator } from './format.js';
 import { normaliseUnit } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 import { splitUnits } from './responsibility.js';
 import { halfWidth } from './text.js';
 import { matchByContent, type IdMatch } from './match.js';
 import { shortName } from './name.js';
-import { KIND_NAMES, kindFromName } from './kind.js';
+import { deriveKind, KIND_NAMES, kindFromName } from './kind.js';
 import { columnLetter } from '../workbook/a1.js';
 
 export type CorrectionAction = 'confirm' | 'delete' | 'edit' | 'add';
@@ -81,7 +81,7 @@ export const CORRECTABLE_FIELDS = [
   '牵头单位',
   '参与单位',
 ] as const;
-type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 const CORRECTION_COLUMNS = CORRECTABLE_FIELDS.map((f): `改为${CorrectableField}` => `改为${f}`);
 export const REVIEW_COLUMNS = [
   '编号',
@@ -95,6 +95,26 @@ export const REVIEW_COLUMNS = [
 ] as const;
 export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
 export const REVIEW_ACTIONS = ['确认', '删除', '修改', '新增'] as const;
+
+/**
+ * A target's correctable fields as a reviewer reads and writes them (the sheet's own columns; what the
+ * web page's edit form starts from). Writing a value back unchanged leaves the target as it is.
+ */
+export function correctableText(t: Target): Record<CorrectableField, string> {
+  return {
+    指标: t.indicator,
+    简称: t.name ?? '',
+    比较: COMPARATOR_LABEL[t.comparator],
+    目标值: t.value === null ? '' : String(t.value),
+    上限: t.valueMax === null ? '' : String(t.valueMax),
+    单位: t.unit ?? '',
+    指标类型: KIND_NAMES[t.kind ?? deriveKind({ ...t, indicator: t.quote })],
+    期限: t.deadline ?? '',
+    每年: t.perYear ? '是' : '否',
+    牵头单位: t.lead.join('、'),
+    参与单位: t.participants.join('、'),
+  };
+}
 
 function findPosition(haystack: string, needle: string): { start: number; end: number } | null {
   const exact = haystack.indexOf(needle);
@@ -255,7 +275,8 @@ export function applyCorrections(
       return da - db || a.offset - b.offset;
     });
   const out: Catalogue = { ...catalogue, targets: all };
-  if (deleted.length) out.deletedTargets = deleted;
+  // a stored catalogue corrected again keeps the targets dropped by earlier corrections
+  if (deleted.length) out.deletedTargets = [...(catalogue.deletedTargets ?? []), ...deleted];
   return { catalogue: out, applied, stale, matched, warnings };
 }
 

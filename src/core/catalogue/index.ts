@@ -6,7 +6,12 @@ import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, type Catalogue } from '../m
 import { isLuoshiError, LuoshiError } from '../errors.js';
 import { decodeText } from '../text/decode.js';
 import { parseDocument, type ParsedDocument } from './parse.js';
-import { applyCorrections, type CatalogueCorrections, type TargetCorrection } from './corrections.js';
+import {
+  applyCorrections,
+  type CatalogueCorrections,
+  type CorrectionsResult,
+  type TargetCorrection,
+} from './corrections.js';
 import { catalogueVersion } from './version.js';
 
 export type {
@@ -14,6 +19,7 @@ export type {
   TargetCorrection,
   TargetFields,
   CorrectionAction,
+  CorrectionsResult,
 } from './corrections.js';
 export {
   applyCorrections,
@@ -137,12 +143,31 @@ function assemble(
       );
     }
   }
-  // What each target measures (corrections may have set it; the rest from its words and unit).
-  catalogue.targets = catalogue.targets.map((t) =>
+  return { catalogue: finish(catalogue), warnings, correctionsApplied, staleCorrections, texts };
+}
+
+/** What each target measures (corrections may have set it; the rest from its words and unit), and the version. */
+function finish(catalogue: Catalogue): Catalogue {
+  const targets = catalogue.targets.map((t) =>
     t.kind ? t : { ...t, kind: deriveKind({ ...t, indicator: t.quote }) },
   );
-  catalogue.version = catalogueVersion(catalogue);
-  return { catalogue, warnings, correctionsApplied, staleCorrections, texts };
+  const out: Catalogue = { ...catalogue, targets };
+  out.version = catalogueVersion(out);
+  return out;
+}
+
+/**
+ * Corrections applied to a stored catalogue (the web page's edits) rather than to a fresh build: the same
+ * rules as the 目录审核 workbook, then kinds and the version as a build gives them. `texts` (document id →
+ * decoded text) is needed only to locate the quotes of added targets.
+ */
+export function reviseCatalogue(
+  catalogue: Catalogue,
+  corrections: CatalogueCorrections,
+  texts: ReadonlyMap<string, string>,
+): CorrectionsResult {
+  const r = applyCorrections(catalogue, corrections, texts);
+  return { ...r, catalogue: finish(r.catalogue) };
 }
 
 /**

@@ -4,9 +4,9 @@
  */
 import type { HeadingNode, PolicyDocument, Target, Task } from '../model/catalogue.js';
 import { LuoshiError } from '../errors.js';
-import { halfWidth, hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
-import { documentIdFrom, extractMeta } from './meta.js';
-import { findHeadings, matchHeading, type RawHeading } from './headings.js';
+import { hashHex, shortHash, splitLines, squeeze, type Line } from './text.js';
+import { documentIdFrom, extractMeta, type DocumentMeta } from './meta.js';
+import { findHeadings, type RawHeading } from './headings.js';
 import {
   sentenceDoer,
   splitUnits,
@@ -16,7 +16,8 @@ import {
   type NoteRule,
   type Responsibility,
 } from './responsibility.js';
-import { findTables } from './table.js';
+import { findTables, type ParsedTable, type TableRowTask } from './table.js';
+import { closingBlocks, flatBody, segmentsOf, type Segment } from './segments.js';
 import {
   cellDeadline,
   extractTargets,
@@ -25,6 +26,7 @@ import {
   sentences,
   tableFigure,
   type DraftTarget,
+  type ExtractContext,
 } from './targets.js';
 import { contentHash, IdAllocator, pathKey } from './ids.js';
 import { shortName } from './name.js';
@@ -37,70 +39,6 @@ export interface ParsedDocument {
   text: string;
   /** Chinese notes on how the document was read (e.g. no heading structure). */
   warnings: string[];
-}
-
-/** A stretch of text that becomes one task (or, with task null, text outside any task). */
-interface Segment {
-  from: number;
-  to: number;
-  path: string[];
-  title: string;
-  task: boolean;
-  /** Offset where the item begins (its label or title). */
-  offset: number;
-}
-
-/** Opening of a document's closing paragraph, addressed to all implementers. */
-const CLOSING =
-  /^(各地|各有关部门|各级|各部门|各单位|各县|各市|各区|各乡镇|全市各|全省各|全县各)[^，。]{0,12}(要|应|务必)/;
-const TRAILER = /^(附件|附表|抄送|主题词|印发|（此件|\(此件)/;
-const DATE_LINE =
-  /^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
-
-/**
- * Lines where a closing block starts (signature + date, 附件, 抄送…) after the first heading.
- * A notice with numbered points may be followed by the plan it issues, so a block is the end
- * of the body only when no heading follows it; earlier blocks just end the item before them.
- */
-function closingBlocks(lines: Line[], firstHeading: number): number[] {
-  const out: number[] = [];
-  for (let i = firstHeading + 1; i < lines.length; i++) {
-    const c = halfWidth(lines[i].content);
-    if (!c) continue;
-    if (TRAILER.test(c)) {
-      out.push(i);
-      continue;
-    }
-    if (DATE_LINE.test(c.replace(/\s+/g, ''))) {
-      // walk back over the signature (short lines with no punctuation)
-      let j = i;
-      for (let k = i - 1; k > firstHeading; k--) {
-        const p = lines[k].content;
-        if (!p) continue;
-        if (p.length > 25 || /[，。、；：:,]/.test(p) || matchHeading(lines[k])) break;
-        j = k;
-      }
-      out.push(j);
-    }
-  }
-  return out;
-}
-
-/**
- * A text with no heading and no table (a 工作要点 written as plain paragraphs): its body runs from the
- * first line that is a sentence to the signature block (short lines and the date at the end).
- */
-function flatBody(lines: Line[]): { start: number; end: number } | null {
-  const isSentence = (l: Line) => /[，。；]/.test(l.content) && l.content.length >= 20;
-  const start = lines.findIndex(isSentence);
-  if (start < 0) return null;
-  let end = lines.length;
-  while (end > start + 1) {
-    const c = lines[end - 1].content;
-    if (c && (isSentence(lines[end - 1]) || c.length > 30)) break;
-    end--;
-  }
-  return { start, end };
 }
 
 /** Responsibility said in a sentence of its own: "由县农业农村局负责，县财政局、县水利局配合。" */
@@ -148,17 +86,6 @@ function sentenceResponsibility(s: string): Responsibility | null {
   return lead.length ? { lead, participants } : null;
 }
 
-/** A paragraph opening with a short title sentence ("促进社会办医多元化。…", "——医疗服务能力全面提高。") starts its own task. */
-function paragraphTitle(content: string): string | null {
-  const dash = content.match(/^(?:——|──|—|－－|--)\s*(.+?)[。：:]/);
-  if (dash && dash[1].length <= 30) return dash[1];
-  const m = content.match(/^([^，,；;。：:（(]{2,20})。/);
-  if (!m) return null;
-  if (/^\d|^(到|至|在|对|为|以|按|经|凡|各|要|其|将|把|同时|此外)/.test(m[1])) return null;
-  if (content.length <= m[0].length + 4) return null;
-  return m[1];
-}
-
 /** End date of a stage written in brackets in a heading: "（2022年3月底前）", "（2022年4月—9月）", "（2022年10月至2023年6月）". */
 function stageDeadline(title: string, docYear: number | null): string | null {
   const m = title.match(
@@ -184,7 +111,25 @@ function targetIdBase(documentId: string, path: string[], text: string, d: Draft
   return `${documentId}/${pathKey(path)}/M${contentHash(`${before}[${figure}]${after}|${d.comparator}`)}`;
 }
 
-export function parseDocument(text: string, source: string): ParsedDocument {
+/** What the layout of a text gives: its lines, the body's headings and tables, where the body begins and ends. */
+interface Layout {
+  /** The half-width copy the extractor reads (same offsets). */
+  hw: string;
+  lines: Line[];
+  /** Headings of the body (none from the trailer). */
+  raw: RawHeading[];
+  tables: ParsedTable[];
+  /** The body of a text with no heading structure, read sentence by sentence. */
+  flat: { start: number; end: number } | null;
+  firstHeadingLine: number;
+  /** Lines where closing blocks (signature, 附件, 抄送) start. */
+  blocks: number[];
+  /** Line where the body ends (the trailer's first line), or the line count. */
+  tail: number;
+}
+
+/** Lines, headings, tables and the body's bounds; a Chinese error for an empty text or one with no structure. */
+function readLayout(text: string, source: string): Layout {
   if (!text.trim()) {
     throw new LuoshiError('empty-file', `${source} 是空文件（没有任何文字），无法生成目录`, { file: source });
   }
@@ -192,31 +137,29 @@ export function parseDocument(text: string, source: string): ParsedDocument {
   const lines = splitLines(text);
   const all = findHeadings(lines, 0, lines.length);
   const tables = findTables(text, lines, 0);
-  const flat =
-    !all.length && !tables.some((t) => t.rows.length || t.indicators.length) ? flatBody(lines) : null;
-  if (!all.length && !flat && !tables.some((t) => t.rows.length || t.indicators.length)) {
+  const hasTable = tables.some((t) => t.rows.length || t.indicators.length);
+  const flat = !all.length && !hasTable ? flatBody(lines) : null;
+  if (!all.length && !flat && !hasTable) {
     throw new LuoshiError(
       'no-headings',
       `${source} 中没有找到任何标题层级（如“一、”“（一）”“1.”“第一章”），看起来不是政策文件正文，无法拆分任务`,
       { file: source },
     );
   }
-  const warnings = flat
-    ? [`${source} 没有“一、”“（一）”等标题层级，已按句子逐句提取指标（未拆分任务），请在目录审核中重点核对`]
-    : [];
   // a work plan may be only a preamble and a table; a flat text is all preamble, up to its signature
   const firstHeadingLine = all.length ? all[0].lineIndex : flat ? flat.end : tables[0].fromLine;
   const blocks = closingBlocks(lines, firstHeadingLine);
   const tail = blocks.find((b) => !all.some((h) => h.lineIndex > b)) ?? lines.length;
   // the trailer (signature, 附件, 抄送) has no headings of the body
   const raw = all.filter((h) => h.lineIndex < tail);
+  return { hw, lines, raw, tables, flat, firstHeadingLine, blocks, tail };
+}
 
-  const meta = extractMeta(lines, firstHeadingLine);
-  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
+/** The document's metadata record, with its id from the 发文字号 (else the title). */
+function documentOf(text: string, source: string, meta: DocumentMeta): PolicyDocument {
   const title = meta.title ?? source.replace(/\.[^.]+$/, '');
-  const documentId = documentIdFrom(meta.docNumber, `doc-${shortHash(squeeze(title))}`);
-  const document: PolicyDocument = {
-    id: documentId,
+  return {
+    id: documentIdFrom(meta.docNumber, `doc-${shortHash(squeeze(title))}`),
     title,
     docNumber: meta.docNumber,
     issuer: meta.issuer,
@@ -224,173 +167,212 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     source,
     textHash: hashHex(text),
   };
+}
 
-  const headings: HeadingNode[] = [];
-  const headingIds = new IdAllocator();
-  for (const h of raw) {
-    headings.push({
-      id: headingIds.allocate(`${documentId}/${pathKey(h.path)}/H${contentHash(h.text)}`),
-      documentId,
-      label: h.label,
-      level: h.level,
-      text: h.text,
-      path: h.path,
-      offset: h.offset,
-    });
+function headingNodes(raw: RawHeading[], documentId: string): HeadingNode[] {
+  const ids = new IdAllocator();
+  return raw.map((h) => ({
+    id: ids.allocate(`${documentId}/${pathKey(h.path)}/H${contentHash(h.text)}`),
+    documentId,
+    label: h.label,
+    level: h.level,
+    text: h.text,
+    path: h.path,
+    offset: h.offset,
+  }));
+}
+
+/** Tasks and targets of one document, their ids allocated in reading order (so equal texts get distinct ids). */
+class DocumentParts {
+  readonly tasks: Task[] = [];
+  readonly targets: Target[] = [];
+  private readonly taskIds = new IdAllocator();
+  private readonly targetIds = new IdAllocator();
+
+  constructor(
+    private readonly text: string,
+    readonly documentId: string,
+  ) {}
+
+  addTask(base: string, task: Omit<Task, 'id' | 'documentId'>): Task {
+    const t: Task = { id: this.taskIds.allocate(base), documentId: this.documentId, ...task };
+    this.tasks.push(t);
+    return t;
   }
 
-  // Segments: the preamble, each heading's own text, split into tasks for leaf headings
-  const bodyEnd = tail < lines.length ? lines[tail].start : text.length;
-  const segments: Segment[] = [];
-  const headingStart = (h: RawHeading) => lines[h.lineIndex].start;
-  const firstHeadingAt = firstHeadingLine < lines.length ? lines[firstHeadingLine].start : text.length;
-  segments.push({
-    from: firstHeadingAt,
-    to: firstHeadingAt,
-    path: [],
-    title: '',
-    task: false,
-    offset: 0,
-  });
-  for (let k = 0; k < raw.length; k++) {
-    const h = raw[k];
-    const next = raw[k + 1];
-    const nextStart = next ? headingStart(next) : bodyEnd;
-    // a signature/date block between this heading and the next closes the item
-    const block = blocks.find((b) => b > h.lineIndex && lines[b].start < nextStart);
-    let end = block !== undefined ? lines[block].start : nextStart;
-    // the closing paragraph of a document ("各地、各有关部门要…") follows the last item but is not part of it
-    if (!next || (block !== undefined && !raw.some((x) => x.lineIndex > block))) {
-      let seenBody =
-        h.bodyStart < lines[h.lineIndex].end && text.slice(h.bodyStart, lines[h.lineIndex].end).trim() !== '';
-      for (let li = h.lineIndex + 1; li < lines.length && lines[li].start < end; li++) {
-        const c = lines[li].content;
-        if (!c) continue;
-        if (seenBody && CLOSING.test(c)) {
-          segments.push({
-            from: lines[li].start,
-            to: end,
-            path: [],
-            title: '',
-            task: false,
-            offset: lines[li].contentStart,
-          });
-          end = lines[li].start;
-          break;
-        }
-        seenBody = true;
-      }
-    }
-    const isLeaf = !next || next.level <= h.level;
-    if (!isLeaf) {
-      segments.push({
-        from: h.bodyStart,
-        to: end,
-        path: h.path,
-        title: h.text,
-        task: false,
-        offset: h.offset,
-      });
-      continue;
-    }
-    // split the leaf's text at paragraphs that open with their own title
-    let cur: Segment = {
-      from: h.bodyStart,
-      to: end,
-      path: h.path,
-      title: h.text,
-      task: true,
-      offset: h.offset,
-    };
-    const parts: Segment[] = [];
-    // the heading's title alone is not a sentence a next line could continue; a blank line ends a paragraph
-    let prevContent = text.slice(Math.max(h.bodyStart, h.labelEnd), lines[h.lineIndex].end).trim();
-    if (h.bodyStart >= lines[h.lineIndex].end) prevContent = '';
-    for (let li = h.lineIndex + 1; li < lines.length && lines[li].start < end; li++) {
-      const line = lines[li];
-      if (!line.content) {
-        prevContent = '';
-        continue;
-      }
-      // a line continuing a sentence broken by a stray line break ("…，\n建成社区医院20家。") is not a new paragraph
-      const continues =
-        /[，,、；;：:（(\u4e00-\u9fa5A-Za-z0-9０-９]$/.test(prevContent) && !/[。！？]$/.test(prevContent);
-      prevContent = line.content;
-      // "专栏1 医疗服务能力提升工程": a box of projects in a 规划纲要 is a task of its own
-      const box = line.content.match(/^专栏\s*[0-9０-９一二三四五六七八九十]+\s*[：:]?\s*(.{2,40})$/);
-      const t = box ? box[0].replace(/\s+/g, ' ') : continues ? null : paragraphTitle(line.content);
-      if (t) {
-        cur.to = line.start;
-        parts.push(cur);
-        cur = {
-          from: line.contentStart,
-          to: end,
-          path: h.path,
-          title: t,
-          task: true,
-          offset: line.contentStart,
-        };
-      }
-    }
-    parts.push(cur);
-    for (const p of parts) {
-      // the heading's own part is kept only when it has text
-      if (text.slice(p.from, p.to).trim() || (p === parts[0] && parts.length === 1)) segments.push(p);
-    }
-  }
-
-  // Tasks with their responsibility notes; targets in every segment
-  const tasks: Task[] = [];
-  const targets: Target[] = [];
-  const taskIds = new IdAllocator();
-  const targetIds = new IdAllocator();
-  let rule: NoteRule = { firstLeads: false };
-  const preambleEnd = firstHeadingAt;
-  const ctx = { docYear, docDate: meta.date };
-
-  const addTargets = (drafts: DraftTarget[], path: string[], task: Task | null, from = 0) => {
+  /** Drafts → targets under `path` and `task`; a doer named in a figure's sentence (from `from` on) overrides the task's. */
+  addTargets(drafts: DraftTarget[], path: string[], task: Task | null, from = 0): void {
     const byFigure = new Map<number, Target>();
     const made: [DraftTarget, Target][] = [];
     for (const d of drafts) {
-      const quote = text.slice(d.quoteStart, d.quoteEnd);
-      const doer = task?.origin === 'table' ? null : figureDoer(text, from, d, task);
-      const id = targetIds.allocate(targetIdBase(documentId, path, text, d));
-      const t: Target = {
-        id,
-        documentId,
-        taskId: task?.id ?? null,
-        path,
-        quote,
-        indicator: d.indicator,
-        name: shortName({ indicator: d.indicator, quote, unit: d.unit, comparator: d.comparator }),
-        comparator: d.comparator,
-        value: d.value,
-        valueMax: d.valueMax,
-        unit: d.unit,
-        normalizedValue: d.normalizedValue,
-        baseUnit: d.baseUnit,
-        deadline: d.deadline,
-        perYear: d.perYear,
-        perUnit: d.perUnit,
-        ...(d.cycle ? { cycle: d.cycle } : {}),
-        linked: [],
-        lead: doer ? doer.lead : task ? [...task.lead] : [],
-        participants: doer ? doer.participants : task ? [...task.participants] : [],
-        offset: d.quoteStart,
-      };
+      const t = this.target(d, path, task, from);
       byFigure.set(d.figureStart, t);
       made.push([d, t]);
     }
     for (const [d, t] of made) {
-      if (d.linkTo === null) continue;
-      const other = byFigure.get(d.linkTo);
+      const other = d.linkTo === null ? undefined : byFigure.get(d.linkTo);
       if (other) {
         t.linked.push(other.id);
         other.linked.push(t.id);
       }
     }
-    targets.push(...made.map(([, t]) => t));
-  };
+    this.targets.push(...made.map(([, t]) => t));
+  }
+
+  private target(d: DraftTarget, path: string[], task: Task | null, from: number): Target {
+    const quote = this.text.slice(d.quoteStart, d.quoteEnd);
+    const doer = task?.origin === 'table' ? null : figureDoer(this.text, from, d, task);
+    return {
+      id: this.targetIds.allocate(targetIdBase(this.documentId, path, this.text, d)),
+      documentId: this.documentId,
+      taskId: task?.id ?? null,
+      path,
+      quote,
+      indicator: d.indicator,
+      name: shortName({ indicator: d.indicator, quote, unit: d.unit, comparator: d.comparator }),
+      comparator: d.comparator,
+      value: d.value,
+      valueMax: d.valueMax,
+      unit: d.unit,
+      normalizedValue: d.normalizedValue,
+      baseUnit: d.baseUnit,
+      deadline: d.deadline,
+      perYear: d.perYear,
+      perUnit: d.perUnit,
+      ...(d.cycle ? { cycle: d.cycle } : {}),
+      linked: [],
+      lead: doer ? doer.lead : task ? [...task.lead] : [],
+      participants: doer ? doer.participants : task ? [...task.participants] : [],
+      offset: d.quoteStart,
+    };
+  }
+}
+
+/** An item's responsibility notes: who leads and takes part, where the notes are, and a time limit they state. */
+interface ItemNotes {
+  resp: Responsibility;
+  spans: [number, number][];
+  /** "（牵头单位：A；完成时限：2023年底前）": the note's date is the item's deadline. */
+  deadline: { value: string; at: number } | null;
+  /** The rule in force after the item (a note may say the first named leads from then on). */
+  rule: NoteRule;
+}
+
+function itemNotes(
+  text: string,
+  hw: string,
+  seg: Segment,
+  rule: NoteRule,
+  docYear: number | null,
+): ItemNotes {
+  const out: ItemNotes = { resp: { lead: [], participants: [] }, spans: [], deadline: null, rule };
+  for (const note of notesIn(text, seg.from, seg.to)) {
+    const parsed = parseResponsibility(note.inner, out.rule);
+    if (!parsed) continue;
+    if (timePart(note.inner)) {
+      const value = cellDeadline(hw, note.start, note.end, docYear);
+      if (value) out.deadline = { value, at: note.start };
+    }
+    if (parsed.persistent) out.rule = { firstLeads: true };
+    for (const u of parsed.resp.lead) if (!out.resp.lead.includes(u)) out.resp.lead.push(u);
+    for (const u of parsed.resp.participants)
+      if (!out.resp.participants.includes(u) && !out.resp.lead.includes(u)) out.resp.participants.push(u);
+    out.spans.push([note.start, note.end]);
+  }
+  if (!out.resp.lead.length) {
+    const said = sentenceResponsibility(text.slice(seg.from, seg.to));
+    if (said) {
+      out.resp.lead.push(...said.lead);
+      out.resp.participants.push(...said.participants);
+    }
+  }
+  return out;
+}
+
+/** The item's own text: without its notes and the tables inside it (read row by row), one line per paragraph. */
+function itemText(text: string, seg: Segment, cut: [number, number][]): string {
+  let body = '';
+  let pos = seg.from;
+  for (const [a0, b] of cut) {
+    const a = Math.max(a0, pos);
+    body += text.slice(pos, a);
+    pos = Math.max(pos, b);
+  }
+  body += text.slice(pos, seg.to);
+  return body
+    .split('\n')
+    .map((l) => l.trim().replace(/^[\u3000\s]+/, ''))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** Targets of a segment's text, never read inside `skip` (notes, tables). */
+function segmentDrafts(
+  text: string,
+  hw: string,
+  seg: Segment,
+  skip: [number, number][],
+  ctx: ExtractContext,
+): DraftTarget[] {
+  const drafts: DraftTarget[] = [];
+  let pos = seg.from;
+  for (const [a, b] of [...skip, [seg.to, seg.to] as [number, number]]) {
+    if (a > pos) drafts.push(...extractTargets(text, hw, pos, a, ctx));
+    pos = Math.max(pos, b);
+  }
+  return drafts;
+}
+
+/**
+ * A note's time limit dates the figures before it; an item with a dated note and no figure is a
+ * milestone, its last sentence before the note.
+ */
+function applyNoteDeadline(
+  text: string,
+  seg: Segment,
+  drafts: DraftTarget[],
+  due: { value: string; at: number },
+): void {
+  for (const d of drafts) if (!d.deadline && d.quoteStart < due.at) d.deadline = due.value;
+  if (drafts.some((d) => d.quoteStart < due.at) || !seg.task) return;
+  const sents = sentences(text, seg.from, due.at).filter(([a, b]) =>
+    /[\u4e00-\u9fa5]/.test(text.slice(a, b)),
+  );
+  const last = sents[sents.length - 1];
+  if (last)
+    drafts.push(
+      milestoneDraft(last[0], last[1], due.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')),
+    );
+}
+
+/** A stage of a work plan dated in its heading ("（二）集中整治阶段（2022年4月—9月）"): a milestone for its end. */
+function stageMilestone(text: string, hw: string, seg: Segment, docYear: number | null): DraftTarget | null {
+  const at = text.indexOf(seg.title, seg.offset);
+  const due = at >= 0 ? stageDeadline(hw.slice(at, at + seg.title.length), docYear) : null;
+  return due ? milestoneDraft(at, at + seg.title.length, due, seg.title) : null;
+}
+
+/** Spans of `spans` that overlap the segment, in text order. */
+function within(spans: [number, number][], seg: Segment): [number, number][] {
+  return spans.filter(([a, b]) => b > seg.from && a < seg.to).sort((x, y) => x[0] - y[0]);
+}
+
+/** The text of a document → its catalogue entries (document, headings, tasks, targets). */
+export function parseDocument(text: string, source: string): ParsedDocument {
+  const layout = readLayout(text, source);
+  const { hw, lines, raw, tables, flat, firstHeadingLine, blocks, tail } = layout;
+  const warnings = flat
+    ? [`${source} 没有“一、”“（一）”等标题层级，已按句子逐句提取指标（未拆分任务），请在目录审核中重点核对`]
+    : [];
+  const meta = extractMeta(lines, firstHeadingLine);
+  const docYear = meta.date ? Number(meta.date.slice(0, 4)) : null;
+  const document = documentOf(text, source, meta);
+  const headings = headingNodes(raw, document.id);
+  const bodyEnd = tail < lines.length ? lines[tail].start : text.length;
+  const firstHeadingAt = firstHeadingLine < lines.length ? lines[firstHeadingLine].start : text.length;
+  const segments = segmentsOf(text, lines, raw, blocks, bodyEnd, firstHeadingAt);
+  const parts = new DocumentParts(text, document.id);
+  const ctx: ExtractContext = { docYear, docDate: meta.date };
 
   // text before the first heading (notice, preamble) may state goals too, but not its header lines
   const preStart = flat
@@ -398,176 +380,103 @@ export function parseDocument(text: string, source: string): ParsedDocument {
     : meta.dateLine >= 0 && meta.dateLine < firstHeadingLine
       ? lines[meta.dateLine].end
       : 0;
-  addTargets(
-    extractTargets(text, hw, preStart, preambleEnd, ctx).filter(
-      (d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t'),
-    ),
+  const preamble = extractTargets(text, hw, preStart, firstHeadingAt, ctx);
+  parts.addTargets(
+    preamble.filter((d) => !text.slice(d.quoteStart, d.quoteEnd).includes('\t')),
     [],
     null,
     preStart,
   );
 
+  const tableSpans = tables.map((t) => [t.start, t.end] as [number, number]);
+  let rule: NoteRule = { firstLeads: false };
   for (const seg of segments.slice(1)) {
-    // notes closing lines of this segment
-    const resp: Responsibility = { lead: [], participants: [] };
-    const noteSpans: [number, number][] = [];
-    // "（牵头单位：A；完成时限：2023年底前）": the note's date is the item's deadline
-    let noteDeadline: { value: string; at: number } | null = null;
-    for (const note of notesIn(text, seg.from, seg.to)) {
-      const parsed = parseResponsibility(note.inner, rule);
-      if (!parsed) continue;
-      if (timePart(note.inner)) {
-        const value = cellDeadline(hw, note.start, note.end, docYear);
-        if (value) noteDeadline = { value, at: note.start };
-      }
-      if (parsed.persistent) rule = { firstLeads: true };
-      for (const u of parsed.resp.lead) if (!resp.lead.includes(u)) resp.lead.push(u);
-      for (const u of parsed.resp.participants)
-        if (!resp.participants.includes(u) && !resp.lead.includes(u)) resp.participants.push(u);
-      noteSpans.push([note.start, note.end]);
-    }
-    if (!resp.lead.length) {
-      const said = sentenceResponsibility(text.slice(seg.from, seg.to));
-      if (said) {
-        resp.lead.push(...said.lead);
-        resp.participants.push(...said.participants);
-      }
-    }
+    const notes = itemNotes(text, hw, seg, rule, docYear);
+    rule = notes.rule;
+    // notes and tables inside the item (tables are read row by row below) are neither its text nor its figures
+    const skip = within([...notes.spans, ...tableSpans], seg);
     let task: Task | null = null;
     if (seg.task) {
-      let body = '';
-      let pos = seg.from;
-      // a table inside the item is read row by row below; the item's own text leaves it out
-      const cut = [...noteSpans, ...tables.map((t) => [t.start, t.end] as [number, number])]
-        .filter(([a, b]) => b > seg.from && a < seg.to)
-        .sort((x, y) => x[0] - y[0]);
-      for (const [a0, b] of cut) {
-        const a = Math.max(a0, pos);
-        body += text.slice(pos, a);
-        pos = Math.max(pos, b);
-      }
-      body += text.slice(pos, seg.to);
-      const clean = body
-        .split('\n')
-        .map((l) => l.trim().replace(/^[\u3000\s]+/, ''))
-        .filter(Boolean)
-        .join('\n');
-      task = {
-        id: taskIds.allocate(`${documentId}/${pathKey(seg.path)}/T${contentHash(`${seg.title}|${clean}`)}`),
-        documentId,
+      const clean = itemText(text, seg, skip);
+      task = parts.addTask(`${document.id}/${pathKey(seg.path)}/T${contentHash(`${seg.title}|${clean}`)}`, {
         path: seg.path,
         title: seg.title.replace(/^(——|──|—)/, '').trim(),
         text: clean,
-        lead: resp.lead,
-        participants: resp.participants,
+        lead: notes.resp.lead,
+        participants: notes.resp.participants,
         origin: 'text',
         offset: seg.offset,
-      };
-      tasks.push(task);
+      });
     }
-    // targets never read figures inside the notes
-    const drafts: DraftTarget[] = [];
-    let pos = seg.from;
-    // figures inside notes and inside tables (read row by row below) are not read here
-    const skip: [number, number][] = [
-      ...noteSpans,
-      ...tables.map((t) => [t.start, t.end] as [number, number]),
-    ]
-      .filter(([a, b]) => b > seg.from && a < seg.to)
-      .sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of [...skip, [seg.to, seg.to] as [number, number]]) {
-      if (a > pos) drafts.push(...extractTargets(text, hw, pos, a, ctx));
-      pos = Math.max(pos, b);
-    }
-    if (noteDeadline) {
-      const nd = noteDeadline;
-      for (const d of drafts) if (!d.deadline && d.quoteStart < nd.at) d.deadline = nd.value;
-      if (!drafts.some((d) => d.quoteStart < nd.at) && seg.task) {
-        // an item with a dated note and no figure is a milestone: its last sentence before the note
-        const sents = sentences(text, seg.from, nd.at).filter(([a, b]) =>
-          /[\u4e00-\u9fa5]/.test(text.slice(a, b)),
-        );
-        const last = sents[sents.length - 1];
-        if (last)
-          drafts.push(
-            milestoneDraft(last[0], last[1], nd.value, text.slice(last[0], last[1]).replace(/[。；;]$/, '')),
-          );
-      }
-    }
-    // a stage of a work plan dated in its heading ("（二）集中整治阶段（2022年4月—9月）") is a milestone
-    // for its end, when its text states no target of its own
-    if (task && !drafts.length && seg.title) {
-      const at = text.indexOf(seg.title, seg.offset);
-      const due = at >= 0 ? stageDeadline(hw.slice(at, at + seg.title.length), docYear) : null;
-      if (due) drafts.push(milestoneDraft(at, at + seg.title.length, due, seg.title));
-    }
-    addTargets(drafts, seg.path, task, seg.from);
+    const drafts = segmentDrafts(text, hw, seg, skip, ctx);
+    if (notes.deadline) applyNoteDeadline(text, seg, drafts, notes.deadline);
+    // a stage dated in its heading is a milestone when its text states no target of its own
+    const stage = task && !drafts.length && seg.title ? stageMilestone(text, hw, seg, docYear) : null;
+    if (stage) drafts.push(stage);
+    parts.addTargets(drafts, seg.path, task, seg.from);
   }
 
   // tables (in the body or in an annex) become tasks of origin "table"
   for (const table of tables) {
-    if (table.indicators.length) {
-      // a 主要指标 table belongs to the heading above it
-      const above = raw.filter((h) => h.offset < table.start).pop();
-      const path = above?.path ?? [];
-      const task = tasks.filter((t) => t.offset <= table.start && t.origin === 'text').pop() ?? null;
-      const drafts: DraftTarget[] = [];
-      for (const ind of table.indicators) {
-        const d = tableFigure(
-          hw,
-          ind.name.offset,
-          ind.value.offset,
-          ind.value.offset + ind.value.text.length,
-          ind.unit,
-          ind.year,
-          ind.name.text,
-        );
-        if (d) drafts.push(d);
-      }
-      addTargets(drafts, path, task && task.path.join() === path.join() ? task : null, table.start);
-    }
-    for (const row of table.rows) {
-      const groupLabel = row.group.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.group;
-      const catLabel = row.category.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? row.category;
-      // a table inside a numbered item belongs to that item; one after the body is an annex
-      const inBody = table.start < bodyEnd && raw.some((h) => h.offset < table.start);
-      const base = inBody ? raw.filter((h) => h.offset < table.start).pop()!.path : ['附件'];
-      const path = [...base, groupLabel, catLabel].filter(Boolean);
-      const title = row.category.replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '') || row.group;
-      const task: Task = {
-        id: taskIds.allocate(
-          `${documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`,
-        ),
-        documentId,
-        path,
-        title,
-        text: row.text,
-        lead: row.lead,
-        participants: row.participants,
-        origin: 'table',
-        offset: row.offset,
-      };
-      tasks.push(task);
-      const rowDeadline = row.deadlineCell
-        ? cellDeadline(
-            hw,
-            row.deadlineCell.offset,
-            row.deadlineCell.offset + row.deadlineCell.text.length,
-            docYear,
-          )
-        : null;
-      const drafts: DraftTarget[] = [];
-      for (const cell of row.textCells) {
-        drafts.push(...extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx));
-      }
-      for (const d of drafts) if (!d.deadline && rowDeadline) d.deadline = rowDeadline;
-      // a row with a 完成时限 and no figure is a dated commitment: a milestone
-      if (!drafts.length && rowDeadline && row.goalCell) {
-        const g = row.goalCell;
-        drafts.push(milestoneDraft(g.offset, g.offset + g.text.length, rowDeadline, g.text));
-      }
-      addTargets(drafts, path, task);
-    }
+    if (table.indicators.length) addIndicatorTable(parts, hw, raw, table);
+    for (const row of table.rows) addTableRow(parts, text, hw, raw, table, row, bodyEnd, ctx);
   }
-  return { document, headings, tasks, targets, text, warnings };
+  return { document, headings, tasks: parts.tasks, targets: parts.targets, text, warnings };
+}
+
+/** A 主要指标 table: its figures belong to the heading above it (and to its task when that is the item there). */
+function addIndicatorTable(parts: DocumentParts, hw: string, raw: RawHeading[], table: ParsedTable): void {
+  const above = raw.filter((h) => h.offset < table.start).pop();
+  const path = above?.path ?? [];
+  const task = parts.tasks.filter((t) => t.offset <= table.start && t.origin === 'text').pop() ?? null;
+  const drafts: DraftTarget[] = [];
+  for (const ind of table.indicators) {
+    const end = ind.value.offset + ind.value.text.length;
+    const d = tableFigure(hw, ind.name.offset, ind.value.offset, end, ind.unit, ind.year, ind.name.text);
+    if (d) drafts.push(d);
+  }
+  parts.addTargets(drafts, path, task && task.path.join() === path.join() ? task : null, table.start);
+}
+
+/** A row of a task table: a task of origin "table" with its units, figures and 完成时限 (a milestone when it has no figure). */
+function addTableRow(
+  parts: DocumentParts,
+  text: string,
+  hw: string,
+  raw: RawHeading[],
+  table: ParsedTable,
+  row: TableRowTask,
+  bodyEnd: number,
+  ctx: ExtractContext,
+): void {
+  const label = (s: string) => s.match(/^[一二三四五六七八九十]+、|^\d+[.．、]/)?.[0] ?? s;
+  // a table inside a numbered item belongs to that item; one after the body is an annex
+  const inBody = table.start < bodyEnd && raw.some((h) => h.offset < table.start);
+  const base = inBody ? raw.filter((h) => h.offset < table.start).pop()!.path : ['附件'];
+  const path = [...base, label(row.group), label(row.category)].filter(Boolean);
+  const title = row.category.replace(/^[一二三四五六七八九十]+、|^\d+[.．、]/, '') || row.group;
+  const task = parts.addTask(
+    `${parts.documentId}/${pathKey(path)}/T${contentHash(`${row.group}|${row.category}|${row.text}`)}`,
+    {
+      path,
+      title,
+      text: row.text,
+      lead: row.lead,
+      participants: row.participants,
+      origin: 'table',
+      offset: row.offset,
+    },
+  );
+  const dc = row.deadlineCell;
+  const rowDeadline = dc ? cellDeadline(hw, dc.offset, dc.offset + dc.text.length, ctx.docYear) : null;
+  const drafts: DraftTarget[] = [];
+  for (const cell of row.textCells)
+    drafts.push(...extractTargets(text, hw, cell.offset, cell.offset + cell.text.length, ctx));
+  for (const d of drafts) if (!d.deadline && rowDeadline) d.deadline = rowDeadline;
+  // a row with a 完成时限 and no figure is a dated commitment: a milestone
+  if (!drafts.length && rowDeadline && row.goalCell) {
+    const g = row.goalCell;
+    drafts.push(milestoneDraft(g.offset, g.offset + g.text.length, rowDeadline, g.text));
+  }
+  parts.addTargets(drafts, path, task);
 }

@@ -551,6 +551,86 @@ function trimIndicator(s: string): string {
     .trim();
 }
 
+type Fig = { start: number; end: number; m: RegExpExecArray };
+
+/** A sentence being read, with the dates written in it and the deadline its paragraph carries. */
+interface Sentence {
+  text: string;
+  hw: string;
+  from: number;
+  to: number;
+  index: number;
+  /** Dates in the sentence, past years included (a figure after one reports the past). */
+  allDeadlines: DeadlineHit[];
+  deadlines: DeadlineHit[];
+  /** The deadline stated earlier in the paragraph (or in the line opening its list). */
+  carried: string | null;
+}
+
+/** A figure's match read out: number, range end, unit and suffix, and the text around it. */
+interface FigureRead {
+  start: number;
+  end: number;
+  numText: string;
+  maxText: string | undefined;
+  unit: string;
+  suffix: string;
+  isCn: boolean;
+  before: string;
+  prevCh: string;
+  nextText: string;
+}
+
+/**
+ * What carries from sentence to sentence in a stretch of text: the deadline of the paragraph, whether
+ * it opened with a baseline ("截至2021年底，全省共有…。95%的乡镇卫生院能够…" reports facts until a sentence
+ * commits to something), and whether a colon ("具体目标：") opened a list whose lines share its deadline.
+ */
+class ParagraphState {
+  private carry: string | null = null;
+  private prevEnd: number;
+  private baselinePara = false;
+  private inList = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly hw: string,
+    private readonly from: number,
+  ) {
+    this.prevEnd = from;
+  }
+
+  /** Moves on to the sentence [sFrom, sTo): the deadline it inherits, or null when it is not read (a report, a formula, a validity window). */
+  enter(sFrom: number, sTo: number, deadlines: DeadlineHit[]): { carried: string | null } | null {
+    const { text, hw, from } = this;
+    if (text.slice(this.prevEnd, sFrom).includes('\n')) {
+      const prevText = hw.slice(from, this.prevEnd).trimEnd();
+      const listLine =
+        /^\s*(——|—|─|·|•|●|[（(]?\d{1,2}[)）.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)/.test(
+          hw.slice(sFrom, sTo),
+        );
+      this.inList = listLine && (/[：:]$/.test(prevText) || (this.inList && /[；;，,。]$/.test(prevText)));
+      if (!this.inList) this.carry = null;
+      this.baselinePara = false;
+    }
+    this.prevEnd = sTo;
+    const sHw = hw.slice(sFrom, sTo);
+    const carried = this.carry;
+    if (deadlines.length) this.carry = deadlines[deadlines.length - 1].value;
+    const commits = COMMITMENT.test(sHw) || deadlines.some((d) => d.explicit);
+    if (
+      BASELINE_OPENING.test(sHw) &&
+      !/(力争|到\s*\d{4}|目标)/.test(sHw) &&
+      !deadlines.some((d) => d.explicit)
+    )
+      this.baselinePara = true;
+    else if (this.baselinePara && !commits) return null;
+    else this.baselinePara = false;
+    if (FORMULA.test(sHw) || VALIDITY.test(sHw)) return null;
+    return { carried };
+  }
+}
+
 export function extractTargets(
   text: string,
   hw: string,
@@ -559,459 +639,543 @@ export function extractTargets(
   ctx: ExtractContext,
 ): DraftTarget[] {
   const out: DraftTarget[] = [];
-  const sents = sentences(text, from, to);
-  // a deadline stated earlier in a paragraph carries over to its later sentences
-  let carry: string | null = null;
-  let prevEnd = from;
-  // a paragraph that opens with a baseline ("截至2021年底，全省共有…。95%的乡镇卫生院能够…") reports facts
-  // until a sentence commits to something
-  let baselinePara = false;
-  // a colon ("具体目标：") opens a list whose lines ("——…；") share the paragraph's deadline
-  let inList = false;
-  sents.forEach(([sFrom, sTo], sIndex) => {
-    if (text.slice(prevEnd, sFrom).includes('\n')) {
-      const prevText = hw.slice(from, prevEnd).trimEnd();
-      const listLine =
-        /^\s*(——|—|─|·|•|●|[（(]?\d{1,2}[)）.、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]是)/.test(
-          hw.slice(sFrom, sTo),
-        );
-      inList = listLine && (/[：:]$/.test(prevText) || (inList && /[；;，,。]$/.test(prevText)));
-      if (!inList) carry = null;
-      baselinePara = false;
-    }
-    prevEnd = sTo;
-    const sHw = hw.slice(sFrom, sTo);
+  const para = new ParagraphState(text, hw, from);
+  sentences(text, from, to).forEach(([sFrom, sTo], index) => {
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
-    const carried = carry;
-    if (deadlines.length) carry = deadlines[deadlines.length - 1].value;
-    const commits = COMMITMENT.test(sHw) || deadlines.some((d) => d.explicit);
-    if (
-      BASELINE_OPENING.test(sHw) &&
-      !/(力争|到\s*\d{4}|目标)/.test(sHw) &&
-      !deadlines.some((d) => d.explicit)
-    )
-      baselinePara = true;
-    else if (baselinePara && !commits) return;
-    else baselinePara = false;
-    if (FORMULA.test(sHw) || VALIDITY.test(sHw)) return;
-    type Fig = { start: number; end: number; m: RegExpExecArray };
-    const rawFigs: Fig[] = [];
-    FIGURE.lastIndex = 0;
-    for (let m; (m = FIGURE.exec(sHw));) {
-      let e = sFrom + m.index + m[0].length;
-      // the padding of a figure written in words ("百分之三十") belongs to it
-      while (e < sTo && hw[e] === ' ' && !/\s/.test(text[e])) e++;
-      rawFigs.push({ start: sFrom + m.index, end: e, m });
-    }
-    // two passes: the second sees only the figures the first accepted, so list items and
-    // qualifiers are judged against real neighbours, not against idioms or years
-    const pass = (figs: Fig[]): DraftTarget[] => {
-      const found: DraftTarget[] = [];
-      for (let fi = 0; fi < figs.length; fi++) {
-        const { start, end, m } = figs[fi];
-        const numText = m[1];
-        const maxText = m[2];
-        // a compound unit keeps its per-part (the workbook shows the unit as the text writes it)
-        const unit = m[4] && !m[3].startsWith('/') ? `${m[3]}/${m[4]}` : m[3];
-        const suffix = m[5] ?? '';
-        const isCn = !/^\d/.test(numText);
-        const before = hw.slice(Math.max(sFrom, start - 12), start);
-        const prevCh = hw[start - 1] ?? '';
-        const nextText = hw.slice(end, Math.min(sTo, end + 10));
-        // years, dates and codes
-        if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) continue;
-        if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) continue;
-        if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) continue;
-        if (/^(月|日|号)/.test(nextText) && unit === '年') continue;
-        if (/第\s*$/.test(before)) continue;
-        // "每10万人口", "每千名老年人": the base of a rate, not a figure
-        if (/每\s*$/.test(before)) continue;
-        if (insideBrackets(hw, sFrom, start, '《', '》')) continue;
-        if (isCn) {
-          // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
-          if (/每\s*$/.test(before)) continue; // "每千人口" is a rate, not a count
-          if (
-            !/[十百千万]/.test(numText) &&
-            numText.length < 2 &&
-            !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
-          )
-            continue;
-          if (numText === '万' || numText === '千' || numText === '百') {
-            // "百名国医大师" is fine; a bare "万" before a non-count is not a number
-            if (!COUNT_UNITS_CN.has(unit)) continue;
-          }
-          if (!COUNT_UNITS_CN.has(unit) && unit !== '年') continue;
-          if (insideBrackets(hw, sFrom, start, '“"', '”"')) continue;
-          const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
-          if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) continue;
-        }
-        // "二期工程", "3期项目": a phase of a project, not a count
-        if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) continue;
-        if (unit === '万' || unit === '亿') {
-          // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
-          if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) continue;
-        }
-        const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
-        if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) continue;
-        if (unit === '年' && /(用|经过)\s*$/.test(before)) continue; // "用3年时间" is a deadline, not a target
-        const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
-        const clauseBefore = hw.slice(cA, start);
-        // …unless the figure is raised to ("补助标准提高到每人每年94元" commits to a new level)
-        if (POLICY_PARAMETER.test(clauseBefore) && !RAISED_TO.test(clauseBefore)) continue;
-        // baseline facts ("截至2014年底，全国共有…") are not commitments
-        if (
-          BASELINE.test(hw.slice(sFrom, start)) &&
-          !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start)) &&
-          !deadlines.some((d) => d.explicit && d.at < start)
-        )
-          continue;
-        const isShare = unit === '%' || unit === '‰';
-        // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
-        const afterFig = hw.slice(end, cB);
-        if (!isShare && /^\s*的/.test(afterFig) && !strong) continue;
-        // "药占比超过30%的医院": a share after a comparison word and before 的 names who is meant
-        if (
-          isShare &&
-          !suffix &&
-          /^\s*的/.test(afterFig) &&
-          /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)
-        )
-          continue;
-        // "已建成5个", "建成了3所": done already, not a commitment
-        if (
-          /((已经|已|累计已)(建成|建立|完成|达到|实现|覆盖|开展|培训|招录|签约|投入|设立|拥有|有))|((建成|完成|达到|实现|培训|新增|增长|建立|开展)了)/.test(
-            clauseBefore,
-          ) &&
-          !/(到|力争|确保)\s*\d{4}/.test(hw.slice(sFrom, start))
-        )
-          continue;
-        // subsidies and rewards are measures, not targets ("给予最高10万元补助")
-        if (
-          /(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) &&
-          /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))
-        )
-          continue;
-        // a year before the document's own year reports the past ("2020年，全省共有…")
-        const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
-        if (yearBefore?.past) continue;
-        const nextFig = figs[fi + 1];
-        if (
-          !isShare &&
-          nextFig &&
-          nextFig.start < cB &&
-          !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
-          !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
-        )
-          continue;
-        if (/(前列|以来)/.test(nextText.slice(0, 2))) continue;
-
-        const value = isCn ? chineseNumber(numText) : Number(numText.replace(/,/g, ''));
-        const valueMax =
-          maxText === undefined
-            ? null
-            : /^\d/.test(maxText)
-              ? Number(maxText.replace(/,/g, ''))
-              : chineseNumber(maxText);
-        if (value === null) continue;
-        let comparator: Comparator = '=';
-        if (valueMax !== null) comparator = 'range';
-        else if (/以上$/.test(suffix))
-          comparator = GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
-        else if (/以下|以内|之内|^内$/.test(suffix))
-          comparator = LT_BEFORE.test(before) && !/不低于|不少于/.test(before) ? '<' : '<=';
-        else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
-        else if (suffix === '多') comparator = '>';
-        // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
-        else if (LE_BEFORE.test(before)) comparator = '<=';
-        // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
-        else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
-        else if (
-          GE_BEFORE.test(before) ||
-          AT_LEAST_VERB.test(before) ||
-          GE_GOVERNS.test(clauseBefore) ||
-          AT_LEAST_GOVERNS.test(clauseBefore)
-        )
-          comparator = '>=';
-        else if (GT_BEFORE.test(before)) comparator = '>';
-        else if (LT_BEFORE.test(before)) comparator = '<';
-        else {
-          // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
-          const prev = found[found.length - 1];
-          if (
-            prev &&
-            prev.figureEnd >= cA &&
-            /^[^，,；;。]*$/.test(hw.slice(prev.figureEnd, start)) &&
-            /、/.test(hw.slice(prev.figureEnd, start))
-          ) {
-            comparator = prev.comparator;
-          }
-        }
-        // deadline: the nearest one written before the figure in the sentence, else after it
-        const dBefore = deadlines.filter((d) => d.at < start);
-        // a date after the figure applies when it closes the figure's clause ("…90%，2025年底前完成"), not when
-        // it opens a commitment of its own ("每年培训200人，2024年开展中期评估")
-        const dAfter = deadlines.filter(
-          (d) =>
-            d.at >= end &&
-            (d.at < cB ||
-              (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? [])
-                .length < 4),
-        );
-        const due = dBefore[dBefore.length - 1] ?? dAfter[0];
-        const deadline = due?.value ?? carried;
-        // an annual figure is written 每年… or per year (4次/年, 万人次/年); 年均 (an average rate) is not one
-        const perYear =
-          due?.cycle === 'year' ||
-          unit.endsWith('/年') ||
-          /每年/.test(clauseBefore) ||
-          /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
-        let perUnit: string | null = null;
-        const every = clauseBefore.lastIndexOf('每');
-        if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
-          const rest = clauseBefore.slice(every);
-          const stop = rest.search(
-            /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
-          );
-          const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
-          perUnit = rate
-            ? text.slice(cA + every, cA + every + rate[0].length)
-            : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
-        }
-        // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
-        // a list item runs from the separator after the previous figure to the separator after this one
-        const SEP = /[、和及与]/;
-        let itemStart = cA;
-        const prevFig = found[found.length - 1];
-        if (prevFig && prevFig.figureEnd > cA && prevFig.figureEnd <= start) {
-          itemStart = prevFig.figureEnd;
-          for (let k = start - 1; k >= prevFig.figureEnd; k--) {
-            if (SEP.test(hw[k]) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
-              itemStart = k + 1;
-              break;
-            }
-          }
-        }
-        // a figure in the middle of a long 、-list ("A、B、各县建设一所C、D") is its own item
-        if (itemStart === cA && /、/.test(hw.slice(end, cB)) && /、/.test(hw.slice(cA, start))) {
-          for (let k = start - 1; k > cA; k--) {
-            if (hw[k] === '、' && !insideBrackets(hw, cA, k, '（(', '）)')) {
-              itemStart = k + 1;
-              break;
-            }
-          }
-        }
-        let itemEnd = cB;
-        const listed = (nextFig && nextFig.start < cB) || (itemStart > cA && /、/.test(hw.slice(cA, start)));
-        if (listed) {
-          for (let k = end; k < (nextFig && nextFig.start < cB ? nextFig.start : cB); k++) {
-            if (SEP.test(hw[k]) && !insideBrackets(hw, end, k, '（(', '）)')) {
-              itemEnd = k;
-              break;
-            }
-          }
-          if (nextFig && nextFig.start < cB && itemEnd === cB) itemEnd = nextFig.start;
-        }
-        // a share written "80%以上的村卫生室…" is measured on what follows it
-        const shareOf =
-          (isShare && /^(以上|以下)?的/.test(hw.slice(end - suffix.length, end + 1).replace(/^\d+/, ''))) ||
-          (isShare && hw[end] === '的');
-        const left = shareOf
-          ? ''
-          : text
-              .slice(itemStart, start)
-              .replace(
-                /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/,
-                '',
-              )
-              .replace(/^[、]/, '')
-              .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
-        const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
-        let indicator = trimIndicator(left + right)
-          .replace(/^的/, '')
-          .replace(/的$/, '');
-        // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
-        if (!indicator.replace(/[即达到以上]/g, '') && found.length)
-          indicator = found[found.length - 1].indicator;
-        indicator = indicator.replace(/\s+/g, '');
-        if (indicator.length > 80) indicator = indicator.slice(0, 80);
-        const n = normaliseUnit(unit, value);
-        found.push({
-          quoteStart: cA,
-          quoteEnd: cB,
-          figureStart: start,
-          figureEnd: end,
-          indicator,
-          comparator,
-          value,
-          valueMax,
-          unit,
-          normalizedValue: n.normalizedValue,
-          baseUnit: n.baseUnit,
-          deadline,
-          perYear,
-          perUnit,
-          ...(due?.cycle ? { cycle: due.cycle } : {}),
-          linkTo: null,
-          sentence: sIndex,
-        });
-        // "…１.５‰，即达到４１０００人以上": the second figure restates the first
-        if (/^\s*(即|也就是|相当于|折合|约合)/.test(hw.slice(cA, start)) && found.length > 1) {
-          found[found.length - 1].linkTo = found[found.length - 2].figureStart;
-        }
-      }
-      return found;
+    const state = para.enter(sFrom, sTo, deadlines);
+    if (!state) return;
+    const s: Sentence = {
+      text,
+      hw,
+      from: sFrom,
+      to: sTo,
+      index,
+      allDeadlines,
+      deadlines,
+      carried: state.carried,
     };
-    const firstPass = pass(rawFigs);
-    const found = pass(rawFigs.filter((f) => firstPass.some((d) => d.figureStart === f.start)));
-    // coverage: "实现…全覆盖" → 100 %
-    // only the explicit 全覆盖 gives 100 %; "全面覆盖城乡" states a direction (a milestone when dated)
-    const cov = /(?<![健面])全覆盖|覆盖率(?:达到)?\s*100\s*%/g;
-    for (let m; (m = cov.exec(sHw));) {
-      const at = sFrom + m.index;
-      if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100))
-        continue;
-      if (/100\s*%/.test(m[0])) continue; // already a figure
-      const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
-      const dBefore = deadlines.filter((d) => d.at < at);
-      const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
-      const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(
-        /\s+/g,
-        '',
-      );
-      found.push({
-        quoteStart: cA,
-        quoteEnd: cB,
-        figureStart: at,
-        figureEnd: at + m[0].length,
-        indicator: indicator ? `${indicator}覆盖率` : '覆盖率',
-        comparator: '=',
-        value: 100,
-        valueMax: null,
-        unit: '%',
-        normalizedValue: 100,
-        baseUnit: '%',
-        deadline,
-        perYear: false,
-        perUnit: null,
-        linkTo: null,
-        sentence: sIndex,
-      });
-    }
-    for (let m; (m = WORD_FIGURE.exec(sHw));) {
-      const at = sFrom + m.index;
-      if (found.some((f) => f.figureStart <= at && at < f.figureEnd)) continue;
-      const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
-      if (POLICY_PARAMETER.test(hw.slice(cA, at))) continue;
-      const zero = m[4] !== undefined;
-      const value = zero
-        ? 0
-        : m[3]
-          ? 50
-          : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
-      const before = hw.slice(cA, at);
-      const comparator: Comparator = zero
-        ? '<='
-        : m[3] || GE_BEFORE.test(before)
-          ? '>='
-          : LE_BEFORE.test(before)
-            ? '<='
-            : '=';
-      const dBefore = deadlines.filter((d) => d.at < at);
-      const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
-      found.push({
-        quoteStart: cA,
-        quoteEnd: cB,
-        figureStart: at,
-        figureEnd: at + m[0].length,
-        indicator: trimIndicator(
-          text.slice(cA, at).replace(/(实现|达到|不低于|不少于|超过)\s*$/, ''),
-        ).replace(/\s+/g, ''),
-        comparator,
-        value,
-        valueMax: null,
-        unit: '%',
-        normalizedValue: value,
-        baseUnit: '%',
-        deadline,
-        perYear: false,
-        perUnit: null,
-        linkTo: null,
-        sentence: sIndex,
-      });
-    }
-    WORD_FIGURE.lastIndex = 0;
-    // milestones: a dated clause with no figure ("到2020年，基本建立…体系", "2019年6月底前…出台…方案");
-    // one per dated clause, and none in a part of the sentence (between ；) that already has a figure
-    // a figure belongs to the date written before it in the part ("2023年完成A，2024年B不低于60%" gives
-    // a milestone for A only); a date closing its clause ("…达到90%，2025年底前完成") governs what precedes it
-    for (const [pFrom, pTo] of parts(hw, sFrom, sTo)) {
-      const partFigure = found.some((f) => f.figureStart >= pFrom && f.figureStart < pTo);
-      const dated = deadlines.filter((d) => d.at >= pFrom && d.at < pTo);
-      let lastClauseEnd = -1;
-      for (const d of deadlines) {
-        if (d.at < pFrom || d.at >= pTo || !d.explicit) continue;
-        const [cA, cB] = clauseBounds(hw, pFrom, pTo, d.at);
-        if (cA < lastClauseEnd) continue;
-        if (partFigure) {
-          const leadsClause = !hw
-            .slice(cA, d.at)
-            .replace(/[\s到至力争取确保计划预计在于自从本方案意见通知]/g, '');
-          const next = dated.find((x) => x.at >= cB);
-          const domainEnd = next ? clauseBounds(hw, pFrom, pTo, next.at)[0] : pTo;
-          if (!leadsClause || !dated.every((x) => x === d || x.at >= cB || x.at < cA)) continue;
-          if (found.some((f) => f.figureStart >= cA && f.figureStart < domainEnd)) continue;
-          // "…达到90%，2025年底前完成": the date closes the figure's commitment
-          if ((hw.slice(d.end, cB).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4) continue;
-        }
-        // "到2020年，" alone: the commitment is the next clause
-        let qEnd = cB;
-        if (!hw.slice(d.end, cB).replace(/[\s前底末]/g, '')) {
-          let k = cB + 1;
-          while (k < pTo && !/[，,；;：:。]/.test(hw[k])) k++;
-          qEnd = Math.min(k, pTo);
-        }
-        let qStart = d.at;
-        const cjk = (a: number, b: number) => (hw.slice(a, b).match(/[\u4e00-\u9fa5]/g) ?? []).length;
-        if (cjk(d.end, qEnd) < 4) {
-          // "…体系，2018年底前完成": the commitment is written before the date
-          qStart = cA;
-          if (cjk(cA, d.at) < 4) {
-            // "（完成时限：2018年底前）": the whole sentence is the commitment
-            qStart = sFrom;
-            qEnd = Math.max(qEnd, sTo);
-          }
-          if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
-        }
-        if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
-        // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
-        if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
-        lastClauseEnd = qEnd;
-        found.push({
-          quoteStart: qStart,
-          quoteEnd: qEnd,
-          figureStart: d.at,
-          figureEnd: d.end,
-          indicator: trimIndicator(text.slice(d.end, qEnd)).replace(/\s+/g, '').slice(0, 80),
-          comparator: 'milestone',
-          value: null,
-          valueMax: null,
-          unit: null,
-          normalizedValue: null,
-          baseUnit: null,
-          deadline: d.value,
-          perYear: d.cycle === 'year',
-          perUnit: null,
-          ...(d.cycle ? { cycle: d.cycle } : {}),
-          linkTo: null,
-          sentence: sIndex,
-        });
-      }
-    }
+    const found = figureTargets(s);
+    addCoverage(s, found);
+    addWordFigures(s, found);
+    addMilestones(s, found);
     found.sort((a, b) => a.figureStart - b.figureStart);
     out.push(...found);
   });
   return out;
+}
+
+/** The figures of a sentence that are targets. */
+function figureTargets(s: Sentence): DraftTarget[] {
+  const { text, hw, from: sFrom, to: sTo } = s;
+  const sHw = hw.slice(sFrom, sTo);
+  const rawFigs: Fig[] = [];
+  FIGURE.lastIndex = 0;
+  for (let m; (m = FIGURE.exec(sHw));) {
+    let e = sFrom + m.index + m[0].length;
+    // the padding of a figure written in words ("百分之三十") belongs to it
+    while (e < sTo && hw[e] === ' ' && !/\s/.test(text[e])) e++;
+    rawFigs.push({ start: sFrom + m.index, end: e, m });
+  }
+  // two passes: the second sees only the figures the first accepted, so list items and
+  // qualifiers are judged against real neighbours, not against idioms or years
+  const firstPass = readFigures(s, rawFigs);
+  return readFigures(
+    s,
+    rawFigs.filter((f) => firstPass.some((d) => d.figureStart === f.start)),
+  );
+}
+
+function readFigures(s: Sentence, figs: Fig[]): DraftTarget[] {
+  const found: DraftTarget[] = [];
+  for (let fi = 0; fi < figs.length; fi++) {
+    const d = readFigure(s, figs, fi, found);
+    if (d) found.push(d);
+  }
+  return found;
+}
+
+function readMatch(s: Sentence, fig: Fig): FigureRead {
+  const { hw, from: sFrom, to: sTo } = s;
+  const { start, end, m } = fig;
+  const numText = m[1];
+  const maxText = m[2];
+  // a compound unit keeps its per-part (the workbook shows the unit as the text writes it)
+  const unit = m[4] && !m[3].startsWith('/') ? `${m[3]}/${m[4]}` : m[3];
+  const suffix = m[5] ?? '';
+  const isCn = !/^\d/.test(numText);
+  const before = hw.slice(Math.max(sFrom, start - 12), start);
+  const prevCh = hw[start - 1] ?? '';
+  const nextText = hw.slice(end, Math.min(sTo, end + 10));
+  return { start, end, numText, maxText, unit, suffix, isCn, before, prevCh, nextText };
+}
+
+/** Years, dates and codes, the base of a rate, titles, Chinese numerals in idioms and names, phases, durations without a commitment word. */
+function notAFigure(s: Sentence, f: FigureRead): boolean {
+  const { hw, from: sFrom, to: sTo } = s;
+  const { start, end, numText, unit, isCn, before, prevCh, nextText } = f;
+  // years, dates and codes
+  if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) return true;
+  if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) return true;
+  if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) return true;
+  if (/^(月|日|号)/.test(nextText) && unit === '年') return true;
+  if (/第\s*$/.test(before)) return true;
+  // "每10万人口", "每千名老年人": the base of a rate, not a figure
+  if (/每\s*$/.test(before)) return true;
+  if (insideBrackets(hw, sFrom, start, '《', '》')) return true;
+  if (isCn) {
+    // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
+    if (/每\s*$/.test(before)) return true; // "每千人口" is a rate, not a count
+    if (
+      !/[十百千万]/.test(numText) &&
+      numText.length < 2 &&
+      !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
+    )
+      return true;
+    if (numText === '万' || numText === '千' || numText === '百') {
+      // "百名国医大师" is fine; a bare "万" before a non-count is not a number
+      if (!COUNT_UNITS_CN.has(unit)) return true;
+    }
+    if (!COUNT_UNITS_CN.has(unit) && unit !== '年') return true;
+    if (insideBrackets(hw, sFrom, start, '“"', '”"')) return true;
+    const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
+    if (/(工程|计划|行动|板块|项目|工作法|活动)$/.test(tail) || /工程/.test(tail)) return true;
+  }
+  // "二期工程", "3期项目": a phase of a project, not a count
+  if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) return true;
+  if (unit === '万' || unit === '亿') {
+    // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
+    if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) return true;
+  }
+  const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
+  if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) return true;
+  if (unit === '年' && /(用|经过)\s*$/.test(before)) return true; // "用3年时间" is a deadline, not a target
+  return false;
+}
+
+/**
+ * Figures that are no commitment: policy parameters, baselines, qualifiers ("超过60个的乡镇卫生院"),
+ * things done already, subsidies, past years, a figure that only names what the next one counts.
+ */
+function notACommitment(
+  s: Sentence,
+  f: FigureRead,
+  cA: number,
+  cB: number,
+  nextFig: Fig | undefined,
+): boolean {
+  const { hw, from: sFrom, deadlines, allDeadlines } = s;
+  const { start, end, unit, suffix, before, nextText } = f;
+  const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
+  const clauseBefore = hw.slice(cA, start);
+  // …unless the figure is raised to ("补助标准提高到每人每年94元" commits to a new level)
+  if (POLICY_PARAMETER.test(clauseBefore) && !RAISED_TO.test(clauseBefore)) return true;
+  // baseline facts ("截至2014年底，全国共有…") are not commitments
+  if (
+    BASELINE.test(hw.slice(sFrom, start)) &&
+    !/(力争|到\s*\d{4}|目标)/.test(hw.slice(sFrom, start)) &&
+    !deadlines.some((d) => d.explicit && d.at < start)
+  )
+    return true;
+  const isShare = unit === '%' || unit === '‰';
+  // qualifiers: "超过60个的乡镇卫生院", "产值10亿元以上企业集团20个"
+  const afterFig = hw.slice(end, cB);
+  if (!isShare && /^\s*的/.test(afterFig) && !strong) return true;
+  // "药占比超过30%的医院": a share after a comparison word and before 的 names who is meant
+  if (isShare && !suffix && /^\s*的/.test(afterFig) && /(超过|高于|低于|不足|大于|小于)\s*$/.test(before))
+    return true;
+  // "已建成5个", "建成了3所": done already, not a commitment
+  if (
+    /((已经|已|累计已)(建成|建立|完成|达到|实现|覆盖|开展|培训|招录|签约|投入|设立|拥有|有))|((建成|完成|达到|实现|培训|新增|增长|建立|开展)了)/.test(
+      clauseBefore,
+    ) &&
+    !/(到|力争|确保)\s*\d{4}/.test(hw.slice(sFrom, start))
+  )
+    return true;
+  // subsidies and rewards are measures, not targets ("给予最高10万元补助")
+  if (
+    /(补助|补贴|奖励|奖补|资助|贴息|罚款)/.test(hw.slice(cA, cB)) &&
+    /(给予|最高|一次性)[^，,；;。]{0,10}$/.test(hw.slice(cA, start))
+  )
+    return true;
+  // a year before the document's own year reports the past ("2020年，全省共有…")
+  const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
+  if (yearBefore?.past) return true;
+  if (
+    !isShare &&
+    nextFig &&
+    nextFig.start < cB &&
+    !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
+    !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
+  )
+    return true;
+  if (/(前列|以来)/.test(nextText.slice(0, 2))) return true;
+
+  return false;
+}
+
+/** The comparator from the words around the figure; list items inherit the first's. */
+function comparatorOf(
+  s: Sentence,
+  f: FigureRead,
+  valueMax: number | null,
+  clauseBefore: string,
+  cA: number,
+  found: DraftTarget[],
+): Comparator {
+  const { hw } = s;
+  const { start, suffix, before } = f;
+  let comparator: Comparator = '=';
+  if (valueMax !== null) comparator = 'range';
+  else if (/以上$/.test(suffix))
+    comparator = GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
+  else if (/以下|以内|之内|^内$/.test(suffix))
+    comparator = LT_BEFORE.test(before) && !/不低于|不少于/.test(before) ? '<' : '<=';
+  else if (/左右|上下/.test(suffix) || APPROX_BEFORE.test(before)) comparator = '≈';
+  else if (suffix === '多') comparator = '>';
+  // negated words first: 不超过 is ≤ although it ends in 超过, 不低于 is ≥ although it ends in 低于
+  else if (LE_BEFORE.test(before)) comparator = '<=';
+  // "保持在100%", "稳定在95%": a level to hold; only "…以上" (read above) makes it a floor
+  else if (/(保持在|稳定在|维持在)\s*$/.test(before)) comparator = '=';
+  else if (
+    GE_BEFORE.test(before) ||
+    AT_LEAST_VERB.test(before) ||
+    GE_GOVERNS.test(clauseBefore) ||
+    AT_LEAST_GOVERNS.test(clauseBefore)
+  )
+    comparator = '>=';
+  else if (GT_BEFORE.test(before)) comparator = '>';
+  else if (LT_BEFORE.test(before)) comparator = '<';
+  else {
+    // list items inherit the comparator of the first ("不少于50个A、50个B、110个C")
+    const prev = found[found.length - 1];
+    if (
+      prev &&
+      prev.figureEnd >= cA &&
+      /^[^，,；;。]*$/.test(hw.slice(prev.figureEnd, start)) &&
+      /、/.test(hw.slice(prev.figureEnd, start))
+    ) {
+      comparator = prev.comparator;
+    }
+  }
+  return comparator;
+}
+
+/** The deadline a figure takes: the nearest date before it in the sentence, else one closing its clause. */
+function figureDue(s: Sentence, f: FigureRead, cB: number): DeadlineHit | undefined {
+  const { hw, from: sFrom, to: sTo, deadlines } = s;
+  const { start, end } = f;
+  // deadline: the nearest one written before the figure in the sentence, else after it
+  const dBefore = deadlines.filter((d) => d.at < start);
+  // a date after the figure applies when it closes the figure's clause ("…90%，2025年底前完成"), not when
+  // it opens a commitment of its own ("每年培训200人，2024年开展中期评估")
+  const dAfter = deadlines.filter(
+    (d) =>
+      d.at >= end &&
+      (d.at < cB ||
+        (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
+  );
+  const due = dBefore[dBefore.length - 1] ?? dAfter[0];
+  return due;
+}
+
+/** "每个市（州）", "每千人口": the unit each figure applies to. */
+function perUnitOf(text: string, clauseBefore: string, cA: number): string | null {
+  let perUnit: string | null = null;
+  const every = clauseBefore.lastIndexOf('每');
+  if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
+    const rest = clauseBefore.slice(every);
+    const stop = rest.search(
+      /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
+    );
+    const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
+    perUnit = rate
+      ? text.slice(cA + every, cA + every + rate[0].length)
+      : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
+  }
+  return perUnit;
+}
+
+/** What is measured: the clause (or list item) without the figure, deadline phrases and comparator words. */
+function indicatorOf(
+  s: Sentence,
+  f: FigureRead,
+  found: DraftTarget[],
+  nextFig: Fig | undefined,
+  cA: number,
+  cB: number,
+): string {
+  const { text, hw } = s;
+  const { start, end, unit, suffix } = f;
+  const isShare = unit === '%' || unit === '‰';
+  // indicator: the clause (or list item) without the figure, deadline phrases and comparator words
+  // a list item runs from the separator after the previous figure to the separator after this one
+  const SEP = /[、和及与]/;
+  let itemStart = cA;
+  const prevFig = found[found.length - 1];
+  if (prevFig && prevFig.figureEnd > cA && prevFig.figureEnd <= start) {
+    itemStart = prevFig.figureEnd;
+    for (let k = start - 1; k >= prevFig.figureEnd; k--) {
+      if (SEP.test(hw[k]) && !insideBrackets(hw, prevFig.figureEnd, k, '（(', '）)')) {
+        itemStart = k + 1;
+        break;
+      }
+    }
+  }
+  // a figure in the middle of a long 、-list ("A、B、各县建设一所C、D") is its own item
+  if (itemStart === cA && /、/.test(hw.slice(end, cB)) && /、/.test(hw.slice(cA, start))) {
+    for (let k = start - 1; k > cA; k--) {
+      if (hw[k] === '、' && !insideBrackets(hw, cA, k, '（(', '）)')) {
+        itemStart = k + 1;
+        break;
+      }
+    }
+  }
+  let itemEnd = cB;
+  const listed = (nextFig && nextFig.start < cB) || (itemStart > cA && /、/.test(hw.slice(cA, start)));
+  if (listed) {
+    for (let k = end; k < (nextFig && nextFig.start < cB ? nextFig.start : cB); k++) {
+      if (SEP.test(hw[k]) && !insideBrackets(hw, end, k, '（(', '）)')) {
+        itemEnd = k;
+        break;
+      }
+    }
+    if (nextFig && nextFig.start < cB && itemEnd === cB) itemEnd = nextFig.start;
+  }
+  // a share written "80%以上的村卫生室…" is measured on what follows it
+  const shareOf =
+    (isShare && /^(以上|以下)?的/.test(hw.slice(end - suffix.length, end + 1).replace(/^\d+/, ''))) ||
+    (isShare && hw[end] === '的');
+  const left = shareOf
+    ? ''
+    : text
+        .slice(itemStart, start)
+        .replace(
+          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/,
+          '',
+        )
+        .replace(/^[、]/, '')
+        .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
+  const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
+  let indicator = trimIndicator(left + right)
+    .replace(/^的/, '')
+    .replace(/的$/, '');
+  // "…１.５‰，即达到４１０００人以上": a restatement measures the same thing
+  if (!indicator.replace(/[即达到以上]/g, '') && found.length) indicator = found[found.length - 1].indicator;
+  indicator = indicator.replace(/\s+/g, '');
+  if (indicator.length > 80) indicator = indicator.slice(0, 80);
+  return indicator;
+}
+
+function readFigure(s: Sentence, figs: Fig[], fi: number, found: DraftTarget[]): DraftTarget | null {
+  const { hw, from: sFrom, to: sTo } = s;
+  const f = readMatch(s, figs[fi]);
+  const { start, end, numText, maxText, unit, isCn } = f;
+  if (notAFigure(s, f)) return null;
+  const [cA, cB] = clauseBounds(hw, sFrom, sTo, start);
+  const nextFig = figs[fi + 1];
+  if (notACommitment(s, f, cA, cB, nextFig)) return null;
+  const value = isCn ? chineseNumber(numText) : Number(numText.replace(/,/g, ''));
+  const valueMax =
+    maxText === undefined
+      ? null
+      : /^\d/.test(maxText)
+        ? Number(maxText.replace(/,/g, ''))
+        : chineseNumber(maxText);
+  if (value === null) return null;
+  const clauseBefore = hw.slice(cA, start);
+  const comparator = comparatorOf(s, f, valueMax, clauseBefore, cA, found);
+  const due = figureDue(s, f, cB);
+  // an annual figure is written 每年… or per year (4次/年, 万人次/年); 年均 (an average rate) is not one
+  const perYear =
+    due?.cycle === 'year' ||
+    unit.endsWith('/年') ||
+    /每年/.test(clauseBefore) ||
+    /每年[^，,；;。\d]{0,4}[，,]\s*$/.test(hw.slice(Math.max(sFrom, cA - 8), cA));
+  const n = normaliseUnit(unit, value);
+  // "…１.５‰，即达到４１０００人以上": the second figure restates the first
+  const restates = /^\s*(即|也就是|相当于|折合|约合)/.test(hw.slice(cA, start)) && found.length > 0;
+  return {
+    quoteStart: cA,
+    quoteEnd: cB,
+    figureStart: start,
+    figureEnd: end,
+    indicator: indicatorOf(s, f, found, nextFig, cA, cB),
+    comparator,
+    value,
+    valueMax,
+    unit,
+    normalizedValue: n.normalizedValue,
+    baseUnit: n.baseUnit,
+    deadline: due?.value ?? s.carried,
+    perYear,
+    perUnit: perUnitOf(s.text, clauseBefore, cA),
+    ...(due?.cycle ? { cycle: due.cycle } : {}),
+    linkTo: restates ? found[found.length - 1].figureStart : null,
+    sentence: s.index,
+  };
+}
+
+/** Coverage: "实现…全覆盖" → 100 %. */
+function addCoverage(s: Sentence, found: DraftTarget[]): void {
+  const { text, hw, from: sFrom, to: sTo, deadlines, carried, index: sIndex } = s;
+  const sHw = hw.slice(sFrom, sTo);
+  // coverage: "实现…全覆盖" → 100 %
+  // only the explicit 全覆盖 gives 100 %; "全面覆盖城乡" states a direction (a milestone when dated)
+  const cov = /(?<![健面])全覆盖|覆盖率(?:达到)?\s*100\s*%/g;
+  for (let m; (m = cov.exec(sHw));) {
+    const at = sFrom + m.index;
+    if (found.some((f) => f.figureStart <= at && at < f.quoteEnd && f.unit === '%' && f.value === 100))
+      continue;
+    if (/100\s*%/.test(m[0])) continue; // already a figure
+    const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
+    const dBefore = deadlines.filter((d) => d.at < at);
+    const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
+    const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(
+      /\s+/g,
+      '',
+    );
+    found.push({
+      quoteStart: cA,
+      quoteEnd: cB,
+      figureStart: at,
+      figureEnd: at + m[0].length,
+      indicator: indicator ? `${indicator}覆盖率` : '覆盖率',
+      comparator: '=',
+      value: 100,
+      valueMax: null,
+      unit: '%',
+      normalizedValue: 100,
+      baseUnit: '%',
+      deadline,
+      perYear: false,
+      perUnit: null,
+      linkTo: null,
+      sentence: sIndex,
+    });
+  }
+}
+
+/** Figures written as words: 三分之二, 一半以上, 零增长. */
+function addWordFigures(s: Sentence, found: DraftTarget[]): void {
+  const { text, hw, from: sFrom, to: sTo, deadlines, carried, index: sIndex } = s;
+  const sHw = hw.slice(sFrom, sTo);
+  for (let m; (m = WORD_FIGURE.exec(sHw));) {
+    const at = sFrom + m.index;
+    if (found.some((f) => f.figureStart <= at && at < f.figureEnd)) continue;
+    const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
+    if (POLICY_PARAMETER.test(hw.slice(cA, at))) continue;
+    const zero = m[4] !== undefined;
+    const value = zero
+      ? 0
+      : m[3]
+        ? 50
+        : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
+    const before = hw.slice(cA, at);
+    const comparator: Comparator = zero
+      ? '<='
+      : m[3] || GE_BEFORE.test(before)
+        ? '>='
+        : LE_BEFORE.test(before)
+          ? '<='
+          : '=';
+    const dBefore = deadlines.filter((d) => d.at < at);
+    const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
+    found.push({
+      quoteStart: cA,
+      quoteEnd: cB,
+      figureStart: at,
+      figureEnd: at + m[0].length,
+      indicator: trimIndicator(text.slice(cA, at).replace(/(实现|达到|不低于|不少于|超过)\s*$/, '')).replace(
+        /\s+/g,
+        '',
+      ),
+      comparator,
+      value,
+      valueMax: null,
+      unit: '%',
+      normalizedValue: value,
+      baseUnit: '%',
+      deadline,
+      perYear: false,
+      perUnit: null,
+      linkTo: null,
+      sentence: sIndex,
+    });
+  }
+  WORD_FIGURE.lastIndex = 0;
+}
+
+/** Dated clauses with no figure: milestones. */
+function addMilestones(s: Sentence, found: DraftTarget[]): void {
+  const { text, hw, from: sFrom, to: sTo, deadlines, index: sIndex } = s;
+  // milestones: a dated clause with no figure ("到2020年，基本建立…体系", "2019年6月底前…出台…方案");
+  // one per dated clause, and none in a part of the sentence (between ；) that already has a figure
+  // a figure belongs to the date written before it in the part ("2023年完成A，2024年B不低于60%" gives
+  // a milestone for A only); a date closing its clause ("…达到90%，2025年底前完成") governs what precedes it
+  for (const [pFrom, pTo] of parts(hw, sFrom, sTo)) {
+    const partFigure = found.some((f) => f.figureStart >= pFrom && f.figureStart < pTo);
+    const dated = deadlines.filter((d) => d.at >= pFrom && d.at < pTo);
+    let lastClauseEnd = -1;
+    for (const d of deadlines) {
+      if (d.at < pFrom || d.at >= pTo || !d.explicit) continue;
+      const [cA, cB] = clauseBounds(hw, pFrom, pTo, d.at);
+      if (cA < lastClauseEnd) continue;
+      if (partFigure) {
+        const leadsClause = !hw
+          .slice(cA, d.at)
+          .replace(/[\s到至力争取确保计划预计在于自从本方案意见通知]/g, '');
+        const next = dated.find((x) => x.at >= cB);
+        const domainEnd = next ? clauseBounds(hw, pFrom, pTo, next.at)[0] : pTo;
+        if (!leadsClause || !dated.every((x) => x === d || x.at >= cB || x.at < cA)) continue;
+        if (found.some((f) => f.figureStart >= cA && f.figureStart < domainEnd)) continue;
+        // "…达到90%，2025年底前完成": the date closes the figure's commitment
+        if ((hw.slice(d.end, cB).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4) continue;
+      }
+      // "到2020年，" alone: the commitment is the next clause
+      let qEnd = cB;
+      if (!hw.slice(d.end, cB).replace(/[\s前底末]/g, '')) {
+        let k = cB + 1;
+        while (k < pTo && !/[，,；;：:。]/.test(hw[k])) k++;
+        qEnd = Math.min(k, pTo);
+      }
+      let qStart = d.at;
+      const cjk = (a: number, b: number) => (hw.slice(a, b).match(/[\u4e00-\u9fa5]/g) ?? []).length;
+      if (cjk(d.end, qEnd) < 4) {
+        // "…体系，2018年底前完成": the commitment is written before the date
+        qStart = cA;
+        if (cjk(cA, d.at) < 4) {
+          // "（完成时限：2018年底前）": the whole sentence is the commitment
+          qStart = sFrom;
+          qEnd = Math.max(qEnd, sTo);
+        }
+        if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
+      }
+      if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
+      // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
+      if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
+      lastClauseEnd = qEnd;
+      found.push({
+        quoteStart: qStart,
+        quoteEnd: qEnd,
+        figureStart: d.at,
+        figureEnd: d.end,
+        indicator: trimIndicator(text.slice(d.end, qEnd)).replace(/\s+/g, '').slice(0, 80),
+        comparator: 'milestone',
+        value: null,
+        valueMax: null,
+        unit: null,
+        normalizedValue: null,
+        baseUnit: null,
+        deadline: d.value,
+        perYear: d.cycle === 'year',
+        perUnit: null,
+        ...(d.cycle ? { cycle: d.cycle } : {}),
+        linkTo: null,
+        sentence: sIndex,
+      });
+    }
+  }
 }
 
 /** Deadline written in a table cell ("2025年9月底前", "2025年底", "9月底前" in the document's year), or null. */

@@ -104,7 +104,7 @@ function operation(r: RouteSpec): Json {
   };
   const body = requestBody(r);
   if (body) op.requestBody = body;
-  op.security = r.access === 'public' ? [] : [{ session: [] }];
+  op.security = r.access === 'public' ? [] : [{ session: [] }, { bearer: [] }];
   return op;
 }
 
@@ -123,11 +123,21 @@ export function buildOpenApi(version: string): Json {
       description:
         `Sign in with POST /api/session; the session lives in the HttpOnly cookie ${SESSION_COOKIE}. ` +
         `Every state-changing request (POST/PUT/DELETE) of a signed-in user must send the csrfToken of the ` +
-        `session in the ${CSRF_HEADER} header. Errors answer {"error": "中文说明", "code": "…"}.`,
+        `session in the ${CSRF_HEADER} header. The Excel add-in (an iframe in Excel on the web, where a ` +
+        `SameSite=Strict cookie is not sent) signs in with "client": "addin", receives "token" and sends ` +
+        `Authorization: Bearer <token> instead; such requests need no CSRF header. ` +
+        `Errors answer {"error": "中文说明", "code": "…"}.`,
     },
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: '加载项：登录时 "client": "addin" 所得的 token',
+        },
+      },
       schemas: { Error: jsonSchema(ErrorBody) },
     },
   };

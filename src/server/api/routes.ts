@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import * as S from './schemas.js';
+import * as W from './web-schemas.js';
 
 /** public: no session; session: any signed-in user; staff: 管理员 or 审核员; admin: 管理员 only. */
 export type Access = 'public' | 'session' | 'staff' | 'admin';
@@ -149,6 +150,19 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'One catalogue version as catalogue.json',
   },
   {
+    operationId: 'correctCatalogue',
+    method: 'POST',
+    url: '/api/catalogues/:catalogueId/corrections',
+    access: 'staff',
+    tag: '指标目录',
+    summary:
+      'Correct targets (the 目录审核 rules): stores a new catalogue version, never overwriting; optionally moves a round without submissions onto it',
+    body: W.CatalogueCorrectionsBody,
+    response: W.CatalogueRevised,
+    status: 201,
+    errors: [409, 422],
+  },
+  {
     operationId: 'listRounds',
     method: 'GET',
     url: '/api/rounds',
@@ -168,6 +182,18 @@ export const ROUTES: readonly RouteSpec[] = [
     response: S.RoundDetail,
     status: 201,
     errors: [422],
+  },
+  {
+    operationId: 'readRosterFile',
+    method: 'POST',
+    url: '/api/rosters/read',
+    access: 'admin',
+    tag: '填报轮次',
+    summary:
+      'Read a roster file (.csv, or .xlsx through the grid reader) by the core roster rules: offices, row problems and the CSV to create a round with',
+    multipart: { file: { description: '报送单位名单 .xlsx 或 .csv', file: true, required: true } },
+    response: W.RosterRead,
+    errors: [413, 422],
   },
   {
     operationId: 'getRound',
@@ -201,6 +227,46 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: 'The blank 填报表 of an office for this round (an office: its own; staff: ?office=)',
     query: { office: '单位名称（管理员、审核员必填）' },
     file: 'xlsx',
+  },
+  {
+    operationId: 'getAllocation',
+    method: 'GET',
+    url: '/api/rounds/:roundId/allocation',
+    access: 'staff',
+    tag: '填报轮次',
+    summary: 'The round’s allocation (分解下达), or null',
+    response: W.RoundAllocation,
+  },
+  {
+    operationId: 'allocationTemplate',
+    method: 'GET',
+    url: '/api/rounds/:roundId/allocation/template',
+    access: 'staff',
+    tag: '填报轮次',
+    summary:
+      'The 分解表.xlsx template for the round’s catalogue and roster (filled with the stored allocation, if any)',
+    file: 'xlsx',
+  },
+  {
+    operationId: 'uploadAllocation',
+    method: 'POST',
+    url: '/api/rounds/:roundId/allocation',
+    access: 'admin',
+    tag: '填报轮次',
+    summary:
+      'Store the filled 分解表: each office’s workbook and 拉取指标 then carry its own targets; any problem → 422 with every problem by sheet and cell',
+    multipart: { file: { description: '填好的分解表 .xlsx', file: true, required: true } },
+    response: W.RoundAllocation,
+    errors: [413, 422],
+  },
+  {
+    operationId: 'removeAllocation',
+    method: 'DELETE',
+    url: '/api/rounds/:roundId/allocation',
+    access: 'admin',
+    tag: '填报轮次',
+    summary: 'Remove the round’s allocation (offices get the overall targets again)',
+    response: W.RoundAllocation,
   },
   {
     operationId: 'submit',

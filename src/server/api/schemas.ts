@@ -22,7 +22,16 @@ export const ErrorBody = z
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const LoginBody = z.object({ username: text(100), password: z.string().min(1).max(200) });
+export const LoginBody = z.object({
+  username: text(100),
+  password: z.string().min(1).max(200),
+  client: z
+    .enum(['web', 'addin'])
+    .optional()
+    .describe(
+      '"addin"：Excel 加载项登录，应答另带 token，之后以 Authorization: Bearer <token> 访问（无需 X-CSRF-Token）',
+    ),
+});
 export const PasswordBody = z.object({
   oldPassword: z.string().min(1).max(200),
   newPassword: z.string().min(10).max(200).describe('至少 10 个字符'),
@@ -39,6 +48,12 @@ export const User = z.object({
 export const SessionInfo = z.object({
   user: User,
   csrfToken: z.string().describe('之后所有修改类请求（POST/PUT/DELETE）须在请求头 X-CSRF-Token 中带上'),
+  token: z
+    .string()
+    .optional()
+    .describe(
+      '会话令牌：仅在以 "client": "addin" 登录、或以 Bearer 令牌修改密码时给出；以 Authorization: Bearer <token> 使用',
+    ),
 });
 
 export const NewStaffBody = z.object({

@@ -17,6 +17,9 @@ import {
 } from './submissions.js';
 import { consolidation, roundReport } from './reports.js';
 import { addinCatalogue, audit, backup } from './ops.js';
+import { correctCatalogue } from './catalogue-edit.js';
+import { readRosterFile } from './roster-file.js';
+import { allocationTemplate, getAllocation, removeAllocation, uploadAllocation } from './allocation.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
   return {
@@ -31,9 +34,15 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     listCatalogues,
     createCatalogue,
     getCatalogue,
+    correctCatalogue,
     listRounds,
     createRound,
     getRound,
+    readRosterFile,
+    getAllocation,
+    allocationTemplate,
+    uploadAllocation,
+    removeAllocation,
     issueAccounts,
     blankWorkbook,
     submit,

@@ -1,4 +1,5 @@
 /** The audit log and the add-in's catalogue. */
+import { applyAllocation, type Allocation } from '../../core/allocation/index.js';
 import { selectForOffice } from '../../core/workbook/build-plan.js';
 import { FileBody, userOf, type Handler } from '../context.js';
 import { backupDatabase } from '../ops/backup.js';
@@ -61,7 +62,10 @@ export const addinCatalogue: Handler = async (call) => {
   const officeName = user.role === 'office' ? user.office! : call.query.office;
   const office = officeName ? round.roster.find((o) => o.office === officeName) : undefined;
   if (officeName && !office) throw notFound(`本轮名单中的单位“${officeName}”`);
-  const catalogue = await call.ctx.catalogue(round.catalogue_id);
+  const allocation = (round.allocation as Allocation | null) ?? null;
+  // The office's own copy: its allocated targets carry its share, the overall target beside it.
+  const stored = await call.ctx.catalogue(round.catalogue_id);
+  const catalogue = office ? applyAllocation(stored, allocation, office.office) : stored;
   const selected = selectForOffice(catalogue, {
     documents: office?.documents ?? [],
     units: office?.units ?? [],
@@ -72,7 +76,7 @@ export const addinCatalogue: Handler = async (call) => {
     catalogue,
     targetIds: selected.targets.map((t) => t.id),
     taskIds: selected.tasks.map((t) => t.id),
-    allocation: round.allocation ?? null,
+    allocation,
   };
 };
 

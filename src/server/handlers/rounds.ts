@@ -1,5 +1,6 @@
 /** 填报轮次: create from a catalogue and a roster, list, detail with 未报送, office accounts, blank workbooks. */
 import type { z } from 'zod';
+import type { Allocation } from '../../core/allocation/index.js';
 import { parseRoster } from '../../core/roster.js';
 import { generateWorkbook } from '../../cli/commands/workbook.js';
 import { writeAccountsWorkbook } from '../../xlsx/accounts-workbook.js';
@@ -164,6 +165,11 @@ export const blankWorkbook: Handler = async (call) => {
   const office = round.roster.find((o) => o.office === name);
   if (!office) throw notFound(`本轮名单中的单位“${name}”`);
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
-  const bytes = await generateWorkbook(catalogue, office, { period: round.period, deadline: round.deadline });
+  // With an allocation the office's workbook carries its own targets (applied by the workbook plan).
+  const bytes = await generateWorkbook(catalogue, office, {
+    period: round.period,
+    deadline: round.deadline,
+    allocation: (round.allocation as Allocation | null) ?? null,
+  });
   return new FileBody(bytes, `${office.office}-${round.period}.xlsx`, XLSX_TYPE);
 };

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type * as S from '../api/schemas.js';
 import { endAllSessions, endSession, type LoginThrottle, sessionUser, startSession } from '../auth.js';
-import { userOf, type Handler } from '../context.js';
+import { userOf, type Handler, type Session } from '../context.js';
 import { HttpError, badRequest } from '../errors.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../passwords.js';
 
@@ -23,7 +23,7 @@ interface LoginRow {
 
 export function login(throttle: LoginThrottle): Handler {
   return async ({ ctx, req, reply, body }) => {
-    const { username, password } = body as z.infer<typeof S.LoginBody>;
+    const { username, password, client } = body as z.infer<typeof S.LoginBody>;
     const wait = throttle.waitMinutes(username);
     if (wait > 0) throw new HttpError(429, 'login-paused', `登录失败次数过多，请 ${wait} 分钟后再试`);
     const rows = await ctx.db.query<LoginRow>(
@@ -45,13 +45,27 @@ export function login(throttle: LoginThrottle): Handler {
     }
     throttle.succeed(username);
     const session = await startSession(ctx, reply, sessionUser(row), req.ip);
-    await ctx.audit({ userId: row.id, action: 'login', object: `user:${row.id}`, remoteAddr: req.ip });
-    return { user: session.user, csrfToken: session.csrfToken };
+    await ctx.audit({
+      userId: row.id,
+      action: 'login',
+      object: `user:${row.id}`,
+      detail: { client: client ?? 'web' },
+      remoteAddr: req.ip,
+    });
+    return sessionInfo(session, client === 'addin');
   };
 }
 
-export const currentSession: Handler = ({ session }) =>
-  Promise.resolve({ user: session!.user, csrfToken: session!.csrfToken });
+/** The answer of sign-in and password change; the token only to a client that authenticates with it. */
+function sessionInfo(session: Session, withToken: boolean) {
+  return {
+    user: session.user,
+    csrfToken: session.csrfToken,
+    ...(withToken && session.token ? { token: session.token } : {}),
+  };
+}
+
+export const currentSession: Handler = ({ session }) => Promise.resolve(sessionInfo(session!, false));
 
 export const logout: Handler = async ({ ctx, req, reply, session }) => {
   await endSession(ctx, reply, session!);
@@ -88,5 +102,6 @@ export const changePassword: Handler = async (call) => {
     object: `user:${user.id}`,
     remoteAddr: req.ip,
   });
-  return { user: session.user, csrfToken: session.csrfToken };
+  // The old token ended with the other sessions; a bearer client (the add-in) needs the new one.
+  return sessionInfo(session, call.session?.via === 'bearer');
 };

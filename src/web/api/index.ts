@@ -1,16 +1,20 @@
 /** Every endpoint the pages call, in one module, so the contract with the server is read in one place. */
 import { ApiError, download, getJson, getBlob, sendJson, setCsrfToken, upload } from './http.js';
 import type { Catalogue } from '../../core/model/catalogue.js';
+import type { CorrectionInput } from '../../core/catalogue/correction-form.js';
 import type { Comparison } from '../../core/review/compare.js';
 import type { ConsolidationResult } from '../../core/review/consolidate.js';
 import type {
   AccountRow,
+  CatalogueRevised,
   CatalogueSummary,
   IntakeAccepted,
   IntakeRefusal,
   NewRound,
   Round,
   RoundDetail,
+  RosterRead,
+  RoundAllocation,
   SessionInfo,
   SubmissionDetail,
   SubmissionSummary,
@@ -43,6 +47,17 @@ export const uploadCatalogue = (files: File[]): Promise<CatalogueSummary> =>
   upload('/api/catalogues', files, 'files');
 
 export const getCatalogue = (id: number): Promise<Catalogue> => getJson(`/api/catalogues/${id}`);
+/** Save corrections as a new catalogue version; with roundId the round (without submissions) moves onto it. */
+export const correctCatalogue = (
+  id: number,
+  corrections: CorrectionInput[],
+  roundId?: number,
+): Promise<CatalogueRevised> =>
+  sendJson('POST', `/api/catalogues/${id}/corrections`, { corrections, roundId });
+
+/** A roster file (.xlsx or .csv) read by the server with the core's roster rules. */
+export const readRosterFile = (file: File): Promise<RosterRead> =>
+  upload('/api/rosters/read', [file], 'file');
 
 export const listRounds = (): Promise<Round[]> => getJson('/api/rounds');
 export const getRound = (id: number): Promise<RoundDetail> => getJson(`/api/rounds/${id}`);
@@ -59,6 +74,16 @@ export const downloadWorkbook = (roundId: number, office: string | null): Promis
   download(workbookUrl(roundId, office), `${office ?? '填报表'}.xlsx`);
 export const fetchWorkbook = (roundId: number, office: string): Promise<Blob> =>
   getBlob(workbookUrl(roundId, office));
+
+export const getAllocation = (roundId: number): Promise<RoundAllocation> =>
+  getJson(`/api/rounds/${roundId}/allocation`);
+export const downloadAllocationTemplate = (roundId: number): Promise<void> =>
+  download(`/api/rounds/${roundId}/allocation/template`, '分解表.xlsx');
+/** Store a filled 分解表; a refusal (422) carries every problem by sheet and cell in ApiError.body. */
+export const uploadAllocation = (roundId: number, file: File): Promise<RoundAllocation> =>
+  upload(`/api/rounds/${roundId}/allocation`, [file], 'file');
+export const removeAllocation = (roundId: number): Promise<RoundAllocation> =>
+  sendJson('DELETE', `/api/rounds/${roundId}/allocation`);
 
 export const listSubmissions = (roundId: number): Promise<SubmissionSummary[]> =>
   getJson(`/api/rounds/${roundId}/submissions`);

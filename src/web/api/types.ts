@@ -3,6 +3,8 @@
  * published at /api/openapi.json). Ids are numbers; times are ISO strings.
  */
 import type { Problem } from '../../core/model/submission.js';
+import type { RosterOffice, RosterProblem } from '../../core/roster.js';
+import type { Allocation } from '../../core/allocation/types.js';
 
 export type { Problem };
 
@@ -132,4 +134,25 @@ export function officeState(latest: SubmissionSummary | null): OfficeState {
   if (!latest) return '未报送';
   if (latest.errors > 0 && latest.state === '已报送') return '有错误';
   return latest.state;
+}
+
+export interface CatalogueRevised extends CatalogueSummary {
+  previousId: number;
+  applied: number;
+  roundId: number | null;
+}
+
+/** A roster file as the server read it (POST /api/rosters/read). */
+export interface RosterRead {
+  file: string;
+  offices: RosterOffice[];
+  problems: RosterProblem[];
+  csv: string;
+}
+
+/** A round's allocation (分解下达) as the round page shows it. */
+export interface RoundAllocation {
+  allocation: Allocation | null;
+  targets: number;
+  shares: number;
 }
