@@ -100,7 +100,7 @@ describe('figures far from the other offices', () => {
   // Figures 9, 10, 10, 10, 10, 11, 16: median 10; absolute deviations 1, 0, 0, 0, 0, 1, 6 have median 0,
   // so the spread is the mean deviation 8/7 × 0.6745/0.7979 ≈ 0.966, raised to the floor 10 % × 10 = 1.
   // z(16) = 0.6745 × 6 / 1 ≈ 4.05 > 3.5: listed; z(11) ≈ 0.67 and z(9) ≈ −0.67: not.
-  const figures = [9, 10, 10, 10, 10, 11, 16];
+  const figures = [16, 10, 9, 10, 11, 10, 10]; // not in order: the median must sort them
 
   it('lists a figure whose robust z is above 3.5, with the median and the score, and keeps it in the total', () => {
     const r = consolidate(
@@ -109,7 +109,7 @@ describe('figures far from the other offices', () => {
     expect(r.outliers).toEqual([
       {
         targetId: 'T1',
-        office: '松原市',
+        office: '长春市',
         value: 16,
         median: 10,
         score: 4.05,
@@ -122,9 +122,19 @@ describe('figures far from the other offices', () => {
 
   it('says nothing with fewer than six figures', () => {
     const r = consolidate(
-      [9, 10, 10, 10, 16].map((actual, i) => submission({ office: OFFICES[i], figures: [{ actual }] })),
+      [10, 10, 10, 10, 40].map((actual, i) => submission({ office: OFFICES[i], figures: [{ actual }] })),
     );
     expect(r.outliers).toEqual([]);
+  });
+
+  it('from six figures on: with most figures alike the spread is the mean deviation', () => {
+    // 10 ×5 and 40: MAD 0, mean deviation 30/6 = 5 → spread 5 × 0.6745/0.7979; z = 6 × 0.7979 ≈ 4.79
+    const r = consolidate(
+      [10, 10, 10, 10, 10, 40].map((actual, i) => submission({ office: OFFICES[i], figures: [{ actual }] })),
+    );
+    expect(r.outliers.map((o) => [o.office, o.value, o.median, o.score, o.reason])).toEqual([
+      ['白山市', 40, 10, 4.79, '与各单位中位数 10 相差过大（稳健 z 值 4.79），请核实'],
+    ]);
   });
 });
 
@@ -249,5 +259,27 @@ describe('a round with a roster, an unlisted office, a held figure and unreadabl
       ['一', 'w'],
       ['另有 1 条问题未列出，请用 luoshi check 查看该文件', 'more-problems'],
     ]);
+  });
+});
+
+describe('a resubmission that repeats an implausible figure', () => {
+  const total = new Map([['T1', 'total' as const]]);
+  function resubmit(second: number): ConsolidationResult {
+    const c = createConsolidator({ kinds: total });
+    c.add(submission({ source: '一稿.xlsx', figures: [{ actual: 5000, value: 100 }] }));
+    c.add(submission({ source: '二稿.xlsx', figures: [{ actual: second, value: 100 }] }));
+    return c.finish();
+  }
+
+  it('confirms it: counted, and listed as confirmed', () => {
+    const r = resubmit(5000);
+    expect(r.outliers.map((o) => [o.held, o.reason.endsWith('（单位已核实）')])).toEqual([[false, true]]);
+    expect(r.targets[0]).toMatchObject({ total: 5000, held: 0 });
+  });
+
+  it('a different figure confirms nothing', () => {
+    const r = resubmit(4000);
+    expect(r.outliers.map((o) => o.held)).toEqual([true]);
+    expect(r.targets[0]).toMatchObject({ total: null, held: 1 });
   });
 });
