@@ -280,7 +280,7 @@ describe('the whole round in the browser', () => {
     await shoot(page, '13-office-review-compare');
     await page.goto(`${server.url}/#/rounds/${roundId}/summary`);
     await seen(table(page, '各单位排名').getByText(OFFICE));
-    await seen(page.locator('.bar-chart canvas'));
+    await seen(page.locator('.chart canvas'));
     await shoot(page, '14-summary');
     const summary = await download(page, () => page.getByRole('button', { name: '下载 汇总.xlsx' }).click());
     expect(Buffer.from(summary.subarray(0, 2)).toString()).toBe('PK');
@@ -294,12 +294,12 @@ describe('the whole round in the browser', () => {
   it('the report settings are checked and saved, and the report’s pages are previewed as images', async () => {
     const { page } = admin;
     const settings = page.locator('[aria-label="报告设置"]');
-    await settings.getByLabel('主送机关').fill('省人民政府');
-    await settings.getByLabel('文号').fill('十二号');
+    await settings.getByLabel('主送机关', { exact: true }).fill('省人民政府');
+    await settings.getByLabel('文号', { exact: true }).fill('十二号');
     await settings.getByRole('button', { name: '保存设置' }).click();
     await seen(settings.getByRole('alert').filter({ hasText: '“文号”写法不对' }));
-    await settings.getByLabel('文号').fill('吉发改社会〔2026〕12号');
-    await settings.getByLabel('抄送').fill('省卫生健康委、省财政厅');
+    await settings.getByLabel('文号', { exact: true }).fill('吉发改社会〔2026〕12号');
+    await settings.getByLabel('抄送', { exact: true }).fill('省卫生健康委、省财政厅');
     await settings.getByRole('button', { name: '保存设置' }).click();
     await seen(page.getByText('报告设置已保存'));
     await page.getByRole('button', { name: '预览页面' }).click();
@@ -308,6 +308,7 @@ describe('the whole round in the browser', () => {
     const noRenderer = page.getByRole('alert').filter({ hasText: '未安装' });
     await seen(firstPage.or(noRenderer), 180_000);
     if (await firstPage.isVisible()) {
+      await firstPage.scrollIntoViewIfNeeded();
       await page.waitForFunction(
         () => document.querySelector<HTMLImageElement>('img[alt="报告第 1 页"]')?.naturalWidth,
       );
