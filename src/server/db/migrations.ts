@@ -112,6 +112,11 @@ ALTER TABLE submissions ALTER COLUMN parsed TYPE json USING parsed::json;
 ALTER TABLE submissions ALTER COLUMN problems TYPE json USING problems::json;
 `,
   },
+  {
+    version: 3,
+    name: 'report settings per round (report.json fields, edited in the web pages)',
+    sql: `ALTER TABLE rounds ADD COLUMN report_settings jsonb;`,
+  },
 ];
 
 /** Apply every migration not yet recorded; returns the versions applied now. */

@@ -156,3 +156,11 @@ export interface RoundAllocation {
   targets: number;
   shares: number;
 }
+
+/** The report laid out by the server for its preview, or why it cannot be. */
+export interface ReportPreview {
+  available: boolean;
+  reason: string | null;
+  version: string | null;
+  pages: number;
+}
