@@ -316,7 +316,67 @@ describe('the whole round in the browser', () => {
     await shoot(page, '16-report-preview');
     clean(admin);
   });
+  it('keyboard only: the office signs in and uploads, the coordinating office opens the round and accepts', async () => {
+    // Fresh contexts: nothing but Tab, Shift+Tab, Enter and Space from the sign-in page on.
+    const officeKeys = await openPage(browser, server.url);
+    const o = officeKeys.page;
+    await o.goto(`${server.url}/#/login`);
+    await tabTo(o, '#signin-username');
+    await o.keyboard.type(officeAccount.username);
+    await tabTo(o, '#signin-password');
+    await o.keyboard.type(OFFICE_PASSWORD);
+    await o.keyboard.press('Enter');
+    await o.waitForURL(/#\/office$/);
+    await tabTo(o, 'input[type=file]');
+    const [chooser] = await Promise.all([o.waitForEvent('filechooser'), o.keyboard.press('Space')]);
+    await chooser.setFiles(xlsxFile(`${OFFICE}-键盘.xlsx`, fixedBytes));
+    await tabTo(o, 'button', '已核实以上警告，确认报送');
+    await o.keyboard.press('Enter');
+    await seen(table(o, '报送历史').getByText(`${OFFICE}-键盘.xlsx`));
+    await shoot(o, '17-keyboard-office-uploaded');
+    clean(officeKeys);
+
+    const adminKeys = await openPage(browser, server.url);
+    const a = adminKeys.page;
+    await a.goto(`${server.url}/#/login`);
+    await tabTo(a, '#signin-username');
+    await a.keyboard.type('admin');
+    await tabTo(a, '#signin-password');
+    await a.keyboard.type(ADMIN_PASSWORD);
+    await a.keyboard.press('Enter');
+    await a.waitForURL(/#\/rounds$/);
+    await tabTo(a, 'a', '2026年上半年深化医改落实情况');
+    await a.keyboard.press('Enter');
+    await a.waitForURL(/#\/rounds\/\d+$/);
+    await tabTo(a, 'a', OFFICE);
+    await a.keyboard.press('Enter');
+    await seen(table(a, '历次上传').getByText(`${OFFICE}-键盘.xlsx`));
+    await tabTo(a, 'button', '采用');
+    await a.keyboard.press('Space');
+    const uploaded = table(a, '历次上传').locator('tr', { hasText: `${OFFICE}-键盘.xlsx` });
+    await seen(uploaded.getByText('已采用'));
+    await shoot(a, '18-keyboard-accepted');
+    clean(adminKeys);
+    await officeKeys.context.close();
+    await adminKeys.context.close();
+  });
 });
+
+/** Press Tab until the focused element matches `css` (and holds `text`); fails when Tab never gets there. */
+async function tabTo(page: Page, css: string, text = '', max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const there = await page.evaluate(
+      ([c, t]) => {
+        const el = document.activeElement;
+        return !!el && el.matches(c) && (el.textContent ?? '').includes(t);
+      },
+      [css, text] as const,
+    );
+    if (there) return;
+  }
+  throw new Error(`${css} ${text} is not reachable with Tab`);
+}
 
 /** The round as the signed-in page's session sees it (the API, same cookie). */
 async function roundJson(page: Page): Promise<{ round: { catalogueId: number } }> {
