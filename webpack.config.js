@@ -1,6 +1,6 @@
 /**
  * Builds the Excel add-in into dist/ (see README, "Excel 加载项"):
- *   taskpane.html + taskpane.js, commands.html + commands.js, help.html, assets/, catalogue.json,
+ *   taskpane.html + taskpane.<hash>.js, commands.html + commands.<hash>.js, help.html, assets/, catalogue.json,
  *   roster.json and manifest.xml with the production URL.
  *
  * Environment:
@@ -16,6 +16,8 @@
  * in Internet Explorer 11); test/addin-build.test.ts parses every emitted .js as ES5.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import process from 'node:process';
@@ -23,11 +25,13 @@ import { URL, fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import es5RegExp from './scripts/babel-es5-regexp.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(fileURLToPath(import.meta.url));
 const DEV_URL = 'https://localhost:3000/';
 const CDN_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const ES5_REGEXP_PLUGIN = path.join(root, 'scripts/babel-es5-regexp.mjs');
 
 function withSlash(url) {
   return url.endsWith('/') ? url : `${url}/`;
@@ -110,6 +114,8 @@ export default async (_env, argv = {}) => {
       ],
       ['@babel/preset-typescript', { allowDeclareFields: true }],
     ],
+    // `new RegExp(…, "u")` built from strings in exceljs and docx: preset-env only sees literals.
+    plugins: [es5RegExp],
   };
 
   return {
@@ -125,7 +131,9 @@ export default async (_env, argv = {}) => {
     },
     output: {
       path: path.join(root, 'dist'),
-      filename: '[name].js',
+      // Hashed entry names too: a task pane cached by Office must never ask for a chunk the new
+      // release deleted (taskpane.html itself is served with Cache-Control: no-cache).
+      filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
       environment: {
@@ -166,6 +174,12 @@ export default async (_env, argv = {}) => {
             options: {
               ...babelOptions,
               cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/babel'),
+              // The plugin is a function (not serialisable): key the cache on its source.
+              cacheIdentifier: JSON.stringify({
+                babel: require('@babel/core/package.json').version,
+                presets: babelOptions.presets,
+                es5RegExp: createHash('sha256').update(readFileSync(ES5_REGEXP_PLUGIN)).digest('hex'),
+              }),
             },
           },
         },
@@ -175,7 +189,7 @@ export default async (_env, argv = {}) => {
     cache: {
       type: 'filesystem',
       cacheDirectory: path.join(root, 'node_modules/.cache/luoshi-addin/webpack'),
-      buildDependencies: { config: [fileURLToPath(import.meta.url)] },
+      buildDependencies: { config: [fileURLToPath(import.meta.url), ES5_REGEXP_PLUGIN] },
     },
     performance: { hints: false },
     optimization: { splitChunks: false },

@@ -22,7 +22,6 @@ import {
   rosterSuggestions,
   type RosterEntry,
 } from '../src/addin/actions.js';
-import { REMOVED_REASON } from '../src/addin/pull-merge.js';
 import { buildReport } from '../src/addin/report-action.js';
 import { reportHandlebars } from '../src/core/report/template.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
@@ -78,7 +77,7 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     const first = await pullCatalogue(host, input(catalogue));
     expect(first.fresh).toBe(true);
     expect(first.targets).toBe(catalogue.targets.length);
-    expect(first.syncs).toBe(3);
+    expect(first.syncs).toBe(2); // state, write: a fresh workbook has nothing to read
 
     const [keep, drop, reword] = catalogue.targets;
     fake.model.type('指标', `${ACTUAL}${rowOf(fake, keep.id)}`, 7.5);
@@ -98,7 +97,7 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect(second.fresh).toBe(false);
     expect(second.kept).toBe(1);
     expect(second.removed.map((r) => [r.row.targetId, r.entry.actual, r.reason])).toEqual([
-      [drop.id, 3, REMOVED_REASON],
+      [drop.id, 3, '新版目录中已无此指标'],
     ]);
     expect(second.changed.map((c) => c.targetId)).toEqual([reword.id]);
 
@@ -159,6 +158,23 @@ describe('检查, 对比 and 生成报告 on the open workbook', () => {
     expect(p?.severity).toBe('error');
     expect(p?.sheet).toBe('指标');
     expect(p?.targetId).toBe(catalogue.targets[1].id);
+  });
+
+  it('检查 flags what Excel makes of typed input: "1/2" becomes a date serial, "-约5" a formula', async () => {
+    // typed as a clerk types: Excel turns these into a date and a #NAME? formula, not text or a fraction
+    const { fake, host } = newHost();
+    await pullCatalogue(host, input(catalogue));
+    const [a, b] = [catalogue.targets[1].id, catalogue.targets[2].id].map(
+      (id) => `${ACTUAL}${rowOf(fake, id)}`,
+    );
+    fake.model.type('指标', a, '1/2');
+    fake.model.type('指标', b, '-约5');
+    expect(fake.model.cell('指标', b)?.formula).toBe('=-约5');
+    const sub = await checkWorkbook(host, catalogue);
+    // the formula reads as an error; the date, in a cell already formatted as a number, reads as the
+    // serial 46024 or so: not silently accepted, but only a warning (an implausible value)
+    expect(sub.problems.find((x) => x.cell === b)?.severity).toBe('error');
+    expect(sub.problems.find((x) => x.cell === a)?.message).toMatch(/完成值 \d{5}/);
   });
 
   it('对比 finds the changed figure in a workbook written by the CLI (exceljs) and where to highlight it', async () => {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
-import { DIST, ROOT, TEST_ADDIN_URL, ensureDist } from './e2e/harness.js';
+import { DIST, ROOT, TEST_ADDIN_URL, ensureDist, entryScript } from './e2e/harness.js';
+import { modernPatternSyntax, scanScript } from './e2e/es5-scan.js';
 import { parseCatalogueJson } from '../src/core/catalogue/schema.js';
 import { MANIFEST_XSD } from './helpers/shared.js';
 
@@ -30,9 +31,7 @@ describe('add-in build (dist/)', () => {
     const files = readdirSync(DIST);
     for (const f of [
       'taskpane.html',
-      'taskpane.js',
       'commands.html',
-      'commands.js',
       'help.html',
       'taskpane.css',
       'catalogue.json',
@@ -40,6 +39,15 @@ describe('add-in build (dist/)', () => {
       'manifest.xml',
     ]) {
       expect(files).toContain(f);
+    }
+    // entry scripts carry a content hash, and the pages name exactly those files (minified: no quotes)
+    for (const [page, entry] of [
+      ['taskpane.html', 'taskpane'],
+      ['commands.html', 'commands'],
+    ]) {
+      const html = readFileSync(path.join(DIST, page), 'utf8');
+      const srcs = Array.from(html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)"?/g), (m) => m[1]);
+      expect(srcs, page).toContain(entryScript(entry));
     }
     for (const size of [16, 32, 64, 80]) {
       const png = readFileSync(path.join(DIST, 'assets', `icon-${size}.png`));
@@ -55,6 +63,31 @@ describe('add-in build (dist/)', () => {
       readdirSync(path.join(ROOT, 'seeds')).filter((f) => f.endsWith('.txt')).length,
     );
     expect(catalogue.targets.length).toBeGreaterThan(0);
+  });
+
+  it('no emitted .js has what IE11 cannot run: non-ES5 syntax, u/s/y regex flags, lookbehind, named groups, \\p{}', () => {
+    const scripts = readdirSync(DIST).filter((f) => f.endsWith('.js'));
+    // the lazily loaded 对比 (xlsx) and 生成报告 (report) chunks are there and scanned too
+    expect(scripts.some((f) => /^xlsx\.[0-9a-f]{8}\.js$/.test(f))).toBe(true);
+    expect(scripts.some((f) => /^report\.[0-9a-f]{8}\.js$/.test(f))).toBe(true);
+    const problems = scripts.flatMap((f) => scanScript(readFileSync(path.join(DIST, f), 'utf8'), f));
+    expect(problems).toEqual([]);
+  });
+
+  it('the IE11 scan finds what exceljs (xmlchars) and docx emitted before the build rewrote them', () => {
+    // the forms found in the 对比 and 生成报告 chunks before scripts/babel-es5-regexp.mjs
+    const before = [
+      'r.CHAR_RE=new RegExp("^["+r.CHAR+"]$","u");',
+      'var IDENTIFIER=new RegExp("^\\\\p{L}[\\\\p{L}\\\\p{N}_]*$","");',
+      'var f=function(t){return new RegExp("^\\\\s*TOC\\\\b.*","is").test(t)};',
+      'var p=function(s){return new RegExp("(?<=".concat(s,")(?:.)+?"),"g")};',
+      'var re=/(?<year>\\d{4})/;',
+    ];
+    for (const code of before) expect(scanScript(code, 'x.js'), code).toHaveLength(1);
+    expect(scanScript('var a=/\\\\p{L}/, b=new RegExp("\\\\(?<")', 'x.js')).toEqual([]);
+    expect(scanScript('let a = 1;', 'x.js')[0]?.what).toMatch(/not ES5/);
+    expect(modernPatternSyntax('^\\p{L}$')).toMatch(/Unicode property/);
+    expect(modernPatternSyntax('\\(?<=')).toBeNull();
   });
 
   it('every emitted .js parses as ES5 and contains no source-map eval', () => {

@@ -194,7 +194,7 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     });
   });
 
-  it('pulls a 1,000-target catalogue in 3 syncs, the same as 10 targets, each request under 5 MB', async () => {
+  it('pulls a 1,000-target catalogue into an empty workbook in 2 syncs, the same as 10 targets, each request under 5 MB', async () => {
     const counts: number[] = [];
     for (const n of [10, 1000]) {
       const p = plan(n);
@@ -205,7 +205,8 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
       expect(Math.max(...fake.model.requestBytes)).toBeLessThan(5 * 1024 * 1024);
       if (n === 1000) assertValues(fake, p);
     }
-    expect(counts).toEqual([3, 3]);
+    // state, write (an empty workbook has no luoshi sheet to read)
+    expect(counts).toEqual([2, 2]);
   });
 
   it('splits the write into row chunks when the payload budget is exceeded, with the same result', async () => {
@@ -222,25 +223,111 @@ describe('ExcelHost.realise / pull against the recording fake (ExcelApi 1.9)', (
     expect(whole.fake.model.calculationSuspensions).toBe(1);
   });
 
+  it('reads a workbook whose used range is over the 5 MB response limit in row blocks, each response under it', async () => {
+    // D8: Excel on the web refuses a response over 5 MB; the fake applies that limit to every read.
+    // Scaled down: a 160 KB limit and ~1.2 MB of typed text stand for 5 MB and 8.7 MB.
+    const limit = 160 * 1024;
+    const p = plan(300);
+    const { fake, host: h } = host(9, { payloadBudget: 120 * 1024, payloadLimit: limit });
+    await h.realise(p);
+    const progress = TARGET_COLUMNS.findIndex((c) => c.key === 'progress');
+    const text = (row: number): string =>
+      `第${row}行：已完成年度任务的百分之${row % 100}，推进情况良好。`.repeat(6);
+    for (let row = 4; row < 304; row++) fake.model.type('指标', `${colLetters(progress)}${row}`, text(row));
+    const whole = JSON.stringify(
+      Array.from(fake.model.mustSheet('指标').cells.values()).map((c) => [c.value, c.numberFormat]),
+    );
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(limit); // one read of the sheet would be refused
+    const before = fake.model.responseBytes.length;
+    const grid = await h.readGrid();
+    const reads = fake.model.responseBytes.slice(before);
+    expect(reads.length).toBeGreaterThan(3);
+    expect(Math.max(...reads)).toBeLessThanOrEqual(limit);
+    const targets = grid.sheets.find((s) => s.name === '指标');
+    for (let row = 4; row < 304; row++) expect(targets?.rows[row - 1][progress]).toBe(text(row));
+    // and the plan's own cells come back in place, block boundaries included
+    const header = p.sheets.find((s) => s.name === '指标')?.blocks.find((b) => b.origin === 'A3')?.values[0];
+    expect(targets?.rows[2]).toEqual(header);
+  });
+
+  it('halves the row blocks of a read Excel refuses as too large, then reads everything', async () => {
+    // Long text defeats the first size guess: the first request is refused and read again smaller.
+    const limit = 64 * 1024;
+    const { fake, host: h } = host(9, { payloadBudget: 60 * 1024, payloadLimit: limit });
+    fake.model.addSheet('任务');
+    const long = '推'.repeat(2000);
+    for (let row = 1; row <= 60; row++) fake.model.type('任务', `A${row}`, `${row}${long}`);
+    const grid = await h.readGrid();
+    expect(fake.model.responseBytes.some((b) => b > limit)).toBe(true); // a refused read happened
+    const tasks = grid.sheets.find((s) => s.name === '任务');
+    expect(tasks?.rows.map((r) => r[0])).toEqual(Array.from({ length: 60 }, (_, i) => `${i + 1}${long}`));
+  });
+
+  it('realises the print fields (header sections, print area), the workbook font and fitted row heights', async () => {
+    const p = plan(12);
+    const { fake, host: h } = host(9);
+    await h.realise(p);
+    for (const ps of p.sheets) {
+      const sheet = fake.model.mustSheet(ps.name);
+      if (ps.print) {
+        const want: Record<string, unknown> = {};
+        if (ps.print.headerLeft !== undefined) want.leftHeader = ps.print.headerLeft;
+        if (ps.print.header !== undefined) want.centerHeader = ps.print.header;
+        if (ps.print.headerRight !== undefined) want.rightHeader = ps.print.headerRight;
+        if (ps.print.footer !== undefined) want.centerFooter = ps.print.footer;
+        if (ps.print.area) want.printArea = ps.print.area;
+        expect(sheet.pageLayout, ps.name).toMatchObject(want);
+      }
+      // rows whose height is an estimate of wrapped text are fitted by Excel; the others are fixed
+      const auto = ps.rowHeights.filter((r) => r.auto).map((r) => r.row);
+      expect(
+        [...sheet.autofitRows].sort((a, b) => a - b),
+        ps.name,
+      ).toEqual(auto.sort((a, b) => a - b));
+    }
+    const targets = p.sheets.find((s) => s.name === '指标');
+    expect(targets?.print?.area).toBeTruthy();
+    expect(targets?.print?.headerLeft).toBeTruthy();
+    expect(targets?.rowHeights.some((r) => r.auto)).toBe(true);
+    // every written cell has the workbook's font unless its style names another
+    const named = new Set(
+      p.sheets.flatMap((ps) =>
+        ps.styles.filter((st) => st.style.font?.name).map((st) => `${ps.name}!${st.range}`),
+      ),
+    );
+    expect(named.size).toBe(0); // the plan's styles set no font family of their own
+    for (const ps of p.sheets)
+      fake.model.mustSheet(ps.name).cells.forEach((cell, key) => {
+        if (cell.value !== '') expect(cell.fontName, `${ps.name} ${key}`).toBe(p.font.name);
+      });
+
+    // ExcelApi 1.8: no page layout at all (ExcelApi 1.9), the rest as before
+    const older = host(8);
+    await older.host.realise(p);
+    expect(older.fake.model.mustSheet('指标').pageLayout).toEqual({});
+    expect(older.fake.model.mustSheet('指标').autofitRows.size).toBeGreaterThan(0);
+  });
+
   it('refreshing a protected, already written workbook twice changes nothing', async () => {
     const p = plan(25);
     const { fake, host: h } = host(9);
     await h.pull(() => p);
     const first = fake.model.snapshot();
     const r = await h.pull(() => p);
-    expect(r.syncs).toBe(3);
+    // state, used-range extents, one block read (the sheets are small), write
+    expect(r.syncs).toBe(4);
     expect(fake.model.snapshot()).toBe(first);
     await h.pull(() => p);
     expect(fake.model.snapshot()).toBe(first);
   });
 
-  it('reads the workbook back as a WorkbookGrid in 2 syncs (values in place, dates as Date, sheet states)', async () => {
+  it('reads the workbook back as a WorkbookGrid in 3 syncs (values in place, dates as Date, sheet states)', async () => {
     const p = plan(12);
     const { fake, host: h } = host(9);
     await h.realise(p);
     fake.model.type('指标', 'K4', 42.5);
     const grid = await h.readGrid();
-    expect(h.lastSyncs).toBe(2);
+    expect(h.lastSyncs).toBe(3);
     expect(grid.sheets.map((s) => [s.name, s.state])).toEqual([
       ...p.sheets.map((s) => [s.name, s.state]),
       ['Sheet1', 'visible'],
@@ -287,7 +374,7 @@ describe('ExcelHost on older Excel (requirement sets detected at run time)', () 
     const { fake, host: h } = host(1);
     const r = await h.pull(() => p);
     assertValues(fake, p);
-    expect(r.syncs).toBe(3);
+    expect(r.syncs).toBe(2);
     const sheet = fake.model.mustSheet('指标');
     expect(sheet.validations).toEqual([]);
     expect(sheet.protection.protected).toBe(false);

@@ -24,7 +24,7 @@ import {
 } from '../core/workbook/layout.js';
 import { columnIndex } from './range-address.js';
 import { compareSubmissions, type Change, type Comparison } from '../core/review/compare.js';
-import { carryOver, readChangeNotes } from './pull-merge.js';
+import { upgradeWorkbook, type ChangedTarget } from '../core/workbook/upgrade.js';
 
 /** The Office-facing operations the actions need (ExcelHost implements them). */
 export interface WorkbookHost {
@@ -79,7 +79,8 @@ export interface PullSummary {
   /** Targets whose typed figures/text were carried over. */
   kept: number;
   removed: RemovedTarget[];
-  changed: { targetId: string; before: string; after: string }[];
+  /** Targets whose text, target value or unit changed in this pull, with the 变更提示 note. */
+  changed: ChangedTarget[];
   /** True when the workbook had no luoshi sheets before. */
   fresh: boolean;
   syncs: number;
@@ -196,13 +197,13 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
     }
     const unreadable = entryCellErrors(grid, previous);
     if (unreadable.length > 0) throw new PullBlocked(unreadable);
-    const carry = carryOver(
-      previous,
-      input.catalogue,
-      selection.targets.map((t) => t.id),
-      readRemovedTargets(grid),
-      readChangeNotes(grid),
-    );
+    // the same carry-over rule as `luoshi workbook --upgrade` (src/core/workbook/upgrade.ts)
+    const up = upgradeWorkbook(grid, CURRENT_WORKBOOK, input.catalogue, {
+      period,
+      documents: filter.documents,
+      units: filter.units,
+    });
+    const earlierRemoved = new Set(readRemovedTargets(grid).map((r) => r.row.targetId));
     // Same catalogue, office and period: keep the original timestamp so a refresh is a no-op.
     const generatedAt =
       previous.catalogueVersion === input.catalogue.version && previous.generatedAt
@@ -211,20 +212,20 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
     summary = {
       targets: selection.targets.length,
       tasks: selection.tasks.length,
-      kept: carry.entries.filter(hasTyped).length,
-      removed: carry.removedNow,
-      changed: carry.changedNow,
+      kept: up.entries.filter(hasTyped).length,
+      removed: up.removed.filter((r) => !earlierRemoved.has(r.row.targetId)),
+      changed: up.changed,
       fresh: false,
     };
     return planWorkbook(input.catalogue, {
       ...base,
       generatedAt,
-      entries: carry.entries,
-      taskEntries: carry.taskEntries,
-      removed: carry.removed,
-      changeNotes: carry.changeNotes,
+      entries: up.entries,
+      taskEntries: up.taskEntries,
+      removed: up.removed,
+      changeNotes: up.changeNotes,
       // 填报单位信息 typed in 填报说明 survives the refresh that rewrites the sheet
-      ...(previous.filler ? { filler: previous.filler } : {}),
+      ...(up.filler ? { filler: up.filler } : {}),
     });
   });
   if (!summary) throw new Error('pull finished without a plan');

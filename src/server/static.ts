@@ -47,6 +47,13 @@ export async function registerStatic(app: FastifyInstance, options: ServerOption
   }
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.url.startsWith('/addin/')) {
+      // Office caches the pane hard: pages, manifest and catalogue are revalidated every time; the
+      // scripts carry a content hash in their names, so a cached one is never stale.
+      const file = req.url.split('?')[0];
+      reply.header(
+        'cache-control',
+        /\.[0-9a-f]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
       const csp = String(reply.getHeader('content-security-policy') ?? '');
       reply.header(
         'content-security-policy',

@@ -6,11 +6,21 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { ie11EmulationScript } from './ie11-emulation.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -35,11 +45,20 @@ const INPUTS = [
   'manifest.xml',
   'webpack.config.js',
   'scripts/build-addin-data.ts',
+  'scripts/babel-es5-regexp.mjs',
+  'package-lock.json',
 ];
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/**
+ * Written into dist/ after a test build: its time says when dist/ was last built from the inputs.
+ * (Entry bundles carry content hashes, and webpack leaves a file with unchanged content untouched,
+ * so no emitted file's time can say that.) A build by hand cleans dist/ and so removes it.
+ */
+const BUILD_STAMP = '.e2e-build-stamp';
 
 /**
  * Builds dist/ with `webpack --mode production` (ADDIN_URL = TEST_ADDIN_URL) unless dist/ is
@@ -61,7 +80,7 @@ export async function ensureDist(): Promise<{ built: boolean; ms: number }> {
     }
   }
   try {
-    const stamp = path.join(DIST, 'taskpane.js');
+    const stamp = path.join(DIST, BUILD_STAMP);
     const manifest = path.join(DIST, 'manifest.xml');
     const upToDate =
       existsSync(stamp) &&
@@ -69,7 +88,11 @@ export async function ensureDist(): Promise<{ built: boolean; ms: number }> {
       readFileSync(manifest, 'utf8').includes(TEST_ADDIN_URL) &&
       statSync(stamp).mtimeMs > Math.max(...INPUTS.map((i) => newestMtime(path.join(ROOT, i))));
     if (upToDate) return { built: false, ms: Date.now() - started };
+    const buildStart = new Date();
     await runWebpack();
+    // dated when the build began: a source edited during the build makes the next run build again
+    writeFileSync(stamp, `${buildStart.toISOString()}\n`);
+    utimesSync(stamp, buildStart, buildStart);
     return { built: true, ms: Date.now() - started };
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -156,6 +179,16 @@ export function launchChromium(): Promise<Browser> {
 export interface PaneOptions {
   /** ExcelApi minor version of the fake host; null = no Office at all (plain browser). */
   apiMinor: number | null;
+  /** Take away, before any page script runs, the built-ins IE11 lacks (test/e2e/ie11-emulation.ts). */
+  ie11?: boolean;
+}
+
+/** The emitted entry script of `name` (taskpane → taskpane.<hash>.js). */
+export function entryScript(name: string, dir = DIST): string {
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.js$`).test(f));
+  if (found.length !== 1)
+    throw new Error(`expected one ${name}.<hash>.js in ${dir}, found ${found.join(', ')}`);
+  return found[0];
 }
 
 export interface OpenPane {
@@ -180,8 +213,10 @@ export async function openPane(browser: Browser, baseUrl: string, opts: PaneOpti
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // the fake (office.js's stand-in) loads first, with the browser's own built-ins, as office.js would
+  if (opts.apiMinor !== null) await page.addInitScript({ content: fakeScript() });
+  if (opts.ie11) await page.addInitScript({ content: ie11EmulationScript() });
   if (opts.apiMinor !== null) {
-    await page.addInitScript({ content: fakeScript() });
     await page.addInitScript({
       content: `(function(){var F=window.__luoshiFake;var excel=new F.FakeExcel(undefined,{apiMinor:${opts.apiMinor}});window.__fakeExcel=excel;window.Excel=excel;window.Office=F.fakeOffice(${opts.apiMinor});})();`,
     });

@@ -4,17 +4,25 @@
  * - operations are queued and applied at context.sync(), in order; errors surface at sync;
  * - reading a property that was not load()ed and synced throws, as in Office.js;
  * - values/numberFormat arrays must match the range's shape; strings are parsed like typing
- *   (a leading apostrophe keeps text, "=…" is a formula, numeric text becomes a number);
+ *   (a leading apostrophe keeps text, "=…" and non-numeric "+…"/"-…" are formulas, numeric text
+ *   becomes a number, "1/2" becomes a date of the current year);
  * - protected sheets reject writes; protect() on a protected sheet fails; the active sheet can't
  *   be hidden; a name can't be added twice; a validation rule can't be set over an existing one;
  * - members above the host's ExcelApi version throw ApiNotFound;
- * - each request's JSON size is recorded and requests over 5 MB fail (Excel on the web's limit).
+ * - each request's and each response's JSON size is recorded, and either over 5 MB fails (Excel on
+ *   the web's limit; the response is sized from the loaded values themselves, not from the add-in's
+ *   own estimate);
  * It records everything written so tests assert on exact cells, formats, validations, protection
  * and names, and counts syncs.
  *
  * Only type imports (erased): the e2e tests transpile this file with TypeScript and inject it into the page.
+ * It stands in for office.js, which brings its own code to IE11, so it uses only ES5 built-ins (plus
+ * Map, Set and iteration): the IE11 emulation of test/e2e takes the others away from the page.
  */
 import type { ExcelDataValidation, ExcelDataValidationRule } from '../../src/addin/office/excel-host.js';
+
+/** Taken when this script loads, before the IE11 emulation of test/e2e removes the global Promise. */
+const NativePromise = Promise;
 
 export interface FakeCell {
   /** '' for an empty cell, as Office.js reports it. */
@@ -26,6 +34,7 @@ export interface FakeCell {
   bold: boolean | null;
   fontColor: string | null;
   fontSize: number | null;
+  fontName: string | null;
   wrap: boolean | null;
   hAlign: string | null;
   vAlign: string | null;
@@ -56,6 +65,8 @@ export interface FakeSheet {
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
   rowHeights: Map<number, number>;
+  /** Rows (1-based) Excel was asked to fit to their text. */
+  autofitRows: Set<number>;
   freeze: string | null;
   tabColor: string | null;
   pageLayout: Record<string, unknown>;
@@ -148,6 +159,7 @@ function newCell(): FakeCell {
     bold: null,
     fontColor: null,
     fontSize: null,
+    fontName: null,
     wrap: null,
     hAlign: null,
     vAlign: null,
@@ -156,7 +168,7 @@ function newCell(): FakeCell {
 }
 
 /** What Excel stores when a string is assigned to a cell's value (like typing it). */
-function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | null } {
+function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | null; numberFormat?: string } {
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v, formula: null };
   if (v === null || v === undefined) return { value: '', formula: null };
   if (typeof v !== 'string')
@@ -165,6 +177,14 @@ function parseTyped(v: unknown): { value: FakeCell['value']; formula: string | n
   if (s.charAt(0) === "'") return { value: s.slice(1), formula: null };
   if (s.charAt(0) === '=' && s.length > 1) return { value: '', formula: s };
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim())) return { value: Number(s), formula: null };
+  // Typed "+…" or "-…" that is not a number is a formula to Excel (it shows #NAME?).
+  if (/^[+-]/.test(s)) return { value: '#NAME?', formula: `=${s}` };
+  // "1/2" or "3-15" is a date of the current year to Excel, not a fraction or a range.
+  const md = /^(\d{1,2})[/-](\d{1,2})$/.exec(s.trim());
+  if (md && Number(md[1]) >= 1 && Number(md[1]) <= 12 && Number(md[2]) >= 1 && Number(md[2]) <= 31) {
+    const serial = Date.UTC(new Date().getUTCFullYear(), Number(md[1]) - 1, Number(md[2])) / 86400000 + 25569;
+    return { value: serial, formula: null, numberFormat: 'm/d' };
+  }
   if (/^(TRUE|FALSE)$/i.test(s)) return { value: s.toUpperCase() === 'TRUE', formula: null };
   return { value: s, formula: null };
 }
@@ -179,6 +199,8 @@ export class FakeWorkbookModel {
   syncs = 0;
   /** UTF-8 JSON bytes of each request (one entry per sync). */
   requestBytes: number[] = [];
+  /** Bytes of each sync's response (the loaded values, as JSON). */
+  responseBytes: number[] = [];
   calculationSuspensions = 0;
   /** Every queued operation's name, in order, with the sync it belonged to (for order assertions). */
   log: { sync: number; op: string }[] = [];
@@ -195,6 +217,7 @@ export class FakeWorkbookModel {
       columnWidths: new Map(),
       hiddenColumns: new Set(),
       rowHeights: new Map(),
+      autofitRows: new Set(),
       freeze: null,
       tabColor: null,
       pageLayout: {},
@@ -205,7 +228,7 @@ export class FakeWorkbookModel {
   }
 
   sheet(name: string): FakeSheet | undefined {
-    return this.sheets.find((s) => s.name === name);
+    return this.sheets.filter((s) => s.name === name)[0];
   }
 
   mustSheet(name: string): FakeSheet {
@@ -233,6 +256,7 @@ export class FakeWorkbookModel {
     const t = parseTyped(value);
     c.value = t.value;
     c.formula = t.formula;
+    if (t.numberFormat && c.numberFormat === 'General') c.numberFormat = t.numberFormat;
     s.cells.set(key, c);
   }
 
@@ -242,23 +266,27 @@ export class FakeWorkbookModel {
       sheets: this.sheets.map((s) => ({
         name: s.name,
         visibility: s.visibility,
-        cells: Array.from(s.cells.entries()).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        cells: [...s.cells.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
         validations: s.validations,
         merges: s.merges.slice().sort(),
         protection: s.protection,
-        columnWidths: Array.from(s.columnWidths.entries()),
-        rowHeights: Array.from(s.rowHeights.entries()),
+        columnWidths: [...s.columnWidths.entries()],
+        rowHeights: [...s.rowHeights.entries()],
         freeze: s.freeze,
         tabColor: s.tabColor,
         pageLayout: s.pageLayout,
       })),
-      names: Array.from(this.names.entries()).sort(),
+      names: [...this.names.entries()].sort(),
       properties: this.properties,
     });
   }
 }
 
-type Op = { name: string; bytes: number; apply: () => void };
+/** `response` (loads only): what the load returns, sized at sync after the batch ran. */
+type Op = { name: string; bytes: number; apply: () => void; response?: () => unknown };
+
+/** JSON envelope Excel wraps around each loaded object in a response (ids, type tags). */
+const RESPONSE_ENVELOPE_BYTES = 100;
 
 /** One Excel.run batch: queues operations and applies them at sync(). */
 export class FakeContext {
@@ -286,9 +314,9 @@ export class FakeContext {
     if (this.apiMinor < minor) throw fakeError('ApiNotFound', `${member} needs ExcelApi 1.${minor}`);
   }
 
-  enqueue(name: string, data: unknown, apply: () => void): void {
+  enqueue(name: string, data: unknown, apply: () => void, response?: () => unknown): void {
     const bytes = data === null || data === undefined ? 60 : utf8Bytes(JSON.stringify(data)) + 60;
-    this.queue.push({ name, bytes, apply });
+    this.queue.push({ name, bytes, apply, response });
   }
 
   async sync(): Promise<void> {
@@ -303,11 +331,22 @@ export class FakeContext {
         `request of ${bytes} bytes exceeds ${this.payloadLimit}`,
       );
     }
+    let response = 0;
     for (const op of ops) {
       this.model.log.push({ sync: this.model.syncs, op: op.name });
       op.apply();
+      if (op.response) response += utf8Bytes(JSON.stringify(op.response())) + RESPONSE_ENVELOPE_BYTES;
     }
-    await Promise.resolve();
+    this.model.responseBytes.push(response);
+    // Excel on the web refuses a response over 5 MB (resource limits); desktop Excel has no such
+    // limit, so a fake that applies it everywhere is stricter than any one Excel.
+    if (response > this.payloadLimit) {
+      throw fakeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `response of ${response} bytes exceeds ${this.payloadLimit}`,
+      );
+    }
+    await NativePromise.resolve();
   }
 
   pending(): number {
@@ -329,11 +368,16 @@ class Loadable {
   private loaded = new Set<string>();
   constructor(protected readonly ctx: FakeContext) {}
 
-  protected markLoaded(props: string[], snapshot: () => void): void {
-    this.ctx.enqueue('load', null, () => {
-      snapshot();
-      for (const p of props) this.loaded.add(p);
-    });
+  protected markLoaded(props: string[], snapshot: () => void, response?: () => unknown): void {
+    this.ctx.enqueue(
+      'load',
+      null,
+      () => {
+        snapshot();
+        for (const p of props) this.loaded.add(p);
+      },
+      response,
+    );
   }
 
   protected read<T>(prop: string, v: T): T {
@@ -599,10 +643,29 @@ class FakePageLayout {
   set footerMargin(v: number) {
     this.put('footerMargin', v);
   }
-  get headersFooters(): { defaultForAllPages: { centerHeader: string; centerFooter: string } } {
+  get headersFooters(): {
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      centerFooter: string;
+    };
+  } {
     const put = (k: string, v: string): void => this.put(k, v);
     return {
       defaultForAllPages: {
+        set leftHeader(v: string) {
+          put('leftHeader', v);
+        },
+        set rightHeader(v: string) {
+          put('rightHeader', v);
+        },
+        get leftHeader(): string {
+          throw fakeError('PropertyNotLoaded', 'leftHeader');
+        },
+        get rightHeader(): string {
+          throw fakeError('PropertyNotLoaded', 'rightHeader');
+        },
         set centerHeader(v: string) {
           put('centerHeader', v);
         },
@@ -620,6 +683,10 @@ class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.put('printTitleRows', rows);
+  }
+  setPrintArea(area: string): void {
+    parseAddress(area.split(':')[0]); // a bad address fails, as in Excel
+    this.put('printArea', area);
   }
 }
 
@@ -711,24 +778,34 @@ class FakeRange extends Loadable {
 
   load(props: string): void {
     const list = props.split(',').map((p) => p.trim());
-    this.markLoaded(list, () => {
-      const s = this.sheet();
-      const b = this.box();
-      const values: unknown[][] = [];
-      const formats: unknown[][] = [];
-      for (let r = b.row; r < b.row + b.rows; r++) {
-        const vr: unknown[] = [];
-        const fr: unknown[] = [];
-        for (let c = b.col; c < b.col + b.cols; c++) {
-          const cell = s.cells.get(`${r},${c}`);
-          vr.push(cell ? cell.value : '');
-          fr.push(cell ? cell.numberFormat : 'General');
+    this.markLoaded(
+      list,
+      () => {
+        const s = this.sheet();
+        const b = this.box();
+        const values: unknown[][] = [];
+        const formats: unknown[][] = [];
+        for (let r = b.row; r < b.row + b.rows; r++) {
+          const vr: unknown[] = [];
+          const fr: unknown[] = [];
+          for (let c = b.col; c < b.col + b.cols; c++) {
+            const cell = s.cells.get(`${r},${c}`);
+            vr.push(cell ? cell.value : '');
+            fr.push(cell ? cell.numberFormat : 'General');
+          }
+          values.push(vr);
+          formats.push(fr);
         }
-        values.push(vr);
-        formats.push(fr);
-      }
-      this.snap = { address: `${quoteSheet(s.name)}!${boxA1(b)}`, values, numberFormat: formats };
-    });
+        this.snap = { address: `${quoteSheet(s.name)}!${boxA1(b)}`, values, numberFormat: formats };
+      },
+      () => {
+        // (no Object.fromEntries: the fake also runs under the IE11 emulation of test/e2e)
+        const snap: Record<string, unknown> = this.snap;
+        const out: Record<string, unknown> = {};
+        for (const p of list) out[p] = snap[p];
+        return out;
+      },
+    );
   }
 
   get address(): string {
@@ -748,6 +825,7 @@ class FakeRange extends Loadable {
       const t = parseTyped(rows[r - b.row][c - b.col]);
       cell.value = t.value;
       cell.formula = t.formula;
+      if (t.numberFormat && cell.numberFormat === 'General') cell.numberFormat = t.numberFormat;
     });
   }
 
@@ -782,7 +860,7 @@ class FakeRange extends Loadable {
       const s = this.sheet();
       if (s.protection.protected) throw fakeError('AccessDenied', `sheet ${s.name} is protected`);
       const b = this.box();
-      Array.from(s.cells.keys()).forEach((key) => {
+      [...s.cells.keys()].forEach((key) => {
         const [r, c] = key.split(',').map(Number);
         if (r >= b.row && r < b.row + b.rows && c >= b.col && c < b.col + b.cols) s.cells.delete(key);
       });
@@ -860,7 +938,9 @@ class FakeRangeFormat {
         });
       },
       set name(v: string) {
-        each('font.name', v, () => undefined);
+        each('font.name', v, (c) => {
+          c.fontName = v;
+        });
       },
       get bold(): boolean {
         throw fakeError('PropertyNotLoaded', 'font.bold');
@@ -934,6 +1014,15 @@ class FakeRangeFormat {
   get rowHeight(): number {
     throw fakeError('PropertyNotLoaded', 'rowHeight');
   }
+  /** Recorded per row (the fake measures no text): sheet.autofitRows holds the 1-based rows. */
+  autofitRows(): void {
+    this.ctx.need(2, 'autofitRows');
+    this.ctx.enqueue('autofitRows', null, () => {
+      const b = this.range.boxNow();
+      const s = this.ctx.model.mustSheet(this.range.sheetName);
+      for (let r = b.row; r < b.row + Math.min(b.rows, 100000); r++) s.autofitRows.add(r + 1);
+    });
+  }
   get protection(): { locked: boolean } {
     this.ctx.need(2, 'format.protection');
     const each = this.each;
@@ -986,7 +1075,7 @@ class FakeDataValidation {
   private find(): FakeValidation {
     const s = this.ctx.model.mustSheet(this.sheetName);
     const a = boxA1(parseAddress(this.address));
-    let v = s.validations.find((x) => x.address === a);
+    let v = s.validations.filter((x) => x.address === a)[0];
     if (!v) {
       v = { address: a, rule: null, ignoreBlanks: null, errorAlert: null, prompt: null };
       s.validations.push(v);
@@ -1055,7 +1144,7 @@ class FakeNameCollection extends Loadable {
   private snapItems: { name: string; delete(): void }[] = [];
   load(): void {
     this.markLoaded(['items'], () => {
-      this.snapItems = Array.from(this.ctx.model.names.keys()).map((n) => this.item(n, true));
+      this.snapItems = [...this.ctx.model.names.keys()].map((n) => this.item(n, true));
     });
   }
   get items(): { name: string; delete(): void }[] {
@@ -1114,27 +1203,109 @@ export class FakeExcel {
   }
 }
 
+export interface FakeOfficeOptions {
+  /** Office.context.platform: "PC" (Windows), "Mac", "OfficeOnline" (Excel on the web). */
+  platform?: 'PC' | 'Mac' | 'OfficeOnline';
+  /** The open workbook's .xlsx bytes for getFileAsync("compressed"); absent = no File API (File 1.1). */
+  file?: () => Uint8Array;
+}
+
+/** Files handed out by getFileAsync and not yet closed (Office refuses a third while two are open). */
+export const fakeOpenFiles = { count: 0 };
+
+type FakeAsync<T> = { status: string; value: T; error?: { code: number; message: string } };
+
+function fakeFile(
+  bytes: Uint8Array,
+  sliceSize: number,
+): {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(i: number, cb: (r: FakeAsync<{ data: number[] }>) => void): void;
+  closeAsync(cb?: (r: FakeAsync<void>) => void): void;
+} {
+  let open = true;
+  fakeOpenFiles.count++;
+  return {
+    size: bytes.length,
+    sliceCount: Math.max(1, Math.ceil(bytes.length / sliceSize)),
+    getSliceAsync(i, cb) {
+      // like Office: slices arrive later, as plain arrays of byte values (IE11 has them as arrays too)
+      setTimeout(() => {
+        if (!open)
+          return cb({ status: 'failed', value: { data: [] }, error: { code: 5001, message: 'file closed' } });
+        const data = Array.prototype.slice.call(
+          bytes.subarray(i * sliceSize, (i + 1) * sliceSize),
+        ) as number[];
+        cb({ status: 'succeeded', value: { data } });
+      }, 0);
+    },
+    closeAsync(cb) {
+      if (open) fakeOpenFiles.count--;
+      open = false;
+      setTimeout(() => cb?.({ status: 'succeeded', value: undefined }), 0);
+    },
+  };
+}
+
 /** The fake `Office` global for a given ExcelApi level. */
-export function fakeOffice(apiMinor: number): {
+export function fakeOffice(
+  apiMinor: number,
+  options: FakeOfficeOptions = {},
+): {
   context: {
     host: string;
     platform: string;
     requirements: { isSetSupported(name: string, v?: string): boolean };
+    document?: {
+      getFileAsync(
+        type: string,
+        o: { sliceSize: number },
+        cb: (r: FakeAsync<ReturnType<typeof fakeFile>>) => void,
+      ): void;
+    };
   };
   onReady(): Promise<{ host: string; platform: string }>;
 } {
+  const platform = options.platform ?? 'PC';
+  const file = options.file;
   return {
     context: {
       host: 'Excel',
-      platform: 'PC',
+      platform,
       requirements: {
         isSetSupported: (name: string, v?: string) => {
+          if (name === 'File') return !!file;
           if (name !== 'ExcelApi') return false;
           const minor = Number(String(v ?? '1.1').split('.')[1] ?? '1');
           return minor <= apiMinor;
         },
       },
+      ...(file
+        ? {
+            document: {
+              getFileAsync(
+                type: string,
+                o: { sliceSize: number },
+                cb: (r: FakeAsync<ReturnType<typeof fakeFile>>) => void,
+              ) {
+                if (type !== 'compressed')
+                  throw new Error(`the fake hands out compressed files only, not ${type}`);
+                if (o.sliceSize > 4 * 1024 * 1024) throw new Error('sliceSize over 4 MB (Office refuses it)');
+                if (fakeOpenFiles.count >= 2)
+                  // (Office passes no file with a failure)
+                  return cb({
+                    status: 'failed',
+                    value: undefined as never,
+                    error: { code: 11101, message: 'too many open files' },
+                  });
+                const bytes = file();
+                setTimeout(() => cb({ status: 'succeeded', value: fakeFile(bytes, o.sliceSize) }), 0);
+              },
+            },
+          }
+        : {}),
     },
-    onReady: () => Promise.resolve({ host: 'Excel', platform: 'PC' }),
+    onReady: () => NativePromise.resolve({ host: 'Excel', platform }),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { LuoshiError } from '../../core/errors.js';
 import type { DownloadMethod } from '../report-delivery.js';
+import type { HttpRequest, HttpResponse } from '../server-client.js';
 
 /** Largest workbook the pane parses for 对比 (an entry workbook is ~0.1–1 MB). */
 export const MAX_COMPARE_BYTES = 20 * 1024 * 1024;
@@ -121,5 +122,39 @@ export function chartPngCanvas(svg: string, width: number, height: number): Prom
       reject(new Error('chart image failed to load'));
     };
     img.src = url;
+  });
+}
+
+/**
+ * The server client's transport (src/addin/server-client.ts) over XMLHttpRequest, same-origin, so
+ * the session cookie of a server that gives no token goes along too. A network failure is told in
+ * Chinese; every HTTP answer (errors included) goes back to the client to interpret.
+ */
+export function xhrTransport(req: HttpRequest): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(req.method, req.url, true);
+    for (const name of Object.keys(req.headers)) xhr.setRequestHeader(name, req.headers[name]);
+    xhr.timeout = 120_000;
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
+    const unreachable = () =>
+      reject(
+        new LuoshiError(
+          'network-error',
+          '无法连接落实系统服务器，请检查网络后重试（加载项须从落实系统服务器打开）',
+        ),
+      );
+    xhr.onerror = unreachable;
+    xhr.ontimeout = unreachable;
+    if (req.form) {
+      const form = new FormData();
+      for (const name of Object.keys(req.form.fields)) form.append(name, req.form.fields[name]);
+      const f = req.form.file;
+      form.append('file', new Blob([f.bytes as BlobPart], { type: f.type }), f.name);
+      xhr.send(form);
+    } else if (req.json !== undefined) {
+      xhr.setRequestHeader('Content-Type', 'application/json');
+      xhr.send(JSON.stringify(req.json));
+    } else xhr.send();
   });
 }

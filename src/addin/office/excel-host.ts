@@ -37,6 +37,7 @@ import {
   SHEET_TASKS,
 } from '../../core/workbook/layout.js';
 import { boxAddress, fill2d, parseRange, stripSheet, utf8Length } from '../range-address.js';
+import { BlockReader } from '../read-blocks.js';
 
 // ---------------------------------------------------------------------------------------------
 // The Excel API subset (names and shapes as in Office.js).
@@ -61,6 +62,8 @@ export interface ExcelRangeFormat {
   columnWidth: number;
   /** Points. [1.2] */
   rowHeight: number;
+  /** [1.2] Fits the rows to their wrapped text. */
+  autofitRows(): void;
   /** [1.2] */
   columnHidden: boolean;
   /** [1.2] */
@@ -129,8 +132,16 @@ export interface ExcelPageLayout {
   bottomMargin: number;
   headerMargin: number;
   footerMargin: number;
-  headersFooters: { defaultForAllPages: { centerHeader: string; centerFooter: string } };
+  headersFooters: {
+    defaultForAllPages: {
+      leftHeader: string;
+      centerHeader: string;
+      rightHeader: string;
+      centerFooter: string;
+    };
+  };
   setPrintTitleRows(rows: string): void;
+  setPrintArea(area: string): void;
 }
 
 export interface ExcelWorksheet {
@@ -196,9 +207,32 @@ export interface ExcelGlobal {
   run<T>(batch: (context: ExcelRequestContext) => Promise<T>): Promise<T>;
 }
 
+/** Office's callback result (common API). */
+export interface OfficeAsyncResult<T> {
+  status: string;
+  value: T;
+  error?: { code?: number; message?: string };
+}
+
+/** [File 1.1] A document file handed over in slices (Office.File). */
+export interface OfficeFile {
+  size: number;
+  sliceCount: number;
+  getSliceAsync(index: number, callback: (r: OfficeAsyncResult<{ data: ArrayLike<number> }>) => void): void;
+  closeAsync(callback?: (r: OfficeAsyncResult<void>) => void): void;
+}
+
 export interface OfficeGlobal {
   context: {
     requirements: { isSetSupported(name: string, minVersion?: string): boolean };
+    /** [File 1.1] The open document as a file ("compressed" = the .xlsx bytes). */
+    document?: {
+      getFileAsync(
+        fileType: string,
+        options: { sliceSize: number },
+        callback: (r: OfficeAsyncResult<OfficeFile>) => void,
+      ): void;
+    };
   };
   onReady?: () => Promise<{ host: unknown; platform: unknown }>;
   initialize?: (reason: unknown) => void;
@@ -468,25 +502,83 @@ function toGridRows(address: string, values: unknown[][], formats: unknown[][]):
   return rows;
 }
 
-/**
- * Queues the load of a sheet's used range and returns the reader to call after the next sync.
- * Reading before that sync is a programming error Office.js reports; we check the shape too, so
- * a mis-ordered call fails loudly instead of yielding an empty grid.
- */
-export function queueUsedRange(
-  sheet: Pick<ExcelWorksheet, 'getUsedRange'>,
-): () => { address: string; values: unknown[][]; numberFormat: unknown[][] } {
-  const range = sheet.getUsedRange();
+type RangeRead = { address: string; values: unknown[][]; numberFormat: unknown[][] };
+
+/** Queues the load of a range's address, values and number formats; the reader runs after the sync. */
+function queueRangeRead(range: ExcelRange): () => RangeRead {
   range.load('address,values,numberFormat');
   return () => {
     const address: unknown = range.address;
     const values: unknown = range.values;
     const numberFormat: unknown = range.numberFormat;
     if (typeof address !== 'string' || !Array.isArray(values) || !Array.isArray(numberFormat)) {
-      throw new Error('used range read before context.sync()');
+      throw new Error('range read before context.sync()');
     }
     return { address, values: values as unknown[][], numberFormat: numberFormat as unknown[][] };
   };
+}
+
+/**
+ * Queues the load of a sheet's used range and returns the reader to call after the next sync.
+ * Reading before that sync is a programming error Office.js reports; we check the shape too, so
+ * a mis-ordered call fails loudly instead of yielding an empty grid.
+ */
+export function queueUsedRange(sheet: Pick<ExcelWorksheet, 'getUsedRange'>): () => RangeRead {
+  return queueRangeRead(sheet.getUsedRange());
+}
+
+/**
+ * The used ranges of `names`: one sync for their addresses, then their cells in row blocks under
+ * the payload budget (Excel on the web refuses responses over 5 MB; see read-blocks.ts).
+ */
+async function readUsedRanges(
+  ctx: ExcelRequestContext,
+  names: string[],
+  counter: SyncBudget,
+  budget: number,
+): Promise<Map<string, RangeRead>> {
+  const out = new Map<string, RangeRead>();
+  if (names.length === 0) return out;
+  const extents = names.map((name) => {
+    const range = ctx.workbook.worksheets.getItem(name).getUsedRange();
+    range.load('address');
+    return range;
+  });
+  await counter.sync();
+  const reader = new BlockReader(budget);
+  const used = names.map((name, i) => ({ name, address: extents[i].address }));
+  const pending = used.flatMap((u) => reader.blocks(u.name, parseRange(u.address)));
+  const parts = new Map<string, { row: number; read: RangeRead }[]>();
+  while (pending.length > 0) {
+    const batch = reader.take(pending);
+    const reads = batch.map((b) =>
+      queueRangeRead(ctx.workbook.worksheets.getItem(b.sheet).getRange(boxAddress(b.box))),
+    );
+    try {
+      await counter.sync();
+    } catch (e) {
+      const smaller = errorCode(e) === 'ResponsePayloadSizeLimitExceeded' ? reader.split(batch) : null;
+      if (!smaller) throw e;
+      pending.unshift(...smaller);
+      continue;
+    }
+    batch.forEach((b, i) => {
+      const read = reads[i]();
+      reader.observe(b, { values: read.values, numberFormat: read.numberFormat });
+      const list = parts.get(b.sheet) ?? [];
+      list.push({ row: b.box.row, read });
+      parts.set(b.sheet, list);
+    });
+  }
+  for (const u of used) {
+    const blocks = (parts.get(u.name) ?? []).sort((a, b) => a.row - b.row);
+    out.set(u.name, {
+      address: u.address,
+      values: blocks.flatMap((b) => b.read.values),
+      numberFormat: blocks.flatMap((b) => b.read.numberFormat),
+    });
+  }
+  return out;
 }
 
 interface SheetState {
@@ -508,6 +600,8 @@ export interface PullResult {
 
 export interface ExcelHostOptions {
   payloadBudget?: number;
+  /** Slice size when reading the workbook's file for 报送 (default and maximum 4 MB). */
+  fileSliceBytes?: number;
   /** How long to wait for Office to initialise before telling the clerk (default 30 s). */
   readyTimeoutMs?: number;
 }
@@ -531,9 +625,55 @@ function settlesWithin(ready: Promise<unknown>, ms: number): Promise<boolean> {
   });
 }
 
+/** Slices of the open workbook's file: Office allows up to 4 MB each. */
+const FILE_SLICE_BYTES = 4 * 1024 * 1024;
+
+function settled<T>(run: (cb: (r: OfficeAsyncResult<T>) => void) => void, what: string): Promise<T> {
+  return new Promise((resolve, reject) =>
+    run((r) => {
+      if (r.status === 'succeeded') resolve(r.value);
+      else reject(new LuoshiError('office-file', `${what}失败：${r.error?.message ?? '未知原因'}`));
+    }),
+  );
+}
+
+/**
+ * The open workbook's .xlsx bytes (Office.FileType.Compressed), read slice by slice; the file is
+ * always closed again (Office keeps at most two open and refuses a third).
+ */
+async function readDocumentFile(office: OfficeGlobal, sliceBytes: number): Promise<Uint8Array> {
+  const doc = office.context.document;
+  if (!doc || !office.context.requirements.isSetSupported('File', '1.1'))
+    throw new LuoshiError(
+      'no-file-api',
+      '当前 Excel 版本不能由加载项读取整个工作簿文件，无法在此报送：请保存工作簿后，在浏览器中登录落实系统上传本文件。',
+    );
+  const file = await settled<OfficeFile>(
+    (cb) => doc.getFileAsync('compressed', { sliceSize: sliceBytes }, cb),
+    '读取工作簿文件',
+  );
+  try {
+    const out = new Uint8Array(file.size);
+    let at = 0;
+    for (let i = 0; i < file.sliceCount; i++) {
+      const slice = await settled<{ data: ArrayLike<number> }>(
+        (cb) => file.getSliceAsync(i, cb),
+        '读取工作簿文件',
+      );
+      out.set(slice.data, at);
+      at += slice.data.length;
+    }
+    if (at !== file.size) throw new LuoshiError('office-file', '读取工作簿文件不完整，请重试');
+    return out;
+  } finally {
+    file.closeAsync();
+  }
+}
+
 export class ExcelHost {
   readonly caps: Capabilities;
   private readonly budget: number;
+  private readonly sliceBytes: number;
   /** Syncs used by the last operation (for tests and the status line). */
   lastSyncs = 0;
   /** The 保护密码 the clerk typed (kept for the session only), tried before the plan's. */
@@ -541,15 +681,21 @@ export class ExcelHost {
 
   constructor(
     private readonly excel: ExcelGlobal,
-    office: OfficeGlobal,
+    private readonly office: OfficeGlobal,
     options: ExcelHostOptions = {},
   ) {
     this.caps = detectCapabilities(office);
     this.budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
+    this.sliceBytes = Math.min(options.fileSliceBytes ?? FILE_SLICE_BYTES, FILE_SLICE_BYTES);
   }
 
   notes(): string[] {
     return degradationNotes(this.caps);
+  }
+
+  /** The open workbook as .xlsx bytes, written by Excel itself (报送). */
+  documentBytes(): Promise<Uint8Array> {
+    return readDocumentFile(this.office, this.sliceBytes);
   }
 
   /** Sync 1: sheet names, visibility, protection state and workbook names. */
@@ -570,32 +716,24 @@ export class ExcelHost {
     }));
   }
 
-  /** Sync 2: the used ranges of the luoshi sheets → WorkbookGrid. */
+  /** The luoshi sheets' used ranges → WorkbookGrid (one sync for their extents, then row blocks). */
   private async readGridIn(
     ctx: ExcelRequestContext,
     states: SheetState[],
     counter: SyncBudget,
   ): Promise<WorkbookGrid> {
-    const reads = states.map((state) =>
-      LUOSHI_SHEETS.indexOf(state.name) < 0
-        ? null
-        : queueUsedRange(ctx.workbook.worksheets.getItem(state.name)),
-    );
-    await counter.sync();
+    const names = states.filter((s) => LUOSHI_SHEETS.indexOf(s.name) >= 0).map((s) => s.name);
+    const cells = await readUsedRanges(ctx, names, counter, this.budget);
     return {
-      sheets: states.map((state, i) => {
-        const read = reads[i];
-        let rows: CellValue[][] = [];
-        if (read) {
-          const r = read();
-          rows = toGridRows(r.address, r.values, r.numberFormat);
-        }
+      sheets: states.map((state) => {
+        const read = cells.get(state.name);
+        const rows = read ? toGridRows(read.address, read.values, read.numberFormat) : [];
         return { name: state.name, state: GRID_STATE[state.visibility], rows };
       }),
     };
   }
 
-  /** Reads the open workbook's luoshi sheets as a WorkbookGrid (2 syncs). */
+  /** Reads the open workbook's luoshi sheets as a WorkbookGrid (3 syncs, more for big sheets). */
   async readGrid(): Promise<WorkbookGrid> {
     return this.excel.run(async (ctx) => {
       const counter = new SyncBudget(ctx, this.budget, () => undefined);
@@ -717,7 +855,13 @@ export class ExcelHost {
       const sheet = sheets[i];
       for (const block of ps.blocks) await this.writeBlock(sheet, block.origin, block.values, counter);
       await this.writeColumns(sheet, ps, counter);
+      // the workbook's font on every cell first; a style with its own font overrides it below
+      await counter.charge(estimateBytes(plan.font));
+      const font = sheet.getRange().format.font;
+      font.name = plan.font.name;
+      font.size = plan.font.size;
       for (const sr of ps.styles) await this.writeStyle(sheet, sr.range, sr.style, counter);
+      await this.autofitRows(sheet, ps, counter);
       if (api >= 2) {
         for (const m of ps.merges) {
           await counter.charge(estimateBytes(m));
@@ -810,6 +954,17 @@ export class ExcelHost {
     for (const rh of ps.rowHeights) sheet.getRange(`${rh.row}:${rh.row}`).format.rowHeight = rh.height;
   }
 
+  /**
+   * Rows whose planned height is an estimate of wrapped text: Excel measures them itself once the
+   * values and wrap settings are in (ExcelApi 1.2); the estimate set in writeColumns stays below 1.2.
+   */
+  private async autofitRows(sheet: ExcelWorksheet, ps: PlanSheet, counter: SyncBudget): Promise<void> {
+    if (this.caps.excelApi < 2) return;
+    const auto = ps.rowHeights.filter((rh) => rh.auto);
+    await counter.charge(100 * auto.length);
+    for (const rh of auto) sheet.getRange(`${rh.row}:${rh.row}`).format.autofitRows();
+  }
+
   private async writeStyle(
     sheet: ExcelWorksheet,
     address: string,
@@ -880,8 +1035,13 @@ export class ExcelHost {
       const [a, b] = p.titleRows.split(':');
       pl.setPrintTitleRows(`$${a}:$${b ?? a}`);
     }
-    if (p.header !== undefined) pl.headersFooters.defaultForAllPages.centerHeader = p.header;
-    if (p.footer !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.footer;
+    const hf = pl.headersFooters.defaultForAllPages;
+    if (p.headerLeft !== undefined) hf.leftHeader = p.headerLeft;
+    if (p.header !== undefined) hf.centerHeader = p.header;
+    if (p.headerRight !== undefined) hf.rightHeader = p.headerRight;
+    if (p.footer !== undefined) hf.centerFooter = p.footer;
+    // only the columns an office fills in are printed; reference columns stay on screen
+    if (p.area) pl.setPrintArea(p.area);
     if (p.margins) {
       pl.leftMargin = p.margins.left * 72;
       pl.rightMargin = p.margins.right * 72;

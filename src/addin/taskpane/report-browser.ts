@@ -3,6 +3,9 @@
  * Templates come precompiled at build time (scripts/build-addin-data.ts) and run on the report
  * core's handlebars instance, so the pane never compiles code at run time.
  */
+// docx encodes its XML with TextEncoder, which IE11 (Office 2016/2019 volume licence) lacks and
+// core-js does not provide.
+import 'fast-text-encoding';
 import templates from 'luoshi-report-templates';
 import type { Catalogue } from '../../core/model/catalogue.js';
 import type { Submission } from '../../core/model/submission.js';

@@ -23,7 +23,13 @@ import {
   type ComparedChange,
   type RosterEntry,
 } from '../actions.js';
-import { getText, readFileBytes } from '../browser/io.js';
+import { getText, readFileBytes, xhrTransport } from '../browser/io.js';
+import {
+  ServerClient,
+  type ServerCatalogue,
+  type ServerProblem,
+  type SubmitOutcome,
+} from '../server-client.js';
 
 // zod's JIT compiles validators into code at run time; the pane's CSP forbids that, so opt out up front.
 zodConfig({ jitless: true });
@@ -35,6 +41,10 @@ let platform: string | null = null;
 let roster: RosterEntry[] = [];
 let catalogueCache: { key: string; catalogue: Catalogue } | null = null;
 let busy = false;
+/** The luoshi server that serves this pane (same origin); its session lives only in this page. */
+const server = new ServerClient(xhrTransport, window.location.protocol + '//' + window.location.host);
+/** The office's round, targets and tasks from the server, once fetched in this session. */
+let serverRound: ServerCatalogue | null = null;
 
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
@@ -53,11 +63,13 @@ function clear(node: HTMLElement): void {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
-const buttons = ['btn-pull', 'btn-check', 'btn-compare', 'btn-report'];
+const buttons = ['btn-pull', 'btn-check', 'btn-compare', 'btn-report', 'btn-submit'];
 
 function setBusy(on: boolean): void {
   busy = on;
   for (const id of buttons) byId<HTMLButtonElement>(id).disabled = on || host === null;
+  byId<HTMLButtonElement>('btn-submit').disabled = on || host === null || !server.signedIn;
+  byId<HTMLButtonElement>('btn-signin').disabled = on;
 }
 
 function setStatus(text: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
@@ -96,8 +108,12 @@ function showResults(title: string, items: Item[], extra?: HTMLElement): void {
       li.setAttribute('role', 'button');
       li.tabIndex = 0;
       li.addEventListener('click', go);
+      // Enter and Space, as on a button (IE11 names the space key "Spacebar")
       li.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter') go();
+        if (ev.key === 'Enter' || ev.key === ' ' || ev.key === 'Spacebar') {
+          ev.preventDefault();
+          go();
+        }
       });
     }
     ul.appendChild(li);
@@ -141,7 +157,18 @@ function catalogueSource(): { key: string; url: string } {
   return { key: remote ? `url:${url}` : 'bundled', url };
 }
 
+/** Signed in: the office's round from the server (its own targets and tasks), fetched once. */
+async function serverCatalogue(): Promise<ServerCatalogue> {
+  if (!serverRound) {
+    serverRound = await server.catalogue();
+    byId('catalogue-line').textContent =
+      `${catalogueLine(serverRound.catalogue)}（落实系统“${serverRound.roundName}”，${serverRound.office}）`;
+  }
+  return serverRound;
+}
+
 async function loadCatalogue(): Promise<Catalogue> {
+  if (server.signedIn) return (await serverCatalogue()).catalogue;
   const src = catalogueSource();
   if (!src.url) throw new Error('请填写目录网址');
   if (catalogueCache && catalogueCache.key === src.key) return catalogueCache.catalogue;
@@ -158,6 +185,21 @@ function catalogueLine(catalogue: Catalogue): string {
     ? `《${first.title}》${catalogue.documents.length > 1 ? `等 ${catalogue.documents.length} 个文件` : ''}`
     : '0 个文件';
   return `目录：${docs}，${catalogue.targets.length} 项指标`;
+}
+
+/**
+ * The catalogue for 检查, 对比 and 生成报告, which also work without one (the workbook carries its
+ * targets): a catalogue that cannot be read is said in a note, never passed over in silence.
+ */
+async function catalogueOrNote(): Promise<{ catalogue: Catalogue | null; notes: string[] }> {
+  try {
+    return { catalogue: await loadCatalogue(), notes: [] };
+  } catch (e) {
+    return {
+      catalogue: null,
+      notes: [`未能读取指标目录（${errorText(e)}），以下结果只按工作簿本身核对，未对照目录。`],
+    };
+  }
 }
 
 function rosterEntry(office: string): RosterEntry | null {
@@ -216,18 +258,24 @@ async function onPull(): Promise<void> {
   await guarded('正在拉取指标', async () => {
     const h = host;
     if (!h) return;
-    if (offerRosterNames()) return;
+    if (!server.signedIn && offerRosterNames()) return;
     remember();
     // kept only in the pane (never in storage): the password lives as long as the pane is open
     h.password = byId<HTMLInputElement>('unprotect-password').value || undefined;
     const catalogue = await loadCatalogue();
+    if (serverRound) {
+      // signed in: the round says which office and period (the account belongs to one office)
+      officeInput().value = serverRound.office;
+      periodInput().value = serverRound.period;
+    }
     const office = officeInput().value;
     const s = await pullCatalogue(h, {
       catalogue,
       office,
       period: periodInput().value,
       now: new Date().toISOString(),
-      roster: rosterEntry(office),
+      // the server already cut the catalogue to the office's own targets
+      roster: serverRound ? null : rosterEntry(office),
     }).catch((e: unknown) => {
       if (e instanceof PullBlocked) showResults('请先改正以下填报内容', e.problems.map(problemItem));
       throw e;
@@ -247,7 +295,7 @@ async function onPull(): Promise<void> {
       ...s.changed.map((c) => ({
         tag: '表述变化',
         tagClass: 'change',
-        text: `${c.targetId} 原文：${c.before} → 新：${c.after}`,
+        text: `${c.targetId}：${c.note}`,
       })),
     ];
     showResults(items.length ? '本次拉取的变化' : '', items);
@@ -274,7 +322,8 @@ async function onCheck(): Promise<void> {
   await guarded('正在检查', async () => {
     const h = host;
     if (!h) return;
-    const catalogue = await loadCatalogue().catch(() => null);
+    const { catalogue, notes } = await catalogueOrNote();
+    setNotes(notes);
     const sub = await checkWorkbook(h, catalogue);
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
     const warnings = sub.problems.length - errors;
@@ -288,7 +337,19 @@ async function onCheck(): Promise<void> {
   });
 }
 
-function changeItem(c: ComparedChange): Item {
+/** 指标名称 (or a task's title) by id, for lists a clerk reads; the id where none is known. */
+function targetNames(catalogue: Catalogue | null): (id: string) => string {
+  const names = new Map<string, string>();
+  for (const t of catalogue?.targets ?? []) names.set(t.id, t.quote);
+  for (const k of catalogue?.tasks ?? []) names.set(k.id, k.title || k.text);
+  return (id) => {
+    const n = names.get(id);
+    if (!n) return id;
+    return n.length > 40 ? `${n.slice(0, 40)}…` : n;
+  };
+}
+
+function changeItem(c: ComparedChange, name: (id: string) => string): Item {
   const h = host;
   const ch = c.change;
   const fmt = (v: string | number | null): string => (v === null || v === '' ? '（空）' : String(v));
@@ -297,7 +358,7 @@ function changeItem(c: ComparedChange): Item {
   return {
     tag: CHANGE_KIND_LABELS[ch.kind],
     tagClass: 'change',
-    text: `${ch.targetId} ${ch.field}：${fmt(ch.before)} → ${fmt(ch.after)}${ch.note ? `（${ch.note}）` : ''}`,
+    text: `${name(ch.targetId)} ${ch.field}：${fmt(ch.before)} → ${fmt(ch.after)}${ch.note ? `（${ch.note}）` : ''}`,
     where: where(sheet, cell),
     onClick:
       sheet && cell && h
@@ -313,7 +374,8 @@ async function onCompareFile(file: File): Promise<void> {
     const bytes = await readFileBytes(file);
     const { readWorkbookGrid } = await import(/* webpackChunkName: "xlsx" */ '../../xlsx/read-grid.js');
     const otherGrid = await readWorkbookGrid(bytes, file.name);
-    const catalogue = await loadCatalogue().catch(() => null);
+    const { catalogue, notes } = await catalogueOrNote();
+    setNotes(notes);
     const result = await compareWithOther(h, otherGrid, file.name, catalogue);
     const summary = describeCounts(result.comparison.summary.counts);
     setStatus(`与 ${file.name} 对比：${summary}。`, 'ok');
@@ -322,7 +384,12 @@ async function onCompareFile(file: File): Promise<void> {
     );
     const extra = buttons.length > 0 ? el('div') : undefined;
     buttons.forEach((b) => extra?.appendChild(b));
-    showResults(result.changes.length ? '差异清单' : '', result.changes.map(changeItem), extra);
+    const name = targetNames(catalogue);
+    showResults(
+      result.changes.length ? '差异清单' : '',
+      result.changes.map((c) => changeItem(c, name)),
+      extra,
+    );
   });
 }
 
@@ -349,15 +416,93 @@ async function onReport(): Promise<void> {
   await guarded('正在生成报告', async () => {
     const h = host;
     if (!h) return;
-    const catalogue = await loadCatalogue().catch(() => null);
+    const { catalogue, notes } = await catalogueOrNote();
     const sub = await checkWorkbook(h, catalogue);
     const report = await import(/* webpackChunkName: "report" */ './report-browser.js');
     const result = await report.buildReportInBrowser(sub, catalogue);
     const kb = Math.max(1, Math.round(result.bytes.length / 1024));
     const delivery = reportDeliveryMessage(result.fileName, kb, platform, result.method);
     setStatus(delivery.text, delivery.kind);
-    setNotes(result.notes);
+    setNotes(notes.concat(result.notes));
     showResults('', []);
+  });
+}
+
+// ---- 落实系统: sign in, 报送
+
+function serverProblemItem(p: ServerProblem): Item {
+  return problemItem({
+    severity: p.severity,
+    sheet: p.sheet,
+    cell: p.cell,
+    targetId: p.targetId,
+    message: p.message,
+    code: '',
+  });
+}
+
+async function onSignIn(): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  setStatus('正在登录…');
+  setNotes([]);
+  showResults('', []);
+  try {
+    const password = byId<HTMLInputElement>('server-password');
+    const user = await server.signIn(byId<HTMLInputElement>('server-user').value, password.value);
+    // the password is not kept anywhere; the session lasts as long as this pane stays open
+    password.value = '';
+    serverRound = null;
+    const round = await serverCatalogue();
+    byId('server-line').textContent =
+      `已登录：${user.displayName}（${round.office}），本轮“${round.roundName}”，填报期间 ${round.period}${round.deadline ? `，截止 ${round.deadline}` : ''}。拉取指标将使用本单位在本轮的指标。`;
+    officeInput().value = round.office;
+    periodInput().value = round.period;
+    setStatus('已登录落实系统。', 'ok');
+  } catch (e) {
+    byId('server-line').textContent = server.signedIn
+      ? '已登录，但未能获取本单位的填报轮次。'
+      : '未登录：拉取指标使用随加载项提供的目录，不能报送。';
+    setStatus(errorText(e), 'error');
+  } finally {
+    setBusy(false);
+  }
+}
+
+function showSubmitOutcome(outcome: SubmitOutcome, resubmit: () => void): void {
+  const items = outcome.problems.map(serverProblemItem);
+  if (outcome.kind === 'accepted') {
+    setStatus(
+      `报送成功：落实系统已收到本单位的填报表${outcome.problems.length ? `（另有 ${outcome.problems.length} 项提示）` : ''}。`,
+      'ok',
+    );
+    showResults(items.length ? '提示' : '', items);
+  } else if (outcome.kind === 'refused') {
+    setStatus(`未报送：${outcome.message || '填报表有错误'}。请按下列问题改正后重新报送。`, 'error');
+    showResults('问题清单（点击定位到单元格）', items);
+  } else {
+    setStatus(
+      `尚未报送：${outcome.message || '填报表有需要确认的提示'}。请核对下列提示，确认无误后点击“确认报送”。`,
+      'error',
+    );
+    const confirm = el('button', '确认报送');
+    confirm.setAttribute('type', 'button');
+    confirm.id = 'btn-confirm-submit';
+    confirm.addEventListener('click', resubmit);
+    showResults('需要确认的提示', items, confirm);
+  }
+}
+
+async function onSubmit(confirmed = false): Promise<void> {
+  await guarded(confirmed ? '正在确认报送' : '正在报送', async () => {
+    const h = host;
+    if (!h) return;
+    if (!server.signedIn) throw new Error('请先登录落实系统');
+    const round = await serverCatalogue();
+    const bytes = await h.documentBytes();
+    const fileName = `${round.office}${round.period}填报表.xlsx`;
+    const outcome = await server.submit(round.roundId, bytes, fileName, confirmed);
+    showSubmitOutcome(outcome, () => void onSubmit(true));
   });
 }
 
@@ -398,6 +543,8 @@ async function main(): Promise<void> {
   byId('btn-pull').addEventListener('click', () => void onPull());
   byId('btn-check').addEventListener('click', () => void onCheck());
   byId('btn-report').addEventListener('click', () => void onReport());
+  byId('btn-submit').addEventListener('click', () => void onSubmit());
+  byId('btn-signin').addEventListener('click', () => void onSignIn());
   const fileInput = byId<HTMLInputElement>('compare-file');
   byId('btn-compare').addEventListener('click', () => {
     if (!busy) fileInput.click();

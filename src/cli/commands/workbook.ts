@@ -29,7 +29,12 @@ import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
 import { cliIo } from '../io.js';
 import { readAllocationFile } from '../../host/allocation-file.js';
-import { applyAllocation, sharesOf, type Allocation } from '../../core/allocation/index.js';
+import {
+  applyAllocation,
+  recordedAllocation,
+  sharesOf,
+  type Allocation,
+} from '../../core/allocation/index.js';
 
 function out(s: string): void {
   cliIo().stdout(`${s}\n`);
@@ -245,9 +250,14 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, {
       file: oldFile,
     });
+  // The office's shares: a new 分解表 when given, else those the old workbook recorded.
+  const allocation = o.allocation
+    ? await readAllocationFile(o.allocation, catalogue)
+    : recordedAllocation({ ...up.old, office: up.office });
   const plan = planWorkbook(catalogue, {
     office: up.office,
     period: up.period,
+    allocation,
     deadline: o.deadline ?? up.deadline,
     contact: up.contact,
     phone: up.phone,
@@ -260,9 +270,13 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     entries: up.entries,
     taskEntries: up.taskEntries,
     removed: up.removed,
-    changeNotes: Object.fromEntries(up.changed.map((c) => [c.targetId, c.note])),
+    changeNotes: up.changeNotes,
   });
-  await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [oldFile, catFile]);
+  await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [
+    oldFile,
+    catFile,
+    ...(o.allocation ? [o.allocation] : []),
+  ]);
   out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
   if (up.matched.length) {
     out(`编号已变化、按原文相似度对应到新指标的 ${up.matched.length} 项：`);

@@ -1,17 +1,20 @@
 /**
  * Carrying a filled workbook over to a new catalogue. Pure: old workbook grid + new catalogue →
- * what the new workbook must contain. Nothing typed is ever lost:
+ * what the new workbook must contain. The one rule for both `luoshi workbook --upgrade` and the
+ * add-in's 拉取指标 over a filled workbook (src/addin/actions.ts). Nothing typed is ever lost:
  * - entries of targets still in the catalogue are kept by target id;
  * - targets no longer in the office's selection go, with everything typed, to 已移除指标;
  * - targets whose text or value changed are flagged (变更提示) so the office re-checks its figures;
- * - a value that was invalid in the old workbook (e.g. "约30") is kept as text in 进展情况.
+ * - a value that was invalid in the old workbook (e.g. "约30") is kept as text in 进展情况;
+ * - a 变更提示 note already in the workbook stays until a newer change replaces it, so carrying a
+ *   workbook over to the same catalogue again writes the same workbook.
  */
 import type { Catalogue } from '../model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../model/grid.js';
 import type { Entry, FillerInfo, Submission, TaskEntry } from '../model/submission.js';
 import type { RemovedTarget } from './build-plan.js';
 import { selectForOffice } from './build-plan.js';
-import { TARGET_COLUMNS, TASK_COLUMNS } from './layout.js';
+import { CHANGE_NOTE_HEADER, HEADER_ROW, SHEET_TARGETS, TARGET_COLUMNS, TASK_COLUMNS } from './layout.js';
 import { findMeta, readRemovedTargets, readSubmission } from './read.js';
 import { targetText } from './target-text.js';
 import { matchByContent, type IdMatch } from '../catalogue/match.js';
@@ -37,7 +40,10 @@ export interface UpgradeResult {
   entries: Entry[];
   taskEntries: TaskEntry[];
   removed: RemovedTarget[];
+  /** Targets found changed in this carry-over. */
   changed: ChangedTarget[];
+  /** Every 变更提示 note to write, by target id: this carry-over's and earlier ones still valid. */
+  changeNotes: Record<string, string>;
   /** Number of targets whose entries were carried over. */
   kept: number;
   /** Invalid cells of the old workbook whose text was moved into 进展情况 / 进展情况 of tasks. */
@@ -84,6 +90,29 @@ function headerAt(grid: WorkbookGrid, sheet: string, cell: string): string {
       return v.trim();
   }
   return '';
+}
+
+function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+}
+
+/** The 变更提示 column of the 指标 sheet, by target id (empty when the column is absent). */
+export function readChangeNotes(grid: WorkbookGrid): Record<string, string> {
+  const sheet = grid.sheets.find((s) => s.name === SHEET_TARGETS);
+  const out: Record<string, string> = {};
+  if (!sheet) return out;
+  const header = sheet.rows[HEADER_ROW - 1] ?? [];
+  const idHeader = TARGET_COLUMNS.find((c) => c.key === 'targetId')?.header ?? '';
+  const idCol = header.findIndex((v) => cellText(v) === idHeader);
+  const noteCol = header.findIndex((v) => cellText(v) === CHANGE_NOTE_HEADER);
+  if (idCol < 0 || noteCol < 0) return out;
+  for (let r = HEADER_ROW; r < sheet.rows.length; r++) {
+    const id = cellText(sheet.rows[r]?.[idCol]);
+    const note = cellText(sheet.rows[r]?.[noteCol]);
+    if (id && note) out[id] = note;
+  }
+  return out;
 }
 
 function appendNote(text: string, note: string): string {
@@ -204,6 +233,11 @@ export function upgradeWorkbook(
     });
   }
 
+  const changeNotes: Record<string, string> = {};
+  const earlierNotes = readChangeNotes(grid);
+  for (const e of kept) if (earlierNotes[e.targetId]) changeNotes[e.targetId] = earlierNotes[e.targetId];
+  for (const c of changed) changeNotes[c.targetId] = c.note;
+
   return {
     old,
     office: old.office,
@@ -220,6 +254,7 @@ export function upgradeWorkbook(
       .map((t) => taskEntries.get(t.taskId)!),
     removed,
     changed,
+    changeNotes,
     kept: kept.length,
     preservedInvalid,
     matched,
