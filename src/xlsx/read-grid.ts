@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
 import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast } from './fast-grid.js';
+import { addDays } from '../core/workbook/excel-dates.js';
 import { checkInflatedSizes, checkZip, ZipRefused, zipRefusalText, type ZipEntry } from './zip-guard.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -125,7 +126,7 @@ function missed1904(bytes: Uint8Array, wb: ExcelJS.Workbook): boolean {
 }
 
 function shiftDate(v: CellValue, days: number): CellValue {
-  return days && v instanceof Date ? new Date(v.getTime() + days * 86_400_000) : v;
+  return days && v instanceof Date ? addDays(v, days) : v;
 }
 
 /** The exceljs path (full parser); exported so tests can hold the fast reader to the same results. */

@@ -1097,7 +1097,7 @@ export async function buildCorpus(scale: 'sample' | 'full'): Promise<Corpus> {
     ...rosterCases(f, full ? 30 : 6).filter((c) => c.id.startsWith('roster:random')),
     ...policyCases(f, full ? 60 : 15, full ? 80 : 20).filter((c) => /policy:(truncate|random)/.test(c.id)),
     ...argCases(f, full ? 260 : 60),
-    ...injectionCases(f, full ? 60 : 15).slice(INJECTIONS.length),
+    ...(full ? injectionCases(f, 60).slice(INJECTIONS.length) : []),
   ];
   const all = [...seeded, ...generated];
   for (const c of all) {

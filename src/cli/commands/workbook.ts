@@ -30,6 +30,7 @@ import { planOptions, type GenerateOptions } from '../../host/generate-workbook.
 import { readRosterFile } from '../../host/roster-file.js';
 import { readAllocationFile } from '../../host/allocation-file.js';
 import { recordedAllocation, sharesOf } from '../../core/allocation/index.js';
+import { refuseUnreadable } from '../../core/workbook/unreadable.js';
 
 function out(s: string): void {
   cliIo().stdout(`${s}\n`);
@@ -185,10 +186,7 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
   const catalogue = await loadCatalogue(catFile);
   const grid = await readWorkbookGrid(await readInput(oldFile), path.basename(oldFile));
   const up = upgradeWorkbook(grid, path.basename(oldFile), catalogue, o.period ? { period: o.period } : {});
-  const fatal = up.old.problems.find(
-    (p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new',
-  );
-  if (fatal) throw new LuoshiError(fatal.code, fatal.message, { file: oldFile });
+  refuseUnreadable([up.old], oldFile);
   if (!up.office)
     throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, {
       file: oldFile,

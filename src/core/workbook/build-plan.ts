@@ -53,7 +53,8 @@ import {
 } from './layout.js';
 import { fingerprintCells } from './fingerprint.js';
 import { parsePeriod } from './period.js';
-import { isoToSerial, toHalfWidth } from './normalise.js';
+import { isoToSerial } from './excel-dates.js';
+import { toHalfWidth } from './normalise.js';
 import { rateFormula } from './target-math.js';
 import { targetText } from './target-text.js';
 import { formatTargetValue } from '../catalogue/format.js';

@@ -122,6 +122,11 @@ ALTER TABLE submissions ADD CONSTRAINT submissions_state_check
 ALTER TABLE submissions ALTER COLUMN parsed DROP NOT NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'report settings per round (report.json fields, edited in the web pages)',
+    sql: `ALTER TABLE rounds ADD COLUMN report_settings jsonb;`,
+  },
 ];
 
 /** Apply every migration not yet recorded; returns the versions applied now. */
