@@ -5,6 +5,7 @@
 import { defineConfig } from 'vitest/config';
 
 export const CORE_UNIT_TESTS = [
+  'a1',
   'catalogue-build',
   'catalogue-forms',
   'catalogue-genre',
@@ -16,17 +17,23 @@ export const CORE_UNIT_TESTS = [
   'catalogue-patterns',
   'catalogue-review',
   'consolidate-rules',
+  'excel-dates',
   'gold-scorer',
   'gold-set',
   'period',
+  'plausibility',
   'progress',
+  'progress-status',
   'report-core',
   'review-measure',
   'roster',
+  'target-math',
   'workbook-check',
   'workbook-read',
   'workbook-schema',
+  'workbook-unreadable',
   'workbook-upgrade',
+  'workbook-upgrade-fields',
 ];
 
 export default defineConfig({

@@ -8,34 +8,22 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildCatalogue } from '../src/core/catalogue/index.js';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import type { Catalogue } from '../src/core/model/catalogue.js';
 import { createConsolidator } from '../src/core/review/consolidate.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { sampleEntries, sampleTaskEntries } from '../src/core/workbook/sample.js';
 import { readSubmissions } from '../src/host/read-pool.js';
 import { writeConsolidationWorkbook } from '../src/xlsx/review-workbooks.js';
 import { writeWorkbookBytes } from '../src/host/write-workbook-node.js';
+import { seedsCatalogue, widen } from './fixtures.js';
 
 export const TARGETS = 300;
 export const PERIOD = '2025年度';
 
 /** The seeds' catalogue, its targets repeated (new ids) up to 300 so each workbook has 300 target rows. */
 export function benchCatalogue(): Catalogue {
-  const seeds = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../seeds');
-  const sources = readdirSync(seeds)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(seeds, name))) }));
-  const base = buildCatalogue(sources).catalogue;
-  const targets: Target[] = [];
-  for (let k = 0; targets.length < TARGETS; k++) {
-    for (const t of base.targets) {
-      if (targets.length >= TARGETS) break;
-      targets.push({ ...t, id: k ? `${t.id}-${k}` : t.id, linked: [] });
-    }
-  }
-  return { ...base, version: `${base.version}-bench${TARGETS}`, targets, tasks: base.tasks.slice(0, 40) };
+  const base = seedsCatalogue();
+  return { ...widen(base, TARGETS), tasks: base.tasks.slice(0, 40) };
 }
 
 export function officeName(i: number): string {

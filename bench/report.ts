@@ -4,38 +4,17 @@
  * from the seed catalogue, its targets repeated to 300, with the workbook module's sample figures;
  * the timed part is model → template → docx (+ chart PNG), i.e. everything after reading workbooks.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue } from '../src/core/catalogue/index.js';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import type { Catalogue } from '../src/core/model/catalogue.js';
 import type { Submission, TargetRow } from '../src/core/model/submission.js';
 import { sampleEntries } from '../src/core/workbook/sample.js';
 import { targetText } from '../src/core/workbook/target-text.js';
 import { parseReportConfig } from '../src/core/report/config.js';
 import { buildReport } from '../src/host/report.js';
+import { seedsCatalogue, widen } from './fixtures.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const PERIOD = '2025年1-9月';
-
-function seedCatalogue(): Catalogue {
-  const dir = path.join(here, '..', 'seeds');
-  const sources = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
-  return buildCatalogue(sources).catalogue;
-}
-
-/** The seed catalogue with its targets repeated (new ids) until there are `n`. */
-function widen(c: Catalogue, n: number): Catalogue {
-  const targets: Target[] = [];
-  for (let i = 0; targets.length < n; i++) {
-    const t = c.targets[i % c.targets.length];
-    targets.push({ ...t, id: `${t.id}#${Math.floor(i / c.targets.length)}`, linked: [] });
-  }
-  return { ...c, targets };
-}
 
 function submission(c: Catalogue, office: string, seed: number): Submission {
   const docs = new Map(c.documents.map((d) => [d.id, d]));
@@ -94,7 +73,7 @@ function line(label: string, ms: number, targetMs: number, extra = ''): void {
 }
 
 export async function run(): Promise<void> {
-  const seeds = seedCatalogue();
+  const seeds = seedsCatalogue();
   const config = parseReportConfig(
     JSON.stringify({ 发文机关: '吉林省发展和改革委员会', 主送机关: '省人民政府' }),
   );

@@ -8,14 +8,13 @@
  * threads) change the sizes for profiling.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalogue } from '../src/core/catalogue/index.js';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import { generateWorkbook } from '../src/cli/commands/workbook.js';
 import { defaultIntakeThreads } from '../src/server/runtime.js';
+import { seedsCatalogue, widen } from './fixtures.js';
 
 const OFFICES = Number(process.env.BENCH_OFFICES ?? 200);
 const TARGETS = 300;
@@ -76,27 +75,6 @@ class ServerProcess {
   async stop(): Promise<void> {
     await this.ask({ op: 'stop' });
   }
-}
-
-function seedsCatalogue(): Catalogue {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
-  const sources = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
-  return buildCatalogue(sources).catalogue;
-}
-
-/** The seeds' targets repeated with new ids until there are `n`. */
-function widen(base: Catalogue, n: number): Catalogue {
-  const targets: Target[] = [];
-  for (let k = 0; targets.length < n; k++) {
-    for (const t of base.targets) {
-      if (targets.length >= n) break;
-      targets.push({ ...t, id: k ? `${t.id}~${k}` : t.id, offset: t.offset + k * 1e7, linked: [] });
-    }
-  }
-  return { ...base, version: `${base.version}-x${n}`, targets };
 }
 
 class Client {

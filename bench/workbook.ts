@@ -3,11 +3,7 @@
  * (2) median time to check one filled 300-target workbook: .xlsx bytes → grid → Submission
  * (target ≤ 100 ms). Prints the figures and the ratio to each target.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildCatalogue } from '../src/core/catalogue/index.js';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { readSubmission } from '../src/core/workbook/read.js';
 import { sampleEntries, sampleTaskEntries } from '../src/core/workbook/sample.js';
@@ -18,33 +14,13 @@ import type { Roster } from '../src/core/roster.js';
 import { generateRosterWorkbooks } from '../src/cli/commands/workbook.js';
 import { poolSize } from '../src/host/workbook-pool.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
+import { seedsCatalogue, widen } from './fixtures.js';
 
 const OFFICES = 100;
 const GENERATE_TARGET_MS = 5000;
 const CHECK_TARGETS = 300;
 const CHECK_TARGET_MS = 100;
 const CHECK_RUNS = 21;
-
-function seedsCatalogue(): Catalogue {
-  const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../seeds');
-  const sources = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
-  return buildCatalogue(sources).catalogue;
-}
-
-/** The seeds' targets repeated with new ids until there are `n`. */
-function widen(base: Catalogue, n: number): Catalogue {
-  const targets: Target[] = [];
-  for (let k = 0; targets.length < n; k++) {
-    for (const t of base.targets) {
-      if (targets.length >= n) break;
-      targets.push({ ...t, id: k ? `${t.id}~${k}` : t.id, offset: t.offset + k * 1e7, linked: [] });
-    }
-  }
-  return { ...base, version: `${base.version}-x${n}`, targets };
-}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -289,6 +289,31 @@ describe('an office judged by its own target', () => {
     expect(sub.problems.filter((p) => p.targetId === specialists.id)).toEqual([]);
   });
 
+  it('workbook --upgrade keeps the shares the old workbook recorded', async () => {
+    const plan = planWorkbook(catalogue, {
+      office: '吉林市',
+      period: '2025年度',
+      generatedAt: '2026-01-05T08:00:00.000Z',
+      allocation,
+    });
+    writeFileSync(path.join(dir, '吉林市-旧.xlsx'), await writeWorkbookPlan(plan));
+    const r = luoshi(
+      'workbook',
+      '--upgrade',
+      '吉林市-旧.xlsx',
+      '--catalogue',
+      'catalogue.json',
+      '-o',
+      '吉林市-新.xlsx',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(path.join(dir, '吉林市-新.xlsx')));
+    const sub = readSubmission(await readWorkbookGrid(bytes, '吉林市-新.xlsx'), { source: 'x', catalogue });
+    const tr = sub.rows.find((x) => x.targetId === specialists.id)!;
+    expect([tr.value, tr.overall?.value, tr.targetText]).toEqual([12, 50, '≥12个（全省≥50个）']);
+  });
+
   it('the scope word comes from the issuing level', () => {
     const doc = (issuer: string | null, title = '') => ({ issuer, title });
     expect(scopeOf(doc('吉林省人民政府办公厅'))).toBe('全省');

@@ -1,5 +1,5 @@
 /**
- * Second genre set (test/genre2/README.md): six short documents of other sectors and levels (education,
+ * Second genre set (test/genre2/README.md): seven short documents of other sectors and levels (education,
  * ecology, agriculture, employment, finance, digital government), written with gold before the rules
  * of issue 16 were tuned. Prints recall, precision and field accuracy; the floors are the measured
  * level after tuning, so a regression fails.
@@ -15,7 +15,7 @@ import { formatScore, scoreCatalogue } from './helpers/score.js';
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'genre2');
 
 describe('genre set 2', () => {
-  it('scores recall and precision of at least 90 % with every field right on 90 % of the matched targets', () => {
+  it('scores recall and precision of at least 95 % with every field right on 90 % of the matched targets', () => {
     const texts = loadSeedTexts(DIR);
     const gold = loadGoldSet(texts, path.join(DIR, 'gold'));
     expect(gold.length).toBe(7);
@@ -25,9 +25,9 @@ describe('genre set 2', () => {
     const score = scoreCatalogue(r.catalogue, gold, texts);
     console.log(formatScore(score));
     expect(score.badQuotes).toEqual([]);
-    expect(score.overall.recall).toBeGreaterThanOrEqual(0.9);
-    expect(score.overall.precision).toBeGreaterThanOrEqual(0.9);
-    for (const f of ['comparator', 'unit', 'deadline', 'units'] as const)
+    expect(score.overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(score.overall.precision).toBeGreaterThanOrEqual(0.95);
+    for (const f of ['comparator', 'unit', 'deadline', 'cycle', 'units'] as const)
       expect(score.overall.fields[f].accuracy, f).toBeGreaterThanOrEqual(0.9);
   });
 

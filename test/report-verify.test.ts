@@ -98,6 +98,27 @@ describe('layout rules on hand-made pages', () => {
     expect(c.problems.join('\n')).toContain('第3页没有页码');
   });
 
+  it('finds the number of a landscape table page where the upright pages have it (clause 8)', () => {
+    // Turned A4: 297 × 210 mm. The upright foot is the right edge: the number 7 mm beyond the 版心
+    // (262 mm), reading upward, one 4号 character from the 版心's top end (26 mm) on an odd page.
+    const turned = (y0mm: number): PdfPage => ({
+      width: A4.h,
+      height: A4.w,
+      lines: [
+        { x0: 37 * PT, y0: 40 * PT, x1: 200 * PT, y1: 46 * PT, text: '序号指标目标' },
+        { x0: 267 * PT, y0: y0mm * PT, x1: 273.5 * PT, y1: (y0mm + 14) * PT, text: '—3—' },
+      ],
+    });
+    const good = byId(verifyLayout([fullPage(1), fullPage(2), turned(26 + 4.9)], []), 'render.page-numbers');
+    expect(good.problems).toEqual([]);
+    const off = byId(verifyLayout([fullPage(1), fullPage(2), turned(90)], []), 'render.page-numbers');
+    expect(off.problems.join()).toContain('第3页（横排表格页）页码应在版心上端空一字处');
+    const none: PdfPage = { ...turned(30), lines: turned(30).lines.slice(0, 1) };
+    expect(
+      byId(verifyLayout([fullPage(1), fullPage(2), none], []), 'render.page-numbers').problems.join(),
+    ).toContain('没有页码');
+  });
+
   it('refuses a signature and date alone on a page', () => {
     const last: PdfPage = {
       width: A4.w,

@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import type { Submission } from '../src/core/model/submission.js';
 import { isLuoshiError } from '../src/core/errors.js';
@@ -31,7 +32,8 @@ import { makeChartPng, findCjkFont } from '../src/host/chart-png.js';
 import { docxToPdf } from '../src/host/pdf.js';
 import { renderFontEnv } from '../src/host/render-fonts.js';
 import { buildReport, DEFAULT_TEMPLATES_DIR, loadTemplate } from '../src/host/report.js';
-import { verifyReport } from '../src/host/verify-report.js';
+import { layOut, verifyReport } from '../src/host/verify-report.js';
+import { assembleReport } from '../src/docx/assemble.js';
 import { verifyDocx } from '../src/core/report/verify-docx.js';
 import { docxPartsOf } from '../src/host/verify-report.js';
 import { seedCatalogue } from './helpers/seeds.js';
@@ -218,6 +220,57 @@ describe('single-office report', () => {
   }, 400_000);
 });
 
+describe('the 版记 on the last page, an even one (GB/T 9704 7.4.1, 7.5)', () => {
+  const numberOf = (lines: { y0: number; text: string }[]) =>
+    lines.filter((l) => l.y0 > 262 * (72 / 25.4)).find((l) => /—\s*\d+\s*—/.test(l.text))?.text ?? null;
+
+  it('puts it after an unnumbered blank page, or at the foot of the text when there is room', async () => {
+    const model = buildReportModel([subs[0]], { config: config(), catalogue, today: '2025-10-09' });
+    // Text that ends on page 2, an even page.
+    const tpl = {
+      name: 'even.hbs',
+      text: [
+        '::title 关于有关情况的报告',
+        '::to 省人民政府：',
+        '第一页的正文。',
+        '::pagebreak',
+        '第二页的正文，写到这里为止。',
+        '::signature 长春市人民政府',
+        '::date 2025年10月9日',
+        '::colophon',
+      ].join('\n'),
+    };
+    const own = await layOut((await assembleReport(model, tpl, null)).docx);
+    expect(own.pages.length).toBeGreaterThanOrEqual(3);
+    const blank = await assembleReport(model, tpl, null, { blankBeforeImprint: true });
+    const withBlank = await layOut(blank.docx);
+    expect(withBlank.pages.length).toBe(4);
+    // Blank page 3, then the 版记 on page 4: neither carries a number; page 2 does.
+    expect(withBlank.pages[2].lines.map((l) => l.text).join('')).toBe('');
+    expect(numberOf(withBlank.pages[2].lines)).toBeNull();
+    expect(numberOf(withBlank.pages[3].lines)).toBeNull();
+    expect(numberOf(withBlank.pages[1].lines)?.replace(/\s/g, '')).toBe('—2—');
+    expect(withBlank.pages[3].lines.map((l) => l.text).join('')).toContain('印发');
+    const checks = (await verifyReport(blank.docx)).checks;
+    for (const id of ['render.page-numbers', 'render.imprint'])
+      expect(checks.find((c) => c.id === id)?.problems).toEqual([]);
+    // With the room below the text on page 2 (measured here: the 版心 ends 262 mm down; a text box ends
+    // about 2 mm above its line's foot), the 版记 goes to the foot of page 2, which keeps its number.
+    const pt = 72 / 25.4;
+    const textBottom = Math.max(...own.pages[1].lines.filter((l) => l.y0 < 262 * pt).map((l) => l.y1));
+    const room = Math.floor((262 * pt - textBottom - 2.1 * pt) * 20);
+    const shared = await assembleReport(model, tpl, null, { imprintRoom: room });
+    const xml = (d: Uint8Array) => strFromU8(unzipSync(d)['word/document.xml']);
+    expect(xml(shared.docx).match(/<w:sectPr/g)?.length).toBe(1);
+    const sharedPages = (await layOut(shared.docx)).pages;
+    expect(sharedPages.length).toBe(2);
+    expect(sharedPages[1].lines.map((l) => l.text).join('')).toContain('印发');
+    expect(numberOf(sharedPages[1].lines)?.replace(/\s/g, '')).toBe('—2—');
+    const sharedChecks = (await verifyReport(shared.docx)).checks;
+    expect(sharedChecks.find((c) => c.id === 'render.imprint')?.problems).toEqual([]);
+  }, 200_000);
+});
+
 describe('attachment tables', () => {
   function gridSums(xml: string): number[] {
     return [...xml.matchAll(/<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/g)].map((m) =>
@@ -239,7 +292,13 @@ describe('attachment tables', () => {
     const turned = path.join(dir, 'landscape.docx');
     writeFileSync(
       turned,
-      (await buildReport([subs[2]], { config: config({ 附件表方向: 'landscape' }), catalogue })).docx,
+      (
+        await buildReport([subs[2]], {
+          config: config({ 附件表方向: 'landscape' }),
+          catalogue,
+          fitLayout: true,
+        })
+      ).docx,
     );
     const lx = documentXml(turned);
     expect(lx).toContain('w:orient="landscape"');
@@ -253,7 +312,20 @@ describe('attachment tables', () => {
       const res = JSON.parse(r.stdout) as CheckResult;
       expect(res.checks.filter((c) => !c.ok)).toEqual([]);
     }
-  }, 120_000);
+    // 22 table lines to the turned 版心 (156 mm / 22 = 402 twips), and clause 8's page numbers: on the
+    // turned pages' right edge, reading upward, where the upright pages have them.
+    expect(lx).toContain('w:line="402"');
+    const laid = await verifyReport(new Uint8Array(readFileSync(turned)));
+    expect(laid.checks.find((c) => c.id === 'render.page-numbers')?.problems).toEqual([]);
+    const footers = unzipSync(new Uint8Array(readFileSync(turned)), {
+      filter: (f) => f.name.includes('footer'),
+    });
+    const turnedFooters = Object.values(footers)
+      .map((b) => strFromU8(b))
+      .filter((x) => x.includes('btLr'));
+    expect(turnedFooters.length).toBe(2);
+    for (const f of turnedFooters) expect(f).toMatch(/PAGE/);
+  }, 200_000);
 });
 
 describe('multi-office report', () => {

@@ -14,6 +14,7 @@ import { unzipSync } from 'fflate';
 import { seedCatalogue } from './helpers/seeds.js';
 import { producedWorkbooks, type Produced } from './helpers/produced-workbooks.js';
 import { tmpDir } from './helpers/workbooks.js';
+import { parseRange, type CellBox } from '../src/core/workbook/a1.js';
 
 const run = promisify(execFile);
 const SCHEMA = path.resolve(import.meta.dirname, 'schemas/ooxml/sml.xsd');
@@ -44,32 +45,12 @@ export function withoutIgnorable(xml: string): string {
   return out;
 }
 
-interface Rect {
-  c1: number;
-  r1: number;
-  c2: number;
-  r2: number;
+function rect(address: string): CellBox {
+  return parseRange(address);
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
-function rect(a1: string): Rect {
-  const [a, b = a] = a1.replace(/\$/g, '').split(':');
-  const cell = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
-    return { c: colNumber(m[1]), r: Number(m[2]) };
-  };
-  const p = cell(a);
-  const q = cell(b);
-  return { c1: Math.min(p.c, q.c), r1: Math.min(p.r, q.r), c2: Math.max(p.c, q.c), r2: Math.max(p.r, q.r) };
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.c1 <= b.c2 && b.c1 <= a.c2 && a.r1 <= b.r2 && b.r1 <= a.r2;
+function overlaps(a: CellBox, b: CellBox): boolean {
+  return a.col < b.col + b.cols && b.col < a.col + a.cols && a.row < b.row + b.rows && b.row < a.row + a.rows;
 }
 
 /** Pairs of overlapping ranges among all data validations of a worksheet part. */

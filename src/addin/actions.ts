@@ -25,6 +25,7 @@ import {
 import { columnIndex } from './range-address.js';
 import { compareSubmissions, type Change, type Comparison } from '../core/review/compare.js';
 import { upgradeWorkbook, type ChangedTarget } from '../core/workbook/upgrade.js';
+import { refuseUnreadable } from '../core/workbook/unreadable.js';
 
 /** The Office-facing operations the actions need (ExcelHost implements them). */
 export interface WorkbookHost {
@@ -276,10 +277,7 @@ export async function compareWithOther(
   const grid = await host.readGrid();
   const current = readSubmission(grid, { source: CURRENT_WORKBOOK, catalogue: catalogue ?? undefined });
   const other = readSubmission(otherGrid, { source: otherName, catalogue: catalogue ?? undefined });
-  const fatal = [current, other].flatMap((s) =>
-    s.problems.filter((p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new'),
-  );
-  if (fatal.length > 0) throw new LuoshiError(fatal[0].code, fatal[0].message);
+  refuseUnreadable([current, other]);
   const comparison = compareSubmissions(other, current);
   const changes = comparison.changes.map((change) => {
     const inCurrent = change.kind !== 'target-removed' && change.kind !== 'task-removed';

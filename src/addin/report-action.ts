@@ -10,6 +10,7 @@ import { LuoshiError } from '../core/errors.js';
 import { buildReportModel } from '../core/report/model.js';
 import { DEFAULT_REPORT_CONFIG } from '../core/report/config.js';
 import { assembleReport, type ChartPng } from '../docx/assemble.js';
+import { refuseUnreadable } from '../core/workbook/unreadable.js';
 
 /** A report template ready to apply: source (for messages) and a render function. */
 export interface PreparedTemplate {
@@ -38,10 +39,7 @@ export async function buildReport(
   template: PreparedTemplate,
   chartPng: ChartPng | null,
 ): Promise<ReportResult> {
-  const errors = submission.problems.filter(
-    (p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new',
-  );
-  if (errors.length > 0) throw new LuoshiError(errors[0].code, errors[0].message);
+  refuseUnreadable([submission]);
   if (submission.rows.length === 0)
     throw new LuoshiError('no-targets', '当前工作簿没有指标，请先点击“拉取指标”并填报后再生成报告');
   const model = buildReportModel([submission], {

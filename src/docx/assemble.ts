@@ -21,7 +21,7 @@ export async function assembleReport(
   model: ReportModel,
   template: ReportTemplate,
   chartPng: ChartPng | null,
-  layout: Pick<RenderOptions, 'blankBeforeImprint'> = {},
+  layout: Pick<RenderOptions, 'blankBeforeImprint' | 'imprintRoom'> = {},
 ): Promise<AssembledReport> {
   let blocks = renderReportBlocks(model, template);
   const notes: string[] = [];

@@ -3,7 +3,7 @@
  * 35 mm below the 版心's; two lines below it the 发文字号 (left, 空一字) and the 签发人 (right, 空一字)
  * of a report sent upward; a red rule as wide as the 版心 4 mm below the 发文字号. The title follows
  * two lines below the rule. Heights are exact, so every position is known without laying the page out;
- * docs/gbt9704.md §8 gives the arithmetic and `luoshi report --verify` measures the result.
+ * docs/gbt9704.md §9 gives the arithmetic and `luoshi report --verify` measures the result.
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType, TextRun } from 'docx';
 import type { ReportLetterhead } from '../core/report/model.js';
@@ -48,7 +48,7 @@ function markLine(size: number): number {
 }
 
 /**
- * Measured with LibreOffice (docs/gbt9704.md §8): the 标志's ink stands about 0.9 mm higher than a glyph
+ * Measured with LibreOffice (docs/gbt9704.md §9): the 标志's ink stands about 0.9 mm higher than a glyph
  * box at the foot of its line would, and the ink of 3号 text in an exact 579-twip line ends about 1.7 mm
  * above the line’s foot. The spacers allow for both, so the measured edges land where GB/T 9704 puts them.
  */

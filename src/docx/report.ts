@@ -12,7 +12,6 @@ import {
   ImageRun,
   LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   SectionType,
@@ -29,7 +28,6 @@ import type { ReportModel, TableData } from '../core/report/model.js';
 import { buildChartSvg, chartSize } from '../core/report/chart.js';
 import {
   CHAR_3,
-  TEXT_H,
   CHAR_SPACING,
   FONT_PROFILES,
   FOOTER_DISTANCE,
@@ -37,13 +35,13 @@ import {
   LINE_PITCH,
   MARGIN,
   PAGE_H,
-  PAGE_NUMBER_INDENT,
   PAGE_W,
   SIZE_2,
   SIZE_3,
   SIZE_4,
   SIZE_5,
   TABLE_LINE,
+  LANDSCAPE_TABLE_LINE,
   TEXT_W,
   type FontSet,
 } from '../core/report/layout.js';
@@ -53,41 +51,26 @@ import { fullWidthPunctuation } from '../core/report/punctuation.js';
 import { breakTitle } from '../core/report/title-lines.js';
 import { finishPackage } from './package.js';
 import { mastheadParagraphs } from './masthead.js';
+import { landscapePageNumberFooter, pageNumberFooter } from './page-number.js';
+import { IMPRINT_TAIL, imprintSpacer, imprintTable } from './imprint.js';
+import { blank, charWidth, exactLine, exactly, run } from './runs.js';
 
 export interface RenderOptions {
   /** SVG → PNG for charts; without it a ::chart block is refused. */
   chartPng?: (svg: string, width: number, height: number) => Promise<Uint8Array>;
   /**
-   * A blank page before the 版记 page: set by the host when the laid-out document would otherwise end
-   * on an odd page (GB/T 9704 7.4.1: the 版记 is on the last page, an even one).
+   * A blank page before the 版记 page: set by the host when the text ends on a full even page
+   * (GB/T 9704 7.4.1: the 版记 is on the last page, an even one). Neither page is numbered (7.5).
    */
   blankBeforeImprint?: boolean;
+  /**
+   * Twips left below the text on its last page when that page is even and the 版记 fits there (as the
+   * host measured the laid-out document): the 版记 goes to the foot of that page.
+   */
+  imprintRoom?: number;
 }
 
 type Child = Paragraph | Table;
-
-interface RunStyle {
-  font: string;
-  size?: number;
-  bold?: boolean;
-  spacing?: boolean;
-}
-
-function run(text: string, fonts: FontSet, s: RunStyle): TextRun {
-  return new TextRun({
-    text: fullWidthPunctuation(text),
-    font: { ascii: fonts.latin, hAnsi: fonts.latin, cs: fonts.latin, eastAsia: s.font, hint: 'eastAsia' },
-    size: s.size ?? SIZE_3,
-    bold: s.bold ?? false,
-    characterSpacing: s.spacing === false ? undefined : CHAR_SPACING,
-  });
-}
-
-const exactLine = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-
-function blank(keepNext = false): Paragraph {
-  return new Paragraph({ spacing: exactLine, keepNext, children: [] });
-}
 
 /**
  * Blocks kept on the page of the 署名 and 成文日期 (GB/T 9704 7.3.5: never alone on a page): from the
@@ -105,13 +88,6 @@ function keptWithSignature(blocks: Block[]): Set<number> {
     if (k === 'paragraph') paragraphs++;
   }
   return kept;
-}
-
-/** Width in 3号 character units: CJK and full-width count 1, ASCII half. */
-function charWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
-  return w;
 }
 
 /** Unsealed 署名/日期 (GB/T 9704 7.3.5.2): 署名 右空二字; the date starts two characters right of the 署名. */
@@ -220,6 +196,8 @@ function buildTable(t: TableData, layout: TableLayout): Table {
       children: [
         new Paragraph({
           style: header ? STYLE.cellHead : STYLE.cell,
+          // 22 lines to the turned page's 版心, as to an upright one (GB/T 9704 5.2.3, clause 8).
+          ...(layout.landscape ? { spacing: exactly(LANDSCAPE_TABLE_LINE) } : {}),
           alignment: header ? AlignmentType.CENTER : aligns[i],
           children: text ? [new TextRun({ text: fullWidthPunctuation(text), size: layout.size, bold })] : [],
         }),
@@ -302,142 +280,12 @@ function paragraphStyles(fonts: FontSet) {
   ];
 }
 
-function footer(fonts: FontSet, odd: boolean): Footer {
-  const font = { ascii: fonts.song, hAnsi: fonts.song, eastAsia: fonts.song, cs: fonts.song };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: odd ? { right: PAGE_NUMBER_INDENT } : { left: PAGE_NUMBER_INDENT },
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        children: [
-          new TextRun({ text: '— ', font, size: SIZE_4 }),
-          new TextRun({ children: [PageNumber.CURRENT], font, size: SIZE_4 }),
-          new TextRun({ text: ' —', font, size: SIZE_4 }),
-        ],
-      }),
-    ],
-  });
-}
-
-/** The 版记 (GB/T 9704 7.4): 抄送 and 印发 rows between a thick first and last rule, 4号仿宋, 左右各空一字. */
-function colophon(model: ReportModel, fonts: FontSet): { table: Table; lines: number } | null {
-  const c = model.config.colophon;
-  if (!c) return null;
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: '000000' } as const;
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const;
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-  const para = (children: TextRun[], opts: { right?: boolean; hanging?: number } = {}) =>
-    new Paragraph({
-      alignment: opts.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      indent: opts.hanging
-        ? { left: 280 + opts.hanging, hanging: opts.hanging, right: 280 }
-        : { left: 280, right: 280 },
-      children,
-    });
-  const r = (text: string) => run(text, fonts, { font: fonts.body, size: SIZE_4, spacing: false });
-  const rows: TableRow[] = [];
-  const cellOpts = {
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    width: { size: TEXT_W, type: WidthType.DXA },
-  };
-  const n = (c.copyTo.length ? 1 : 0) + (c.printer || c.printDate ? 1 : 0);
-  let i = 0;
-  const border = (idx: number) => ({
-    top: idx === 0 ? thick : thin,
-    bottom: idx === n - 1 ? thick : none,
-    left: none,
-    right: none,
-  });
-  if (c.copyTo.length) {
-    const text = `${c.copyTo.join('，')}。`.replace(/。。$/, '。');
-    rows.push(
-      new TableRow({
-        tableHeader: true,
-        cantSplit: true,
-        children: [
-          new TableCell({
-            ...cellOpts,
-            borders: border(i++),
-            children: [para([r('抄送：'), r(text)], { hanging: 3 * 280 })],
-          }),
-        ],
-      }),
-    );
-  }
-  if (c.printer || c.printDate) {
-    const left = c.printer ?? '';
-    const right = c.printDate ? `${formatDate(c.printDate)}印发` : '';
-    rows.push(
-      new TableRow({
-        tableHeader: rows.length === 0,
-        cantSplit: true,
-        children: [
-          new TableCell({
-            ...cellOpts,
-            borders: border(i),
-            children: [
-              new Paragraph({
-                spacing: { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-                indent: { left: 280, right: 280 },
-                tabStops: [{ type: 'right', position: TEXT_W - 280 }],
-                children: [r(left), r(`\t${right}`)],
-              }),
-            ],
-          }),
-        ],
-      }),
-    );
-  }
-  if (!rows.length) return null;
-  // 4号 characters a 抄送 line holds between its indents, to know how many lines the 版记 takes.
-  const perLine = Math.floor((TEXT_W - 2 * 280 - 3 * 280) / 280);
-  const copyText = c.copyTo.length ? `${c.copyTo.join('，')}。` : '';
-  const lines =
-    (copyText ? Math.ceil(charWidth(copyText) / perLine) : 0) + (c.printer || c.printDate ? 1 : 0);
-  const table = new Table({
-    rows,
-    width: { size: TEXT_W, type: WidthType.DXA },
-    columnWidths: [TEXT_W],
-    layout: TableLayoutType.FIXED,
-  });
-  return { table, lines };
-}
-
-/** Rules of the 版记 (0.35 + 0.25 + 0.35 mm) and the closing paragraph, in twips; and a little slack. */
-const IMPRINT_RULES = 55;
-const IMPRINT_TAIL = 20;
-const IMPRINT_SLACK = 230;
-
-/**
- * Empty lines above the 版记 on its own page, so that its last rule lies on the bottom edge of the 版心
- * (GB/T 9704 7.4.1). The page holds nothing else, so the height is known without laying it out.
- */
-function imprintSpacer(lines: number): Paragraph[] {
-  const free = TEXT_H - lines * LINE_PITCH - IMPRINT_RULES - IMPRINT_TAIL - IMPRINT_SLACK;
-  const full = Math.max(0, Math.floor(free / LINE_PITCH));
-  const rest = free - full * LINE_PITCH;
-  const out = Array.from({ length: full }, () => blank());
-  if (rest >= 20)
-    out.push(
-      new Paragraph({
-        spacing: { line: rest, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        children: [],
-      }),
-    );
-  return out;
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
 interface SectionDraft {
   landscape: boolean;
   /** The 版记 section: starts on an even page, its content at the foot of the 版心 (GB/T 9704 7.4.1). */
   imprint?: boolean;
+  /** The blank page before the 版记 and the 版记 page after it (GB/T 9704 7.5). */
+  unnumbered?: boolean;
   children: Child[];
 }
 
@@ -695,26 +543,27 @@ export async function renderReportDocx(
         );
         break;
       case 'colophon': {
-        const imprint = colophon(model, fonts);
-        if (!imprint) break;
+        const table = imprintTable(model, fonts);
+        if (!table) break;
+        const tail = new Paragraph({ spacing: exactly(IMPRINT_TAIL), children: [] });
+        if (options.imprintRoom !== undefined) {
+          // Room at the foot of the last page, an even one: the 版记 goes there, no page of its own.
+          for (const p of imprintSpacer(model, options.imprintRoom)) push(p);
+          push(table);
+          push(tail);
+          break;
+        }
         if (options.blankBeforeImprint) {
-          // Two paragraphs: the section break goes into the last one, and LibreOffice drops a page break
-          // written on the paragraph that carries the section break.
-          push(new Paragraph({ pageBreakBefore: true, spacing: exactLine, children: [] }));
-          push(blank());
+          // GB/T 9704 7.5: the blank page and the 版记 page after it carry no page number.
+          sections.push({ landscape: false, unnumbered: true, children: [blank()] });
         }
         // A section of its own on an even page (Word inserts a blank page itself if its pages differ).
         sections.push({
           landscape: false,
           imprint: true,
-          children: [...imprintSpacer(imprint.lines), imprint.table],
+          unnumbered: options.blankBeforeImprint === true,
+          children: [...imprintSpacer(model), table, tail],
         });
-        push(
-          new Paragraph({
-            spacing: { line: IMPRINT_TAIL, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-            children: [],
-          }),
-        );
         break;
       }
       case 'pagebreak':
@@ -726,7 +575,14 @@ export async function renderReportDocx(
   void pendingBreak;
   void sawBody;
 
-  const footers = { default: footer(fonts, true), even: footer(fonts, false) };
+  const footers = { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) };
+  const turnedFooters = {
+    default: landscapePageNumberFooter(fonts, true),
+    even: landscapePageNumberFooter(fonts, false),
+  };
+  // Empty footers written out: a section without its own would inherit the numbered ones.
+  const noNumber = () => new Footer({ children: [new Paragraph({ children: [] })] });
+  const unnumbered = { default: noNumber(), even: noNumber() };
   const docSections: ISectionOptions[] = sections.map((s) => ({
     properties: {
       page: {
@@ -750,9 +606,9 @@ export async function renderReportDocx(
       // 22 lines a page (docs/gbt9704.md §3): every paragraph has an exact 579-twip line as well, which is
       // what lays the text out; the grid makes Word's 页面设置 show 每页22行.
       ...(s.landscape ? {} : { grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH } }),
-      ...(s.imprint ? { type: SectionType.EVEN_PAGE } : {}),
+      ...(s.unnumbered ? { type: SectionType.NEXT_PAGE } : s.imprint ? { type: SectionType.EVEN_PAGE } : {}),
     },
-    footers,
+    footers: s.unnumbered ? unnumbered : s.landscape ? turnedFooters : footers,
     children: s.children.length ? s.children : [blank()],
   }));
 

@@ -14,6 +14,9 @@ import { DEFAULT_REPORT_CONFIG, parseReportConfig, type ReportConfig } from '../
 import { buildReportModel, type ReportModel } from '../core/report/model.js';
 import type { ReportTemplate } from '../core/report/template.js';
 import { assembleReport } from '../docx/assemble.js';
+import { imprintHeight } from '../docx/imprint.js';
+import type { RenderOptions } from '../docx/report.js';
+import { MARGIN, PAGE_H } from '../core/report/layout.js';
 import type { PdfPage } from '../core/report/pdf-layout.js';
 import { findSoffice } from './pdf.js';
 import { layOut } from './verify-report.js';
@@ -124,11 +127,32 @@ export interface BuildReportOptions {
   expectedOffices?: string[];
 }
 
-/** The last page's printed number differs from the page count when LibreOffice left out a blank page. */
-function imprintNeedsBlankPage(pages: PdfPage[]): boolean {
-  const last = pages[pages.length - 1];
-  const number = last?.lines.map((l) => /^—\s*(\d+)\s*—$/.exec(l.text.trim())).find((m) => m);
-  return pages.length % 2 === 1 || (number !== undefined && Number(number?.[1]) !== pages.length);
+/** The 版心's bottom edge, in points from the paper's top; a text line's box ends this far above its line's foot. */
+const BOX_BOTTOM_PT = (PAGE_H - MARGIN.bottom) / 20;
+const LINE_FOOT_PT = 6;
+
+/**
+ * Where the 版记 goes (GB/T 9704 7.4.1, 7.5), from the first layout, where it has a page of its own:
+ * after text ending on an odd page, that page of its own is the next, even one (as laid out); after
+ * text ending on an even page, the foot of that page when the 版记 fits there, else a blank page and then
+ * the 版记 page, both unnumbered.
+ */
+function imprintPlace(
+  pages: PdfPage[],
+  model: ReportModel,
+): Pick<RenderOptions, 'blankBeforeImprint' | 'imprintRoom'> | null {
+  const inBox = (p: PdfPage) => p.lines.filter((l) => l.y0 < BOX_BOTTOM_PT - 3);
+  // The last page holds the 版记; the text ends on the last page before it with anything in the 版心.
+  let last = pages.length - 2;
+  while (last >= 0 && inBox(pages[last]).length === 0) last--;
+  if (last < 0) return null;
+  const number = last + 1;
+  if (number % 2 === 1) return null;
+  // A turned table page has no room for the upright 版记.
+  if (pages[last].width > pages[last].height) return { blankBeforeImprint: true };
+  const bottom = Math.max(...inBox(pages[last]).map((l) => l.y1)) + LINE_FOOT_PT;
+  const room = Math.floor((BOX_BOTTOM_PT - bottom) * 20);
+  return room >= imprintHeight(model) ? { imprintRoom: room } : { blankBeforeImprint: true };
 }
 
 /** Today's date on this machine's clock, as ISO "YYYY-MM-DD" (local time: the day the writer sees). */
@@ -161,7 +185,13 @@ export async function buildReport(
   const { docx } = await assembleReport(model, tpl, chartPng);
   if (!options.fitLayout || !model.config.colophon || !findSoffice()) return { model, docx };
   const first = await layOut(docx);
-  if (!imprintNeedsBlankPage(first.pages)) return { model, docx, pdf: first.pdf };
-  const again = await assembleReport(model, tpl, chartPng, { blankBeforeImprint: true });
-  return { model, docx: again.docx, pdf: (await layOut(again.docx)).pdf };
+  const place = imprintPlace(first.pages, model);
+  if (!place) return { model, docx, pdf: first.pdf };
+  const again = await assembleReport(model, tpl, chartPng, place);
+  const laid = await layOut(again.docx);
+  if (place.imprintRoom === undefined || laid.pages.length % 2 === 0)
+    return { model, docx: again.docx, pdf: laid.pdf };
+  // The 版记 did not stay on the page measured for it: a blank page and a page of its own instead.
+  const blank = await assembleReport(model, tpl, chartPng, { blankBeforeImprint: true });
+  return { model, docx: blank.docx, pdf: (await layOut(blank.docx)).pdf };
 }

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
+import { checkZip, ZipRefused, zipRefusalText } from '../xlsx/zip-guard.js';
 import { LuoshiError } from '../core/errors.js';
 import { parseBboxLayout, type PdfPage } from '../core/report/pdf-layout.js';
 import { docxParagraphs, verifyDocx, type DocxParts } from '../core/report/verify-docx.js';
@@ -27,6 +28,12 @@ export interface VerifyResult {
 /** The XML parts of a .docx, by name; a file that is not a .docx is a LuoshiError naming it. */
 export function docxPartsOf(docx: Uint8Array, file = '报告'): DocxParts {
   let entries: Record<string, Uint8Array>;
+  try {
+    checkZip(docx);
+  } catch (e) {
+    if (e instanceof ZipRefused) throw new LuoshiError('zip-bomb', zipRefusalText(file, e.refusal), { file });
+    throw e;
+  }
   try {
     entries = unzipSync(docx, { filter: (f) => f.name.endsWith('.xml') });
   } catch {

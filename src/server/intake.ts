@@ -12,6 +12,7 @@ import type { SessionUser } from './context.js';
 import { HttpError } from './errors.js';
 import type { RoundRow } from './store.js';
 import { checkZipLimits } from './uploads.js';
+import { unreadableProblem } from '../core/workbook/unreadable.js';
 
 /** What the round's rules (judgeSubmission) need of a read submission. */
 export type SubmissionHead = Pick<Submission, 'office' | 'period' | 'catalogueVersion' | 'problems'>;
@@ -67,8 +68,7 @@ export function judgeSubmission(
 ): void {
   const office = s.office.trim();
   const errors = s.problems.filter((p) => p.severity === 'error');
-  const fatal = errors.some((p) => ['not-a-luoshi-workbook', 'format-too-new'].includes(p.code));
-  if (fatal) throw refuse(422, 'check-errors', errors[0].message, s.problems);
+  if (unreadableProblem(s)) throw refuse(422, 'check-errors', errors[0].message, s.problems);
   if (user.role === 'office' && office !== user.office) {
     throw refuse(
       403,

@@ -13,6 +13,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
+import { BUILTIN_DATE_FORMATS, isDateFormat, serialToDate } from '../core/workbook/excel-dates.js';
 
 export class FastGridUnsupported extends Error {}
 
@@ -135,12 +136,6 @@ function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
-
-function isDateFormat(code: string): boolean {
-  return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
 /** Style index → whether numbers in that style are dates. */
 function dateStyles(xml: string | null): boolean[] {
   if (!xml) return [];
@@ -197,18 +192,6 @@ export function parseCellRef(ref: string): [number, number] | null {
   if (i === rowStart || i - rowStart > 7 || ref.charCodeAt(rowStart) === 48) return null;
   if (row > MAX_ROWS || col > MAX_COLS) return null;
   return [row - 1, col - 1];
-}
-
-/** Largest serial Excel shows as a date (9999-12-31 in the 1900 system). */
-const MAX_DATE_SERIAL = 2_958_465;
-
-/**
- * A number in a date format → the Date it shows; a serial outside Excel's date range (negative, 1e12)
- * stays a number, so the workbook reader reports "不是日期" for that cell instead of an invalid Date.
- */
-function excelToDate(v: number, date1904: boolean): Date | number {
-  if (!(v >= 0 && v <= MAX_DATE_SERIAL)) return v;
-  return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 /** An xsd:double as Excel writes it; anything else in a number cell (0x1A, NaN, 1,5) is kept as text. */
@@ -313,7 +296,7 @@ function typedValue(t: string, raw: string, style: string | null, ctx: SheetCont
     case 'n': {
       if (!NUMBER_RE.test(raw)) return raw.trim();
       const n = parseFloat(raw);
-      return style !== null && ctx.dates[Number(style)] ? excelToDate(n, ctx.date1904) : n;
+      return style !== null && ctx.dates[Number(style)] ? serialToDate(n, ctx.date1904) : n;
     }
     default:
       return fail(`cell type ${t}`);

@@ -8,6 +8,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
 import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast } from './fast-grid.js';
+import { addDays } from '../core/workbook/excel-dates.js';
+import { checkInflatedSizes, checkZip, ZipRefused, zipRefusalText, type ZipEntry } from './zip-guard.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
@@ -69,6 +71,7 @@ const MERGE_TYPE = 1;
  */
 export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
   if (looksLikeZip(bytes)) {
+    guardZip(bytes, file);
     try {
       return readWorkbookGridFast(bytes);
     } catch (e) {
@@ -77,6 +80,20 @@ export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise
     }
   }
   return readWorkbookGridExceljs(bytes, file);
+}
+
+/**
+ * A zip bomb is refused from the central directory before anything is inflated (./zip-guard.ts);
+ * with `inflate`, the entries are also inflated in counted chunks, for exceljs, which trusts the data.
+ */
+function guardZip(bytes: Uint8Array, file: string, inflate = false): void {
+  try {
+    const entries: ZipEntry[] | null = checkZip(bytes);
+    if (entries && inflate) checkInflatedSizes(bytes, entries);
+  } catch (e) {
+    if (e instanceof ZipRefused) throw new LuoshiError('zip-bomb', zipRefusalText(file, e.refusal), { file });
+    throw e;
+  }
 }
 
 function outOfRange(file: string, sheet: string, cell: string): LuoshiError {
@@ -109,7 +126,7 @@ function missed1904(bytes: Uint8Array, wb: ExcelJS.Workbook): boolean {
 }
 
 function shiftDate(v: CellValue, days: number): CellValue {
-  return days && v instanceof Date ? new Date(v.getTime() + days * 86_400_000) : v;
+  return days && v instanceof Date ? addDays(v, days) : v;
 }
 
 /** The exceljs path (full parser); exported so tests can hold the fast reader to the same results. */
@@ -128,6 +145,7 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
       { file },
     );
   }
+  guardZip(bytes, file, true);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(

@@ -7,6 +7,7 @@ import type { DeflateRaw } from './rezip.js';
 import { patchWorkbook, type FontSpec, type SheetPatch } from './ooxml-patch.js';
 import { escapeCellText } from './ooxml-text.js';
 import type { PlanSheet, PlanStyle, PlanValidation, PlanValue, WorkbookPlan } from '../core/workbook/plan.js';
+import { parseRange } from '../core/workbook/a1.js';
 
 /** Excel's default spinCount (100,000) costs ~0.4 s per protected sheet; the protection is a guard rail, not a secret. */
 const SPIN_COUNT = 1000;
@@ -18,23 +19,10 @@ interface Rect {
   r2: number;
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** "B4" → {col: 2, row: 4}; "B4:R20" → rectangle (1-based). */
-function parseRange(a1: string): Rect {
-  const parts = a1.replace(/\$/g, '').split(':');
-  const cell = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s);
-    if (!m) throw new Error(`bad A1 reference ${s}`);
-    return { c: colNumber(m[1]), r: Number(m[2]) };
-  };
-  const a = cell(parts[0]);
-  const b = parts[1] ? cell(parts[1]) : a;
-  return { c1: Math.min(a.c, b.c), r1: Math.min(a.r, b.r), c2: Math.max(a.c, b.c), r2: Math.max(a.r, b.r) };
+/** "B4" → {c1: 2, r1: 4, …}; "B4:R20" → rectangle (1-based, as exceljs counts). */
+function parseRect(address: string): Rect {
+  const b = parseRange(address);
+  return { c1: b.col + 1, r1: b.row + 1, c2: b.col + b.cols, r2: b.row + b.rows };
 }
 
 function argb(rgb: string): string {
@@ -133,7 +121,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, font: FontSpec
   let maxRow = 0;
   let maxCol = 0;
   for (const block of sheet.blocks) {
-    const o = parseRange(block.origin);
+    const o = parseRect(block.origin);
     block.values.forEach((row, r) => {
       let rowMap = values.get(o.r1 + r);
       if (!rowMap) values.set(o.r1 + r, (rowMap = new Map<number, PlanValue>()));
@@ -145,7 +133,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: PlanSheet, font: FontSpec
       maxRow = Math.max(maxRow, o.r1 + r);
     });
   }
-  const rects = sheet.styles.map((sr) => parseRange(sr.range));
+  const rects = sheet.styles.map((sr) => parseRect(sr.range));
   for (const r of rects) {
     maxRow = Math.max(maxRow, r.r2);
     maxCol = Math.max(maxCol, r.c2);

@@ -161,6 +161,28 @@ describe('the whole round in the browser', () => {
     clean(admin);
   });
 
+  it('allocates a total to two offices from the round page: a wrong 分解表 is refused by cell, the right one stored', async () => {
+    const { page } = admin;
+    await page.goto(`${server.url}/#/rounds/${roundId}`);
+    const panel = page.locator('[aria-label="分解下达"]');
+    await seen(panel.getByText('未分解'));
+    const template = await download(page, () =>
+      panel.getByRole('button', { name: '下载分解表模板' }).click(),
+    );
+    await page
+      .locator('#allocation-file')
+      .setInputFiles(xlsxFile('分解表.xlsx', await fillAllocation(template, '二十')));
+    const problems = table(page, '分解表的问题');
+    await seen(problems.getByText(/二十/));
+    await shoot(page, '05d-allocation-refused');
+    await page
+      .locator('#allocation-file')
+      .setInputFiles(xlsxFile('分解表.xlsx', await fillAllocation(template, 20)));
+    await seen(panel.getByText(/已分解 1 个指标/));
+    await shoot(page, '05e-allocation-stored');
+    clean(admin);
+  });
+
   let blank: Uint8Array;
   it('the office signs in, sees its round and deadline, and downloads its own workbook', async () => {
     const { page } = office;
@@ -258,7 +280,7 @@ describe('the whole round in the browser', () => {
     await shoot(page, '13-office-review-compare');
     await page.goto(`${server.url}/#/rounds/${roundId}/summary`);
     await seen(table(page, '各单位排名').getByText(OFFICE));
-    await seen(page.locator('.bar-chart canvas'));
+    await seen(page.locator('.chart canvas'));
     await shoot(page, '14-summary');
     const summary = await download(page, () => page.getByRole('button', { name: '下载 汇总.xlsx' }).click());
     expect(Buffer.from(summary.subarray(0, 2)).toString()).toBe('PK');
@@ -268,7 +290,93 @@ describe('the whole round in the browser', () => {
     await shoot(page, '15-report');
     clean(admin);
   });
+
+  it('the report settings are checked and saved, and the report’s pages are previewed as images', async () => {
+    const { page } = admin;
+    const settings = page.locator('[aria-label="报告设置"]');
+    await settings.getByLabel('主送机关', { exact: true }).fill('省人民政府');
+    await settings.getByLabel('文号', { exact: true }).fill('十二号');
+    await settings.getByRole('button', { name: '保存设置' }).click();
+    await seen(settings.getByRole('alert').filter({ hasText: '“文号”写法不对' }));
+    await settings.getByLabel('文号', { exact: true }).fill('吉发改社会〔2026〕12号');
+    await settings.getByLabel('抄送', { exact: true }).fill('省卫生健康委、省财政厅');
+    await settings.getByRole('button', { name: '保存设置' }).click();
+    await seen(page.getByText('报告设置已保存'));
+    await page.getByRole('button', { name: '预览页面' }).click();
+    // LibreOffice lays the report out on the server; where it is missing the page says so instead.
+    const firstPage = page.getByAltText('报告第 1 页');
+    const noRenderer = page.getByRole('alert').filter({ hasText: '未安装' });
+    await seen(firstPage.or(noRenderer), 180_000);
+    if (await firstPage.isVisible()) {
+      await firstPage.scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        () => document.querySelector<HTMLImageElement>('img[alt="报告第 1 页"]')?.naturalWidth,
+      );
+    }
+    await shoot(page, '16-report-preview');
+    clean(admin);
+  });
+  it('keyboard only: the office signs in and uploads, the coordinating office opens the round and accepts', async () => {
+    // Fresh contexts: nothing but Tab, Shift+Tab, Enter and Space from the sign-in page on.
+    const officeKeys = await openPage(browser, server.url);
+    const o = officeKeys.page;
+    await o.goto(`${server.url}/#/login`);
+    await tabTo(o, '#signin-username');
+    await o.keyboard.type(officeAccount.username);
+    await tabTo(o, '#signin-password');
+    await o.keyboard.type(OFFICE_PASSWORD);
+    await o.keyboard.press('Enter');
+    await o.waitForURL(/#\/office$/);
+    await tabTo(o, 'input[type=file]');
+    const [chooser] = await Promise.all([o.waitForEvent('filechooser'), o.keyboard.press('Space')]);
+    await chooser.setFiles(xlsxFile(`${OFFICE}-键盘.xlsx`, fixedBytes));
+    await tabTo(o, 'button', '已核实以上警告，确认报送');
+    await o.keyboard.press('Enter');
+    await seen(table(o, '报送历史').getByText(`${OFFICE}-键盘.xlsx`));
+    await shoot(o, '17-keyboard-office-uploaded');
+    clean(officeKeys);
+
+    const adminKeys = await openPage(browser, server.url);
+    const a = adminKeys.page;
+    await a.goto(`${server.url}/#/login`);
+    await tabTo(a, '#signin-username');
+    await a.keyboard.type('admin');
+    await tabTo(a, '#signin-password');
+    await a.keyboard.type(ADMIN_PASSWORD);
+    await a.keyboard.press('Enter');
+    await a.waitForURL(/#\/rounds$/);
+    await tabTo(a, 'a', '2026年上半年深化医改落实情况');
+    await a.keyboard.press('Enter');
+    await a.waitForURL(/#\/rounds\/\d+$/);
+    await tabTo(a, 'a', OFFICE);
+    await a.keyboard.press('Enter');
+    await seen(table(a, '历次上传').getByText(`${OFFICE}-键盘.xlsx`));
+    await tabTo(a, 'button', '采用');
+    await a.keyboard.press('Space');
+    const uploaded = table(a, '历次上传').locator('tr', { hasText: `${OFFICE}-键盘.xlsx` });
+    await seen(uploaded.getByText('已采用'));
+    await shoot(a, '18-keyboard-accepted');
+    clean(adminKeys);
+    await officeKeys.context.close();
+    await adminKeys.context.close();
+  });
 });
+
+/** Press Tab until the focused element matches `css` (and holds `text`); fails when Tab never gets there. */
+async function tabTo(page: Page, css: string, text = '', max = 200): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const there = await page.evaluate(
+      ([c, t]) => {
+        const el = document.activeElement;
+        return !!el && el.matches(c) && (el.textContent ?? '').includes(t);
+      },
+      [css, text] as const,
+    );
+    if (there) return;
+  }
+  throw new Error(`${css} ${text} is not reachable with Tab`);
+}
 
 /** The round as the signed-in page's session sees it (the API, same cookie). */
 async function roundJson(page: Page): Promise<{ round: { catalogueId: number } }> {
@@ -296,6 +404,31 @@ async function uploadAs(page: Page, bytes: Uint8Array, name: string): Promise<vo
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from(bytes),
     });
+}
+
+function xlsxFile(name: string, bytes: Uint8Array) {
+  return {
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(bytes),
+  };
+}
+
+/** The 分解表 template with 国家临床重点专科数 (≥50个) split: 长春市 30, 吉林市 as given. */
+async function fillAllocation(template: Uint8Array, jilin: string | number): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(template) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('分解')!;
+  const header: string[] = [];
+  ws.getRow(1).eachCell((c, col) => (header[col] = c.text));
+  const nameCol = header.findIndex((h) => h === '指标');
+  ws.eachRow((row, n) => {
+    if (n === 1 || !row.getCell(nameCol).text.includes('国家临床重点专科')) return;
+    row.getCell(header.indexOf('长春市')).value = 30;
+    row.getCell(header.indexOf('吉林市')).value = jilin;
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** The sample roster as the workbook an office would keep: a title row, and one row without an office. */

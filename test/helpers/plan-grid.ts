@@ -5,7 +5,7 @@
  */
 import type { CellValue, WorkbookGrid } from '../../src/core/model/grid.js';
 import type { WorkbookPlan } from '../../src/core/workbook/plan.js';
-import { parseRange } from '../../src/addin/range-address.js';
+import { parseRange } from '../../src/core/workbook/a1.js';
 
 export function planGrid(plan: WorkbookPlan): WorkbookGrid {
   return {

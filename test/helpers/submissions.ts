@@ -3,7 +3,7 @@
  * workbook: one target row per figure, everything else blank unless a test says otherwise.
  */
 import type { Comparator } from '../../src/core/model/catalogue.js';
-import type { Entry, Submission, TargetRow } from '../../src/core/model/submission.js';
+import { emptyEntry, type Entry, type Submission, type TargetRow } from '../../src/core/model/submission.js';
 
 export interface FigureSpec {
   targetId?: string;
@@ -48,18 +48,7 @@ function targetRow(f: FigureSpec, i: number): TargetRow {
 }
 
 function entryOf(f: FigureSpec, i: number): Entry {
-  return {
-    targetId: f.targetId ?? `T${i + 1}`,
-    baseline: null,
-    actual: f.actual,
-    asOf: null,
-    status: null,
-    progress: '',
-    problems: '',
-    nextSteps: '',
-    evidence: '',
-    ...f.entry,
-  };
+  return { ...emptyEntry(f.targetId ?? `T${i + 1}`), actual: f.actual, ...f.entry };
 }
 
 export function submission(spec: SubmissionSpec): Submission {

@@ -37,6 +37,7 @@ import {
   SHEET_TASKS,
 } from '../../core/workbook/layout.js';
 import { boxAddress, fill2d, parseRange, stripSheet, utf8Length } from '../range-address.js';
+import { isDateFormat, serialToDate } from '../../core/workbook/excel-dates.js';
 import { BlockReader } from '../read-blocks.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -464,18 +465,6 @@ const GRID_STATE: Record<SheetVisibility, GridSheet['state']> = {
   Hidden: 'hidden',
   VeryHidden: 'veryHidden',
 };
-
-/** True for number formats that show a date (so the serial number is a date, as exceljs reports it). */
-function isDateFormat(fmt: unknown): boolean {
-  if (typeof fmt !== 'string') return false;
-  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[ymd]/i.test(f) && !/^[#0.,%\s@]*$/.test(f) && f !== 'General';
-}
-
-/** Excel serial day number (1900 system) → UTC Date. */
-function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
-}
 
 function gridCell(value: unknown, format: unknown): CellValue {
   if (value === '' || value === null || value === undefined) return null;

@@ -1,7 +1,7 @@
 /**
- * `luoshi demo`: the whole loop on the bundled seeds, into out/ — catalogue → blank workbooks for
- * every office of the sample roster → the same workbooks filled with 示例数据 (one office left out, so
- * the 未报送 list has something to show) → check → a resubmission of one office compared with its first
+ * `luoshi demo`: the whole loop on the bundled seeds, into out/ — catalogue → an allocation (分解表) of two
+ * provincial totals → blank workbooks for every office of the sample roster → the same workbooks filled
+ * with 示例数据 (one office left out, so the 未报送 list has something to show) → check → a resubmission of one office compared with its first
  * version → consolidation → Word reports (and PDF where LibreOffice is installed).
  * Every step calls the same functions as the subcommands; nothing here is a second implementation.
  */
@@ -24,6 +24,9 @@ import { compareFiles, consoleSummary } from './compare.js';
 import { consolidateFiles, consolidationSummary } from './consolidate.js';
 import { buildReport, loadReportConfig } from '../../host/report.js';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE } from '../../host/pdf.js';
+import { ALLOCATION_FORMAT, type Allocation } from '../../core/allocation/index.js';
+import { allocationOffices, readAllocationFile } from '../../host/allocation-file.js';
+import { writeAllocationTemplate } from '../../xlsx/allocation-workbook.js';
 import { cliIo } from '../io.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -67,6 +70,57 @@ function resubmission(entries: Entry[]): Entry[] {
   });
 }
 
+/**
+ * The demo's 分解下达: two provincial totals of the 吉林省 documents split among the cities by size, each
+ * split adding up to the provincial target (国家临床重点专科 ≥50个, 社会体育指导员 ≥41000人).
+ */
+const DEMO_SHARES: Record<string, Record<string, number>> = {
+  国家临床重点专科数: {
+    长春市: 18,
+    吉林市: 8,
+    四平市: 4,
+    辽源市: 2,
+    通化市: 4,
+    白山市: 2,
+    松原市: 3,
+    白城市: 2,
+    延边朝鲜族自治州: 6,
+    长白山管委会: 1,
+  },
+  社会体育指导员人数: {
+    长春市: 12000,
+    吉林市: 7000,
+    四平市: 4000,
+    辽源市: 2000,
+    通化市: 3500,
+    白山市: 2000,
+    松原市: 3500,
+    白城市: 2500,
+    延边朝鲜族自治州: 4000,
+    长白山管委会: 500,
+  },
+};
+
+/** The demo's shares as an allocation to write into the template (each share takes the overall comparator). */
+function demoAllocation(catalogue: Catalogue): Allocation {
+  const targets = Object.entries(DEMO_SHARES).flatMap(([name, shares]) => {
+    const t = catalogue.targets.find((x) => x.name === name);
+    if (!t) return [];
+    return [
+      {
+        targetId: t.id,
+        shares: Object.entries(shares).map(([office, value]) => ({
+          office,
+          comparator: t.comparator,
+          value,
+          valueMax: null,
+        })),
+      },
+    ];
+  });
+  return { format: ALLOCATION_FORMAT, catalogueVersion: catalogue.version, source: '', targets };
+}
+
 async function runDemo(o: DemoOptions): Promise<number> {
   const out = path.resolve(o.out);
   await fs.mkdir(out, { recursive: true });
@@ -85,14 +139,33 @@ async function runDemo(o: DemoOptions): Promise<number> {
   );
   for (const w of warnings) say(`   提醒：${w}`);
 
-  // 2. Blank workbooks for every office of the roster (what the coordinating office sends out).
+  // 2. The allocation (分解表): the province splits two of its totals among the cities, read back as
+  //    `workbook --allocation` reads any 分解表.
   const roster = await readRosterFile(ROSTER);
+  const allocationFile = path.join(out, '分解表.xlsx');
+  await writeOutputAtomic(
+    allocationFile,
+    await writeAllocationTemplate(catalogue, allocationOffices(roster), {
+      generatedAt: new Date().toISOString(),
+      allocation: demoAllocation(catalogue),
+    }),
+  );
+  const allocation = await readAllocationFile(allocationFile, catalogue, roster);
+  say(`2. 分解表：${allocation.targets.length} 个指标分解到各单位 → ${allocationFile}`);
+  for (const t of allocation.targets) {
+    const target = catalogue.targets.find((x) => x.id === t.targetId);
+    say(`   ${target?.name ?? t.targetId}：${t.shares.map((x) => `${x.office} ${x.value}`).join('，')}`);
+  }
+
+  // 3. Blank workbooks for every office of the roster (what the coordinating office sends out).
   const blankDir = path.join(out, '填报表');
-  const blank = await generateRosterWorkbooks(catalogue, roster, blankDir, { period: PERIOD }, [ROSTER]);
-  say(`2. 填报表：${blank.written.length} 个单位 → ${blankDir}`);
+  const blank = await generateRosterWorkbooks(catalogue, roster, blankDir, { period: PERIOD, allocation }, [
+    ROSTER,
+  ]);
+  say(`3. 填报表：${blank.written.length} 个单位 → ${blankDir}`);
   for (const f of blank.failed) say(`   错误：${f.office}：${f.message}`);
 
-  // 3. The same workbooks filled with sample figures; the last office has "not submitted yet".
+  // 4. The same workbooks filled with sample figures; the last office has "not submitted yet".
   const submitted = { ...roster, offices: roster.offices.slice(0, -1) };
   const notYet = roster.offices.at(-1)?.office;
   const filledDir = path.join(out, '已报送');
@@ -100,15 +173,15 @@ async function runDemo(o: DemoOptions): Promise<number> {
     catalogue,
     submitted,
     filledDir,
-    { period: PERIOD, sample: '1' },
+    { period: PERIOD, sample: '1', allocation },
     [ROSTER],
   );
   say(
-    `3. 示例填报：${filled.written.length} 个单位已填入${SAMPLE_MARK} → ${filledDir}${notYet ? `（${notYet} 作为未报送示例）` : ''}`,
+    `4. 示例填报：${filled.written.length} 个单位已填入${SAMPLE_MARK} → ${filledDir}${notYet ? `（${notYet} 作为未报送示例）` : ''}`,
   );
 
-  // 4. Check every filled workbook.
-  say('4. 检查：');
+  // 5. Check every filled workbook.
+  say('5. 检查：');
   for (const file of filled.written) {
     const sub = await readSubmissionOf(file, catalogue);
     const errors = sub.problems.filter((p) => p.severity === 'error').length;
@@ -118,7 +191,7 @@ async function runDemo(o: DemoOptions): Promise<number> {
     );
   }
 
-  // 5. A resubmission of the first office, compared with its first version.
+  // 6. A resubmission of the first office, compared with its first version.
   const first = roster.offices[0].office;
   const v1File = path.join(filledDir, `${safeFileName(first)}.xlsx`);
   const v1 = await readSubmissionOf(v1File, catalogue);
@@ -131,32 +204,33 @@ async function runDemo(o: DemoOptions): Promise<number> {
     documents: scope.documents,
     units: scope.units,
     generatedAt: new Date().toISOString(),
+    allocation,
     entries: resubmission(v1.entries),
     taskEntries: v1.taskEntries,
   });
   await writeOutputAtomic(v2File, await writeWorkbookBytes(v2Plan), [v1File]);
   const compareOut = path.join(out, `对比-${safeFileName(first)}.xlsx`);
   const cmp = await compareFiles(v1File, v2File, { output: compareOut });
-  say(`5. 对比 → ${compareOut}`);
+  say(`6. 对比 → ${compareOut}`);
   for (const line of consoleSummary(cmp).trimEnd().split('\n')) say(`   ${line}`);
 
-  // 6. Consolidate every submission against the roster.
+  // 7. Consolidate every submission against the roster.
   const consolidated = path.join(out, '汇总.xlsx');
   const cons = await consolidateFiles([filledDir], { roster: ROSTER, output: consolidated });
-  say(`6. 汇总 → ${consolidated}`);
+  say(`7. 汇总 → ${consolidated}`);
   for (const line of consolidationSummary(cons.result, cons.files.length, consolidated).trimEnd().split('\n'))
     say(`   ${line}`);
 
-  // 7. Reports: one office, and all offices together.
+  // 8. Reports: one office, and all offices together.
   const config = await loadReportConfig(REPORT_CONFIG);
   const submissions = await Promise.all(filled.written.map((f) => readSubmissionOf(f, catalogue)));
   const reports: { step: string; file: string; subs: Submission[] }[] = [
     {
-      step: '7. 单位报告',
+      step: '8. 单位报告',
       file: path.join(out, `报告-${safeFileName(first)}.docx`),
       subs: submissions.slice(0, 1),
     },
-    { step: '8. 汇总报告', file: path.join(out, '汇总报告.docx'), subs: submissions },
+    { step: '9. 汇总报告', file: path.join(out, '汇总报告.docx'), subs: submissions },
   ];
   const soffice = o.pdf ? findSoffice() : null;
   for (const r of reports) {
@@ -185,7 +259,7 @@ export function registerDemo(program: Command): void {
   subcommand(
     program,
     'demo',
-    '用自带的政策文件演示全流程：目录 → 填报表 → 示例填报 → 检查 → 对比 → 汇总 → 报告',
+    '用自带的政策文件演示全流程：目录 → 分解表 → 填报表 → 示例填报 → 检查 → 对比 → 汇总 → 报告',
   )
     .option('--out <文件夹>', '输出文件夹', 'out')
     .option('--no-pdf', '不转换 PDF（默认在安装了 LibreOffice 时同时生成 PDF）')

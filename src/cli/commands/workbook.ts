@@ -29,7 +29,13 @@ import { readWorkbookGrid } from '../../xlsx/read-grid.js';
 import { loadCatalogue } from '../../host/catalogue-file.js';
 import { cliIo } from '../io.js';
 import { readAllocationFile } from '../../host/allocation-file.js';
-import { applyAllocation, sharesOf, type Allocation } from '../../core/allocation/index.js';
+import {
+  applyAllocation,
+  recordedAllocation,
+  sharesOf,
+  type Allocation,
+} from '../../core/allocation/index.js';
+import { refuseUnreadable } from '../../core/workbook/unreadable.js';
 
 function out(s: string): void {
   cliIo().stdout(`${s}\n`);
@@ -237,17 +243,19 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
   const catalogue = await loadCatalogue(catFile);
   const grid = await readWorkbookGrid(await readInput(oldFile), path.basename(oldFile));
   const up = upgradeWorkbook(grid, path.basename(oldFile), catalogue, o.period ? { period: o.period } : {});
-  const fatal = up.old.problems.find(
-    (p) => p.code === 'not-a-luoshi-workbook' || p.code === 'format-too-new',
-  );
-  if (fatal) throw new LuoshiError(fatal.code, fatal.message, { file: oldFile });
+  refuseUnreadable([up.old], oldFile);
   if (!up.office)
     throw new LuoshiError('no-office', `${path.basename(oldFile)} 中找不到填报单位，无法升级`, {
       file: oldFile,
     });
+  // The office's shares: a new 分解表 when given, else those the old workbook recorded.
+  const allocation = o.allocation
+    ? await readAllocationFile(o.allocation, catalogue)
+    : recordedAllocation({ ...up.old, office: up.office });
   const plan = planWorkbook(catalogue, {
     office: up.office,
     period: up.period,
+    allocation,
     deadline: o.deadline ?? up.deadline,
     contact: up.contact,
     phone: up.phone,
@@ -262,7 +270,11 @@ async function runUpgrade(catalogueArg: string | undefined, o: WorkbookCliOption
     removed: up.removed,
     changeNotes: up.changeNotes,
   });
-  await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [oldFile, catFile]);
+  await writeOutputAtomic(o.output, await writeWorkbookBytes(plan), [
+    oldFile,
+    catFile,
+    ...(o.allocation ? [o.allocation] : []),
+  ]);
   out(`已写入 ${o.output}：${up.office} ${up.period}，保留 ${up.kept} 项指标的填报内容`);
   if (up.matched.length) {
     out(`编号已变化、按原文相似度对应到新指标的 ${up.matched.length} 项：`);

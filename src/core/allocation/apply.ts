@@ -5,9 +5,10 @@
  * _meta and everything judged from them use the office's own target.
  */
 import type { Catalogue, Target } from '../model/catalogue.js';
+import type { Submission } from '../model/submission.js';
 import { formatTargetValue } from '../catalogue/format.js';
 import { scopeOf } from './scope.js';
-import type { Allocation, AllocationShare } from './types.js';
+import { ALLOCATION_FORMAT, type Allocation, type AllocationShare } from './types.js';
 
 /** The office's share of each allocated target, by target id. */
 export function sharesOf(
@@ -65,4 +66,25 @@ export function allocatedTargetText(t: Target): string {
   const own = formatTargetValue(t);
   const whole = overallText(t);
   return whole ? `${own}（${whole}）` : own;
+}
+
+/**
+ * The allocation an office's workbook records in its _meta (each row's own target beside the overall one),
+ * so that an upgraded workbook keeps the office's shares without the 分解表 at hand; null when none.
+ */
+export function recordedAllocation(
+  sub: Pick<Submission, 'office' | 'rows' | 'catalogueVersion' | 'source'>,
+): Allocation | null {
+  const targets = sub.rows.flatMap((r) =>
+    r.overall && r.comparator !== null && r.value !== null
+      ? [
+          {
+            targetId: r.targetId,
+            shares: [{ office: sub.office, comparator: r.comparator, value: r.value, valueMax: r.valueMax }],
+          },
+        ]
+      : [],
+  );
+  if (targets.length === 0) return null;
+  return { format: ALLOCATION_FORMAT, catalogueVersion: sub.catalogueVersion, source: sub.source, targets };
 }

@@ -2,7 +2,7 @@
 export * from './types.js';
 export { ALLOCATION_COLUMNS, SHEET_ALLOCATION, SHEET_ALLOCATION_GUIDE } from './layout.js';
 export { parseAllocationGrid, type AllocationContext, type AllocationResult } from './parse.js';
-export { applyAllocation, allocatedTargetText, overallText, sharesOf } from './apply.js';
+export { applyAllocation, allocatedTargetText, overallText, recordedAllocation, sharesOf } from './apply.js';
 export { parseShare } from './share.js';
 export { scopeOf, DEFAULT_SCOPE } from './scope.js';
 export { planAllocationTemplate } from './template.js';

@@ -14,6 +14,7 @@ import {
   type CorrectableField,
   type CorrectionAction,
 } from './corrections.js';
+import { columnIndex } from '../workbook/a1.js';
 
 export interface CorrectionInput {
   action: CorrectionAction;
@@ -60,9 +61,8 @@ function inputRow(c: CorrectionInput): CellValue[] {
   ];
 }
 
-function columnIndex(cell: string): number {
-  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? 'A';
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+function columnOfCell(cell: string): number {
+  return columnIndex(/^[A-Z]+/.exec(cell)?.[0] ?? 'A');
 }
 
 /** Read form corrections by the workbook's rules; throws CorrectionInputError for a value it refuses. */
@@ -76,7 +76,7 @@ export function readCorrectionInputs(inputs: readonly CorrectionInput[]): Catalo
     const cell = e instanceof LuoshiError ? e.where.cell : undefined;
     if (!cell) throw e;
     const index = Number(/\d+$/.exec(cell)?.[0] ?? FIRST_ROW) - FIRST_ROW;
-    const field = (HEADER[columnIndex(cell)] ?? '').replace(/^改为/, '');
+    const field = (HEADER[columnOfCell(cell)] ?? '').replace(/^改为/, '');
     const message = (e as LuoshiError).message;
     const at = message.indexOf(`${cell}：`);
     const why = at >= 0 ? message.slice(at + cell.length + 1) : message;

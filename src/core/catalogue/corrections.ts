@@ -14,6 +14,7 @@ import { halfWidth } from './text.js';
 import { matchByContent, type IdMatch } from './match.js';
 import { shortName } from './name.js';
 import { deriveKind, KIND_NAMES, kindFromName } from './kind.js';
+import { columnLetter } from '../workbook/a1.js';
 
 export type CorrectionAction = 'confirm' | 'delete' | 'edit' | 'add';
 
@@ -300,12 +301,6 @@ function movedIds(
 // ---------------------------------------------------------------------------------------------
 // Reading the 目录审核 sheet from a WorkbookGrid (pure; the exceljs host converts to a grid).
 
-function colLetter(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -354,7 +349,7 @@ export function readCorrectionsGrid(grid: WorkbookGrid, file: string): Catalogue
     if (t && !cols.has(t)) cols.set(t, i);
   });
   const fail = (r: number, col: string, msg: string): never => {
-    const cell = `${colLetter(cols.get(col) ?? 0)}${r + 1}`;
+    const cell = `${columnLetter(cols.get(col) ?? 0)}${r + 1}`;
     throw new LuoshiError('bad-correction', `${file} 工作表“${REVIEW_SHEET}”单元格 ${cell}：${msg}`, {
       file,
       sheet: REVIEW_SHEET,

@@ -109,3 +109,18 @@ export interface Submission {
   filler?: FillerInfo;
   problems: Problem[];
 }
+
+/** A target row with nothing typed in it. */
+export function emptyEntry(targetId: string): Entry {
+  return {
+    targetId,
+    baseline: null,
+    actual: null,
+    asOf: null,
+    status: null,
+    progress: '',
+    problems: '',
+    nextSteps: '',
+    evidence: '',
+  };
+}

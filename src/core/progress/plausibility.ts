@@ -40,8 +40,8 @@ function likelySlip(ratio: number, unit: string): string {
   const scaled = /^(万|亿|千)/.test(u);
   if (ratio >= MAGNITUDE_FACTOR) {
     if (scaled) return `计量单位为“${u}”，可能按个位数填写了（如把3.5万写成35000）`;
-    if (Math.abs(ratio - 10_000) / 10_000 < 0.5 || ratio > 1000)
-      return '可能把“万”换算成了个位数，或多写了几位';
+    // past 1000× (a ratio near 10 000 included) the figure was most likely typed in 个 for a 万 unit
+    if (ratio > 1000) return '可能把“万”换算成了个位数，或多写了几位';
     return '可能多写了一位数，或填写的是累计数而非本期数';
   }
   if (scaled) return `计量单位为“${u}”，可能按“${u.slice(1) || '个'}”换算错了`;

@@ -34,6 +34,8 @@ export const CHAR_SPACING = -5;
 
 /** Table text lines: at most 22 to a page (as the body) while leaving room for rules. */
 export const TABLE_LINE = LINE_PITCH;
+/** On a turned page the 版心 is 156 mm high: 22 lines of it are 402 twips (20.1 pt) apart. */
+export const LANDSCAPE_TABLE_LINE = Math.floor(TEXT_W / 22);
 
 /**
  * Page number: "— N —" 4号宋体, the dash 7 mm below the 版心 (28 mm above the paper edge).

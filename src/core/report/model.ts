@@ -26,6 +26,7 @@ import {
   type ProgressTally,
 } from '../progress/index.js';
 import { LuoshiError } from '../errors.js';
+import { RULE_AGGREGATE, RULE_ALLOCATION, RULE_RANKING, RULE_RATE, RULE_STATUS } from '../progress/rules.js';
 import { configFor, type ReportConfig } from './config.js';
 import { completionMatrix, laggardList } from './tables.js';
 import { formatChineseDate } from './config.js';
@@ -564,6 +565,11 @@ function indicatorTable(lines: TargetLine[], multi: boolean, title: string): Tab
   };
 }
 
+/** The 注 under a table: the rules it was computed by, in the words of src/core/progress/rules.ts. */
+function rulesNote(allocated: boolean, rules: string[]): string {
+  return `注：${[...rules, ...(allocated ? [RULE_ALLOCATION] : [])].join('')}`;
+}
+
 /** "≥5%" with unit "%" → "≥5": the 单位 column already says it. */
 export function withoutUnit(targetText: string, unit: string): string {
   const t = targetText.trim();
@@ -734,8 +740,16 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         }
       : bandChart(ranked.map((o) => o.averageRate));
 
+  // Judged by allocated shares (分解下达): the tables' 注 then say so.
+  const allocated = submissions.some((s) => s.rows.some((r) => r.overall));
   const tables: Record<string, TableData> = {
-    指标完成情况表: indicatorTable(targets, multi, multi ? '指标完成情况汇总表' : '指标完成情况表'),
+    指标完成情况表: {
+      ...indicatorTable(targets, multi, multi ? '指标完成情况汇总表' : '指标完成情况表'),
+      footnote: rulesNote(
+        allocated,
+        multi ? [RULE_RATE, RULE_STATUS, RULE_AGGREGATE] : [RULE_RATE, RULE_STATUS],
+      ),
+    },
     单位对比表: {
       title: '各单位重点指标完成率对比表',
       note: '单位：%',
@@ -773,6 +787,7 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
         ...JUDGED_STATUSES.map((s) => String(o.tally[s])),
         o.averageRate === null ? '—' : percentText(o.averageRate),
       ]),
+      footnote: rulesNote(allocated, [RULE_RANKING]),
     },
     完成率矩阵: completionMatrix(
       targets,

@@ -207,15 +207,18 @@ function checkPageNumbers(pages: LaidPage[], imprintPage: number | null): Verify
   const exempt = new Set<number>();
   if (imprintPage === last && last > 0 && isBlank(pages[last - 1])) exempt.add(last).add(last - 1);
   for (const p of pages) {
-    const numbered = p.foot.find((r) => PAGE_NUMBER.test(r.text));
     if (exempt.has(p.index)) continue;
+    if (!p.upright) {
+      problems.push(...turnedPageNumber(p));
+      continue;
+    }
+    const numbered = p.foot.find((r) => PAGE_NUMBER.test(r.text));
     if (!numbered) {
       problems.push(`${at(p)}没有页码“— ${p.index + 1} —”（GB/T 9704 7.5）`);
       continue;
     }
     const n = Number(PAGE_NUMBER.exec(numbered.text)?.[1]);
     if (n !== p.index + 1) problems.push(`${at(p)}的页码是${n}，应为${p.index + 1}`);
-    if (!p.upright) continue;
     const odd = (p.index + 1) % 2 === 1;
     const side = odd ? BOX.right - CHAR4_MM - numbered.x1 : numbered.x0 - BOX.left - CHAR4_MM;
     if (Math.abs(side) > 3)
@@ -227,6 +230,36 @@ function checkPageNumbers(pages: LaidPage[], imprintPage: number | null): Verify
       problems.push(`${at(p)}页码在版心下${below.toFixed(1)}毫米，应约7毫米（GB/T 9704 7.5）`);
   }
   return check('render.page-numbers', '页码（— N —，单右双左）', problems.slice(0, 20), `${pages.length}页`);
+}
+
+/**
+ * A landscape page (clause 8): the number stays where it is on the upright pages, i.e. at the turned
+ * page's right edge, 7 mm beyond the 版心 (its foot, upright), reading upward; at the top end of the
+ * 版心 on odd pages (the upright right), at the bottom end on even pages, one 4号 character in.
+ */
+function turnedPageNumber(p: LaidPage): string[] {
+  const foot = mm(PAGE_H - MARGIN.bottom);
+  const top = mm(MARGIN.right);
+  const bottom = mm(PAGE_W - MARGIN.left);
+  // Lines, not rows: the number's line may share a baseline with a table row.
+  const numbered = [...p.rows, ...p.foot]
+    .flatMap((r) => r.parts)
+    .find((l) => l.x0 > foot && PAGE_NUMBER.test(l.text.replace(/\s+/g, ' ').trim()));
+  if (!numbered)
+    return [`${at(p)}（横排表格页）没有页码“— ${p.index + 1} —”，应在版心右侧（GB/T 9704 第8章）`];
+  const out: string[] = [];
+  const n = Number(PAGE_NUMBER.exec(numbered.text)?.[1]);
+  if (n !== p.index + 1) out.push(`${at(p)}的页码是${n}，应为${p.index + 1}`);
+  const odd = (p.index + 1) % 2 === 1;
+  const side = odd ? numbered.y0 - top - CHAR4_MM : bottom - CHAR4_MM - numbered.y1;
+  if (Math.abs(side) > 3)
+    out.push(
+      `${at(p)}（横排表格页）页码应在版心${odd ? '上' : '下'}端空一字处，现偏差${side.toFixed(1)}毫米`,
+    );
+  const beyond = numbered.x0 - foot;
+  if (beyond < 3 || beyond > 12)
+    out.push(`${at(p)}（横排表格页）页码在版心外${beyond.toFixed(1)}毫米，应约7毫米（与竖排页位置一致）`);
+  return out;
 }
 
 function checkSignaturePage(pages: LaidPage[]): VerifyCheck {

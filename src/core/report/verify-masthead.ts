@@ -1,5 +1,5 @@
 /**
- * The 版头 as laid out (GB/T 9704 7.2, docs/gbt9704.md §8): the red 发文机关标志 with its top edge 35 mm
+ * The 版头 as laid out (GB/T 9704 7.2, docs/gbt9704.md §9): the red 发文机关标志 with its top edge 35 mm
  * below the 版心's, centred; the 发文字号 two lines below it (居左空一字 with the 签发人 居右空一字 on the
  * same line for a report sent upward, else centred); a red rule as wide as the 版心 4 mm below the
  * 发文字号; the title two lines below the rule. Measured on the first page: text boxes from pdftotext,

@@ -53,11 +53,13 @@ import {
 } from './layout.js';
 import { fingerprintCells } from './fingerprint.js';
 import { parsePeriod } from './period.js';
-import { isoToSerial, toHalfWidth } from './normalise.js';
+import { isoToSerial } from './excel-dates.js';
+import { toHalfWidth } from './normalise.js';
 import { rateFormula } from './target-math.js';
 import { targetText } from './target-text.js';
 import { formatTargetValue } from '../catalogue/format.js';
 import { applyAllocation } from '../allocation/apply.js';
+import { RULE_ALLOCATION, RULE_RANKING, RULE_RATE, RULE_STATUS } from '../progress/rules.js';
 import type { Allocation } from '../allocation/types.js';
 
 /** A target no longer in the catalogue, kept with everything typed for it (upgrade). */
@@ -507,6 +509,9 @@ function fillerValidations(cells: Record<FillerKey, string>, options: PlanOption
 
 const GUIDE_WIDTHS = [12, 30, 12, 30];
 
+/** The computation rules an office should know: 完成率, the status against 序时进度, ranking, allocation. */
+const GUIDE_RULES = [RULE_RATE, RULE_STATUS, RULE_RANKING, RULE_ALLOCATION];
+
 function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRemoved: number): PlanSheet {
   const info: [string, string][] = [
     ['填报单位', options.office],
@@ -528,6 +533,9 @@ function guideSheet(options: PlanOptions, nTargets: number, nTasks: number, nRem
     '8. 可使用 Microsoft Excel、WPS 表格或 LibreOffice 填写；填好后保存为 .xlsx 格式报送，不要另存为其他格式。',
     '9. 从其他文件粘贴的内容不受下拉和数字限制，汇总单位收到后会统一检查，请粘贴后核对。',
     '10. 本页“填报单位信息”由填报单位填写；打印本页，经单位负责人签字并加盖单位公章后，与电子表格一并报送。',
+    // How the coordinating office computes from these figures: the same sentences as the 汇总 workbook's 说明
+    // sheet and the 注 under the report tables (src/core/progress/rules.ts).
+    ...GUIDE_RULES.map((r, i) => `${11 + i}. ${r}`),
   ];
   const filler = fillerBlock(options);
   const infoStart = 3;

@@ -5,6 +5,7 @@
  */
 
 /** Version of the workbook layout (stored in _meta); bump when sheets/columns change incompatibly. */
+export { a1, columnLetter } from './a1.js';
 export const WORKBOOK_FORMAT = 'luoshi-workbook';
 export const WORKBOOK_FORMAT_VERSION = 1;
 
@@ -135,23 +136,6 @@ export type FillerKey = (typeof FILLER_FIELDS)[number]['key'];
 
 /** Header of the optional column flagging targets whose text changed in an upgrade (not fingerprinted). */
 export const CHANGE_NOTE_HEADER = '变更提示';
-
-/** Column letter(s) for a 0-based column index: 0 → "A", 27 → "AB". */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** A1 address from 0-based column and 1-based row. */
-export function a1(columnIndex: number, row: number): string {
-  return `${columnLetter(columnIndex)}${row}`;
-}
 
 /** Quote a sheet name for use in a reference: 指标 → '指标'. */
 export function sheetRef(name: string): string {

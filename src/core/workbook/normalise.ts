@@ -7,6 +7,7 @@ import type { CellValue } from '../model/grid.js';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../model/submission.js';
 
 import { halfWidth as toHalfWidth } from '../text/width.js';
+import { serialToIso } from './excel-dates.js';
 
 export { toHalfWidth };
 
@@ -61,20 +62,6 @@ export function parseFigure(raw: CellValue | undefined, unit: string | null | un
 }
 
 export type DateResult = { ok: true; value: string | null } | { ok: false; reason: string };
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** ISO "YYYY-MM-DD" → Excel serial day number (1900 date system). */
-export function isoToSerial(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - EXCEL_EPOCH_MS) / DAY_MS);
-}
-
-/** Excel serial day number → ISO "YYYY-MM-DD" (time of day dropped). */
-export function serialToIso(serial: number): string {
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
-}
 
 function validYmd(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;

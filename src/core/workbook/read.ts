@@ -33,6 +33,7 @@ import { readFiller } from './filler.js';
 import { parseDateCell, parseFigure, parseStatus, textCell, toHalfWidth } from './normalise.js';
 import { parsePeriod } from './period.js';
 import { meetsTarget } from './target-math.js';
+import { FORMAT_TOO_NEW, NOT_A_LUOSHI_WORKBOOK } from './unreadable.js';
 
 export interface ReadOptions {
   /** File name (base name) for messages. */
@@ -405,7 +406,7 @@ function readMeta(grid: WorkbookGrid, p: Problems): WorkbookMeta | null {
 }
 
 /** The reasons a workbook cannot be read at all (reported as errors); false when it can be read. */
-function refuseUnreadable(
+function refuseUnreadableWorkbook(
   meta: WorkbookMeta | null,
   targets: Located | null,
   source: string,
@@ -413,14 +414,14 @@ function refuseUnreadable(
 ): boolean {
   if (!meta && !targets) {
     p.error(
-      'not-a-luoshi-workbook',
+      NOT_A_LUOSHI_WORKBOOK,
       `${source} 不是 luoshi 生成的填报表（找不到“${SHEET_TARGETS}”工作表和隐藏的 ${SHEET_META} 信息），请使用下发的填报表填写`,
     );
     return true;
   }
   if (meta && meta.formatVersion > WORKBOOK_FORMAT_VERSION) {
     p.error(
-      'format-too-new',
+      FORMAT_TOO_NEW,
       `${source} 由更新版本的 luoshi 生成（格式版本 ${meta.formatVersion}，本程序支持到 ${WORKBOOK_FORMAT_VERSION}），请升级 luoshi`,
     );
     return true;
@@ -842,7 +843,7 @@ export function readSubmission(grid: WorkbookGrid, options: ReadOptions): Submis
   const meta = readMeta(grid, p);
   const targets = locateTable(grid, SHEET_TARGETS, TARGET_COLUMNS, ['targetId', 'actual'], isRemovedSheet);
   const tasks = locateTable(grid, SHEET_TASKS, TASK_COLUMNS, ['taskId', 'status'], isRemovedSheet);
-  if (refuseUnreadable(meta, targets, source, p)) return emptySubmission(source, p.list);
+  if (refuseUnreadableWorkbook(meta, targets, source, p)) return emptySubmission(source, p.list);
 
   const subtitle = targets ? fromSubtitle(targets.sheet, targets.header.row) : { office: '', period: '' };
   const office = meta?.office || subtitle.office;

@@ -4,7 +4,7 @@
  * sample can never pass for a real report.
  */
 import type { Catalogue, Target } from '../model/catalogue.js';
-import type { Entry, ProgressStatus, TaskEntry } from '../model/submission.js';
+import { emptyEntry, type Entry, type ProgressStatus, type TaskEntry } from '../model/submission.js';
 import { selectForOffice } from './build-plan.js';
 import { meetsTarget } from './target-math.js';
 import { parsePeriod } from './period.js';
@@ -83,17 +83,7 @@ export function sampleEntries(
   return targets.map((t) => {
     const status = pickStatus(r());
     if (status === null) {
-      return {
-        targetId: t.id,
-        baseline: null,
-        actual: null,
-        asOf: null,
-        status: null,
-        progress: '',
-        problems: '',
-        nextSteps: '',
-        evidence: '',
-      };
+      return emptyEntry(t.id);
     }
     const { baseline, actual } = figures(t, status, r);
     const what = t.indicator || t.quote.slice(0, 30);

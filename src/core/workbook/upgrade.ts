@@ -18,6 +18,7 @@ import { CHANGE_NOTE_HEADER, HEADER_ROW, SHEET_TARGETS, TARGET_COLUMNS, TASK_COL
 import { findMeta, readRemovedTargets, readSubmission } from './read.js';
 import { targetText } from './target-text.js';
 import { matchByContent, type IdMatch } from '../catalogue/match.js';
+import { parseCell } from './a1.js';
 
 export interface ChangedTarget {
   targetId: string;
@@ -67,23 +68,16 @@ function hasContent(e: Entry): boolean {
   );
 }
 
-function colOfCell(cell: string): number {
-  const letters = /^[A-Z]+/.exec(cell)?.[0] ?? 'A';
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
 function rawAt(grid: WorkbookGrid, sheet: string, cell: string): CellValue {
   const s = grid.sheets.find((x) => x.name === sheet);
-  const row = Number(/\d+$/.exec(cell)?.[0] ?? '0') - 1;
-  return s?.rows[row]?.[colOfCell(cell)] ?? null;
+  const { row, col } = parseCell(cell);
+  return s?.rows[row]?.[col] ?? null;
 }
 
 function headerAt(grid: WorkbookGrid, sheet: string, cell: string): string {
   // The column header names the field in the note (read from the sheet: columns may have moved).
   const s = grid.sheets.find((x) => x.name === sheet);
-  const c = colOfCell(cell);
+  const c = parseCell(cell).col;
   for (const row of s?.rows.slice(0, 12) ?? []) {
     const v = row[c];
     if (typeof v === 'string' && [...TARGET_COLUMNS, ...TASK_COLUMNS].some((d) => d.header === v.trim()))

@@ -4,6 +4,7 @@
  * Reads the package with fflate and the XML with htmlparser2 (SAX), both pure JS.
  */
 import { unzipSync } from 'fflate';
+import { checkZip, ZipRefused, zipRefusalText } from '../../xlsx/zip-guard.js';
 import { Parser } from 'htmlparser2';
 import { LuoshiError } from '../../core/errors.js';
 import { NumberingCounter, type NumberingDefinitions, type NumberingLevel } from './numbering.js';
@@ -213,6 +214,13 @@ function unzip(bytes: Uint8Array, name: string): Record<string, Uint8Array> {
       `${name} 不是 .docx 文件：可能是旧版 Word 文档（.doc）或设置了打开密码的文档。请在 Word 或 WPS 中取消密码并另存为 .docx 后再试`,
       { file: name },
     );
+  }
+  try {
+    checkZip(bytes);
+  } catch (e) {
+    if (e instanceof ZipRefused)
+      throw new LuoshiError('zip-bomb', zipRefusalText(name, e.refusal), { file: name });
+    throw e;
   }
   try {
     return unzipSync(bytes, {

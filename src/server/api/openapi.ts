@@ -14,6 +14,8 @@ const MEDIA: Record<FileKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   tar: 'application/x-tar',
   xml: 'application/xml',
+  pdf: 'application/pdf',
+  png: 'image/png',
 };
 
 type Json = Record<string, unknown>;

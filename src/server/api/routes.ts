@@ -10,7 +10,7 @@ import * as W from './web-schemas.js';
 /** public: no session; session: any signed-in user; staff: 管理员 or 审核员; admin: 管理员 only. */
 export type Access = 'public' | 'session' | 'staff' | 'admin';
 
-export type FileKind = 'xlsx' | 'docx' | 'tar' | 'xml';
+export type FileKind = 'xlsx' | 'docx' | 'tar' | 'xml' | 'pdf' | 'png';
 
 export interface RouteSpec {
   operationId: string;
@@ -373,6 +373,61 @@ export const ROUTES: readonly RouteSpec[] = [
     summary: '汇总报告 (.docx) of the counted submissions; ?office= gives that office’s 单位报告',
     query: { office: '单位名称：生成该单位的单位报告' },
     file: 'docx',
+    errors: [409],
+  },
+  {
+    operationId: 'getReportSettings',
+    method: 'GET',
+    url: '/api/rounds/:roundId/report-settings',
+    access: 'staff',
+    tag: '汇总与报告',
+    summary: 'The round’s report settings (report.json fields; {} = defaults)',
+    response: W.ReportSettingsAnswer,
+  },
+  {
+    operationId: 'putReportSettings',
+    method: 'PUT',
+    url: '/api/rounds/:roundId/report-settings',
+    access: 'staff',
+    tag: '汇总与报告',
+    summary:
+      'Store the round’s report settings, checked by the report core’s report.json reader (422 with its Chinese message)',
+    body: W.ReportSettingsBody,
+    response: W.ReportSettingsAnswer,
+    errors: [422],
+  },
+  {
+    operationId: 'reportPreview',
+    method: 'GET',
+    url: '/api/rounds/:roundId/report/preview',
+    access: 'staff',
+    tag: '汇总与报告',
+    summary:
+      'Lay the report out (LibreOffice → PDF → PNG pages, cached per report version): page count, or why the server cannot',
+    query: { office: '单位名称：预览该单位的单位报告' },
+    response: W.ReportPreview,
+    errors: [409],
+  },
+  {
+    operationId: 'reportPreviewPage',
+    method: 'GET',
+    url: '/api/rounds/:roundId/report/preview/:page',
+    access: 'staff',
+    tag: '汇总与报告',
+    summary: 'One page of the laid-out report as PNG',
+    query: { office: '单位名称：该单位的单位报告', v: '报告版本（只用于浏览器缓存）' },
+    file: 'png',
+    errors: [409],
+  },
+  {
+    operationId: 'reportPdf',
+    method: 'GET',
+    url: '/api/rounds/:roundId/report/pdf',
+    access: 'staff',
+    tag: '汇总与报告',
+    summary: 'The report as PDF (LibreOffice on the server; 409 with the reason when it is not installed)',
+    query: { office: '单位名称：该单位的单位报告' },
+    file: 'pdf',
     errors: [409],
   },
   {

@@ -52,3 +52,19 @@ export const RoundAllocation = z.object({
   targets: z.number().int().describe('分解到单位的指标数'),
   shares: z.number().int().describe('单位分解值的个数'),
 });
+
+/** report.json's fields (Chinese keys), checked by the report core's reader when saved. */
+const ReportSettings = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'report.json 的字段：发文机关、主送机关、署名、文号、签发人、成文日期、版头、版记 {抄送, 印发机关, 印发日期} 等',
+  );
+export const ReportSettingsBody = z.object({ settings: ReportSettings });
+export const ReportSettingsAnswer = z.object({ settings: ReportSettings });
+
+export const ReportPreview = z.object({
+  available: z.boolean().describe('false：服务器没有安装 LibreOffice 或 poppler，reason 说明原因'),
+  reason: z.string().nullable(),
+  version: z.string().nullable().describe('报告版本（内容变化时改变）；页面图像按版本缓存'),
+  pages: z.number().int(),
+});

@@ -112,6 +112,21 @@ ALTER TABLE submissions ALTER COLUMN parsed TYPE json USING parsed::json;
 ALTER TABLE submissions ALTER COLUMN problems TYPE json USING problems::json;
 `,
   },
+  {
+    version: 3,
+    name: 'refused uploads kept as 有错误 (parsed is null when the file could not be read)',
+    sql: `
+ALTER TABLE submissions DROP CONSTRAINT submissions_state_check;
+ALTER TABLE submissions ADD CONSTRAINT submissions_state_check
+  CHECK (state IN ('已报送', '已退回', '已采用', '有错误'));
+ALTER TABLE submissions ALTER COLUMN parsed DROP NOT NULL;
+`,
+  },
+  {
+    version: 4,
+    name: 'report settings per round (report.json fields, edited in the web pages)',
+    sql: `ALTER TABLE rounds ADD COLUMN report_settings jsonb;`,
+  },
 ];
 
 /** Apply every migration not yet recorded; returns the versions applied now. */

@@ -19,6 +19,13 @@ import { consolidation, roundReport } from './reports.js';
 import { addinCatalogue, audit, backup } from './ops.js';
 import { correctCatalogue } from './catalogue-edit.js';
 import { readRosterFile } from './roster-file.js';
+import {
+  getReportSettings,
+  putReportSettings,
+  reportPdf,
+  reportPreview,
+  reportPreviewPage,
+} from './report-settings.js';
 import { allocationTemplate, getAllocation, removeAllocation, uploadAllocation } from './allocation.js';
 
 export function handlers(throttle: LoginThrottle): Record<string, Handler> {
@@ -55,6 +62,11 @@ export function handlers(throttle: LoginThrottle): Record<string, Handler> {
     addComment,
     consolidation,
     roundReport,
+    getReportSettings,
+    putReportSettings,
+    reportPreview,
+    reportPreviewPage,
+    reportPdf,
     audit,
     addinCatalogue,
     backup,

@@ -5,11 +5,11 @@
  */
 import type { Submission } from '../../core/model/submission.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
-import { DEFAULT_REPORT_CONFIG } from '../../core/report/config.js';
 import { consolidationJson } from '../../cli/commands/consolidate.js';
 import { buildReport } from '../../host/report.js';
 import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
-import { userOf, DOCX_TYPE, FileBody, XLSX_TYPE, type Handler } from '../context.js';
+import { userOf, DOCX_TYPE, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
+import { roundReportConfig } from './report-config.js';
 import type { Sql } from '../db/db.js';
 import { conflict, notFound } from '../errors.js';
 import { countedSubmissionIds, visibleRound, type RoundRow } from '../store.js';
@@ -45,8 +45,8 @@ export const consolidation: Handler = async (call) => {
   };
 };
 
-export const roundReport: Handler = async (call) => {
-  const round = await visibleRound(call.ctx, userOf(call), call.ids.roundId);
+/** The report's .docx (?office= for that office's 单位报告) with the round's report settings. */
+export async function roundReportDocx(call: Call, round: RoundRow): Promise<Uint8Array> {
   let subs = await countedSubmissions(call.ctx.db, round.id);
   const office = call.query.office;
   if (office !== undefined) {
@@ -57,7 +57,14 @@ export const roundReport: Handler = async (call) => {
   }
   if (subs.length === 0) throw conflict('本轮还没有有效的报送，无法生成报告', 'nothing-submitted');
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
-  const { docx } = await buildReport(subs, { config: DEFAULT_REPORT_CONFIG, catalogue });
+  const config = await roundReportConfig(call.ctx.db, round.id);
+  return (await buildReport(subs, { config, catalogue })).docx;
+}
+
+export const roundReport: Handler = async (call) => {
+  const round = await visibleRound(call.ctx, userOf(call), call.ids.roundId);
+  const docx = await roundReportDocx(call, round);
+  const office = call.query.office;
   const name = office !== undefined ? `报告-${office}-${round.period}.docx` : `汇总报告-${round.name}.docx`;
   return new FileBody(docx, name, DOCX_TYPE);
 };

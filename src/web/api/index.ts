@@ -15,6 +15,7 @@ import type {
   RoundDetail,
   RosterRead,
   RoundAllocation,
+  ReportPreview,
   SessionInfo,
   SubmissionDetail,
   SubmissionSummary,
@@ -122,5 +123,26 @@ export const getConsolidation = (roundId: number): Promise<ConsolidationResult> 
   getJson(`/api/rounds/${roundId}/consolidation`);
 export const downloadConsolidation = (roundId: number): Promise<void> =>
   download(`/api/rounds/${roundId}/consolidation?format=xlsx`, '汇总.xlsx');
+export const getReportSettings = (roundId: number): Promise<{ settings: Record<string, unknown> }> =>
+  getJson(`/api/rounds/${roundId}/report-settings`);
+/** Store report.json's fields for the round; a setting the report cannot use is refused in Chinese (422). */
+export const saveReportSettings = (
+  roundId: number,
+  settings: Record<string, unknown>,
+): Promise<{ settings: Record<string, unknown> }> =>
+  sendJson('PUT', `/api/rounds/${roundId}/report-settings`, { settings });
+const officeQuery = (office: string | null, sep = '?'): string =>
+  office ? `${sep}office=${enc(office)}` : '';
+export const previewReport = (roundId: number, office: string | null): Promise<ReportPreview> =>
+  getJson(`/api/rounds/${roundId}/report/preview${officeQuery(office)}`);
+/** A laid-out page as an image URL (the version keeps the browser from showing an older rendering). */
+export const previewPageUrl = (
+  roundId: number,
+  office: string | null,
+  page: number,
+  version: string | null,
+) => `/api/rounds/${roundId}/report/preview/${page}?v=${enc(version ?? '')}${officeQuery(office, '&')}`;
+export const downloadReportPdf = (roundId: number, office: string | null): Promise<void> =>
+  download(`/api/rounds/${roundId}/report/pdf${officeQuery(office)}`, '落实情况报告.pdf');
 export const downloadReport = (roundId: number, office: string | null): Promise<void> =>
   download(`/api/rounds/${roundId}/report${office ? `?office=${enc(office)}` : ''}`, '落实情况报告.docx');

@@ -36,7 +36,8 @@ export interface Round {
   offices: number;
 }
 
-export type SubmissionState = '已报送' | '已退回' | '已采用';
+/** 有错误: an upload the check refused, kept so the coordinating office sees who tried and why; never counted. */
+export type SubmissionState = '已报送' | '已退回' | '已采用' | '有错误';
 
 export interface SubmissionSummary {
   id: number;
@@ -155,4 +156,12 @@ export interface RoundAllocation {
   allocation: Allocation | null;
   targets: number;
   shares: number;
+}
+
+/** The report laid out by the server for its preview, or why it cannot be. */
+export interface ReportPreview {
+  available: boolean;
+  reason: string | null;
+  version: string | null;
+  pages: number;
 }
