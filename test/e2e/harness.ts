@@ -181,6 +181,8 @@ export interface PaneOptions {
   apiMinor: number | null;
   /** Take away, before any page script runs, the built-ins IE11 lacks (test/e2e/ie11-emulation.ts). */
   ie11?: boolean;
+  /** The .xlsx bytes the fake Office hands over as the open workbook's file (报送); none = no File API. */
+  file?: Uint8Array;
 }
 
 /** The emitted entry script of `name` (taskpane → taskpane.<hash>.js). */
@@ -197,6 +199,13 @@ export interface OpenPane {
   problems: string[];
   /** Requests that tried to leave 127.0.0.1 (other than the intercepted office.js). */
   external: string[];
+}
+
+/** Page code defining `file`: a function giving `bytes` as a Uint8Array, or null. */
+function fileScript(bytes: Uint8Array | undefined): string {
+  if (!bytes) return 'var file=null;';
+  const b64 = Buffer.from(bytes).toString('base64');
+  return `var file=function(){var s=atob(${JSON.stringify(b64)});var a=new Uint8Array(s.length);for(var i=0;i<s.length;i++)a[i]=s.charCodeAt(i);return a;};`;
 }
 
 /** Opens taskpane.html with the fake Office host (installed before any page script runs). */
@@ -218,7 +227,7 @@ export async function openPane(browser: Browser, baseUrl: string, opts: PaneOpti
   if (opts.ie11) await page.addInitScript({ content: ie11EmulationScript() });
   if (opts.apiMinor !== null) {
     await page.addInitScript({
-      content: `(function(){var F=window.__luoshiFake;var excel=new F.FakeExcel(undefined,{apiMinor:${opts.apiMinor}});window.__fakeExcel=excel;window.Excel=excel;window.Office=F.fakeOffice(${opts.apiMinor});})();`,
+      content: `(function(){var F=window.__luoshiFake;var excel=new F.FakeExcel(undefined,{apiMinor:${opts.apiMinor}});window.__fakeExcel=excel;window.Excel=excel;${fileScript(opts.file)}window.Office=F.fakeOffice(${opts.apiMinor},file?{file:file}:{});})();`,
     });
   }
   await page.route('**/*', async (route) => {
@@ -229,7 +238,11 @@ export async function openPane(browser: Browser, baseUrl: string, opts: PaneOpti
         contentType: 'application/javascript',
         body: 'window.__officeJsRequested = true;',
       });
-    } else if (url.startsWith(baseUrl) || url.startsWith('blob:') || url.startsWith('data:')) {
+    } else if (
+      url.startsWith(new URL(baseUrl).origin) ||
+      url.startsWith('blob:') ||
+      url.startsWith('data:')
+    ) {
       await route.continue();
     } else {
       external.push(url);
