@@ -31,6 +31,7 @@ import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
 import { FakeExcel, fakeOffice } from './fakes/excel-fake.js';
 import { emptyEntry } from '../src/core/model/submission.js';
+import { ALLOCATION_FORMAT, applyAllocation } from '../src/core/allocation/index.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OFFICE = '长春市';
@@ -125,6 +126,36 @@ describe('拉取指标 (pullCatalogue) with the seeds catalogue', () => {
     expect(third.removed).toEqual([]);
     expect(third.changed).toEqual([]);
     expect(fake.model.snapshot()).toBe(before);
+  });
+
+  it('keeps the office own allocated target when a refresh comes from a catalogue without the allocation', async () => {
+    const { fake, host } = newHost();
+    const total = catalogue.targets.find((t) => t.comparator === '>=' && (t.value ?? 0) >= 10);
+    if (!total) throw new Error('the seeds have no ≥ target to allocate');
+    // the server's copy for this office: an own share of 3 against the overall target
+    const allocated = applyAllocation(
+      catalogue,
+      {
+        format: ALLOCATION_FORMAT,
+        catalogueVersion: catalogue.version,
+        source: '分解表.xlsx',
+        targets: [
+          { targetId: total.id, shares: [{ office: OFFICE, comparator: '>=', value: 3, valueMax: null }] },
+        ],
+      },
+      OFFICE,
+    );
+    await pullCatalogue(host, input(allocated));
+    fake.model.type('指标', `${ACTUAL}${rowOf(fake, total.id)}`, 2);
+    // the bundled catalogue knows only the overall target
+    await pullCatalogue(host, input(catalogue, '2026-07-02T08:00:00.000Z'));
+    const sub = readSubmission(await host.readGrid(), { source: CURRENT_WORKBOOK });
+    const at = sub.rows.findIndex((r) => r.targetId === total.id);
+    expect([sub.rows[at]?.value, sub.entries[at]?.actual, sub.rows[at]?.overall?.value]).toEqual([
+      3,
+      2,
+      total.value,
+    ]);
   });
 
   it('refuses to pull over unreadable figures, another office or another period', async () => {

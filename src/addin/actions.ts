@@ -26,6 +26,7 @@ import { columnIndex } from './range-address.js';
 import { compareSubmissions, type Change, type Comparison } from '../core/review/compare.js';
 import { upgradeWorkbook, type ChangedTarget } from '../core/workbook/upgrade.js';
 import { refuseUnreadable } from '../core/workbook/unreadable.js';
+import { recordedAllocation } from '../core/allocation/index.js';
 
 /** The Office-facing operations the actions need (ExcelHost implements them). */
 export interface WorkbookHost {
@@ -221,6 +222,9 @@ export async function pullCatalogue(host: WorkbookHost, input: PullInput): Promi
     return planWorkbook(input.catalogue, {
       ...base,
       generatedAt,
+      // The office's shares recorded in _meta survive a refresh from a catalogue that does not carry them
+      // (the bundled one); a server catalogue already carries the round's shares, which then win.
+      allocation: recordedAllocation({ ...previous, office }),
       entries: up.entries,
       taskEntries: up.taskEntries,
       removed: up.removed,
