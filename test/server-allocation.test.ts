@@ -10,11 +10,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../src/core/model/catalogue.js';
-import { buildApp } from '../src/server/app.js';
-import { createUser } from '../src/server/handlers/users.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
-import { seedSources } from './helpers/seeds.js';
-import { ApiClient, testDb, type TestDb } from './helpers/server.js';
+import { ApiClient, serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
 
 const ROSTER = readFileSync(path.resolve('templates/roster-吉林省.csv'), 'utf8');
 /** 国家临床重点专科: ≥50个, a total of 吉政办发〔2023〕21号, which every office of the roster reports on. */
@@ -28,22 +25,9 @@ let roundId: number;
 let targetId: string;
 
 beforeAll(async () => {
-  t = await testDb('pglite');
-  const { password } = await createUser(t.db, {
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    office: null,
-  });
-  app = await buildApp({ db: t.db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  admin = new ApiClient(base);
-  await admin.firstLogin('admin', password);
-  const cat = await admin.upload(
-    '/api/catalogues',
-    seedSources().map((s) => ({ field: 'files', name: s.name, bytes: s.bytes })),
-  );
+  let base: string;
+  ({ t, app, base, admin } = await serverWithAdmin());
+  const cat = await uploadSeeds(admin);
   const catalogueId = cat.json<{ id: number }>().id;
   const catalogue = (await admin.request('GET', `/api/catalogues/${catalogueId}`)).json<Catalogue>();
   targetId = catalogue.targets.find((x) => x.name === TARGET_NAME)!.id;

@@ -8,11 +8,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sampleEntries } from '../src/core/workbook/sample.js';
-import { buildApp } from '../src/server/app.js';
-import { createUser } from '../src/server/handlers/users.js';
 import { fillWorkbook } from './helpers/fill.js';
 import { seedCatalogue } from './helpers/seeds.js';
-import { ApiClient, testDb, type TestDb } from './helpers/server.js';
+import type { ApiClient } from './helpers/server.js';
+import { serverWithAdmin, type TestDb } from './helpers/server.js';
 
 const PERIOD = '2025年度';
 
@@ -69,18 +68,8 @@ async function officeToken(office: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await testDb('pglite');
-  const { password } = await createUser(t.db, {
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    office: null,
-  });
-  app = await buildApp({ db: t.db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  const admin = new ApiClient(base);
-  await admin.firstLogin('admin', password);
+  let admin: ApiClient;
+  ({ t, app, base, admin } = await serverWithAdmin());
   const json = new TextEncoder().encode(JSON.stringify(seedCatalogue()));
   const cat = await admin.upload('/api/catalogues', [
     { field: 'files', name: 'catalogue.json', bytes: json },

@@ -14,11 +14,8 @@ import type { Catalogue } from '../src/core/model/catalogue.js';
 import { sampleEntries } from '../src/core/workbook/sample.js';
 import { findSoffice } from '../src/host/pdf.js';
 import { findPdftoppm } from '../src/host/page-images.js';
-import { buildApp } from '../src/server/app.js';
-import { createUser } from '../src/server/handlers/users.js';
 import { fillWorkbook } from './helpers/fill.js';
-import { seedSources } from './helpers/seeds.js';
-import { ApiClient, testDb, type TestDb } from './helpers/server.js';
+import { ApiClient, serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
 
 const ROSTER = readFileSync(path.resolve('templates/roster-吉林省.csv'), 'utf8');
 const PERIOD = '2025年度';
@@ -31,22 +28,9 @@ let office: ApiClient;
 let roundId: number;
 
 beforeAll(async () => {
-  t = await testDb('pglite');
-  const { password } = await createUser(t.db, {
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    office: null,
-  });
-  app = await buildApp({ db: t.db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-  admin = new ApiClient(base);
-  await admin.firstLogin('admin', password);
-  const cat = await admin.upload(
-    '/api/catalogues',
-    seedSources().map((s) => ({ field: 'files', name: s.name, bytes: s.bytes })),
-  );
+  let base: string;
+  ({ t, app, base, admin } = await serverWithAdmin());
+  const cat = await uploadSeeds(admin);
   const catalogueId = cat.json<{ id: number }>().id;
   const catalogue = (await admin.request('GET', `/api/catalogues/${catalogueId}`)).json<Catalogue>();
   const round = await admin.request('POST', '/api/rounds', {

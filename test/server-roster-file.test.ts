@@ -8,27 +8,15 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/server/app.js';
-import { createUser } from '../src/server/handlers/users.js';
-import { seedSources } from './helpers/seeds.js';
-import { ApiClient, testDb, type TestDb } from './helpers/server.js';
+import type { ApiClient } from './helpers/server.js';
+import { serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
 
 let t: TestDb;
 let app: FastifyInstance;
 let admin: ApiClient;
 
 beforeAll(async () => {
-  t = await testDb('pglite');
-  const { password } = await createUser(t.db, {
-    username: 'admin',
-    displayName: '管理员',
-    role: 'admin',
-    office: null,
-  });
-  app = await buildApp({ db: t.db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  admin = new ApiClient(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
-  await admin.firstLogin('admin', password);
+  ({ t, app, admin } = await serverWithAdmin());
 });
 afterAll(async () => {
   await app?.close();
@@ -71,10 +59,7 @@ describe('roster files', () => {
     ]);
 
     // The CSV it answers is what the round is created with.
-    const cat = await admin.upload(
-      '/api/catalogues',
-      seedSources().map((s) => ({ field: 'files', name: s.name, bytes: s.bytes })),
-    );
+    const cat = await uploadSeeds(admin);
     const round = await admin.request('POST', '/api/rounds', {
       name: '名单测试',
       catalogueId: cat.json<{ id: number }>().id,

@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { openPglite, openPostgres, type Db } from '../../src/server/db/db.js';
 import { migrate } from '../../src/server/db/migrations.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
+import { createUser } from '../../src/server/handlers/users.js';
+import { seedSources } from './seeds.js';
 
 export const PG_BIN = process.env.LUOSHI_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
@@ -182,4 +186,36 @@ export class ApiClient {
     for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.bytes)]), f.name);
     return this.request('POST', url, form);
   }
+}
+
+/** A server on an in-memory PGlite at a free port, with a 管理员 signed in (one-time password replaced). */
+export interface AdminServer {
+  t: TestDb;
+  app: FastifyInstance;
+  base: string;
+  admin: ApiClient;
+}
+
+export async function serverWithAdmin(): Promise<AdminServer> {
+  const t = await testDb('pglite');
+  const { password } = await createUser(t.db, {
+    username: 'admin',
+    displayName: '管理员',
+    role: 'admin',
+    office: null,
+  });
+  const app = await buildApp({ db: t.db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const admin = new ApiClient(base);
+  await admin.firstLogin('admin', password);
+  return { t, app, base, admin };
+}
+
+/** POST /api/catalogues with the five seed policy texts. */
+export function uploadSeeds(client: ApiClient): Promise<Answer> {
+  return client.upload(
+    '/api/catalogues',
+    seedSources().map((s) => ({ field: 'files', name: s.name, bytes: s.bytes })),
+  );
 }
