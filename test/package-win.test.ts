@@ -32,6 +32,7 @@ import {
 } from '../scripts/package-win/launchers.js';
 import { foreignNativeParts } from '../scripts/package-win/native.js';
 import { NODE_WIN_VERSION, ZIP_NAME } from '../scripts/package-win/build.js';
+import { withoutTsx, workerEntries } from '../scripts/package-win/compile.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ZIP = process.env.LUOSHI_WIN_ZIP ?? path.join(ROOT, 'dist-win', ZIP_NAME);
@@ -77,6 +78,19 @@ describe('launch scripts', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain('双击“启动落实.cmd”');
     expect(text).toContain(NODE_WIN_VERSION);
+  });
+});
+
+describe('compiled worker entries', () => {
+  it('every worker entry under src loads compiled JavaScript, not tsx, in the package', () => {
+    const entries = workerEntries(path.join(ROOT, 'src')).map((f) => path.relative(ROOT, f));
+    // the upload check's worker (src/server) as well as the file readers' (src/host)
+    expect(entries).toContain(path.join('src', 'server', 'intake-worker.mjs'));
+    expect(entries).toContain(path.join('src', 'host', 'read-worker.mjs'));
+    for (const entry of entries) {
+      const compiled = withoutTsx(readFileSync(path.join(ROOT, entry), 'utf8'));
+      expect(compiled, entry).not.toMatch(/['"]tsx\/|\.ts['"]/);
+    }
   });
 });
 

@@ -15,13 +15,18 @@ const OPTIONS: ts.CompilerOptions = {
   isolatedModules: true,
 };
 
-function tsFiles(dir: string): string[] {
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return tsFiles(full);
-    return e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [full] : [];
+    if (e.isDirectory()) return filesUnder(full, keep);
+    return e.isFile() && keep(e.name) ? [full] : [];
   });
 }
+
+const tsFiles = (dir: string): string[] => filesUnder(dir, (n) => n.endsWith('.ts') && !n.endsWith('.d.ts'));
+
+/** The plain-ESM worker entries (src/host/*-worker.mjs, src/server/intake-worker.mjs, …) wherever they live. */
+export const workerEntries = (src: string): string[] => filesUnder(src, (n) => n.endsWith('.mjs'));
 
 /** A worker or bin entry without tsx: the same module, loaded as compiled JavaScript. */
 export function withoutTsx(source: string): string {
@@ -38,10 +43,7 @@ export function compileSources(app: string): number {
     writeFileSync(file.replace(/\.ts$/, '.js'), out.outputText);
     rmSync(file);
   }
-  for (const entry of readdirSync(path.join(src, 'host')).filter((f) => f.endsWith('.mjs'))) {
-    const file = path.join(src, 'host', entry);
-    writeFileSync(file, withoutTsx(readFileSync(file, 'utf8')));
-  }
+  for (const file of workerEntries(src)) writeFileSync(file, withoutTsx(readFileSync(file, 'utf8')));
   const bin = path.join(app, 'bin', 'luoshi.mjs');
   writeFileSync(
     bin,
