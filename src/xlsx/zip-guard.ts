@@ -7,7 +7,7 @@
  * also be a lie the other way; `checkInflatedSizes` inflates each entry in chunks and stops at the
  * first byte past its declared size, for readers (exceljs' JSZip) that would otherwise inflate all.
  */
-import { Inflate } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 
 /** Largest total unzipped size of a workbook or document: real ones are a few MB. */
 export const MAX_UNZIPPED_BYTES = 100 * 1024 * 1024;
@@ -133,7 +133,8 @@ function entryAt(r: Reader, at: number): { entry: ZipEntry; next: number } {
   const nameLen = r.u16(at + 28);
   const next = at + 46 + nameLen + r.u16(at + 30) + r.u16(at + 32);
   if (!r.has(at, next - at)) malformed('truncated central entry');
-  const name = new TextDecoder().decode(r.bytes.subarray(at + 46, at + 46 + nameLen));
+  // fflate's decoder, not TextDecoder: the add-in's 对比 reads workbooks through this guard in IE11, which has none
+  const name = strFromU8(r.bytes.subarray(at + 46, at + 46 + nameLen));
   const f = { compressedSize: r.u32(at + 20), size: r.u32(at + 24), offset: r.u32(at + 42) };
   zip64Fields(r, at, f);
   if (r.u32(f.offset) !== LOCAL) malformed(`local header of ${name}`);
