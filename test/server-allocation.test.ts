@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
-import { ApiClient, serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
+import { serverWithAdmin, signInOffice, uploadSeeds, type ApiClient, type TestDb } from './helpers/server.js';
 
 const ROSTER = readFileSync(path.resolve('templates/roster-吉林省.csv'), 'utf8');
 /** 国家临床重点专科: ≥50个, a total of 吉政办发〔2023〕21号, which every office of the roster reports on. */
@@ -25,8 +25,7 @@ let roundId: number;
 let targetId: string;
 
 beforeAll(async () => {
-  let base: string;
-  ({ t, app, base, admin } = await serverWithAdmin());
+  ({ t, app, admin } = await serverWithAdmin());
   const cat = await uploadSeeds(admin);
   const catalogueId = cat.json<{ id: number }>().id;
   const catalogue = (await admin.request('GET', `/api/catalogues/${catalogueId}`)).json<Catalogue>();
@@ -38,12 +37,7 @@ beforeAll(async () => {
     rosterCsv: ROSTER,
   });
   roundId = round.json<{ round: { id: number } }>().round.id;
-  const accounts = (await admin.request('POST', `/api/rounds/${roundId}/accounts`, {})).json<
-    { office: string; username: string; password: string }[]
-  >();
-  const cc = accounts.find((a) => a.office === '长春市')!;
-  office = new ApiClient(base);
-  await office.firstLogin(cc.username, cc.password);
+  office = await signInOffice(admin, roundId, '长春市');
 });
 afterAll(async () => {
   await app?.close();

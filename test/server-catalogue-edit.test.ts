@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import { sampleEntries } from '../src/core/workbook/sample.js';
 import { fillWorkbook } from './helpers/fill.js';
-import { ApiClient, serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
+import { serverWithAdmin, signInOffice, uploadSeeds, type ApiClient, type TestDb } from './helpers/server.js';
 
 const ROSTER = readFileSync(path.resolve('templates/roster-吉林省.csv'), 'utf8');
 
@@ -23,8 +23,7 @@ let original: Catalogue;
 let roundId: number;
 
 beforeAll(async () => {
-  let base: string;
-  ({ t, app, base, admin } = await serverWithAdmin());
+  ({ t, app, admin } = await serverWithAdmin());
   const cat = await uploadSeeds(admin);
   catalogueId = cat.json<{ id: number }>().id;
   original = (await admin.request('GET', `/api/catalogues/${catalogueId}`)).json<Catalogue>();
@@ -35,12 +34,7 @@ beforeAll(async () => {
     rosterCsv: ROSTER,
   });
   roundId = round.json<{ round: { id: number } }>().round.id;
-  const accounts = (await admin.request('POST', `/api/rounds/${roundId}/accounts`, {})).json<
-    { office: string; username: string; password: string }[]
-  >();
-  const cc = accounts.find((a) => a.office === '长春市')!;
-  office = new ApiClient(base);
-  await office.firstLogin(cc.username, cc.password);
+  office = await signInOffice(admin, roundId, '长春市');
 });
 afterAll(async () => {
   await app?.close();

@@ -15,7 +15,7 @@ import { sampleEntries } from '../src/core/workbook/sample.js';
 import { findSoffice } from '../src/host/pdf.js';
 import { findPdftoppm } from '../src/host/page-images.js';
 import { fillWorkbook } from './helpers/fill.js';
-import { ApiClient, serverWithAdmin, uploadSeeds, type TestDb } from './helpers/server.js';
+import { serverWithAdmin, signInOffice, uploadSeeds, type ApiClient, type TestDb } from './helpers/server.js';
 
 const ROSTER = readFileSync(path.resolve('templates/roster-吉林省.csv'), 'utf8');
 const PERIOD = '2025年度';
@@ -28,8 +28,7 @@ let office: ApiClient;
 let roundId: number;
 
 beforeAll(async () => {
-  let base: string;
-  ({ t, app, base, admin } = await serverWithAdmin());
+  ({ t, app, admin } = await serverWithAdmin());
   const cat = await uploadSeeds(admin);
   const catalogueId = cat.json<{ id: number }>().id;
   const catalogue = (await admin.request('GET', `/api/catalogues/${catalogueId}`)).json<Catalogue>();
@@ -40,12 +39,7 @@ beforeAll(async () => {
     rosterCsv: ROSTER,
   });
   roundId = round.json<{ round: { id: number } }>().round.id;
-  const accounts = (await admin.request('POST', `/api/rounds/${roundId}/accounts`, {})).json<
-    { office: string; username: string; password: string }[]
-  >();
-  const cc = accounts.find((a) => a.office === '长春市')!;
-  office = new ApiClient(base);
-  await office.firstLogin(cc.username, cc.password);
+  office = await signInOffice(admin, roundId, '长春市');
   const scope = round
     .json<{ offices: { office: string; documents: string[]; units: string[] }[] }>()
     .offices.find((o) => o.office === '长春市')!;

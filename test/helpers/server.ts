@@ -219,3 +219,15 @@ export function uploadSeeds(client: ApiClient): Promise<Answer> {
     seedSources().map((s) => ({ field: 'files', name: s.name, bytes: s.bytes })),
   );
 }
+
+/** Issues the round's office accounts and signs `office` in with its one-time password (then replaced). */
+export async function signInOffice(admin: ApiClient, roundId: number, office: string): Promise<ApiClient> {
+  const accounts = (await admin.request('POST', `/api/rounds/${roundId}/accounts`, {})).json<
+    { office: string; username: string; password: string }[]
+  >();
+  const account = accounts.find((a) => a.office === office);
+  if (!account) throw new Error(`no account issued for ${office}`);
+  const client = new ApiClient(admin.base);
+  await client.firstLogin(account.username, account.password);
+  return client;
+}
