@@ -34,6 +34,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-unreadable',
   'workbook-upgrade',
   'workbook-upgrade-fields',
+  'report-model-figures',
+  'report-model-offices',
 ];
 
 export default defineConfig({
