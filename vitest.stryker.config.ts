@@ -36,6 +36,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-fields',
   'report-model-figures',
   'report-model-offices',
+  'report-config-fields',
 ];
 
 export default defineConfig({
