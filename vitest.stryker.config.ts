@@ -37,6 +37,7 @@ export const CORE_UNIT_TESTS = [
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
+  'report-verify-pages',
 ];
 
 export default defineConfig({
