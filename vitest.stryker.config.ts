@@ -34,6 +34,11 @@ export const CORE_UNIT_TESTS = [
   'workbook-unreadable',
   'workbook-upgrade',
   'workbook-upgrade-fields',
+  'consolidate-offices',
+  'consolidate-counts',
+  'consolidate-targets',
+  'consolidate-outliers',
+  'measure-units',
 ];
 
 export default defineConfig({
