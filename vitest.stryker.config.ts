@@ -43,6 +43,7 @@ export const CORE_UNIT_TESTS = [
   'report-model-offices',
   'report-config-fields',
   'report-verify-pages',
+  'workbook-read-rules',
 ];
 
 export default defineConfig({
