@@ -44,6 +44,7 @@ export const CORE_UNIT_TESTS = [
   'report-config-fields',
   'report-verify-pages',
   'workbook-read-rules',
+  'report-wording-view',
 ];
 
 export default defineConfig({
