@@ -47,6 +47,7 @@ export const CORE_UNIT_TESTS = [
   'report-verify-pages',
   'workbook-read-rules',
   'report-wording-view',
+  'report-template-grammar',
 ];
 
 export default defineConfig({
