@@ -39,6 +39,7 @@ export const CORE_UNIT_TESTS = [
   'consolidate-targets',
   'consolidate-outliers',
   'measure-units',
+  'compare-changes',
 ];
 
 export default defineConfig({
