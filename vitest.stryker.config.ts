@@ -40,6 +40,7 @@ export const CORE_UNIT_TESTS = [
   'consolidate-outliers',
   'measure-units',
   'compare-changes',
+  'progress-edges',
 ];
 
 export default defineConfig({
