@@ -41,6 +41,10 @@ export const CORE_UNIT_TESTS = [
   'measure-units',
   'compare-changes',
   'progress-edges',
+  'report-model-figures',
+  'report-model-offices',
+  'report-config-fields',
+  'report-verify-pages',
 ];
 
 export default defineConfig({
