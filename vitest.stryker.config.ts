@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export const CORE_UNIT_TESTS = [
   'a1',
+  'allocation',
   'catalogue-build',
   'catalogue-forms',
   'catalogue-genre',
@@ -25,6 +26,7 @@ export const CORE_UNIT_TESTS = [
   'progress',
   'progress-status',
   'report-core',
+  'review-compare',
   'review-measure',
   'roster',
   'target-math',
@@ -45,6 +47,8 @@ export const CORE_UNIT_TESTS = [
   'report-model-offices',
   'report-config-fields',
   'report-verify-pages',
+  'workbook-read-rules',
+  'report-wording-view',
 ];
 
 export default defineConfig({

@@ -5,84 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
-import type {
-  Entry,
-  ProgressStatus,
-  Submission,
-  TargetRow,
-  TaskEntry,
-} from '../src/core/model/submission.js';
-import { DEFAULT_REPORT_CONFIG, type ReportConfig } from '../src/core/report/config.js';
+import type { Submission, TaskEntry } from '../src/core/model/submission.js';
+import type { ReportConfig } from '../src/core/report/config.js';
 import { buildReportModel, type BuildOptions } from '../src/core/report/model.js';
+import { handConfig, handSubmission, type HandLine } from './helpers/hand-submissions.js';
 
-const DOC = '关于印发《吉林省数字经济发展规划》的通知（吉政发〔2023〕5号）';
-
-interface Line {
-  id: string;
-  quote: string;
-  comparator: TargetRow['comparator'];
-  value: number | null;
-  unit: string;
-  kind?: TargetRow['kind'];
-  targetText?: string;
-  section?: string;
-  document?: string;
-  lead?: string;
-  overall?: TargetRow['overall'];
-  actual?: number | null;
-  status?: ProgressStatus | null;
-  asOf?: string | null;
-  progress?: string;
-  problems?: string;
-  nextSteps?: string;
-  evidence?: string;
-}
-
-function submission(office: string, lines: Line[], tasks: TaskEntry[] = [], period = '2025年度'): Submission {
-  const rows: TargetRow[] = lines.map((l, i) => ({
-    targetId: l.id,
-    row: i + 5,
-    document: l.document ?? DOC,
-    section: l.section ?? '',
-    quote: l.quote,
-    targetText: l.targetText ?? `≥${l.value ?? ''}${l.unit}`,
-    unit: l.unit,
-    deadline: '2025年',
-    lead: l.lead ?? '',
-    comparator: l.comparator,
-    value: l.value,
-    valueMax: null,
-    ...(l.kind ? { kind: l.kind } : {}),
-    ...(l.overall ? { overall: l.overall } : {}),
-  }));
-  const entries: Entry[] = lines.map((l) => ({
-    targetId: l.id,
-    baseline: null,
-    actual: l.actual ?? null,
-    asOf: l.asOf ?? null,
-    status: l.status ?? null,
-    progress: l.progress ?? '',
-    problems: l.problems ?? '',
-    nextSteps: l.nextSteps ?? '',
-    evidence: l.evidence ?? '',
-  }));
-  return {
-    office,
-    period,
-    catalogueVersion: 'v1',
-    formatVersion: 1,
-    generatedAt: null,
-    source: `${office}.xlsx`,
-    rows,
-    entries,
-    taskEntries: tasks,
-    problems: [],
-  };
-}
-
-function config(over: Partial<ReportConfig> = {}): ReportConfig {
-  return { ...DEFAULT_REPORT_CONFIG, ...over };
-}
+const submission = handSubmission;
+const config = handConfig;
+type Line = HandLine;
 
 function build(subs: Submission[], over: Partial<ReportConfig> = {}, options: Partial<BuildOptions> = {}) {
   return buildReportModel(subs, {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
-import type { Entry, ProgressStatus, Submission, TargetRow } from '../src/core/model/submission.js';
-import { DEFAULT_REPORT_CONFIG, type ReportConfig } from '../src/core/report/config.js';
+import type { ProgressStatus, Submission, TargetRow } from '../src/core/model/submission.js';
+import type { ReportConfig } from '../src/core/report/config.js';
+import { handConfig, handSubmission } from './helpers/hand-submissions.js';
 import { buildReportModel } from '../src/core/report/model.js';
 import {
   RULE_AGGREGATE,
@@ -16,8 +17,6 @@ import {
   RULE_RATE,
   RULE_STATUS,
 } from '../src/core/progress/rules.js';
-
-const DOC = '关于印发《吉林省数字经济发展规划》的通知（吉政发〔2023〕5号）';
 
 interface Target {
   id: string;
@@ -49,49 +48,14 @@ interface Typed {
 }
 
 function office(name: string, figures: [Target, Typed][]): Submission {
-  const rows: TargetRow[] = figures.map(([t], i) => ({
-    targetId: t.id,
-    row: i + 5,
-    document: t.document ?? DOC,
-    section: '',
-    quote: t.quote,
-    targetText: t.value === null ? '年底前完成' : `≥${t.value}${t.unit}`,
-    unit: t.unit,
-    deadline: '',
-    lead: '',
-    comparator: t.comparator,
-    value: t.value,
-    valueMax: null,
-    kind: t.kind,
-    ...(t.overall ? { overall: t.overall } : {}),
-  }));
-  const entries: Entry[] = figures.map(([t, e]) => ({
-    targetId: t.id,
-    baseline: null,
-    actual: e.actual ?? null,
-    asOf: null,
-    status: e.status ?? null,
-    progress: '',
-    problems: e.problems ?? '',
-    nextSteps: '',
-    evidence: e.evidence ?? '',
-  }));
-  return {
-    office: name,
-    period: '2025年度',
-    catalogueVersion: 'v1',
-    formatVersion: 1,
-    generatedAt: null,
-    source: `${name}.xlsx`,
-    rows,
-    entries,
-    taskEntries: [],
-    problems: [],
-  };
+  return handSubmission(
+    name,
+    figures.map(([t, e]) => ({ ...t, ...e })),
+  );
 }
 
 function config(over: Partial<ReportConfig> = {}): ReportConfig {
-  return { ...DEFAULT_REPORT_CONFIG, timeShare: 0.5, ...over };
+  return handConfig({ timeShare: 0.5, ...over });
 }
 
 function build(subs: Submission[], over: Partial<ReportConfig> = {}, expectedOffices?: string[]) {
