@@ -41,6 +41,8 @@ export const CORE_UNIT_TESTS = [
   'consolidate-targets',
   'consolidate-outliers',
   'measure-units',
+  'compare-changes',
+  'progress-edges',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
