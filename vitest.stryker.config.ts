@@ -50,6 +50,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-rules',
   'report-wording-view',
   'report-template-grammar',
+  'report-verify-docx',
 ];
 
 export default defineConfig({
