@@ -51,6 +51,7 @@ export const CORE_UNIT_TESTS = [
   'report-wording-view',
   'report-template-grammar',
   'report-verify-docx',
+  'report-title-chart',
 ];
 
 export default defineConfig({
