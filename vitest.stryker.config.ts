@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export const CORE_UNIT_TESTS = [
   'a1',
+  'allocation',
   'catalogue-build',
   'catalogue-forms',
   'catalogue-genre',
@@ -25,6 +26,7 @@ export const CORE_UNIT_TESTS = [
   'progress',
   'progress-status',
   'report-core',
+  'review-compare',
   'review-measure',
   'roster',
   'target-math',
@@ -34,6 +36,20 @@ export const CORE_UNIT_TESTS = [
   'workbook-unreadable',
   'workbook-upgrade',
   'workbook-upgrade-fields',
+  'consolidate-offices',
+  'consolidate-counts',
+  'consolidate-targets',
+  'consolidate-outliers',
+  'measure-units',
+  'compare-changes',
+  'progress-edges',
+  'report-model-figures',
+  'report-model-offices',
+  'report-config-fields',
+  'report-verify-pages',
+  'workbook-read-rules',
+  'report-wording-view',
+  'report-template-grammar',
 ];
 
 export default defineConfig({

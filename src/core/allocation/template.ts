@@ -7,7 +7,13 @@
 import { COMPARATOR_LABEL, formatTargetValue } from '../catalogue/format.js';
 import type { Catalogue, Target } from '../model/catalogue.js';
 import { RULE_ALLOCATION } from '../progress/rules.js';
-import { DEFAULT_FONT, linesHeight, selectForOffice, wrappedLines } from '../workbook/build-plan.js';
+import {
+  DEFAULT_FONT,
+  linesHeight,
+  PROTECT_ALLOW,
+  selectForOffice,
+  wrappedLines,
+} from '../workbook/build-plan.js';
 import { columnLetter } from '../workbook/layout.js';
 import type { PlanSheet, PlanStyleRange, PlanValue, WorkbookPlan } from '../workbook/plan.js';
 import { WORKBOOK_FORMAT_VERSION } from '../workbook/plan.js';
@@ -23,20 +29,7 @@ import { impliedComparator } from './share.js';
 
 const COLOR = { header: 'D9D9D9', locked: 'F2F2F2', entry: 'FFF9E5', border: 'A6A6A6', title: '1F3864' };
 
-const PROTECT = {
-  password: null,
-  allow: {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    formatCells: false,
-    insertRows: false,
-    deleteRows: false,
-    sort: false,
-    autoFilter: false,
-  },
-};
+const PROTECT = { password: null, allow: { ...PROTECT_ALLOW } };
 
 export interface TemplateOptions {
   /** ISO timestamp (the caller reads the clock). */

@@ -79,16 +79,22 @@ export function implausibilities(
       });
     }
   }
-  if (previous !== null && previous > 0 && actual > 0) {
-    const ratio = actual / previous;
-    if (ratio > JUMP_FACTOR || ratio < 1 / JUMP_FACTOR) {
-      out.push({
-        code: 'jump',
-        message: `完成值 ${fmt(actual)} 与上期 ${fmt(previous)} 相比变化超过 ${JUMP_FACTOR} 倍，请核实`,
-      });
-    }
-  }
+  const jump = jumpFrom(previous, actual);
+  if (jump) out.push(jump);
   return out;
+}
+
+/** A change by more than JUMP_FACTOR either way between two positive figures, or null (a blank is no figure). */
+function jumpFrom(previous: number | null | undefined, actual: number | null): Implausible | null {
+  const was = previous ?? 0;
+  const now = actual ?? 0;
+  if (!(was > 0 && now > 0)) return null;
+  const ratio = now / was;
+  if (ratio <= JUMP_FACTOR && ratio >= 1 / JUMP_FACTOR) return null;
+  return {
+    code: 'jump',
+    message: `完成值 ${fmt(now)} 与上期 ${fmt(was)} 相比变化超过 ${JUMP_FACTOR} 倍，请核实`,
+  };
 }
 
 /** Whether the office confirmed the figures of this row ("数据已核实" in 进展情况 or 佐证材料). */
@@ -106,11 +112,10 @@ export function jumpProblems(current: Submission, previous: Submission): Problem
   const column = TARGET_COLUMNS.findIndex((c) => c.key === 'actual');
   const out: Problem[] = [];
   for (const e of current.entries) {
-    const prev = before.get(e.targetId) ?? null;
     const row = rows.get(e.targetId);
-    if (e.actual === null || prev === null || !row || isVerified(e)) continue;
-    const target = { kind: 'rate' as const, value: null, unit: row.unit, quote: '' };
-    for (const f of implausibilities(e.actual, target, prev).filter((x) => x.code === 'jump'))
+    if (!row || isVerified(e)) continue;
+    const f = jumpFrom(before.get(e.targetId), e.actual);
+    if (f)
       out.push({
         severity: 'warning',
         sheet: SHEET_TARGETS,

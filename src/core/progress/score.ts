@@ -47,8 +47,8 @@ export function rankOffices(items: readonly Rankable[]): number[] {
   const order = items.map((_, i) => i).sort((a, b) => compareRankable(items[a], items[b]));
   const ranks = new Array<number>(items.length);
   order.forEach((idx, pos) => {
-    const prev = pos > 0 ? order[pos - 1] : -1;
-    ranks[idx] = prev >= 0 && compareRankable(items[prev], items[idx]) === 0 ? ranks[prev] : pos + 1;
+    const prev = order[pos - 1];
+    ranks[idx] = prev !== undefined && compareRankable(items[prev], items[idx]) === 0 ? ranks[prev] : pos + 1;
   });
   return ranks;
 }

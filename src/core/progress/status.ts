@@ -67,21 +67,26 @@ export function judgeFigure(f: Figure, timeShare: number | null): Judged {
   }
   const rate = completionRate(f.actual, f.comparator, f.value);
   const met = meetsTarget(f.actual, f.comparator!, f.value, f.valueMax);
-  const status = statusOf(f, rate, met, yardstick(timeShare));
+  const status = statusOf(f.comparator, f.actual, rate, met, yardstick(timeShare));
   return { rate, met, status, basis: 'figure', contradiction: contradictionOf(f.declared, status) };
 }
 
-function statusOf(f: Figure, rate: number | null, met: boolean | null, share: number): JudgedStatus {
+function statusOf(
+  comparator: Comparator | null,
+  actual: number,
+  rate: number | null,
+  met: boolean | null,
+  share: number,
+): JudgedStatus {
   // A ceiling (≤, <) is only "done" at the end of the year; before that, keeping under it is on schedule.
-  if (met === true) return isCeiling(f.comparator) && share < 1 ? '达到序时进度' : '已完成';
+  if (met === true) return isCeiling(comparator) && share < 1 ? '达到序时进度' : '已完成';
   if (rate === null) return '未达到序时进度';
-  if (f.actual !== null && f.actual <= 0) return '未启动';
+  if (actual <= 0) return '未启动';
   return rate >= share - 1e-9 ? '达到序时进度' : '未达到序时进度';
 }
 
 /** Chinese: the contradiction between the office's own status and the computed one, or null. */
 export function contradictionOf(declared: ProgressStatus | null, status: JudgedStatus): string | null {
-  if (declared === null) return null;
   if (declared === '已完成' && status !== '已完成') return `自报“已完成”，按完成值核算为“${status}”`;
   if (declared === '序时推进' && (status === '未达到序时进度' || status === '未启动'))
     return `自报“序时推进”，按完成值核算为“${status}”`;

@@ -19,7 +19,7 @@ function later(a: string | null, b: string | null): number {
   const ta = a === null ? Number.NaN : Date.parse(a);
   const tb = b === null ? Number.NaN : Date.parse(b);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return 0;
-  return ta === tb ? 0 : ta > tb ? 1 : -1;
+  return Math.sign(ta - tb);
 }
 
 function shown(iso: string): string {

@@ -212,6 +212,18 @@ function parseShare(v: number | string | undefined, file: string): number | null
 }
 
 /**
+ * The issue to name: for a value of a union (版头 is true or an object, 抄送 text or a list), the one
+ * inside the branch the value was written for (版头.紧急程度), not "matches no branch" at the union.
+ */
+function meantIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const wrongType = (errs: z.core.$ZodIssue[]) =>
+    errs.length === 1 && errs[0].code === 'invalid_type' && errs[0].path.length === 0;
+  const inner = issue.errors.find((errs) => !wrongType(errs))?.[0];
+  return inner ? meantIssue({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+}
+
+/**
  * Read report.json text into a ReportConfig. `file` is the name used in messages.
  * Unknown keys are refused, so a misspelt field does not silently do nothing.
  */
@@ -225,7 +237,7 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    const issue = meantIssue(parsed.error.issues[0]);
     const field = issue.path.map(String).join('.');
     const last = String(issue.path[issue.path.length - 1] ?? '');
     let what: string;
@@ -236,8 +248,9 @@ export function parseReportConfig(json: string, file = 'report.json'): ReportCon
     } else if (!field) {
       what = '内容应为一个 JSON 对象 {…}';
     } else {
+      // "Too long" is about text only: a number out of range (序时进度 101, 份号 0) gets the field's own hint.
       const hint =
-        issue.code === 'too_big'
+        issue.code === 'too_big' && issue.origin === 'string'
           ? `太长，不能超过 ${MAX_FIELD_CHARS} 个字`
           : (FIELD_HINTS[last] ?? (issue.code === 'too_small' ? '不能为空' : '应为文字'));
       what = `字段“${field}”${hint}`;

@@ -672,14 +672,8 @@ export function buildReportModel(submissions: Submission[], options: BuildOption
     const target = lk.targets.get(t.targetId);
     const d = target ? lk.documents.get(target.documentId) : undefined;
     const key = d?.title ?? t.document;
-    if (key && !docs.has(key))
-      docs.set(
-        key,
-        d ??
-          splitDocumentLabel(
-            submissions[0].rows.find((r) => r.targetId === t.targetId)?.document ?? t.document,
-          ),
-      );
+    // The row's label carries the 文号; any office's row will do (offices may hold different targets).
+    if (key && !docs.has(key)) docs.set(key, d ?? splitDocumentLabel(rowOf(t.targetId).document));
   }
   const documents = [...docs.values()];
 

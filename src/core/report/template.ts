@@ -182,7 +182,8 @@ export function selfReference(issuer: string): string {
   const gov = /([省市州县区盟旗])(人民政府|政府)(办公厅|办公室)?$/.exec(t);
   if (gov) return `我${gov[1]}`;
   const organ = /(委员会|委|厅|局|办|院|中心|会)$/.exec(t);
-  if (organ) return `我${organ[1] === '委员会' ? '委' : organ[1].slice(-1)}`;
+  // 中心 speaks of itself as 我中心, 委员会 as 我委.
+  if (organ) return `我${organ[1] === '委员会' ? '委' : organ[1]}`;
   const place = /([省市州县区])$/.exec(t);
   return place ? `我${place[1]}` : '我们';
 }

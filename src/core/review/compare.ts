@@ -489,7 +489,7 @@ export function compareSubmissions(
   for (const p of after.problems) {
     if (p.code !== LOCKED_CELL_CODE) continue;
     const targetId = p.targetId ?? '';
-    const field = lockedField(p.cell, p.message) ?? '目录单元格';
+    const field = lockedField(p.sheet, p.cell, p.message) ?? '目录单元格';
     if (seenCatalogue.has(`${targetId}\u0000${field}`)) continue;
     seenCatalogue.add(`${targetId}\u0000${field}`);
     changes.push({
@@ -572,20 +572,29 @@ export function compareSubmissions(
 }
 
 /**
- * The catalogue column a locked-cell problem is about: by the cell's column in the standard layout,
- * else by a header the reader's message quotes.
+ * The catalogue column a locked-cell problem is about: the column the reader's message names in quotes
+ * (目录内容“牵头单位”被改动 — it holds wherever the office moved the column), else the cell's column in the
+ * standard layout of its sheet (指标 or 任务).
  */
-function lockedField(cell: string | null, message: string): string | null {
+function lockedField(sheet: string | null, cell: string | null, message: string): string | null {
+  const locked = (sheet === TASK_SHEET ? TASK_COLUMNS : TARGET_COLUMNS).map((c, i) => ({
+    ...c,
+    letter: columnLetter(i),
+  }));
+  const quoted = /“([^”]+)”/.exec(message)?.[1];
   const letters = cell ? /^\$?([A-Z]{1,3})/i.exec(cell.trim())?.[1]?.toUpperCase() : undefined;
-  if (letters) {
-    const col = TARGET_COLUMNS.find((c, i) => !c.entry && columnLetter(i) === letters);
-    if (col) return col.header;
-  }
-  for (const c of TARGET_COLUMNS) if (!c.entry && message.includes(c.header)) return c.header;
-  return null;
+  const col =
+    locked.find((c) => !c.entry && c.header === quoted) ??
+    locked.find((c) => !c.entry && c.letter === letters);
+  return col?.header ?? null;
 }
 
-const COLUMN_ORDER = new Map(TARGET_COLUMNS.map((c, i) => [c.header, i]));
+const TARGET_COLUMN_ORDER = new Map(TARGET_COLUMNS.map((c, i) => [c.header, i]));
+const TASK_COLUMN_ORDER = new Map(TASK_COLUMNS.map((c, i) => [c.header, i]));
+
+function columnIndex(c: Change): number {
+  return (c.sheet === TASK_SHEET ? TASK_COLUMN_ORDER : TARGET_COLUMN_ORDER).get(c.field) ?? 99;
+}
 
 /** Sheet order (指标 then 任务), then row, then column: the order a reviewer reads the sheet in. */
 function byPosition(x: Change, y: Change): number {
@@ -594,7 +603,7 @@ function byPosition(x: Change, y: Change): number {
   const rx = x.row ?? Number.MAX_SAFE_INTEGER;
   const ry = y.row ?? Number.MAX_SAFE_INTEGER;
   if (rx !== ry) return rx - ry;
-  return (COLUMN_ORDER.get(x.field) ?? 99) - (COLUMN_ORDER.get(y.field) ?? 99);
+  return columnIndex(x) - columnIndex(y);
 }
 
 function rowFromA1(a1: string): number | null {

@@ -330,7 +330,7 @@ function reduceSubmission(
     const t = targetIndex.get(e.targetId);
     const row = rows.get(e.targetId);
     if (t !== undefined && row) {
-      const actual = e.actual !== null && Number.isFinite(e.actual) ? e.actual : null;
+      const actual = Number.isFinite(e.actual) ? e.actual : null;
       state.cells.set(t, { rule: ruleOf(row), actual, declared: e.status, verified: isVerified(e) });
     }
     if (e.asOf && (state.asOf === null || e.asOf > state.asOf)) state.asOf = e.asOf;
@@ -414,6 +414,7 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
     const figures: OfficeFigure[] = [];
     const allFigures: number[] = [];
     const implausibleOffices = new Set<number>();
+    const implausible: OutlierRecord[] = [];
     offices.forEach((office, o) => {
       const cell = office.cells.get(t);
       const judged = cell
@@ -443,7 +444,7 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
           implausibleOffices.add(o);
           held = !cell.verified;
           for (const f of found)
-            m.outliers.push({
+            implausible.push({
               targetId: info.targetId,
               office: office.office,
               value: cell.actual,
@@ -459,8 +460,8 @@ function judgeTargets(targets: TargetState[], offices: OfficeState[], timeShare:
     });
     const agg = aggregateTarget(info.kind, ts.overall, figures, timeShare);
     const med = medianOf([...allFigures].sort((a, b) => a - b));
-    for (const rec of m.outliers) if (rec.targetId === info.targetId && rec.median === null) rec.median = med;
-    m.outliers.push(...robustOutliers(info.targetId, offices, row, implausibleOffices));
+    for (const rec of implausible) rec.median = med;
+    m.outliers.push(...implausible, ...robustOutliers(info.targetId, offices, row, implausibleOffices));
     m.actual.push(row);
     m.rate.push(rateRow);
     m.status.push(statusRow);
@@ -501,8 +502,8 @@ function robustOutliers(
   if (spread === 0) spread = ((deviations.reduce((a, b) => a + b, 0) / deviations.length) * 0.6745) / 0.7979;
   // Never below 10 % of the median, so a few offices agreeing closely by chance cannot make an ordinary
   // figure look far off (with the cut-off 3.5 a figure must then differ from the median by about half of it).
+  // The spread is 0 only when every figure is 0: each z is then 0/0 (NaN), and nobody is listed.
   spread = Math.max(spread, MIN_RELATIVE_SPREAD * Math.abs(med));
-  if (!(spread > 0)) return [];
   const out: OutlierRecord[] = [];
   row.forEach((v, o) => {
     if (v === null || skip.has(o)) return;

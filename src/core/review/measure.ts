@@ -67,18 +67,19 @@ const SUMMABLE = new Set([
  * yes; shares and rates (% ‰), per-something ratios (元/人, 张/千人, 每…) and levels (岁 倍 分) no.
  */
 export function isSummableUnit(unit: string | null | undefined): boolean {
-  const u = halfWidth(unit ?? '').replace(/\s/g, '');
-  if (!u) return false;
-  if (/[%‰％/／每]/.test(u)) return false;
+  // Only the units listed count: a share, a ratio or a level (%, 元/人, 每千人, 岁) is simply not among them.
+  if (!unit) return false;
+  const u = halfWidth(unit).replace(/\s/g, '');
   const base = u.replace(/^(十万|百万|千万|万亿|万|亿|千|百)/, '');
   return SUMMABLE.has(base) || SUMMABLE.has(u);
 }
 
 /** A share (占比, 覆盖率 …) above 100 % cannot happen; a growth or increase can. */
 export function isBoundedShare(unit: string | null | undefined, quote: string): boolean {
-  const u = halfWidth(unit ?? '').trim();
+  if (!unit) return false;
+  const u = halfWidth(unit).trim();
   if (u !== '%' && u !== '‰') return false;
-  return !/增长|增速|增幅|提高|提升|下降|降低|减少|增加|年均/.test(quote ?? '');
+  return !/增长|增速|增幅|提高|提升|下降|降低|减少|增加|年均/.test(quote);
 }
 
 /** Upper bound of a bounded share in its own unit. */

@@ -118,7 +118,8 @@ const COLOR = {
 
 const LIST_LITERAL_LIMIT = 255;
 
-const PROTECT_ALLOW = {
+/** What a clerk may still do on a protected sheet: select, resize; never restructure or reformat. */
+export const PROTECT_ALLOW = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
