@@ -50,6 +50,7 @@ export const CORE_UNIT_TESTS = [
   'report-verify-pages',
   'workbook-read-rules',
   'report-wording-view',
+  'report-template-grammar',
 ];
 
 export default defineConfig({

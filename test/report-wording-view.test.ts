@@ -297,6 +297,15 @@ describe('the body’s fields', () => {
     expect(v.滞后项数).toBe(14);
   });
 
+  it('names a field per policy when there are several, 其他 for rows without a 文件', () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      target(`A${i}`, `甲${i}`, { actual: 60 }),
+      target(`B${i}`, `乙${i}`, { actual: 60, document: '' }),
+    ]);
+    const v = view([handSubmission('长春市', lines)]);
+    expect((v.领域 as { 名称: string }[]).map((f) => f.名称)).toEqual(['数字经济发展', '其他']);
+  });
+
   it('names the best two targets of a field and the two furthest behind', () => {
     const lines = [
       target('A', '甲', { section: '一、', actual: 70 }),

@@ -58,8 +58,16 @@ export const CSP_DIRECTIVES = {
 };
 
 interface CachedCatalogue {
-  json: string;
+  utf8: SharedArrayBuffer;
   catalogue: Catalogue;
+}
+
+/** Text as UTF-8 in shared memory: posted to a worker thread, it is shared, not copied. */
+function sharedUtf8(text: string): SharedArrayBuffer {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
 
 function createContext(options: ServerOptions): AppContext {
@@ -72,7 +80,7 @@ function createContext(options: ServerOptions): AppContext {
         .query<{ json: string }>('SELECT catalogue::text AS json FROM catalogues WHERE id = $1', [id])
         .then((rows) => {
           if (!rows[0]) throw new HttpError(404, 'not-found', '指标目录不存在');
-          return { json: rows[0].json, catalogue: JSON.parse(rows[0].json) as Catalogue };
+          return { utf8: sharedUtf8(rows[0].json), catalogue: JSON.parse(rows[0].json) as Catalogue };
         });
       p.catch(() => cache.delete(id));
       cache.set(id, p);
@@ -84,7 +92,7 @@ function createContext(options: ServerOptions): AppContext {
     options,
     version: VERSION,
     catalogue: async (id) => (await cached(id)).catalogue,
-    catalogueJson: async (id) => (await cached(id)).json,
+    catalogueUtf8: async (id) => (await cached(id)).utf8,
     intake: intakeChecker(options.intakeThreads ?? 0),
     async audit(e, tx) {
       await (tx ?? db).query(

@@ -62,8 +62,8 @@ export interface AppContext {
   version: string;
   /** Catalogues never change once stored, so each is parsed once. */
   catalogue(id: number): Promise<Catalogue>;
-  /** The same catalogue as JSON text (what the intake workers are handed). */
-  catalogueJson(id: number): Promise<string>;
+  /** The same catalogue as UTF-8 JSON in shared memory (what the intake workers are handed, uncopied). */
+  catalogueUtf8(id: number): Promise<SharedArrayBuffer>;
   /** Checks uploads, on worker threads or inline. */
   intake: IntakeChecker;
   /** Append to the audit log (inside the caller's transaction when given). */

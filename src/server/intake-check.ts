@@ -1,8 +1,9 @@
 /**
  * The CPU-bound half of an upload — unzip limits, reading the grid, the same check as `luoshi check` —
  * as one plain-data task, so it can run on a worker thread (intake-pool.ts) and keep the event loop
- * free for other requests. The parsed submission leaves as JSON text: it is stored as it is and the
- * main thread never walks it.
+ * free for other requests. The parsed submission leaves as UTF-8 JSON bytes: they are moved (not copied)
+ * to the main thread and stored as they are (a binary json parameter), so the main thread never walks,
+ * copies or re-encodes it.
  */
 import { createHash } from 'node:crypto';
 import type { Catalogue } from '../core/model/catalogue.js';
@@ -13,13 +14,16 @@ export interface CheckTask {
   bytes: Uint8Array;
   fileName: string;
   catalogueId: number;
-  /** The catalogue as stored (JSON text); parsed once per thread and id (catalogues never change). */
-  catalogueJson: string;
+  /**
+   * The catalogue as stored, UTF-8 JSON in memory shared with the worker threads (handed over without a
+   * copy); parsed once per thread and id (catalogues never change).
+   */
+  catalogueUtf8: SharedArrayBuffer;
   maxUnzippedBytes: number;
 }
 
 export type CheckOutcome =
-  | { kind: 'read'; head: SubmissionHead; parsedJson: string; sha256: string }
+  | { kind: 'read'; head: SubmissionHead; parsedUtf8: Uint8Array; sha256: string }
   | {
       kind: 'refused';
       status: number;
@@ -35,7 +39,7 @@ const catalogues = new Map<number, Catalogue>();
 function catalogueOf(task: CheckTask): Catalogue {
   let c = catalogues.get(task.catalogueId);
   if (!c) {
-    c = JSON.parse(task.catalogueJson) as Catalogue;
+    c = JSON.parse(Buffer.from(task.catalogueUtf8).toString('utf8')) as Catalogue;
     catalogues.set(task.catalogueId, c);
   }
   return c;
@@ -47,7 +51,9 @@ export async function checkUpload(task: CheckTask): Promise<CheckOutcome> {
     const sub = await checkWorkbook(task.bytes, task.fileName, catalogueOf(task), task.maxUnzippedBytes);
     const { office, period, catalogueVersion, problems } = sub;
     const head = { office, period, catalogueVersion, problems };
-    return { kind: 'read', head, parsedJson: JSON.stringify(sub), sha256 };
+    // An ArrayBuffer of its own (not Buffer's shared pool), so that it can be moved to the main thread.
+    const parsedUtf8 = new TextEncoder().encode(JSON.stringify(sub));
+    return { kind: 'read', head, parsedUtf8, sha256 };
   } catch (e) {
     if (e instanceof HttpError)
       return { kind: 'refused', status: e.status, code: e.code, message: e.message, extra: e.extra, sha256 };

@@ -1,8 +1,20 @@
 // Worker entry for intake-pool.ts. Plain ESM so it starts without a build step: it registers tsx's
 // loader (as bin/luoshi.mjs does), then loads the TypeScript check.
+import { Tinypool } from 'tinypool';
 import { register } from 'tsx/esm/api';
 
 register();
 const { checkUpload } = await import('./intake-check.ts');
 
-export default checkUpload;
+/**
+ * The parsed submission's bytes are moved to the main thread, not copied: tinypool transfers what a
+ * result object lists under its transferable symbol and answers with the value under its value symbol.
+ */
+export default async function checkAndMove(task) {
+  const outcome = await checkUpload(task);
+  if (outcome.kind !== 'read') return outcome;
+  return Tinypool.move({
+    [Tinypool.transferableSymbol]: [outcome.parsedUtf8.buffer],
+    [Tinypool.valueSymbol]: outcome,
+  });
+}

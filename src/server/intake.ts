@@ -13,6 +13,7 @@ import { HttpError } from './errors.js';
 import type { RoundRow } from './store.js';
 import { checkZipLimits } from './uploads.js';
 import { unreadableProblem } from '../core/workbook/unreadable.js';
+import { zlibInflateRaw } from './inflate.js';
 
 /** What the round's rules (judgeSubmission) need of a read submission. */
 export type SubmissionHead = Pick<Submission, 'office' | 'period' | 'catalogueVersion' | 'problems'>;
@@ -47,7 +48,7 @@ export async function checkWorkbook(
 ): Promise<Submission> {
   checkZipLimits(bytes, fileName, { maxUnzippedBytes });
   try {
-    const grid = await readWorkbookGrid(bytes, fileName);
+    const grid = await readWorkbookGrid(bytes, fileName, { inflateRaw: zlibInflateRaw });
     return readSubmission(grid, { source: fileName, catalogue });
   } catch (e) {
     if (isLuoshiError(e)) throw refuse(422, 'not-a-workbook', e.message);

@@ -11,9 +11,10 @@
  * missing parts, unusual XML) throws FastGridUnsupported, and callers fall back to exceljs
  * (readWorkbookGrid does this), which also gives the user-facing errors.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { inflateSync, strFromU8, unzipSync } from 'fflate';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
 import { BUILTIN_DATE_FORMATS, isDateFormat, serialToDate } from '../core/workbook/excel-dates.js';
+import type { ZipEntry } from './zip-guard.js';
 
 export class FastGridUnsupported extends Error {}
 
@@ -37,19 +38,64 @@ function partName(entry: string): string {
 }
 
 /**
+ * A faster raw-DEFLATE inflater a host may hand in (the server: Node's native zlib, ~2× fflate). It gets
+ * an entry's compressed data and its size as the checked zip directory declares it, and returns the
+ * inflated bytes or null when it cannot give exactly that many (fflate then inflates the entry as
+ * before, so what is read never depends on which inflater ran).
+ */
+export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array | null;
+
+export interface FastGridOptions {
+  /**
+   * The zip's entries as the zip guard (./zip-guard.ts) read and checked them; with them the parts are
+   * inflated one by one (by `inflateRaw` when given) instead of fflate's unzipSync reading the
+   * directory again.
+   */
+  entries?: readonly ZipEntry[];
+  inflateRaw?: InflateRaw;
+}
+
+/** An entry's bytes as fflate's unzipSync gives them: stored copied, deflated into exactly `size` bytes. */
+function entryBytes(bytes: Uint8Array, e: ZipEntry, inflateRaw: InflateRaw | undefined): Uint8Array {
+  const data = bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+  if (e.method === 0) return data.slice();
+  if (e.method !== 8) return fail(`unzip: unknown compression type ${e.method}`);
+  const fast = inflateRaw?.(data, e.size);
+  if (fast) return fast;
+  try {
+    return inflateSync(data, { out: new Uint8Array(e.size) });
+  } catch (err) {
+    return fail(`unzip: ${(err as Error).message}`);
+  }
+}
+
+/**
  * Inflate the entries `wanted` accepts (by part name) into XML text (strFromU8 also decodes where there
  * is no TextDecoder, as in the add-in's IE11). fflate's own errors (not a zip, truncated, unknown
  * compression method) become FastGridUnsupported: exceljs then reads the file or gives the verdict.
  */
-function unzipParts(bytes: Uint8Array, wanted: (part: string) => boolean): Map<string, string> {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => wanted(partName(f.name)) });
-  } catch (e) {
-    return fail(`unzip: ${(e as Error).message}`);
+function unzipParts(
+  bytes: Uint8Array,
+  wanted: (part: string) => boolean,
+  options: FastGridOptions,
+): Map<string, string> {
+  let files: [string, Uint8Array][];
+  // fflate decodes a name without the UTF-8 flag as Latin-1, the guard always as UTF-8: they agree on
+  // ASCII names only, so any other name goes through fflate as before.
+  const entries = options.entries?.every((e) => /^[\x20-\x7e]*$/.test(e.name)) ? options.entries : null;
+  if (entries) {
+    files = entries
+      .filter((e) => wanted(partName(e.name)))
+      .map((e) => [e.name, entryBytes(bytes, e, options.inflateRaw)]);
+  } else {
+    try {
+      files = Object.entries(unzipSync(bytes, { filter: (f) => wanted(partName(f.name)) }));
+    } catch (e) {
+      return fail(`unzip: ${(e as Error).message}`);
+    }
   }
   const out = new Map<string, string>();
-  for (const [name, data] of Object.entries(files)) out.set(partName(name), normalisePart(strFromU8(data)));
+  for (const [name, data] of files) out.set(partName(name), normalisePart(strFromU8(data)));
   return out;
 }
 
@@ -406,10 +452,14 @@ function resolveTarget(target: string): string {
  * Read the values of every sheet. Throws FastGridUnsupported when the file is anything unusual (the
  * caller then asks exceljs), CellOutOfRange for a reference beyond Excel's sheet (no reader should try).
  */
-export function readWorkbookGridFast(bytes: Uint8Array): WorkbookGrid {
+export function readWorkbookGridFast(bytes: Uint8Array, options: FastGridOptions = {}): WorkbookGrid {
   // Sheets live in xl/worksheets/ in every writer's output (exceljs reads them only from there too); a
   // sheet anywhere else is 'sheet part missing' below and goes to exceljs.
-  const parts = unzipParts(bytes, (p) => FIXED_PARTS.includes(p) || /^xl\/worksheets\/[^/]+\.xml$/.test(p));
+  const parts = unzipParts(
+    bytes,
+    (p) => FIXED_PARTS.includes(p) || /^xl\/worksheets\/[^/]+\.xml$/.test(p),
+    options,
+  );
   const workbook = parts.get('xl/workbook.xml') ?? fail('no workbook part');
   const rels = parts.get('xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
   const relTargets = new Map<string, string>();

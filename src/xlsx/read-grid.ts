@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
-import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast } from './fast-grid.js';
+import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast, type InflateRaw } from './fast-grid.js';
 import { addDays } from '../core/workbook/excel-dates.js';
 import { checkInflatedSizes, checkZip, ZipRefused, zipRefusalText, type ZipEntry } from './zip-guard.js';
 
@@ -64,16 +64,25 @@ function looksLikeZip(bytes: Uint8Array): boolean {
 /** MergeValue cells (the covered part of a merged range) carry the master's value in exceljs; the grid keeps them empty. */
 const MERGE_TYPE = 1;
 
+export interface ReadGridOptions {
+  /** A host's faster inflater for the fast reader (the server passes Node's zlib); fflate otherwise. */
+  inflateRaw?: InflateRaw;
+}
+
 /**
  * Read a workbook into a grid. The values-only scanner in ./fast-grid.ts (same reduction, ~5× faster)
- * is tried first; anything it does not handle, and every damaged file, goes through exceljs, which
- * also gives the Chinese verdict for a file that cannot be read.
+ * is tried first, on the entries the zip guard has checked; anything it does not handle, and every
+ * damaged file, goes through exceljs, which also gives the Chinese verdict for a file that cannot be read.
  */
-export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
+export async function readWorkbookGrid(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadGridOptions = {},
+): Promise<WorkbookGrid> {
   if (looksLikeZip(bytes)) {
-    guardZip(bytes, file);
+    const entries = guardZip(bytes, file) ?? undefined;
     try {
-      return readWorkbookGridFast(bytes);
+      return readWorkbookGridFast(bytes, { entries, inflateRaw: options.inflateRaw });
     } catch (e) {
       if (e instanceof CellOutOfRange) throw outOfRange(file, e.sheet, e.ref);
       // anything else: fall through to exceljs
@@ -86,10 +95,11 @@ export async function readWorkbookGrid(bytes: Uint8Array, file: string): Promise
  * A zip bomb is refused from the central directory before anything is inflated (./zip-guard.ts);
  * with `inflate`, the entries are also inflated in counted chunks, for exceljs, which trusts the data.
  */
-function guardZip(bytes: Uint8Array, file: string, inflate = false): void {
+function guardZip(bytes: Uint8Array, file: string, inflate = false): ZipEntry[] | null {
   try {
     const entries: ZipEntry[] | null = checkZip(bytes);
     if (entries && inflate) checkInflatedSizes(bytes, entries);
+    return entries;
   } catch (e) {
     if (e instanceof ZipRefused) throw new LuoshiError('zip-bomb', zipRefusalText(file, e.refusal), { file });
     throw e;

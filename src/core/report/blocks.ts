@@ -136,13 +136,15 @@ export function parseBlocks(rendered: string, src: BlockSource): Block[] {
       continue;
     }
     checkMarker(src, line);
-    const h = line.match(/^(#{1,6})\s+(.*)$/);
+    // "# " with nothing after it (an empty field) is an empty heading, not a paragraph printing "#".
+    const h = line.match(/^(#{1,6})(?:\s+(.*))?$/);
     if (h) {
       flush();
       const level = h[1].length;
+      const text = unmark(h[2] ?? '').trim();
       if (level > 4) fail(src, raw.trimEnd(), `“${h[1]}”不是可用的标题级别（只有 # 到 ####）`);
-      if (h[2].trim() === '') fail(src, raw.trimEnd(), '标题为空');
-      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text: unmark(h[2]).trim() });
+      if (text === '') fail(src, raw.trimEnd(), '标题为空');
+      blocks.push({ kind: 'heading', level: level as 1 | 2 | 3 | 4, text });
       continue;
     }
     if (line.startsWith('::')) {

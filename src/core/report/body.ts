@@ -69,7 +69,8 @@ export function fieldOfPolicy(title: string): string {
 }
 
 function fieldOf(l: TargetLine, multiDoc: boolean): string {
-  if (multiDoc) return fieldOfPolicy(l.document) || l.document;
+  // Never empty: a field's name is a heading of the report (a row without a 文件 reads as 其他).
+  if (multiDoc) return fieldOfPolicy(l.document) || l.document || '其他';
   return l.section[0] || '其他';
 }
 

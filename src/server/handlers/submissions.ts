@@ -38,7 +38,8 @@ const INSERT_SUBMISSION = `WITH ins AS (
 
 interface Stored {
   office: string;
-  parsedJson: string | null;
+  /** UTF-8 JSON, stored as it is (a binary json parameter: the database checks it, nothing re-encodes it). */
+  parsedUtf8: Uint8Array | null;
   problems: ReturnType<typeof problemJson>[];
   state: '已报送' | '有错误';
   sha256: string;
@@ -56,7 +57,7 @@ async function storeSubmission(call: Call, round: RoundRow, file: UploadedFile, 
     file.bytes,
     s.sha256,
     file.bytes.length,
-    s.parsedJson,
+    s.parsedUtf8,
     JSON.stringify(s.problems),
     errors,
     s.problems.length - errors,
@@ -91,7 +92,7 @@ async function keepRefused(
   round: RoundRow,
   file: UploadedFile,
   e: HttpError,
-  read: { office: string; parsedJson: string; sha256: string } | { sha256: string },
+  read: { office: string; parsedUtf8: Uint8Array; sha256: string } | { sha256: string },
 ): Promise<HttpError> {
   if (e.status !== 422 || !KEPT_REFUSALS.has(e.code)) return e;
   const user = userOf(call);
@@ -114,7 +115,7 @@ async function keepRefused(
       ];
   const row = await storeSubmission(call, round, file, {
     office,
-    parsedJson: 'parsedJson' in read ? read.parsedJson : null,
+    parsedUtf8: 'parsedUtf8' in read ? read.parsedUtf8 : null,
     problems,
     state: '有错误',
     sha256: read.sha256,
@@ -135,7 +136,7 @@ export const submit: Handler = async (call) => {
     bytes: file.bytes,
     fileName: file.fileName,
     catalogueId: round.catalogue_id,
-    catalogueJson: await ctx.catalogueJson(round.catalogue_id),
+    catalogueUtf8: await ctx.catalogueUtf8(round.catalogue_id),
     maxUnzippedBytes: ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
   });
   if (outcome.kind === 'refused') {
@@ -152,7 +153,7 @@ export const submit: Handler = async (call) => {
   const problems = sub.problems.map(problemJson);
   const row = await storeSubmission(call, round, file, {
     office: sub.office.trim(),
-    parsedJson: outcome.parsedJson,
+    parsedUtf8: outcome.parsedUtf8,
     problems,
     state: '已报送',
     sha256: outcome.sha256,
