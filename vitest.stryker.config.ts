@@ -51,6 +51,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-rules',
   'report-wording-view',
   'report-template-grammar',
+  'report-verify-docx',
+  'report-title-chart',
 ];
 
 export default defineConfig({
