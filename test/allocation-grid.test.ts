@@ -54,7 +54,10 @@ function read(sheets: GridSheet[], ctx: Partial<AllocationContext> = {}) {
 
 /** The template's sheet: the header, then one row per [target, 长春市, 吉林市, 四平市]. */
 function filled(...rows: [Target, CellValue, CellValue, CellValue][]): GridSheet {
-  return sheet([HEADER, ...rows.map(([t, ...shares]) => [t.id, t.name, t.unit ?? '', '', ...shares])]);
+  return sheet([
+    HEADER,
+    ...rows.map(([t, ...shares]): CellValue[] => [t.id, t.name ?? '', t.unit ?? '', '', ...shares]),
+  ]);
 }
 
 const messages = (r: ReturnType<typeof read>) => r.problems.map((p) => p.message);
