@@ -53,6 +53,7 @@ export const CORE_UNIT_TESTS = [
   'report-template-grammar',
   'report-verify-docx',
   'report-title-chart',
+  'catalogue-corrections',
 ];
 
 export default defineConfig({
