@@ -43,6 +43,7 @@ export const CORE_UNIT_TESTS = [
   'measure-units',
   'compare-changes',
   'progress-edges',
+  'allocation-grid',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
