@@ -289,9 +289,9 @@ describe('the 填报说明 sheet', () => {
     expect(valueAt(sheet(plan({ deadline: null }), '填报说明'), 'B5')).toBe('按通知要求');
     const values = s.blocks[0].values.map((r) => r[0]);
     const head = values.indexOf('填报要求');
-    expect(values.slice(head + 1, head + 15).map((v) => String(v).split('.')[0])).toEqual(
-      Array.from({ length: 14 }, (_, i) => String(i + 1)),
-    );
+    expect(
+      values.slice(head + 1, head + 15).map((v) => (typeof v === 'string' ? v.split('.')[0] : v)),
+    ).toEqual(Array.from({ length: 14 }, (_, i) => String(i + 1)));
     expect(values.at(-2)).toBe(
       '填表人（签字）：　　　　　　　　审核人（签字）：　　　　　　　　单位负责人（签字）：',
     );
@@ -381,7 +381,7 @@ describe('the 填报说明 sheet', () => {
         },
       ],
     });
-    expect(String(valueAt(sheet(p, '填报说明'), 'B6'))).toMatch(/；“已移除指标”表 1 项（仅供查阅）$/);
+    expect(valueAt(sheet(p, '填报说明'), 'B6')).toMatch(/；“已移除指标”表 1 项（仅供查阅）$/);
     const removed = sheet(p, '已移除指标');
     expect(valueAt(removed, 'A1')).toBe('长春市2025年上半年已移除指标（新版目录中已无，原填报内容保留备查）');
     expect(t.id).not.toBe('old');
