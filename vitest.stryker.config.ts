@@ -44,6 +44,8 @@ export const CORE_UNIT_TESTS = [
   'compare-changes',
   'progress-edges',
   'allocation-grid',
+  'allocation-shares',
+  'allocation-template',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
