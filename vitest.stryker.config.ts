@@ -43,6 +43,9 @@ export const CORE_UNIT_TESTS = [
   'measure-units',
   'compare-changes',
   'progress-edges',
+  'allocation-grid',
+  'allocation-shares',
+  'allocation-template',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
@@ -50,6 +53,10 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-rules',
   'report-wording-view',
   'report-template-grammar',
+  'report-verify-docx',
+  'report-title-chart',
+  'catalogue-corrections',
+  'workbook-plan-sheets',
 ];
 
 export default defineConfig({

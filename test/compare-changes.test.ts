@@ -378,6 +378,44 @@ describe('locked cells the reader found edited', () => {
     ]);
   });
 
+  it('beyond the layout’s columns, or with a reference that is no cell, are listed as a catalogue cell', () => {
+    const after = {
+      ...base(),
+      problems: [locked('AA12', 'T1', '单元格被改动'), locked('#REF!', 'T2', '单元格被改动')],
+    };
+    const r = compareSubmissions(base(), after);
+    expect(r.changes.map((c) => [c.targetId, c.field, c.row, c.cell])).toEqual([
+      ['T1', '目录单元格', 12, 'AA12'],
+      ['T2', '目录单元格', null, '#REF!'],
+    ]);
+  });
+
+  it('are the reader’s locked-cell findings only, not its other problems', () => {
+    const after = {
+      ...base(),
+      problems: [
+        { ...locked('H4', 'T1', '“完成值”不是数字'), code: 'not-a-number', severity: 'warning' as const },
+      ],
+    };
+    expect(compareSubmissions(base(), after).changes).toEqual([]);
+  });
+
+  it('are listed besides a catalogue update of the same cell: one is the office’s edit, the other the new version', () => {
+    const after = {
+      ...version({
+        catalogueVersion: 'v2',
+        rows: [row('T1', 4, { unit: '张' }), row('T2', 5)],
+        entries: [entry('T1'), entry('T2')],
+      }),
+      problems: [locked('E4', 'T1', '目录内容“单位”被改动')],
+    };
+    const r = compareSubmissions(base(), after);
+    expect(r.changes.map((c) => [c.targetId, c.field, c.kind])).toEqual([
+      ['T1', '单位', 'catalogue-updated'],
+      ['T1', '单位', 'catalogue-edited'],
+    ]);
+  });
+
   it('on the 任务 sheet are named by the 任务 sheet’s columns', () => {
     // 任务 layout: A 序号, B 任务内容, … I 牵头单位, J 任务编号 (the 指标 sheet has 指标名称 and 完成率 there).
     const after = {
@@ -392,6 +430,43 @@ describe('locked cells the reader found edited', () => {
   });
 });
 
+describe('the list of changes', () => {
+  it('reads like the sheet: 指标 before 任务, row by row (rows unknown last), column by column', () => {
+    // On row 4 the 文件 column (P) and 完成值 (H) changed: H comes first, as in the sheet, although the
+    // comparison grid holds the catalogue columns first. A locked cell on 任务 row 9 still follows 指标 row 20.
+    const before = version({
+      rows: [row('T1', 4), row('T2', 20)],
+      entries: [entry('T1', { actual: 1 }), entry('T2', { actual: 1 })],
+    });
+    const after = {
+      ...version({
+        rows: [row('T1', 4, { document: '吉政办发〔2023〕21号' }), row('T2', 20)],
+        entries: [entry('T1', { actual: 2 }), entry('T2', { actual: 3 }), entry('T9', { actual: 1 })],
+      }),
+      problems: [
+        {
+          severity: 'error' as const,
+          sheet: '任务',
+          cell: 'B9',
+          targetId: 'K1',
+          message: '目录内容“任务内容”被改动',
+          code: 'locked-cell-edited',
+        },
+      ],
+    };
+    const r = compareSubmissions(before, after);
+    expect(r.changes.map((c) => [c.sheet, c.row, c.targetId, c.field])).toEqual([
+      ['指标', 4, 'T1', '完成值'],
+      ['指标', 4, 'T1', '文件'],
+      ['指标', 20, 'T2', '完成值'],
+      ['指标', null, 'T9', '指标编号'],
+      ['任务', 9, 'K1', '任务内容'],
+    ]);
+    // The 任务 sheet's locked cell is not a changed target.
+    expect(r.summary.targetsChanged).toBe(3);
+  });
+});
+
 describe('two versions', () => {
   it('of different offices are refused in Chinese, naming both files', () => {
     const before = fourTargets([]);
@@ -403,6 +478,7 @@ describe('two versions', () => {
       thrown = e;
     }
     expect(isLuoshiError(thrown) && thrown.code).toBe('different-office');
+    expect(isLuoshiError(thrown) && thrown.where).toEqual({ file: '吉林市.xlsx' });
     expect((thrown as Error).message).toBe(
       '两个文件不是同一填报单位：长春市.xlsx 属于“长春市”，吉林市.xlsx 属于“吉林市”。对比只用于同一单位的两个版本；确需跨单位对比时请加 --cross。',
     );
@@ -420,6 +496,9 @@ describe('two versions', () => {
     const r = compareSubmissions(fourTargets([]), fourTargets([], { office: ' 长春市 ' }));
     expect(r.cross).toBe(false);
     expect(r.summary.sameOffice).toBe(true);
+    expect(
+      compareSubmissions(fourTargets([], { office: '长春市 ' }), fourTargets([])).summary.sameOffice,
+    ).toBe(true);
   });
 
   it('say whether they are for the same period, and carry each file’s identity', () => {
@@ -468,6 +547,25 @@ describe('a "new" file that looks older than the "old" one (arguments swapped?)'
     expect(compareSubmissions(early, late).summary.afterLooksOlder).toBe(false);
     const undatedEarly = dated([null], '2025-07-01T08:00:00Z');
     expect(compareSubmissions(late, undatedEarly).summary.afterLooksOlder).toBe(true);
+  });
+
+  it('takes each file’s latest 截至日期, whatever the order of its rows', () => {
+    const older = dated(['2025-06-30', '2025-03-31'], '2026-01-05T08:00:00Z');
+    const newer = dated(['2025-09-30', '2025-03-31'], '2026-01-05T08:00:00Z');
+    expect(compareSubmissions(newer, older).summary.afterLooksOlder).toBe(true);
+    expect(compareSubmissions(older, newer).summary.afterLooksOlder).toBe(false);
+  });
+
+  it('goes by generation time when only one file has a 截至日期', () => {
+    const dated1 = dated(['2025-09-30'], '2025-07-01T08:00:00Z');
+    const undated = dated([null], '2026-01-05T08:00:00Z');
+    expect(compareSubmissions(undated, dated1).summary.afterLooksOlder).toBe(true);
+    expect(compareSubmissions(dated1, undated).summary.afterLooksOlder).toBe(false);
+  });
+
+  it('is not claimed for files generated at the same time', () => {
+    const a = dated([null], '2026-01-05T08:00:00Z');
+    expect(compareSubmissions(a, dated([null], '2026-01-05T08:00:00Z')).summary.afterLooksOlder).toBe(false);
   });
 
   it('is not claimed when either generation time is unknown', () => {

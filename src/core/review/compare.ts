@@ -103,9 +103,9 @@ const LOCKED_CELL_CODE = 'locked-cell-edited';
 
 type FieldKind = 'catalogue' | 'figure' | 'status' | 'date' | 'text';
 
-interface FieldSpec<R> {
+interface FieldSpec<R, K extends FieldKind = FieldKind> {
   header: string;
-  kind: FieldKind;
+  kind: K;
   get(r: R): ChangeValue;
 }
 
@@ -148,7 +148,7 @@ const ENTRY_FIELDS: FieldSpec<Entry>[] = [
   { header: targetHeader('evidence'), kind: 'text', get: (e) => e.evidence },
 ];
 
-const TASK_FIELDS: FieldSpec<TaskEntry>[] = [
+const TASK_FIELDS: FieldSpec<TaskEntry, 'status' | 'text'>[] = [
   { header: taskHeader('status'), kind: 'status', get: (t) => t.status },
   { header: taskHeader('progress'), kind: 'text', get: (t) => t.progress },
   { header: taskHeader('problems'), kind: 'text', get: (t) => t.problems },
@@ -295,21 +295,13 @@ function taskGrid(tasks: Keyed<TaskEntry>): string[][] {
   return grid;
 }
 
-type RowAction = 'update' | 'insert' | 'delete';
+/** A row of the keyed diff: inserted, deleted, or updated in the cells under `headers`. */
+type CellDiff =
+  { key: string; action: 'insert' | 'delete' } | { key: string; action: 'update'; headers: string[] };
 
-interface CellDiff {
-  key: string;
-  action: RowAction;
-  /** Headers of the cells that changed (for updates). */
-  headers: string[];
-}
-
-/** The text of a daff cell (daff hands back the grid's own values, or null). */
+/** The text of a daff cell: the grids hold only strings, so anything else (a gap, a nested pair) is ''. */
 function diffText(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString();
-  return '';
+  return typeof v === 'string' ? v : '';
 }
 
 function isNested(v: unknown): v is { before: unknown; after: unknown } {
@@ -317,18 +309,18 @@ function isNested(v: unknown): v is { before: unknown; after: unknown } {
 }
 
 /**
- * The keyed cell diff of two grids (first row = headers, first column = key), via daff.
- * Flags go to compareTables itself, or daff ignores the key (daff#168).
+ * The keyed cell diff of two grids whose first row is the headers and first column the key `key`, via
+ * daff. Flags go to compareTables itself, or daff ignores the key (daff#168). In daff's highlighter output
+ * column 0 is each row's action (+++ inserted, --- deleted) and column 1 the key, as in the grids.
  */
-export function diffGrids(
+function diffGrids(
   before: readonly (readonly string[])[],
   after: readonly (readonly string[])[],
+  key: string,
 ): { rows: CellDiff[]; cellsChanged: number } {
-  const key = after[0]?.[0] ?? before[0]?.[0] ?? ID_HEADER;
   const flags = new daff.CompareFlags();
   flags.addPrimaryKey(key);
   flags.allow_nested_cells = true;
-  flags.show_unchanged = false;
   flags.unchanged_context = 0;
   flags.always_show_header = true;
   const align = daff
@@ -342,33 +334,18 @@ export function diffGrids(
   const td = new daff.TableDiff(align, flags);
   td.hilite(new daff.TableView(out));
 
-  const header = out[0] ?? [];
-  const headerAt = (c: number) => {
-    const h = header[c];
-    return diffText(isNested(h) ? h.after : h);
-  };
-  const keyCol = header.findIndex((h, c) => c > 0 && headerAt(c) === key);
+  const [header, ...body] = out;
   const rows: CellDiff[] = [];
   let cellsChanged = 0;
-  for (let r = 1; r < out.length; r++) {
-    const row = out[r];
+  for (const row of body) {
     const act = diffText(row[0]);
-    if (act === '@@' || act === '!' || act === '...') continue;
-    const rawKey = row[keyCol];
-    const k = diffText(isNested(rawKey) ? (rawKey.after ?? rawKey.before) : rawKey);
-    if (act.includes('+++')) {
-      rows.push({ key: k, action: 'insert', headers: [] });
-      continue;
-    }
-    if (act.includes('---')) {
-      rows.push({ key: k, action: 'delete', headers: [] });
-      continue;
-    }
-    const headers: string[] = [];
-    for (let c = 1; c < row.length; c++) if (isNested(row[c])) headers.push(headerAt(c));
-    if (headers.length) {
+    const k = diffText(row[1]);
+    if (act.includes('+++')) rows.push({ key: k, action: 'insert' });
+    else if (act.includes('---')) rows.push({ key: k, action: 'delete' });
+    else {
+      const headers = row.flatMap((v, c) => (isNested(v) ? [diffText(header[c])] : []));
       cellsChanged += headers.length;
-      rows.push({ key: k, action: 'update', headers });
+      if (headers.length) rows.push({ key: k, action: 'update', headers });
     }
   }
   return { rows, cellsChanged };
@@ -398,7 +375,8 @@ function roundDelta(d: number): number {
   return Number.parseFloat(d.toPrecision(12));
 }
 
-function kindFor(fieldKind: FieldKind, sameCatalogue: boolean): ChangeKind {
+/** The kind of a change to a non-figure field (figures are told apart by figureChange). */
+function kindFor(fieldKind: Exclude<FieldKind, 'figure'>, sameCatalogue: boolean): ChangeKind {
   switch (fieldKind) {
     case 'catalogue':
       return sameCatalogue ? 'catalogue-edited' : 'catalogue-updated';
@@ -408,8 +386,6 @@ function kindFor(fieldKind: FieldKind, sameCatalogue: boolean): ChangeKind {
       return 'date-changed';
     case 'text':
       return 'text-edited';
-    case 'figure':
-      return 'figure-changed';
   }
 }
 
@@ -453,10 +429,10 @@ export function compareSubmissions(
   const rowOf = (side: TargetSide, id: string) => side.rows.map.get(id)?.row ?? null;
 
   // 指标 sheet: daff finds the changed cells, the Submissions give their typed values.
-  const targetDiff = diffGrids(targetGrid(b), targetGrid(a));
+  const targetDiff = diffGrids(targetGrid(b), targetGrid(a), ID_HEADER);
   const columnByHeader = new Map(TARGET_GRID_COLUMNS.map((c) => [c.header, c]));
   for (const d of targetDiff.rows) {
-    if (d.action === 'insert' || d.action === 'delete') {
+    if (d.action !== 'update') {
       const added = d.action === 'insert';
       changes.push({
         targetId: d.key,
@@ -508,7 +484,7 @@ export function compareSubmissions(
   // 任务 sheet.
   const bt = byId(before.taskEntries, (t) => t.taskId);
   const at = byId(after.taskEntries, (t) => t.taskId);
-  const taskDiff = diffGrids(taskGrid(bt), taskGrid(at));
+  const taskDiff = diffGrids(taskGrid(bt), taskGrid(at), TASK_ID_HEADER);
   const taskField = new Map(TASK_FIELDS.map((f) => [f.header, f]));
   for (const d of taskDiff.rows) {
     if (d.action !== 'update') {
@@ -596,14 +572,11 @@ function columnIndex(c: Change): number {
   return (c.sheet === TASK_SHEET ? TASK_COLUMN_ORDER : TARGET_COLUMN_ORDER).get(c.field) ?? 99;
 }
 
-/** Sheet order (指标 then 任务), then row, then column: the order a reviewer reads the sheet in. */
+/** Sheet order (指标 then 任务), then row (none last), then column: the order a reviewer reads the sheet in. */
 function byPosition(x: Change, y: Change): number {
-  if (x.sheet !== y.sheet)
-    return x.sheet === TARGET_SHEET ? -1 : y.sheet === TARGET_SHEET ? 1 : x.sheet < y.sheet ? -1 : 1;
-  const rx = x.row ?? Number.MAX_SAFE_INTEGER;
-  const ry = y.row ?? Number.MAX_SAFE_INTEGER;
-  if (rx !== ry) return rx - ry;
-  return columnIndex(x) - columnIndex(y);
+  const sheet = (c: Change) => (c.sheet === TARGET_SHEET ? 0 : 1);
+  const row = (c: Change) => c.row ?? Number.MAX_SAFE_INTEGER;
+  return sheet(x) - sheet(y) || row(x) - row(y) || columnIndex(x) - columnIndex(y);
 }
 
 function rowFromA1(a1: string): number | null {
