@@ -58,6 +58,7 @@ export const CORE_UNIT_TESTS = [
   'report-verify-docx',
   'report-title-chart',
   'catalogue-corrections',
+  'workbook-plan-sheets',
 ];
 
 export default defineConfig({
