@@ -46,6 +46,8 @@ export const CORE_UNIT_TESTS = [
   'allocation-grid',
   'allocation-shares',
   'allocation-template',
+  'roster-csv',
+  'text-decode',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',

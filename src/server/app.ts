@@ -252,6 +252,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 4 * 1024 * 1024,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     // Uploads in flight finish on close; new connections are refused meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',

@@ -32,6 +32,12 @@ export interface ServerOptions {
   loginFailuresAllowed?: number;
   /** Worker threads that check uploads (default 0: on the main thread; `luoshi serve` sets it by cores). */
   intakeThreads?: number;
+  /**
+   * Addresses (IPs or CIDR ranges) of reverse proxies in front of the server: a request from one of them
+   * is taken to come from the client its X-Forwarded-For names (audit log, stored uploads, sign-in limits).
+   * Without it the header is ignored, so no client can put another address into the audit log.
+   */
+  trustProxy?: string[];
 }
 
 export interface SessionUser {

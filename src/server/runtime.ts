@@ -80,6 +80,8 @@ export interface StartOptions extends DatabaseChoice {
   loginsPerMinute?: number;
   /** Worker threads checking uploads; default: one per core but one (left for HTTP and the database). */
   intakeThreads?: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (ServerOptions.trustProxy). */
+  trustProxy?: string[];
 }
 
 /** Checking threads for this machine: on 2 cores, one, beside the main thread. */
@@ -128,6 +130,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     backupToken,
     loginsPerMinute: o.loginsPerMinute,
     intakeThreads: o.intakeThreads ?? defaultIntakeThreads(),
+    trustProxy: o.trustProxy,
     logger: {
       level: o.logLevel ?? 'info',
       redact: [

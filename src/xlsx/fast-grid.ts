@@ -135,13 +135,45 @@ function decodeXml(s: string): string {
  * another namespace keep their own prefix and are ignored as before.
  */
 function normalisePart(xml: string): string {
-  let out = xml.includes('<!--') ? xml.replace(/<!--[\s\S]*?-->/g, '') : xml;
-  const root = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A-Za-z_]/.exec(out);
-  if (root) {
-    const prefix = root[1];
-    out = out.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</');
+  const out = xml.includes('<!--') ? xml.replace(/<!--[\s\S]*?-->/g, '') : xml;
+  const prefix = rootPrefix(out);
+  return prefix === null ? out : out.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</');
+}
+
+/** The definition of a prefixed root: after a BOM, whitespace and processing instructions (<?…?>). */
+const ROOT_PREFIX = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A-Za-z_]/;
+const PREFIXED_NAME = /<([A-Za-z_][\w.-]*):[A-Za-z_]/y;
+const SPACE = /\s/;
+
+function prefixByDefinition(xml: string): string | null {
+  return ROOT_PREFIX.exec(xml)?.[1] ?? null;
+}
+
+/**
+ * The prefix ROOT_PREFIX finds, without its cost on an unprefixed part: there the regular expression
+ * backtracks by stretching the XML declaration to every later "?>" of the part, a scan of the whole
+ * part per part. The usual prolog is walked directly (each instruction ending at its first "?>", as
+ * the expression tries first); only when another "?>" could still give a match is it asked.
+ */
+export function rootPrefix(xml: string): string | null {
+  let i = 0;
+  let ambiguous = false;
+  const skipSpace = () => {
+    while (i < xml.length && SPACE.test(xml[i])) i++; // \s includes the BOM
+  };
+  skipSpace();
+  while (xml.startsWith('<?', i)) {
+    // "<?>" holds a "?>" before the instruction's first end: a stretched instruction could end there.
+    if (xml.charCodeAt(i + 2) === 62) ambiguous = true;
+    const end = xml.indexOf('?>', i + 2);
+    if (end < 0) return ambiguous ? prefixByDefinition(xml) : null;
+    i = end + 2;
+    skipSpace();
   }
-  return out;
+  PREFIXED_NAME.lastIndex = i;
+  const m = PREFIXED_NAME.exec(xml);
+  if (m) return m[1];
+  return ambiguous || xml.includes('?>', i) ? prefixByDefinition(xml) : null;
 }
 
 /** exceljs decodes Excel's _xHHHH_ escapes in <t> text (e.g. _x000D_ for a carriage return). */

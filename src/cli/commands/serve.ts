@@ -3,6 +3,7 @@
  * `serve restore` and `serve demo`. Automation contract (scripts rely on it): `serve init --data DIR
  * --admin NAME` prints the one-time password on its last line as `密码：…`.
  */
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { LuoshiError } from '../../core/errors.js';
@@ -25,6 +26,7 @@ interface ServeOptions extends DbOptions {
   web?: string;
   addin?: string;
   logLevel?: string;
+  trustProxy?: string;
 }
 
 function say(line: string): void {
@@ -36,6 +38,32 @@ function portOf(v: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new LuoshiError('bad-port', `--port 应为 0 到 65535 的整数，现为 ${v}`);
   return n;
+}
+
+/**
+ * --trust-proxy 10.0.0.5,127.0.0.1 or a range (10.0.0.0/8): the reverse proxies' addresses, each
+ * checked here so a typo is a clear message rather than a proxy silently not trusted.
+ */
+export function proxyAddresses(v: string): string[] {
+  const list = v
+    .split(/[,，\s]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const bad = list.find((a) => {
+    const [ip, bits, ...rest] = a.split('/');
+    const family = isIP(ip);
+    if (!family || rest.length) return true;
+    if (bits === undefined) return false;
+    const n = Number(bits);
+    return !/^\d+$/.test(bits) || n > (family === 4 ? 32 : 128);
+  });
+  if (!list.length || bad !== undefined) {
+    throw new LuoshiError(
+      'bad-trust-proxy',
+      `--trust-proxy 应为反向代理的 IP 地址或网段（如 127.0.0.1 或 10.0.0.0/8，多个用逗号分隔），“${bad ?? v}”不是`,
+    );
+  }
+  return list;
 }
 
 /** Options of `serve` itself or of a subcommand (commander may hand --data to either). */
@@ -56,6 +84,7 @@ async function runServe(o: ServeOptions): Promise<number> {
     webDir: o.web,
     addinDir: o.addin,
     logLevel: o.logLevel,
+    trustProxy: o.trustProxy === undefined ? undefined : proxyAddresses(o.trustProxy),
   });
   cliIo().stderr(
     `luoshi 服务已启动：${started.url}（数据库：${started.db.kind === 'pglite' ? `内置，${o.data}` : 'PostgreSQL'}；按 Ctrl+C 停止）\n`,
@@ -154,6 +183,10 @@ export function registerServe(program: Command): void {
     .option('--web <文件夹>', '网页文件夹（默认 dist-web/）')
     .option('--addin <文件夹>', '加载项文件夹（默认 dist/）')
     .option('--log-level <级别>', '日志级别：info（默认）、warn、error、debug')
+    .option(
+      '--trust-proxy <地址>',
+      '前面有反向代理（如 nginx）时，代理的 IP 地址或网段（逗号分隔）：来自它的请求按 X-Forwarded-For 记录访问者地址',
+    )
     .addHelpText(
       'after',
       `
@@ -161,6 +194,7 @@ export function registerServe(program: Command): void {
   luoshi serve init --data 数据 --admin admin      # 建库并创建第一个管理员，最后一行输出“密码：…”
   luoshi serve --data 数据 --port 8080              # 启动（本机 HTTP）
   luoshi serve --data 数据 --port 443 --cert 证书.pem --key 私钥.pem --public-url https://luoshi.example.gov.cn
+  luoshi serve --data 数据 --port 8080 --trust-proxy 127.0.0.1   # 由本机的 nginx 转发
   luoshi serve backup --data 数据 -o 备份.tar         # 运行中也可备份
   luoshi serve restore 备份.tar --data 新数据目录`,
     )

@@ -1,13 +1,17 @@
 /**
- * The server reads uploads with Node's zlib instead of fflate (src/server/inflate.ts, handed to the fast
- * reader through readWorkbookGrid's options). What is read must not depend on the inflater: the same
- * grid for a real workbook, and for a zip whose directory lies about an entry's size the same outcome
- * as fflate's (zlib gives up and fflate inflates, padded or cut to the declared size).
+ * The fast reader's shortcuts must not change what is read.
+ * - The server reads uploads with Node's zlib instead of fflate (src/server/inflate.ts, handed to the
+ *   fast reader through readWorkbookGrid's options): the same grid for a real workbook, and for a zip
+ *   whose directory lies about an entry's size the same outcome as fflate's (zlib gives up and fflate
+ *   inflates, padded or cut to the declared size).
+ * - The root element's prefix is found by walking the prolog instead of a backtracking regular
+ *   expression: the same prefix as that expression for any prolog, however odd.
  */
 import { deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zlibInflateRaw } from '../src/server/inflate.js';
-import { readWorkbookGridFast } from '../src/xlsx/fast-grid.js';
+import { readWorkbookGridFast, rootPrefix } from '../src/xlsx/fast-grid.js';
 import { readWorkbookGrid, readWorkbookGridExceljs } from '../src/xlsx/read-grid.js';
 import { checkZip } from '../src/xlsx/zip-guard.js';
 import { filledWorkbook } from './helpers/review-fixtures.js';
@@ -70,5 +74,45 @@ describe('reading with the server’s zlib inflater', () => {
     expect(zlibInflateRaw(data, text.length + 1)).toBeNull(); // less than declared
     expect(zlibInflateRaw(data.subarray(0, 10), text.length)).toBeNull(); // truncated
     expect(zlibInflateRaw(new Uint8Array([0xff, 0xff, 0xff]), 10)).toBeNull(); // not deflate
+  });
+});
+
+describe('the root element’s prefix', () => {
+  const definition = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A-Za-z_]/;
+  const piece = fc.constantFrom(
+    '<?xml version="1.0"?>',
+    '<?',
+    '?>',
+    '<?>',
+    '<??>',
+    ' ',
+    '\n',
+    '\uFEFF',
+    '<x:worksheet',
+    '<worksheet',
+    '<x:',
+    '<a.b:c',
+    '<1:a',
+    'x',
+    ':',
+    '>',
+    '</x:sheetData>',
+  );
+
+  it('is what the defining expression finds, for any prolog', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const xml = pieces.join('');
+        expect(rootPrefix(xml)).toBe(definition.exec(xml)?.[1] ?? null);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('is found after the XML declaration, and absent on an unprefixed root', () => {
+    expect(rootPrefix('\uFEFF<?xml version="1.0"?>\n<x:worksheet xmlns:x="m"><x:c/>')).toBe('x');
+    expect(rootPrefix('<?xml version="1.0"?><worksheet xmlns="m"><c r="A1"/></worksheet>')).toBeNull();
+    // an instruction may run on to a later "?>": the expression then finds the prefix after it
+    expect(rootPrefix('<?xml?><worksheet><?pi?> <y:root')).toBe('y');
   });
 });
