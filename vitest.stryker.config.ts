@@ -60,6 +60,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-corrections',
   'workbook-plan-sheets',
   'workbook-normalise',
+  'catalogue-responsibility',
 ];
 
 export default defineConfig({
