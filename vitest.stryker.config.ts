@@ -59,6 +59,7 @@ export const CORE_UNIT_TESTS = [
   'report-title-chart',
   'catalogue-corrections',
   'workbook-plan-sheets',
+  'workbook-normalise',
 ];
 
 export default defineConfig({
