@@ -61,6 +61,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-sheets',
   'workbook-normalise',
   'catalogue-responsibility',
+  'workbook-filler-sample',
 ];
 
 export default defineConfig({
