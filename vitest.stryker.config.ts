@@ -62,6 +62,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-normalise',
   'catalogue-responsibility',
   'workbook-filler-sample',
+  'catalogue-meta',
 ];
 
 export default defineConfig({
