@@ -26,7 +26,6 @@ export const CORE_UNIT_TESTS = [
   'progress',
   'progress-status',
   'report-core',
-  'review-compare',
   'review-measure',
   'roster',
   'target-math',
