@@ -62,6 +62,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-responsibility',
   'workbook-filler-sample',
   'catalogue-meta',
+  'catalogue-text-ids',
 ];
 
 export default defineConfig({
