@@ -26,7 +26,6 @@ export const CORE_UNIT_TESTS = [
   'progress',
   'progress-status',
   'report-core',
-  'review-compare',
   'review-measure',
   'roster',
   'target-math',
@@ -60,6 +59,10 @@ export const CORE_UNIT_TESTS = [
   'catalogue-corrections',
   'workbook-plan-sheets',
   'workbook-normalise',
+  'catalogue-responsibility',
+  'workbook-filler-sample',
+  'catalogue-meta',
+  'catalogue-text-ids',
 ];
 
 export default defineConfig({
