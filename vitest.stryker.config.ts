@@ -26,7 +26,6 @@ export const CORE_UNIT_TESTS = [
   'progress',
   'progress-status',
   'report-core',
-  'review-compare',
   'review-measure',
   'roster',
   'target-math',
@@ -46,6 +45,8 @@ export const CORE_UNIT_TESTS = [
   'allocation-grid',
   'allocation-shares',
   'allocation-template',
+  'roster-csv',
+  'text-decode',
   'report-model-figures',
   'report-model-offices',
   'report-config-fields',
@@ -57,6 +58,11 @@ export const CORE_UNIT_TESTS = [
   'report-title-chart',
   'catalogue-corrections',
   'workbook-plan-sheets',
+  'workbook-normalise',
+  'catalogue-responsibility',
+  'workbook-filler-sample',
+  'catalogue-meta',
+  'catalogue-text-ids',
 ];
 
 export default defineConfig({

@@ -119,6 +119,22 @@ describe('the order of the targets', () => {
     ]);
   });
 
+  it('counts a target that only the office’s later file has', () => {
+    const r = consolidate([
+      submission({ source: '一稿.xlsx', figures: [{ targetId: 'T1', actual: 1 }] }),
+      submission({
+        source: '二稿.xlsx',
+        figures: [
+          { targetId: 'T1', actual: 2 },
+          { targetId: 'T2', actual: 5 },
+        ],
+      }),
+    ]);
+    expect(r.duplicates.map((d) => [d.kept, d.dropped])).toEqual([['二稿.xlsx', '一稿.xlsx']]);
+    expect(r.targets.map((t) => t.targetId)).toEqual(['T1', 'T2']);
+    expect(r.actual).toEqual([[2], [5]]);
+  });
+
   it('lists last, with no figures, a target only a set-aside earlier file of an office had', () => {
     const r = consolidate([
       submission({

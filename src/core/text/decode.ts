@@ -34,9 +34,7 @@ export function decodeText(bytes: Uint8Array, name: string): DecodedText {
   const decoded = decodeBytes(bytes, name);
   // Old Mac editors end lines with CR alone; read those as lines. A lone CR becomes LF (same length, so
   // text offsets and ids do not move); CRLF stays as it is.
-  return decoded.text.includes('\r')
-    ? { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') }
-    : decoded;
+  return { ...decoded, text: decoded.text.replace(/\r(?!\n)/g, '\n') };
 }
 
 function decodeBytes(bytes: Uint8Array, name: string): DecodedText {
