@@ -101,9 +101,9 @@ describe('a filled allocation', () => {
     const r = read([
       sheet([
         ['2026年政策目标分解表'],
-        [],
-        ['编号*', ' 指标名称 ', '计量单位', '总目标值', '长春市', '吉林市', '四平市'],
-        [specialists.id, '国家临床重点专科数', '个', '≥50个', 20, 20, 10],
+        [null, null, null, null, null, null, null, '制表：省卫生健康委'],
+        ['编号*', ' 指标名称 ', '计量单位', '总目标值', '长春市', ' 吉林市 ', '四平市'],
+        [` ${specialists.id} `, '国家临床重点专科数', '个', '≥50个', 20, 20, 10],
       ]),
     ]);
     expect(r.problems).toEqual([]);
@@ -133,6 +133,32 @@ describe('a filled allocation', () => {
     const r = read([filled([insurance, 10, 10, 10])]);
     expect(r.problems).toEqual([]);
     expect(r.allocation!.targets[0].shares.map((s) => s.value)).toEqual([10, 10, 10]);
+  });
+
+  it('matches a roster whose office names carry stray spaces', () => {
+    const offices = OFFICES.map((o) => ({ ...o, office: ` ${o.office} ` }));
+    const r = read([filled([specialists, 20, 20, 10])], { offices });
+    expect(r.problems).toEqual([]);
+    expect(r.allocation!.targets[0].shares.map((s) => s.value)).toEqual([20, 20, 10]);
+  });
+
+  it('with no office column yet allocates nothing, and complains of nothing', () => {
+    const r = read([sheet([HEADER.slice(0, 4), [specialists.id, '', '', '']])]);
+    expect(r).toEqual({
+      allocation: {
+        format: 'luoshi-allocation',
+        catalogueVersion: catalogue.version,
+        source: '分解表.xlsx',
+        targets: [],
+      },
+      problems: [],
+    });
+  });
+
+  it('never sums a target the catalogue marks as a rate, even counted in 个', () => {
+    const rate = { ...specialists, kind: 'rate' as const };
+    const r = read([filled([rate, 10, 10, null])], { catalogue: { ...catalogue, targets: [rate] } });
+    expect(r.problems).toEqual([]);
   });
 
   it('without a roster, takes every titled column as an office and every target as its concern', () => {
@@ -246,6 +272,19 @@ describe('office columns', () => {
     ]);
   });
 
+  it('titled only with spaces count as untitled; a 30-character value is shown whole', () => {
+    const thirty = '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十';
+    const r = read([
+      sheet([
+        [...HEADER, '  '],
+        [specialists.id, '', '', '', 50, null, null, thirty],
+      ]),
+    ]);
+    expect(messages(r)).toEqual([
+      `分解表.xlsx 工作表“分解”单元格 H2：“${thirty}” 所在列没有单位名称（请在第 1 行填写单位名称，或删除该数值）`,
+    ]);
+  });
+
   it('must all be titled: a figure under an empty header is refused, shown as typed (dates as dates, long text cut)', () => {
     const long = '这是一段很长的说明文字，超过了三十个字符的显示长度，因此应当被截断显示的内容';
     const r = read([
@@ -253,7 +292,7 @@ describe('office columns', () => {
         ['', ...HEADER],
         [12, specialists.id, '', '', '', 50],
         [new Date('2025-06-30T00:00:00Z'), coaches.id, '', '', '', 41000],
-        [long, trials.id, '', '', '', 50, '  '],
+        [long, trials.id, '', '', '', 50, '  ', '  '],
       ]),
     ]);
     expect(r.problems.map((p) => [p.code, p.cell, p.message])).toEqual([
@@ -346,6 +385,14 @@ describe('a share', () => {
     ]);
   });
 
+  it('of a target with no value to split is refused like a milestone’s', () => {
+    const valueless = { ...specialists, value: null, normalizedValue: null };
+    const r = read([filled([valueless, 1, null, null])], {
+      catalogue: { ...catalogue, targets: [valueless] },
+    });
+    expect(r.problems.map((p) => p.code)).toEqual(['not-allocatable']);
+  });
+
   it('of a milestone without a short name names it by its indicator', () => {
     const unnamed = { ...milestone, name: '' };
     const r = read([filled([unnamed, 1, null, null])], { catalogue: { ...catalogue, targets: [unnamed] } });
@@ -407,6 +454,11 @@ describe('the shares of a total together', () => {
         '分解表.xlsx 工作表“分解”单元格 E2:G2：各单位分解目标合计 60个，超过总目标 ≤50个',
       ],
     ]);
+    const strict = { ...specialists, comparator: '<' as const };
+    const overStrict = read([filled([strict, 30, 20, 10])], {
+      catalogue: { ...catalogue, targets: [strict] },
+    });
+    expect(overStrict.problems.map((p) => p.code)).toEqual(['allocation-over-total']);
     const under = read([filled([ceiling, 10, 10, 10])], { catalogue: cat });
     expect(under.problems).toEqual([]);
     expect(under.allocation!.targets[0].shares.map((s) => s.comparator)).toEqual(['<=', '<=', '<=']);

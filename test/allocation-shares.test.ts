@@ -73,6 +73,10 @@ describe('a share cell', () => {
     expect(parseShare('5%—8%', under('>=', '%'))).toEqual(share('range', 5, 8));
   });
 
+  it('may be a range whose ends are equal', () => {
+    expect(parseShare('10—10', under('>='))).toEqual(share('range', 10, 10));
+  });
+
   it('is refused when a range runs backwards or is not made of numbers', () => {
     expect(parseShare('15—10', under('>='))).toEqual({ ok: false, reason: '区间上限小于下限' });
     expect(parseShare('1e—15', under('>='))).toEqual({ ok: false, reason: '不是数字或区间' });
@@ -289,6 +293,13 @@ describe('the scope of an overall target', () => {
   it('without an issuer, comes from the authority the title opens with', () => {
     expect(scopeOf({ issuer: '', title: '吉林市人民政府办公厅关于印发方案的通知' })).toBe('全市');
     expect(scopeOf({ issuer: null, title: '吉林省人民政府关于促进健康服务业发展的实施意见' })).toBe('全省');
+  });
+
+  it('from a title, is the authority before 关于 only, not a division named later in the title', () => {
+    expect(scopeOf({ issuer: '', title: '吉林省人民政府关于印发长春市健康服务业发展方案的通知' })).toBe(
+      '全省',
+    );
+    expect(scopeOf({ issuer: '', title: '吉林省健康服务业发展规划' })).toBe('总体');
   });
 
   it('is 总体 when nothing says whose target it is', () => {

@@ -133,6 +133,19 @@ describe('the 分解 sheet', () => {
     const at = (t: Target) => `E${2 + catalogue.targets.indexOf(t)}`;
     expect(styleOf(sheet, at(insurance))).toMatchObject({ locked: false, numberFormat: '@' });
     expect(styleOf(sheet, at(specialists)).numberFormat).toBeUndefined();
+    // A unit typed full-width (％) is a % unit too.
+    const wide = { ...insurance, id: 'W1', unit: '％' };
+    const valueless = { ...specialists, id: 'W2', value: null, normalizedValue: null };
+    const small = planAllocationTemplate(
+      { ...catalogue, targets: [wide, valueless] },
+      [{ office: '长春市' }],
+      {
+        generatedAt: GENERATED_AT,
+      },
+    ).sheets[0];
+    expect(styleOf(small, 'E2')).toMatchObject({ locked: false, numberFormat: '@' });
+    // A target without a value has nothing to split.
+    expect(styleOf(small, 'E3').locked).not.toBe(false);
   });
 
   it('gives a long office name a taller header, and a long target a taller row that grows with its text', () => {
@@ -223,6 +236,8 @@ describe('a template', () => {
     const sheet = plan([]).sheets[0];
     expect(values(sheet)[0]).toEqual(['指标编号', '指标', '单位', '目标值']);
     expect(sheet.styles.some((s) => s.style.locked === false)).toBe(false);
+    // The header and the catalogue columns: no style over office columns that do not exist.
+    expect(sheet.styles.map((s) => s.range)).toEqual(['A1:D1', `A2:D${1 + catalogue.targets.length}`]);
     expect(sheet.print?.area).toBe(`A1:D${1 + catalogue.targets.length}`);
   });
 
@@ -237,6 +252,21 @@ describe('a template', () => {
     });
     expect(p.properties).toEqual({ title: '吉林省发展改革委\u3000政策目标分解表', creator: 'luoshi' });
     expect(p.layout).toMatchObject({ targetRows: catalogue.targets.length });
+    expect(p.font).toEqual({ name: '宋体', size: 10 });
+    expect(p.names).toEqual([]);
+    for (const sheet of p.sheets) {
+      expect(sheet.merges, sheet.name).toEqual([]);
+      expect(sheet.validations, sheet.name).toEqual([]);
+      expect(sheet.state, sheet.name).toBe('visible');
+    }
+    expect(p.sheets[0].print?.margins).toEqual({
+      left: 0.3,
+      right: 0.3,
+      top: 0.55,
+      bottom: 0.5,
+      header: 0.2,
+      footer: 0.2,
+    });
   });
 
   it('explains how to fill it in on a 填写说明 sheet', () => {
@@ -258,6 +288,17 @@ describe('a template', () => {
     expect(guide.rowHeights).toHaveLength(lines.length);
     expect(styleOf(guide, 'A1')).toMatchObject({ font: { bold: true, size: 14 } });
     expect(styleOf(guide, `A${lines.length}`)).toMatchObject({ wrap: true });
-    expect(guide.print).toMatchObject({ orientation: 'portrait', paper: 'A4' });
+    expect(guide.print).toMatchObject({
+      orientation: 'portrait',
+      paper: 'A4',
+      fitToWidth: true,
+      footer: '第 &P 页 共 &N 页',
+    });
+    expect(guide.columns).toEqual([{ width: 100 }]);
+    expect(guide.freeze).toEqual({ rows: 0, columns: 0 });
+    expect(guide.protection).not.toBeNull();
+    // Every line's row is as tall as its wrapped text: the long rules take more than one line.
+    const heights = guide.rowHeights.map((h) => h.height);
+    expect(Math.max(...heights.slice(1))).toBeGreaterThan(Math.min(...heights.slice(1)));
   });
 });

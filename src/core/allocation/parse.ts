@@ -262,10 +262,6 @@ function checkTotal(target: Target, shares: readonly AllocationShare[], where: s
   }
 }
 
-function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
-  return !row || row.every((v) => v === null || textCell(v).trim() === '');
-}
-
 /** Parse and check an allocation grid against the catalogue and the roster. */
 export function parseAllocationGrid(grid: WorkbookGrid, ctx: AllocationContext): AllocationResult {
   const sheet = findSheet(grid);
@@ -291,7 +287,6 @@ export function parseAllocationGrid(grid: WorkbookGrid, ctx: AllocationContext):
   const seen = new Map<string, string>();
   const out: AllocatedTarget[] = [];
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-    if (rowIsEmpty(sheet.rows[r])) continue;
     const idAt = a1(idCol, r + 1);
     const id = textCell(cell(sheet, r, idCol)).trim();
     const hasShares = offices.some((o) => textCell(cell(sheet, r, o.col)).trim() !== '');

@@ -38,7 +38,7 @@ export function parseShare(raw: CellValue, target: Pick<Target, 'comparator' | '
   let comparator: Comparator | null = null;
   const pre = text.match(PREFIX);
   if (pre) {
-    comparator = parseComparator(pre[1] === '~' ? '≈' : pre[1]);
+    comparator = parseComparator(pre[1]);
     text = text.slice(pre[1].length);
   }
   const suf = text.match(SUFFIX);
