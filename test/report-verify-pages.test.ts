@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PdfLine, PdfPage } from '../src/core/report/pdf-layout.js';
-import { parseBboxLayout } from '../src/core/report/pdf-layout.js';
+import { parseBboxLayout, pdfCharacters } from '../src/core/report/pdf-layout.js';
 import type { Raster } from '../src/core/report/raster.js';
 import { verifyLayout } from '../src/core/report/verify-layout.js';
 import { verifyMasthead } from '../src/core/report/verify-masthead.js';
@@ -165,6 +165,27 @@ describe('layout rules on hand-made pages', () => {
     expect(c.ok).toBe(false);
     expect(c.problems[0]).toContain('“。”1个');
     expect(c.problems[1]).toContain('第1页第1行');
+  });
+
+  it('reads only the words of a line, not the layout whitespace between tags, page by page', () => {
+    const html =
+      '<doc>\n<page width="595" height="842">\n<flow>\n<block>\n<line xMin="1" yMin="2" xMax="3" yMax="4">\n' +
+      '<word xMin="1" yMin="2" xMax="2" yMax="4">报</word>\n<word xMin="2" yMin="2" xMax="3" yMax="4">告</word>\n</line>\n' +
+      '<line xMin="1" yMin="5" xMax="3" yMax="7">\n<word xMin="1" yMin="5" xMax="3" yMax="7">正文</word>\n</line>\n' +
+      '</block>\n</flow>\n</page>\n<page width="842" height="595">\n</page>\n</doc>';
+    const pages = parseBboxLayout(html);
+    expect(pages).toEqual([
+      {
+        width: 595,
+        height: 842,
+        lines: [
+          { x0: 1, y0: 2, x1: 3, y1: 4, text: '报告' },
+          { x0: 1, y0: 5, x1: 3, y1: 7, text: '正文' },
+        ],
+      },
+      { width: 842, height: 595, lines: [] },
+    ]);
+    expect(pdfCharacters(pages)).toBe('报告正文');
   });
 
   it('reads poppler bbox output, entities included', () => {
