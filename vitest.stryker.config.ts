@@ -63,6 +63,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-filler-sample',
   'catalogue-meta',
   'catalogue-text-ids',
+  'workbook-change-notes',
 ];
 
 export default defineConfig({

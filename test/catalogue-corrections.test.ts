@@ -285,6 +285,16 @@ describe('applying corrections to the seeds’ catalogue', () => {
     });
   });
 
+  it('ignores a later correction of a target deleted earlier in the same workbook', () => {
+    const t = numericTarget();
+    const r = apply([
+      { row: 3, action: 'delete', targetId: t.id, fields: {} },
+      { row: 4, action: 'edit', targetId: t.id, fields: { value: 1 } },
+    ]);
+    expect(r.applied).toBe(1);
+    expect(r.catalogue.targets.some((x) => x.id === t.id)).toBe(false);
+  });
+
   it('sets aside a correction whose target is gone, and carries one whose id changed by its quote', () => {
     const t = numericTarget();
     const stale = apply([{ row: 5, action: 'edit', targetId: 'no-such-id', fields: { value: 1 } }]);
@@ -354,6 +364,15 @@ describe('applying corrections to the seeds’ catalogue', () => {
     expect(r.warnings).toEqual([
       `目录审核.xlsx 第 10 行：新增指标的“原文”在《${doc.title}》中找不到（须从原文中原样复制），已跳过`,
       '目录审核.xlsx 第 11 行：新增指标的“文件”为“不存在的文件”，在目录中找不到这份文件，已跳过',
+    ]);
+    expect(added[0].perYear).toBe(false);
+    expect(added[0].corrected).toBe('added');
+    // the 文件 may also be given by its file name
+    const byFile = apply([
+      { row: 9, action: 'add', targetId: null, document: doc.source, quote, fields: {} },
+    ]);
+    expect(byFile.catalogue.targets.filter((t) => t.corrected === 'added').map((t) => t.documentId)).toEqual([
+      doc.id,
     ]);
     // without a value an added target is a milestone
     const milestone = apply([{ row: 9, action: 'add', targetId: null, document: doc.id, quote, fields: {} }]);

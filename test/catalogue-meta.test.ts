@@ -93,6 +93,18 @@ describe('a printed 公文', () => {
   });
 });
 
+describe('the header', () => {
+  it('is looked for in the first 40 lines only (or up to the body): a number quoted later is not the document’s', () => {
+    const body = Array.from({ length: 45 }, (_, i) => `第${i + 1}段正文，加快推进。`);
+    const text = ['长春市养老服务体系建设行动方案', ...body, '吉政发〔2020〕3号', '关于报送材料的通知'].join(
+      '\n',
+    );
+    expect(meta(text, 1)).toMatchObject({ docNumber: null, title: '长春市养老服务体系建设行动方案' });
+    const early = ['长春市养老服务体系建设行动方案', ...body.slice(0, 30), '吉政发〔2020〕3号'].join('\n');
+    expect(meta(early, 1).docNumber).toBe('吉政发〔2020〕3号');
+  });
+});
+
 describe('a web portal’s header', () => {
   it('reads the labelled fields, in the same cell or the next one', () => {
     const text = [

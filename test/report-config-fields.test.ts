@@ -172,6 +172,8 @@ describe('report.json mistakes', () => {
       '长春市报告.json 中“序时进度”应为 0–100 之间的百分数，如 75 或 "75%"，现为“一半”',
     );
     expect(refusal('{"序时进度":"120%"}')).toMatch(/现为“120%”$/);
+    // only a trailing % is a percent sign
+    expect(refusal('{"序时进度":"6%0"}')).toMatch(/现为“6%0”$/);
   });
 
   it('a date that is not a real date', () => {

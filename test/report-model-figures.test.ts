@@ -276,6 +276,7 @@ describe('dates and 序时进度', () => {
       return 'no error';
     };
     expect(fail(() => buildReportModel([], { config: config() }))).toBe('report-empty');
+    expect(() => buildReportModel([], { config: config() })).toThrow('没有可用于生成报告的填报表');
     const undated = lines.map((l) => ({ ...l, asOf: null }));
     expect(
       fail(() => buildReportModel([submission('长春市', undated, [], '今年')], { config: config() })),
@@ -286,5 +287,38 @@ describe('dates and 序时进度', () => {
     });
     expect(m.asOf).toBe('2025-12-31');
     expect(m.timeShare).toBe(1);
+  });
+});
+
+describe('documents a report names', () => {
+  it('takes a document’s 文号 from the first office that lists the target', () => {
+    const line = (document: string): Line => ({
+      id: 'T1',
+      quote: '新建基站',
+      comparator: '>=',
+      value: 100,
+      unit: '个',
+      kind: 'total',
+      actual: 50,
+      document,
+    });
+    const m = build([
+      submission('长春市', [line('《甲规划》（吉政发〔2021〕1号）')]),
+      submission('吉林市', [line('《甲规划》')]),
+    ]);
+    expect(m.documents).toEqual([{ title: '《甲规划》', docNumber: '吉政发〔2021〕1号' }]);
+  });
+
+  it('keeps the title of a document label with a space before its 文号, and speaks of 有关政策文件 without any', () => {
+    const one = (document: string) =>
+      build([
+        submission('长春市', [
+          { id: 'T1', quote: '新建基站', comparator: '>=', value: 100, unit: '个', document },
+        ]),
+      ]);
+    expect(one('《甲规划》 （吉政发〔2021〕1号）').documents).toEqual([
+      { title: '《甲规划》', docNumber: '吉政发〔2021〕1号' },
+    ]);
+    expect(one('').title).toBe('长春市关于有关政策文件落实情况的报告');
   });
 });

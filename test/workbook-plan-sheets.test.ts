@@ -432,3 +432,34 @@ describe('row heights and long lists', () => {
     ]);
   });
 });
+
+describe('what a workbook holds', () => {
+  it('selects documents by id, 发文字号 or title however they are spaced, and nothing for a blank name', () => {
+    const [doc] = catalogue.documents;
+    const mine = catalogue.targets.filter((t) => t.documentId === doc.id).map((t) => t.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const pick = (documents: string[]) => selectForOffice(catalogue, { documents }).targets.map((t) => t.id);
+    expect(pick([` ${doc.id} `])).toEqual(mine);
+    if (doc.docNumber) expect(pick([doc.docNumber.replace('〔', '[').replace('〕', ']')])).toEqual(mine);
+    expect(pick(['（）'])).toEqual([]);
+    expect(pick(['不存在的文件'])).toEqual([]);
+  });
+
+  it('records the roster’s document and unit filters in _meta, joined by |', () => {
+    const [doc] = catalogue.documents;
+    const meta = sheet(plan({ documents: [doc.id], units: ['省卫生健康委', '省财政厅'] }), '_meta');
+    const rows = meta.blocks[0].values;
+    expect(rows.find((r) => r[0] === 'documents')?.[1]).toBe(doc.id);
+    expect(rows.find((r) => r[0] === 'units')?.[1]).toBe('省卫生健康委|省财政厅');
+    expect(sheet(plan(), '_meta').blocks[0].values.find((r) => r[0] === 'units')?.[1]).toBeNull();
+  });
+
+  it('names no data range for a sheet without rows', () => {
+    const noTargets: Catalogue = { ...catalogue, targets: [] };
+    const p = plan({}, noTargets);
+    expect(p.names.map((n) => n.name)).toEqual(['luoshi_tasks']);
+    expect(sheet(p, '指标').validations).toEqual([]);
+    const nothing = plan({}, { ...catalogue, targets: [], tasks: [] });
+    expect(nothing.names).toEqual([]);
+  });
+});
