@@ -122,6 +122,12 @@ function fileForm(name: string, bytes: Uint8Array, fields: Record<string, string
   return f;
 }
 
+/** Why a request failed, with undici's cause (a timeout, a reset connection…). */
+function failureOf(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return [(e as Error).message, cause?.code, cause?.message].filter(Boolean).join(' / ');
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
@@ -190,14 +196,22 @@ export async function run(): Promise<void> {
     const results = await Promise.all(
       offices.map(async (o) => {
         const t = performance.now();
-        const r = await o.client.call(
-          'POST',
-          `/api/rounds/${roundId}/submissions`,
-          fileForm(`${o.name}.xlsx`, o.bytes, { confirm: 'true' }),
-        );
-        return { status: r.status, ms: performance.now() - t };
+        try {
+          const r = await o.client.call(
+            'POST',
+            `/api/rounds/${roundId}/submissions`,
+            fileForm(`${o.name}.xlsx`, o.bytes, { confirm: 'true' }),
+          );
+          return { status: r.status, ms: performance.now() - t, error: '' };
+        } catch (e) {
+          // A connection the server never answered is a lost upload, counted as such, not the end of the run.
+          return { status: 0, ms: performance.now() - t, error: failureOf(e) };
+        }
       }),
     );
+    const failures = new Map<string, number>();
+    for (const r of results) if (r.error) failures.set(r.error, (failures.get(r.error) ?? 0) + 1);
+    for (const [why, n] of failures) console.log(`未得到回答 ${n} 份：${why}`);
     const wall = performance.now() - start;
     const cpu1 = await server.cpu();
     const cpuPerUpload = (cpu1.all - cpu0.all) / OFFICES;

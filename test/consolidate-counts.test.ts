@@ -88,6 +88,15 @@ describe('targets and filled 完成值', () => {
       }),
     ]);
     expect(r.offices[0].asOf).toBe('2025-06-30');
+    const later = consolidate([
+      submission({
+        figures: [
+          { actual: 1, entry: { asOf: '2025-05-31' } },
+          { actual: 2, entry: { asOf: '2025-06-30' } },
+        ],
+      }),
+    ]);
+    expect(later.offices[0].asOf).toBe('2025-06-30');
   });
 
   it('has no 截至日期 when no row gives one', () => {
