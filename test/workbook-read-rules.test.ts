@@ -12,7 +12,7 @@ import type { Problem } from '../src/core/model/submission.js';
 import { a1 } from '../src/core/workbook/layout.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { readRemovedTargets, readSubmission } from '../src/core/workbook/read.js';
-import { planGrid } from './helpers/plan-grid.js';
+import { gridSheet as sheet, headerColumn as column, planGrid } from './helpers/plan-grid.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
 let catalogue: Catalogue;
@@ -23,23 +23,6 @@ beforeAll(() => {
 
 function freshGrid(period = '2025年度', cat: Catalogue = catalogue): WorkbookGrid {
   return planGrid(planWorkbook(cat, { office: '长春市', period, generatedAt: '2026-01-05T08:00:00.000Z' }));
-}
-
-function sheet(grid: WorkbookGrid, name: string): GridSheet {
-  const s = grid.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-/** 0-based column and header row of a field, by its header text. */
-function column(s: GridSheet, header: string): { col: number; headerRow: number } {
-  for (let r = 0; r < 12; r++) {
-    const c = (s.rows[r] ?? []).findIndex(
-      (v) => typeof v === 'string' && v.replace(/[\s*＊]/g, '') === header,
-    );
-    if (c >= 0) return { col: c, headerRow: r };
-  }
-  throw new Error(`no column ${header} in ${s.name}`);
 }
 
 function rowOf(s: GridSheet, id: string, idHeader = '指标编号'): number {

@@ -9,7 +9,7 @@ import type { CellValue, GridSheet, WorkbookGrid } from '../src/core/model/grid.
 import { TARGET_COLUMNS, TASK_COLUMNS, a1 } from '../src/core/workbook/layout.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
 import { readSubmission } from '../src/core/workbook/read.js';
-import { planGrid } from './helpers/plan-grid.js';
+import { gridSheet as sheet, headerColumn as column, planGrid } from './helpers/plan-grid.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
 let catalogue: Catalogue;
@@ -22,23 +22,6 @@ function freshGrid(period = '2025年度'): WorkbookGrid {
   return planGrid(
     planWorkbook(catalogue, { office: '长春市', period, generatedAt: '2026-01-05T08:00:00.000Z' }),
   );
-}
-
-function sheet(grid: WorkbookGrid, name: string): GridSheet {
-  const s = grid.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-/** 0-based column of a field, found by its header text in the sheet (the layout decides, not the test). */
-function column(s: GridSheet, header: string): { col: number; headerRow: number } {
-  for (let r = 0; r < 12; r++) {
-    const c = (s.rows[r] ?? []).findIndex(
-      (v) => typeof v === 'string' && v.replace(/[\s*＊]/g, '') === header,
-    );
-    if (c >= 0) return { col: c, headerRow: r };
-  }
-  throw new Error(`no column ${header} in ${s.name}`);
 }
 
 /** 0-based rows of the sheet's catalogue rows, by id. */

@@ -3,7 +3,7 @@
  * place, formulas as empty cells (their cached result is what Excel would add). Lets reader tests
  * edit cells directly and run in milliseconds.
  */
-import type { CellValue, WorkbookGrid } from '../../src/core/model/grid.js';
+import type { CellValue, GridSheet, WorkbookGrid } from '../../src/core/model/grid.js';
 import type { WorkbookPlan } from '../../src/core/workbook/plan.js';
 import { parseRange } from '../../src/core/workbook/a1.js';
 
@@ -24,4 +24,22 @@ export function planGrid(plan: WorkbookPlan): WorkbookGrid {
       return { name: sheet.name, state: sheet.state, rows };
     }),
   };
+}
+
+/** A sheet of the grid by name (a test fails loudly when it is missing). */
+export function gridSheet(grid: WorkbookGrid, name: string): GridSheet {
+  const s = grid.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** 0-based column and header row of a field, found by its header text (the layout decides, not the test). */
+export function headerColumn(s: GridSheet, header: string): { col: number; headerRow: number } {
+  for (let r = 0; r < 12; r++) {
+    const c = (s.rows[r] ?? []).findIndex(
+      (v) => typeof v === 'string' && v.replace(/[\s*＊]/g, '') === header,
+    );
+    if (c >= 0) return { col: c, headerRow: r };
+  }
+  throw new Error(`no column ${header} in ${s.name}`);
 }
