@@ -5,21 +5,12 @@
  * catalogue is the seeds'; the expected shares and messages are written out by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  parseAllocationGrid,
-  type AllocationContext,
-  type AllocationOffice,
-} from '../src/core/allocation/index.js';
+import { parseAllocationGrid, type AllocationContext } from '../src/core/allocation/index.js';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import type { CellValue, GridSheet } from '../src/core/model/grid.js';
+import { OFFICES } from './helpers/allocation-offices.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
-const PROVINCE = ['吉政发〔2014〕14号', '吉政办发〔2023〕21号', '发改社会〔2019〕1427号'];
-const OFFICES: AllocationOffice[] = [
-  { office: '长春市', documents: PROVINCE },
-  { office: '吉林市', documents: [...PROVINCE, '吉市政办发〔2018〕19号'] },
-  { office: '四平市', documents: PROVINCE },
-];
 const HEADER = ['指标编号', '指标', '单位', '目标值', '长春市', '吉林市', '四平市'];
 
 let catalogue: Catalogue;

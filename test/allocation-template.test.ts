@@ -6,21 +6,12 @@
  * win), by a small A1 reader of the test's own.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  planAllocationTemplate,
-  type Allocation,
-  type AllocationOffice,
-} from '../src/core/allocation/index.js';
+import { planAllocationTemplate, type Allocation } from '../src/core/allocation/index.js';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import type { PlanSheet, PlanStyle, PlanValue } from '../src/core/workbook/plan.js';
+import { OFFICES } from './helpers/allocation-offices.js';
 import { seedCatalogue } from './helpers/seeds.js';
 
-const PROVINCE = ['吉政发〔2014〕14号', '吉政办发〔2023〕21号', '发改社会〔2019〕1427号'];
-const OFFICES: AllocationOffice[] = [
-  { office: '长春市', documents: PROVINCE },
-  { office: '吉林市', documents: [...PROVINCE, '吉市政办发〔2018〕19号'] },
-  { office: '四平市', documents: PROVINCE },
-];
 const GENERATED_AT = '2026-01-05T08:00:00.000Z';
 
 let catalogue: Catalogue;
