@@ -142,8 +142,20 @@ function normalisePart(xml: string): string {
 
 /** The definition of a prefixed root: after a BOM, whitespace and processing instructions (<?…?>). */
 const ROOT_PREFIX = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A-Za-z_]/;
-const PREFIXED_NAME = /<([A-Za-z_][\w.-]*):[A-Za-z_]/y;
+const NAME_START = /[A-Za-z_]/;
+const NAME_CHAR = /[\w.-]/;
 const SPACE = /\s/;
+
+/**
+ * The prefix of an element starting at i, as /<([A-Za-z_][\w.-]*):[A-Za-z_]/ would find it there. Walked by
+ * hand: the add-in runs this in IE11, which has no sticky (y) regular expressions.
+ */
+function prefixAt(xml: string, i: number): string | null {
+  if (xml[i] !== '<' || !NAME_START.test(xml[i + 1] ?? '')) return null;
+  let j = i + 2;
+  while (j < xml.length && NAME_CHAR.test(xml[j])) j++;
+  return xml[j] === ':' && NAME_START.test(xml[j + 1] ?? '') ? xml.slice(i + 1, j) : null;
+}
 
 function prefixByDefinition(xml: string): string | null {
   return ROOT_PREFIX.exec(xml)?.[1] ?? null;
@@ -170,9 +182,8 @@ export function rootPrefix(xml: string): string | null {
     i = end + 2;
     skipSpace();
   }
-  PREFIXED_NAME.lastIndex = i;
-  const m = PREFIXED_NAME.exec(xml);
-  if (m) return m[1];
+  const prefix = prefixAt(xml, i);
+  if (prefix !== null) return prefix;
   return ambiguous || xml.includes('?>', i) ? prefixByDefinition(xml) : null;
 }
 
