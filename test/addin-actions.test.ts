@@ -5,11 +5,9 @@
  * the report bytes. Excel itself is not involved (see the README's manual checklist).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { buildFromTexts } from '../src/core/catalogue/index.js';
-import { decodeText } from '../src/core/text/decode.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { ExcelHost } from '../src/addin/office/excel-host.js';
 import {
@@ -30,6 +28,7 @@ import { readSubmission } from '../src/core/workbook/read.js';
 import { writeWorkbookPlan } from '../src/xlsx/write-workbook.js';
 import { readWorkbookGrid } from '../src/xlsx/read-grid.js';
 import { FakeExcel, fakeOffice } from './fakes/excel-fake.js';
+import { seedCatalogue } from './helpers/seeds.js';
 import { emptyEntry } from '../src/core/model/submission.js';
 import { ALLOCATION_FORMAT, applyAllocation } from '../src/core/allocation/index.js';
 
@@ -40,12 +39,8 @@ const PERIOD = '2026年上半年';
 let catalogue: Catalogue;
 
 beforeAll(() => {
-  const dir = path.join(ROOT, 'seeds');
-  const docs = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f, text: decodeText(new Uint8Array(readFileSync(path.join(dir, f))), f).text }));
-  catalogue = buildFromTexts(docs).catalogue;
+  // A copy: these tests may change the catalogue, which the helper caches per process.
+  catalogue = structuredClone(seedCatalogue());
 });
 
 function newHost(apiMinor = 9): { fake: FakeExcel; host: ExcelHost } {

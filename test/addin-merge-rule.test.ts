@@ -6,10 +6,6 @@
  * CLI's upgrade of the same workbook holds.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import * as path from 'node:path';
-import { buildFromTexts } from '../src/core/catalogue/index.js';
-import { decodeText } from '../src/core/text/decode.js';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { ExcelHost } from '../src/addin/office/excel-host.js';
 import { CURRENT_WORKBOOK, pullCatalogue } from '../src/addin/actions.js';
@@ -17,20 +13,16 @@ import { TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../src/core/workbook
 import { readRemovedTargets, readSubmission } from '../src/core/workbook/read.js';
 import { upgradeWorkbook } from '../src/core/workbook/upgrade.js';
 import { FakeExcel, fakeOffice } from './fakes/excel-fake.js';
+import { seedCatalogue } from './helpers/seeds.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const OFFICE = '长春市';
 const PERIOD = '2026年上半年';
 
 let catalogue: Catalogue;
 
 beforeAll(() => {
-  const dir = path.join(ROOT, 'seeds');
-  const docs = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f, text: decodeText(new Uint8Array(readFileSync(path.join(dir, f))), f).text }));
-  catalogue = buildFromTexts(docs).catalogue;
+  // A copy: these tests may change the catalogue, which the helper caches per process.
+  catalogue = structuredClone(seedCatalogue());
 });
 
 /** Row (1-based) of `id` in a fake sheet, found in the column of `idKey`. */
