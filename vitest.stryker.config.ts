@@ -64,6 +64,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta',
   'catalogue-text-ids',
   'workbook-change-notes',
+  'catalogue-deadlines',
 ];
 
 export default defineConfig({

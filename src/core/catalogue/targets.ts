@@ -412,7 +412,10 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
         });
     }
     for (
-      let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g;
+      // "今年9月底前" is a due month of this year, read below with its month
+      let m,
+        re =
+          /(今年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬|前|之前|以前))|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g;
       (m = re.exec(s));
     ) {
       hits.push({
@@ -455,7 +458,7 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     }
     // "6月底前", "明年3月底前": a month without a year is in the document's year (or the next)
     const monthRe =
-      /(?<![\d年]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
+      /(?<![\d年一二三四五六七八九十]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
     for (let m; (m = monthRe.exec(s));) {
       if (!m[3] && !m[4]) continue;
       if (/每\s*$/.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
