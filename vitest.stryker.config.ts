@@ -65,6 +65,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-text-ids',
   'workbook-change-notes',
   'catalogue-deadlines',
+  'catalogue-figures',
 ];
 
 export default defineConfig({

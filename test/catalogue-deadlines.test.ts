@@ -61,7 +61,10 @@ describe('a year written in the sentence', () => {
     expect(hits('到2020年，基本建立分级诊疗制度。')[0]).toMatchObject({ explicit: true, past: false });
     expect(hits('2022年，全省新增托位1万个。')[0]).toMatchObject({ explicit: true, past: false });
     // without a document year nothing is the past, and a clause opening with a year sets it
-    expect(hits('2021年全面完成改造任务。', { docYear: null })[0]).toMatchObject({ explicit: true, past: false });
+    expect(hits('2021年全面完成改造任务。', { docYear: null })[0]).toMatchObject({
+      explicit: true,
+      past: false,
+    });
     expect(hits('2021年全面完成改造任务。')[0]).toMatchObject({ explicit: false, past: true });
   });
 

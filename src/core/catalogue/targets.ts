@@ -954,7 +954,7 @@ function indicatorOf(
     : text
         .slice(itemStart, start)
         .replace(
-          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/,
+          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/,
           '',
         )
         .replace(/^[、]/, '')
@@ -1075,11 +1075,13 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
         ? 50
         : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
     const before = hw.slice(cA, at);
+    // "三分之二以上的县": the suffix bounds a fraction as it bounds a figure
+    const suffix = hw.slice(at + m[0].length, at + m[0].length + 2);
     const comparator: Comparator = zero
       ? '<='
-      : m[3] || GE_BEFORE.test(before)
+      : m[3] || GE_BEFORE.test(before) || suffix === '以上'
         ? '>='
-        : LE_BEFORE.test(before)
+        : LE_BEFORE.test(before) || suffix === '以下'
           ? '<='
           : '=';
     const dBefore = deadlines.filter((d) => d.at < at);
