@@ -66,6 +66,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
+  'catalogue-tables',
+  'catalogue-document',
 ];
 
 export default defineConfig({
