@@ -201,3 +201,104 @@ describe('its targets', () => {
     expect(rows).toHaveLength(10);
   });
 });
+
+describe('a notice whose numbered points come before the plan it issues', () => {
+  const text = [
+    '某县卫生健康局关于做好2023年基层卫生工作的通知',
+    '各乡镇卫生院：',
+    '现就做好2023年基层卫生工作通知如下：',
+    '一、高度重视。各乡镇要把基层卫生工作摆上重要议事日程。',
+    '二、抓好落实。请于2023年3月底前报送实施方案。',
+    '某县卫生健康局',
+    '2023年2月10日',
+    '某县2023年基层卫生工作要点',
+    '一、主要目标',
+    '（一）总体目标。全面提升服务质量。',
+    '表1 主要指标',
+    '指标\t单位\t2022年\t2023年',
+    '家庭医生签约率\t%\t40\t45',
+    '二、重点工作',
+    '（一）推进标准化建设',
+    '——完善设施设备。为乡镇卫生院配备DR设备，',
+    '确保12月底前全部投入使用。',
+    '——提升人员素质。每个乡镇卫生院至少招聘2名全科医生。',
+    '专栏1 基层能力提升工程',
+    '新建村卫生室20个。',
+    '（二）加强督导考核。县卫生健康局每半年开展一次督导。',
+    '',
+  ].join('\n');
+  const d = parseDocument(text, 'doc.txt');
+  const task = (id: string | null) => d.tasks.find((t) => t.id === id)?.title ?? null;
+
+  it('reads the notice’s points and the plan’s items as tasks; the signature between them ends a point only', () => {
+    expect(d.document.date).toBe('2023-02-10');
+    expect(d.tasks.map((t) => [t.path, t.title])).toEqual([
+      [['一、'], '高度重视'],
+      [['二、'], '抓好落实'],
+      [['一、', '（一）'], '总体目标'],
+      [['二、', '（一）'], '完善设施设备'],
+      [['二、', '（一）'], '提升人员素质'],
+      [['二、', '（一）'], '专栏1 基层能力提升工程'],
+      [['二、', '（二）'], '加强督导考核'],
+    ]);
+    expect(d.tasks[1].text).toBe('请于2023年3月底前报送实施方案。');
+  });
+
+  it('keeps a line broken mid-sentence in its paragraph, and splits at —— titles and 专栏', () => {
+    expect(d.tasks[3].text).toBe('——完善设施设备。为乡镇卫生院配备DR设备，\n确保12月底前全部投入使用。');
+    expect(d.tasks[4].text).toBe('——提升人员素质。每个乡镇卫生院至少招聘2名全科医生。');
+  });
+
+  it('dates a month without a year in the document year, and a half-yearly duty from the document month', () => {
+    const m = d.targets.map((t) => [
+      task(t.taskId),
+      t.comparator,
+      t.value,
+      t.unit,
+      t.deadline,
+      t.cycle ?? null,
+    ]);
+    expect(m).toEqual([
+      ['抓好落实', 'milestone', null, null, '2023-03', null],
+      ['完善设施设备', 'milestone', null, null, '2023-12', null],
+      ['提升人员素质', '>=', 2, '名', null, null],
+      ['专栏1 基层能力提升工程', '=', 20, '个', null, null],
+      ['加强督导考核', 'milestone', null, null, '2023-06', 'half-year'],
+      ['总体目标', '=', 45, '%', '2023', null],
+    ]);
+    // the doer named as the sentence's subject
+    expect(d.targets[4].lead).toEqual(['县卫生健康局']);
+    // the 主要指标 table under an item belongs to that item
+    expect(d.targets[5].path).toEqual(['一、', '（一）']);
+  });
+});
+
+describe('a text without headings', () => {
+  it('is read sentence by sentence, with a warning', () => {
+    const text = [
+      '某市2023年老龄工作要点',
+      '2023年，全市老龄工作要以积极应对人口老龄化为主线，推动养老服务高质量发展。',
+      '全年新增养老床位1000张，建成社区嵌入式养老服务中心10个。',
+      '各地要加强组织领导，确保工作落实。',
+      '某市老龄办',
+      '2023年3月1日',
+      '',
+    ].join('\n');
+    const d = parseDocument(text, '要点.txt');
+    expect(d.warnings).toEqual([
+      '要点.txt 没有“一、”“（一）”等标题层级，已按句子逐句提取指标（未拆分任务），请在目录审核中重点核对',
+    ]);
+    expect(d.tasks).toEqual([]);
+    expect(d.targets.filter((t) => t.value !== null).map((t) => [t.quote, t.value, t.unit])).toEqual([
+      ['全年新增养老床位1000张', 1000, '张'],
+      ['建成社区嵌入式养老服务中心10个', 10, '个'],
+    ]);
+  });
+
+  it('refuses an empty text and a text with no structure, in Chinese', () => {
+    expect(() => parseDocument('  \n', '空.txt')).toThrow('空.txt 是空文件（没有任何文字），无法生成目录');
+    expect(() => parseDocument('关于开会的通知\n明天开会\n', '会.txt')).toThrow(
+      '会.txt 中没有找到任何标题层级（如“一、”“（一）”“1.”“第一章”），看起来不是政策文件正文，无法拆分任务',
+    );
+  });
+});
