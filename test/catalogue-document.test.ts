@@ -302,3 +302,30 @@ describe('a text without headings', () => {
     );
   });
 });
+
+describe('who does a figure when its sentence names a doer', () => {
+  const text = [
+    '某市人民政府关于改善人居环境的实施意见',
+    '某政发〔2022〕8号',
+    '一、重点任务',
+    '（一）改善人居环境。市生态环境局要确保空气质量优良天数比率达到85%；各县（市、区）要确保饮用水水源地水质达标率达到100%；市城管局要确保城市污水处理率达到95%；市水务集团要确保再生水利用率达到25%。（市住建局负责，市生态环境局、市水利局参与）',
+    '（二）推进垃圾分类。各县（市、区）要确保生活垃圾回收利用率达到35%。',
+    '某市人民政府',
+    '2022年5月6日',
+    '',
+  ].join('\n');
+  const d = parseDocument(text, 'doc.txt');
+  const units = d.targets.map((t) => [t.value, t.lead, t.participants]);
+
+  it('keeps the note’s units when the doer is one the note names, a place, or an institution', () => {
+    expect(units[0]).toEqual([85, ['市住建局'], ['市生态环境局', '市水利局']]);
+    expect(units[1]).toEqual([100, ['市住建局'], ['市生态环境局', '市水利局']]);
+    expect(units[3]).toEqual([25, ['市住建局'], ['市生态环境局', '市水利局']]);
+  });
+
+  it('gives the figure to a body the note does not name, and to the places addressed where no note names one', () => {
+    expect(units[2]).toEqual([95, ['市城管局'], []]);
+    expect(units[4]).toEqual([35, ['各县（市、区）'], []]);
+    expect(d.tasks[1].lead).toEqual([]);
+  });
+});
