@@ -68,6 +68,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-figures',
   'catalogue-tables',
   'catalogue-document',
+  'catalogue-leads',
 ];
 
 export default defineConfig({
