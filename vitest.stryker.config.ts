@@ -64,6 +64,9 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta',
   'catalogue-text-ids',
   'workbook-change-notes',
+  'report-masthead-faults',
+  'report-title-breaks',
+  'report-raster-ppm',
 ];
 
 export default defineConfig({
