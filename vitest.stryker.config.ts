@@ -67,6 +67,7 @@ export const CORE_UNIT_TESTS = [
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',
+  'workbook-normalise-cells',
 ];
 
 export default defineConfig({
