@@ -64,6 +64,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta',
   'catalogue-text-ids',
   'workbook-change-notes',
+  'catalogue-deadlines',
+  'catalogue-figures',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',
