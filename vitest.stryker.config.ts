@@ -69,6 +69,10 @@ export const CORE_UNIT_TESTS = [
   'catalogue-tables',
   'catalogue-document',
   'catalogue-leads',
+  'report-masthead-faults',
+  'report-title-breaks',
+  'report-raster-ppm',
+  'workbook-normalise-cells',
 ];
 
 export default defineConfig({
