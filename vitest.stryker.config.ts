@@ -69,6 +69,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-tables',
   'catalogue-document',
   'catalogue-leads',
+  'catalogue-cells',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',
