@@ -70,6 +70,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-document',
   'catalogue-leads',
   'catalogue-cells',
+  'catalogue-milestones',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',
