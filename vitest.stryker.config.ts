@@ -64,6 +64,15 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta',
   'catalogue-text-ids',
   'workbook-change-notes',
+  'catalogue-deadlines',
+  'catalogue-figures',
+  'catalogue-tables',
+  'catalogue-document',
+  'catalogue-leads',
+  'report-masthead-faults',
+  'report-title-breaks',
+  'report-raster-ppm',
+  'workbook-normalise-cells',
 ];
 
 export default defineConfig({

@@ -412,7 +412,10 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
         });
     }
     for (
-      let m, re = /(今年|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g;
+      // "今年9月底前" is a due month of this year, read below with its month
+      let m,
+        re =
+          /(今年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(?:底|末|中旬|上旬|下旬|前|之前|以前))|本年度|(?<![\d一二三四五六七八九十两个]\s*)年内|(?<!\d\s*)年底前)/g;
       (m = re.exec(s));
     ) {
       hits.push({
@@ -455,7 +458,7 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     }
     // "6月底前", "明年3月底前": a month without a year is in the document's year (or the next)
     const monthRe =
-      /(?<![\d年]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
+      /(?<![\d年一二三四五六七八九十]\s*)(明年|今年|次年)?\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?\s*(?:\d{1,2}\s*日)?\s*(底|末|中旬|上旬|下旬)?\s*(前|之前|以前)?/g;
     for (let m; (m = monthRe.exec(s));) {
       if (!m[3] && !m[4]) continue;
       if (/每\s*$/.test(s.slice(Math.max(0, m.index - 2), m.index))) continue;
@@ -951,7 +954,7 @@ function indicatorOf(
     : text
         .slice(itemStart, start)
         .replace(
-          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|不高于|不超过|控制在|降至|降到|降低到|下降到|减少到|约)\s*$/,
+          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/,
           '',
         )
         .replace(/^[、]/, '')
@@ -1072,11 +1075,13 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
         ? 50
         : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
     const before = hw.slice(cA, at);
+    // "三分之二以上的县": the suffix bounds a fraction as it bounds a figure
+    const suffix = hw.slice(at + m[0].length, at + m[0].length + 2);
     const comparator: Comparator = zero
       ? '<='
-      : m[3] || GE_BEFORE.test(before)
+      : m[3] || GE_BEFORE.test(before) || suffix === '以上'
         ? '>='
-        : LE_BEFORE.test(before)
+        : LE_BEFORE.test(before) || suffix === '以下'
           ? '<='
           : '=';
     const dBefore = deadlines.filter((d) => d.at < at);

@@ -122,8 +122,8 @@ export function parseStatus(raw: CellValue | undefined): StatusResult {
   const t = toHalfWidth(String(raw)).replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
   if ((PROGRESS_STATUSES as readonly string[]).includes(t)) return { ok: true, value: t as ProgressStatus };
-  const alias = STATUS_ALIASES[t];
-  if (alias) return { ok: true, value: alias };
+  // Own keys only: "toString" or "constructor" typed in a cell is not an alias (the object's prototype has them).
+  if (Object.prototype.hasOwnProperty.call(STATUS_ALIASES, t)) return { ok: true, value: STATUS_ALIASES[t] };
   return { ok: false, reason: `不是有效的进展状态（应为 ${PROGRESS_STATUSES.join('、')} 之一）` };
 }
 
