@@ -70,6 +70,7 @@ export const CORE_UNIT_TESTS = [
   'report-title-breaks',
   'report-raster-ppm',
   'workbook-normalise-cells',
+  'workbook-sample-figures',
 ];
 
 export default defineConfig({
