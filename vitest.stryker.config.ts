@@ -71,6 +71,7 @@ export const CORE_UNIT_TESTS = [
   'report-raster-ppm',
   'workbook-normalise-cells',
   'workbook-sample-figures',
+  'report-target-phrase',
 ];
 
 export default defineConfig({
