@@ -72,6 +72,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-normalise-cells',
   'workbook-sample-figures',
   'report-target-phrase',
+  'report-attachment-tables',
 ];
 
 export default defineConfig({
