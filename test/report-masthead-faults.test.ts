@@ -241,7 +241,7 @@ describe('the title under the rule', () => {
     expect(near).toHaveLength(1);
     expect(near[0]).toMatch(/^标题与红色分隔线相距1[12]\.\d毫米，应在分隔线下空二行（GB\/T 9704 7\.3\.1）$/);
     const far = problems((l) =>
-      Object.assign(l.title, { y0: l.title.y0 + 2 * LINE, y1: l.title.y1 + 2 * LINE }),
+      Object.assign(l.title!, { y0: l.title!.y0 + 2 * LINE, y1: l.title!.y1 + 2 * LINE }),
     );
     expect(far.join()).toMatch(/标题与红色分隔线相距4[12]\.\d毫米/);
   });
