@@ -260,27 +260,35 @@ export class CellOutOfRange extends Error {
 
 /** "AB12" → [row 0-based, col 0-based]; null when it is not an A1 reference inside Excel's limits. */
 export function parseCellRef(ref: string): [number, number] | null {
-  // Char codes, not a regular expression: this runs once per cell.
-  let i = ref.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const at = cellRefIn(ref, 0, ref.length);
+  return at < 0 ? null : [Math.floor(at / MAX_COLS), at % MAX_COLS];
+}
+
+/**
+ * parseCellRef of s[from, to) without taking it out of the sheet's text (this runs once per cell):
+ * row × MAX_COLS + column (both 0-based), or -1. Char codes, not a regular expression.
+ */
+function cellRefIn(s: string, from: number, to: number): number {
+  let i = from < to && s.charCodeAt(from) === 36 /* $ */ ? from + 1 : from;
   let col = 0;
   const colStart = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 32; // lower case
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i) | 32; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
-  if (i === colStart || i - colStart > 3) return null;
-  if (ref.charCodeAt(i) === 36) i++;
+  if (i === colStart || i - colStart > 3) return -1;
+  if (i < to && s.charCodeAt(i) === 36) i++;
   let row = 0;
   const rowStart = i;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 48 || c > 57) return null;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
-  if (i === rowStart || i - rowStart > 7 || ref.charCodeAt(rowStart) === 48) return null;
-  if (row > MAX_ROWS || col > MAX_COLS) return null;
-  return [row - 1, col - 1];
+  if (i === rowStart || i - rowStart > 7 || s.charCodeAt(rowStart) === 48) return -1;
+  if (row > MAX_ROWS || col > MAX_COLS) return -1;
+  return (row - 1) * MAX_COLS + (col - 1);
 }
 
 /** An xsd:double as Excel writes it; anything else in a number cell (0x1A, NaN, 1,5) is kept as text. */
@@ -332,22 +340,56 @@ function valueBetween(xml: string, from: number, to: number): string | null {
   return xml.slice(gt + 1, close);
 }
 
+/**
+ * Where the values of a <c …> tag's r, s and t attributes are in the sheet's text: [from, to), from -1
+ * when the attribute is absent. Filled in place, one object per sheet: nothing is allocated per cell
+ * (the values are taken out only when needed).
+ */
 interface CellTag {
-  r: string | null;
-  s: string | null;
-  t: string | null;
+  rFrom: number;
+  rTo: number;
+  sFrom: number;
+  sTo: number;
+  tFrom: number;
+  tTo: number;
+}
+
+function newCellTag(): CellTag {
+  return { rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, tFrom: -1, tTo: -1 };
+}
+
+/** The style attribute's text (s="…"), or null. */
+function styleOf(xml: string, tag: CellTag): string | null {
+  return tag.sFrom < 0 ? null : xml.slice(tag.sFrom, tag.sTo);
+}
+
+/** The r attribute's text, entities decoded (only for messages and the rare reference with an entity). */
+function refText(xml: string, tag: CellTag): string {
+  const value = xml.slice(tag.rFrom, tag.rTo);
+  return value.includes('&') ? decodeEntities(value) : value;
+}
+
+/** parseCellRef of the r attribute (packed as cellRefIn gives it), reading it in place when it has no entity. */
+function cellRefOf(xml: string, tag: CellTag): number {
+  for (let i = tag.rFrom; i < tag.rTo; i++) {
+    if (xml.charCodeAt(i) === 38 /* & */) {
+      const ref = refText(xml, tag);
+      return cellRefIn(ref, 0, ref.length);
+    }
+  }
+  return cellRefIn(xml, tag.rFrom, tag.rTo);
 }
 
 /**
  * The r, s and t attributes of a <c …> tag between `from` (just after "<c") and `to` (its '>'), in one
  * pass: any whitespace around names and '=', either quote. Anything that is not name="value" gives up.
  */
-function cellTag(xml: string, from: number, to: number): CellTag {
-  const tag: CellTag = { r: null, s: null, t: null };
+function cellTag(xml: string, from: number, to: number, tag: CellTag): void {
+  tag.rFrom = tag.sFrom = tag.tFrom = -1;
   let i = from;
   for (;;) {
     while (i < to && isXmlSpace(xml.charCodeAt(i))) i++;
-    if (i >= to || (xml.charCodeAt(i) === 47 && i === to - 1)) return tag;
+    if (i >= to || (xml.charCodeAt(i) === 47 && i === to - 1)) return;
     const nameStart = i;
     while (i < to && !isXmlSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 61) i++;
     // One-letter names only matter (r, s, t); longer ones are skipped without a substring.
@@ -360,10 +402,16 @@ function cellTag(xml: string, from: number, to: number): CellTag {
     if (quote !== 34 && quote !== 39) fail('unquoted attribute');
     const end = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (end < 0 || end > to) fail('unclosed attribute');
-    const value = name ? xml.slice(i + 1, end) : '';
-    if (name === 114 /* r */) tag.r = value.includes('&') ? decodeEntities(value) : value;
-    else if (name === 115 /* s */) tag.s = value;
-    else if (name === 116 /* t */) tag.t = value;
+    if (name === 114 /* r */) {
+      tag.rFrom = i + 1;
+      tag.rTo = end;
+    } else if (name === 115 /* s */) {
+      tag.sFrom = i + 1;
+      tag.sTo = end;
+    } else if (name === 116 /* t */) {
+      tag.tFrom = i + 1;
+      tag.tTo = end;
+    }
     i = end + 1;
   }
 }
@@ -392,16 +440,44 @@ function typedValue(t: string, raw: string, style: string | null, ctx: SheetCont
   }
 }
 
+/**
+ * The shared string of a t="s" cell whose value is written plainly (<v>123</v>, digits only, as every
+ * writer does), read in place; undefined for anything else, which takes the general path.
+ */
+function plainSharedString(xml: string, gt: number, close: number, ctx: SheetContext): CellValue | undefined {
+  // The cell's first <v…> must be a bare <v> (as valueBetween would find it first).
+  const v = xml.indexOf('<v', gt);
+  if (v < 0 || v >= close || xml.charCodeAt(v + 2) !== 62 /* > */) return undefined;
+  const end = xml.indexOf('</v', v + 3);
+  if (end < 0 || end > close || end === v + 3 || end - v > 12) return undefined;
+  let index = 0;
+  for (let i = v + 3; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    index = index * 10 + (c - 48);
+  }
+  return ctx.strings[index] ?? fail('shared string out of range');
+}
+
+/** Whether the t attribute (absent: 'n') is exactly `type`; compared in place. */
+function typeIs(xml: string, tag: CellTag, type: string): boolean {
+  return tag.tTo - tag.tFrom === type.length && xml.startsWith(type, tag.tFrom);
+}
+
 /** Value of one cell from its tag and inner XML [gt+1, close); null for an empty cell. */
 function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: SheetContext): CellValue {
-  const t = tag.t ?? 'n';
+  if (tag.tFrom >= 0 && typeIs(xml, tag, 's')) {
+    const fast = plainSharedString(xml, gt, close, ctx);
+    if (fast !== undefined) return fast;
+  }
+  const t = tag.tFrom < 0 ? 'n' : xml.slice(tag.tFrom, tag.tTo);
   if (t === 'inlineStr') {
     const is = elementBetween(xml.slice(gt + 1, close), 'is');
     return is === null ? null : stringItemText(is);
   }
   const v = valueBetween(xml, gt, close);
   const raw = v === null ? null : decodeXml(v);
-  return raw === null || raw === '' ? null : typedValue(t, raw, tag.s, ctx);
+  return raw === null || raw === '' ? null : typedValue(t, raw, styleOf(xml, tag), ctx);
 }
 
 /**
@@ -418,6 +494,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   // Position of the next '<f' at or after the current cell, advanced monotonically (amortised O(n): a
   // fresh indexOf per cell would rescan the rest of the sheet after its last formula).
   let nextFormula = xml.indexOf('<f', dataStart);
+  const tag = newCellTag();
   let p = dataStart;
   for (;;) {
     const open = xml.indexOf('<c', p);
@@ -428,11 +505,12 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     }
     const gt = xml.indexOf('>', open);
     if (gt < 0) fail('unclosed cell');
-    const tag = cellTag(xml, open + 2, gt);
-    if (tag.r === null) fail('cell without a reference');
-    const at = parseCellRef(tag.r);
-    if (at === null) {
-      if (/^[A-Za-z]{1,3}[0-9]+$/.test(tag.r)) throw new CellOutOfRange(ctx.name, tag.r);
+    cellTag(xml, open + 2, gt, tag);
+    if (tag.rFrom < 0) fail('cell without a reference');
+    const at = cellRefOf(xml, tag);
+    if (at < 0) {
+      const ref = refText(xml, tag);
+      if (/^[A-Za-z]{1,3}[0-9]+$/.test(ref)) throw new CellOutOfRange(ctx.name, ref);
       fail('bad cell reference');
     }
     if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
@@ -449,7 +527,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const value = cellValue(xml, tag, gt, close, ctx);
     // exceljs drops a formula's cached result when it is 0, false or empty; match it so both readers agree.
     if (value === null || (hasFormula && (value === 0 || value === '' || value === false))) continue;
-    (rows[at[0]] ??= [])[at[1]] = value;
+    (rows[Math.floor(at / MAX_COLS)] ??= [])[at % MAX_COLS] = value;
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];

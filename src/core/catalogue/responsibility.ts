@@ -119,8 +119,11 @@ export function parseResponsibility(
     segments.push(...text.split(/[，,；;。]/));
   }
   for (let k = 0; k < segments.length; k++) {
-    // "负责落实", "牵头组织实施": the verb after 负责/牵头 adds nothing
-    segments[k] = segments[k].trim().replace(/(负责|牵头)(组织实施|组织落实|落实|实施|推进|执行)$/, '$1');
+    // "负责落实", "牵头组织实施": the verb after 负责/牵头 adds nothing; "牵头负责" leads
+    segments[k] = segments[k]
+      .trim()
+      .replace(/(负责|牵头)(组织实施|组织落实|落实|实施|推进|执行)$/, '$1')
+      .replace(/牵头负责$/, '牵头');
   }
   for (const seg of segments.filter(Boolean)) {
     if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;

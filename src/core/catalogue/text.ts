@@ -135,7 +135,3 @@ export function splitLines(text: string): Line[] {
   }
   return lines;
 }
-
-export function isBlankChar(ch: string | undefined): boolean {
-  return ch !== undefined && BLANK.test(ch);
-}

@@ -12,7 +12,8 @@ export function canonicalCell(v: unknown): string {
   if (typeof v === 'boolean') return String(v);
   // Anything else (a formula object of a plan) has no text an office could edit.
   if (typeof v !== 'string') return '';
-  return v.replace(/\r\n?/g, '\n').trim();
+  // Most cells hold no carriage return: skip the replace (run for every locked cell of every upload).
+  return (v.indexOf('\r') < 0 ? v : v.replace(/\r\n?/g, '\n')).trim();
 }
 
 const CELL_HEX = 6;
@@ -37,12 +38,12 @@ export function fingerprintCells(cells: readonly unknown[]): string {
 
 /** Indices of the cells whose hash differs from `expected` (all indices if the shapes differ). */
 export function changedCells(expected: string, cells: readonly unknown[]): number[] {
-  const actual = fingerprintCells(cells);
-  if (expected.length !== actual.length) return cells.map((_, i) => i);
+  // Each cell's hash against its slice of `expected` (the fingerprint is one CELL_HEX hash per cell).
+  if (expected.length !== cells.length * CELL_HEX) return cells.map((_, i) => i);
   const out: number[] = [];
   for (let i = 0; i < cells.length; i++) {
     const a = i * CELL_HEX;
-    if (expected.slice(a, a + CELL_HEX) !== actual.slice(a, a + CELL_HEX)) out.push(i);
+    if (!expected.startsWith(cellHash(canonicalCell(cells[i])), a)) out.push(i);
   }
   return out;
 }

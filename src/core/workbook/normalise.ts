@@ -131,5 +131,7 @@ export function parseStatus(raw: CellValue | undefined): StatusResult {
 export function textCell(raw: CellValue | undefined): string {
   if (raw === null || raw === undefined) return '';
   if (raw instanceof Date) return raw.toISOString().slice(0, 10);
-  return String(raw).replace(/\r\n?/g, '\n').trim();
+  const s = String(raw);
+  // Most cells hold no carriage return: skip the replace (run for every cell of every upload).
+  return (s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n')).trim();
 }

@@ -491,16 +491,18 @@ function readRows(
   const seen = new Set<string>();
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const rowNo = r + 1;
-    const get = (key: string): CellValue => {
-      const c = col(key);
-      return c === undefined ? null : cellAt(sheet, r, c);
+    // Methods of an object literal, not arrow functions held in constants: the TypeScript loader the
+    // server runs under (tsx, keepNames) renames every such function it creates, here twice per row.
+    const { get, where } = {
+      get(this: void, key: string): CellValue {
+        const c = col(key);
+        return c === undefined ? null : cellAt(sheet, r, c);
+      },
+      where(this: void, key: string): Where {
+        return { sheet: S, cell: a1(col(key) ?? 0, rowNo), targetId: id || null };
+      },
     };
     const id = str(get(spec.idKey));
-    const where = (key: string): Where => ({
-      sheet: S,
-      cell: a1(col(key) ?? 0, rowNo),
-      targetId: id || null,
-    });
     const hasEntry = entryKeys.some((k) => str(get(k)) !== '');
     if (!id) {
       const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
