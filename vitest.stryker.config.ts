@@ -76,6 +76,9 @@ export const CORE_UNIT_TESTS = [
   'report-title-breaks',
   'report-raster-ppm',
   'workbook-normalise-cells',
+  'workbook-sample-figures',
+  'report-target-phrase',
+  'report-attachment-tables',
 ];
 
 export default defineConfig({
