@@ -78,6 +78,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-sample-figures',
   'report-target-phrase',
   'report-attachment-tables',
+  'workbook-target-bounds',
 ];
 
 export default defineConfig({
