@@ -79,6 +79,7 @@ export const CORE_UNIT_TESTS = [
   'report-target-phrase',
   'report-attachment-tables',
   'workbook-target-bounds',
+  'report-body-fields',
 ];
 
 export default defineConfig({
