@@ -80,6 +80,7 @@ export const CORE_UNIT_TESTS = [
   'report-attachment-tables',
   'workbook-target-bounds',
   'report-body-fields',
+  'report-numerals-punctuation',
 ];
 
 export default defineConfig({
