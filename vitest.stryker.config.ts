@@ -69,10 +69,16 @@ export const CORE_UNIT_TESTS = [
   'catalogue-tables',
   'catalogue-document',
   'catalogue-leads',
+  'catalogue-cells',
+  'catalogue-milestones',
+  'catalogue-correction-form',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',
   'workbook-normalise-cells',
+  'workbook-sample-figures',
+  'report-target-phrase',
+  'report-attachment-tables',
 ];
 
 export default defineConfig({

@@ -51,8 +51,16 @@ interface Layout {
   number: Rect | null;
   signer: Rect | null;
   /** The title's first line (its glyphs); its second line follows one line lower. */
-  title: Rect;
+  title: Rect | null;
   extraRed: Rect[];
+  /** A second, narrower row of the 标志 (a two-line 标志). */
+  markLine2: Rect | null;
+  /** The 份号 in black above the 标志. */
+  copyNumber: Rect | null;
+  /** Text boxes as pdftotext gives them: `pad` mm around the glyphs (negative: inside them). */
+  pad: { top: number; bottom: number };
+  /** Whether the 发文字号 and 签发人 are drawn (false: text boxes with no ink under them). */
+  numberInk: boolean;
 }
 
 /** A 版头 as GB/T 9704 7.2 lays it out for a report sent upward (发文字号 left, 签发人 right). */
@@ -69,6 +77,10 @@ function conformant(): Layout {
     signer: { x0: 140, y0: numberTop, x1: 184 - 5.6, y1: numberBottom },
     title: { x0: 50, y0: titleTop, x1: 160, y1: titleTop + 7 },
     extraRed: [],
+    markLine2: null,
+    copyNumber: null,
+    pad: { top: 1, bottom: 1.5 },
+    numberInk: true,
   };
 }
 
@@ -76,22 +88,23 @@ function draw(l: Layout): { page: PdfPage; image: Raster } {
   const inks: (Rect & { rgb: Rgb })[] = [
     { ...l.mark, rgb: RED },
     { ...l.rule, rgb: RED },
-    ...l.extraRed.map((r) => ({ ...r, rgb: RED })),
+    ...[l.markLine2, ...l.extraRed].flatMap((r) => (r ? [{ ...r, rgb: RED }] : [])),
   ];
   const lines: PdfLine[] = [
     box({ ...l.mark, y0: l.mark.y0 - 2, y1: l.mark.y1 + 1 }, '吉林省发展和改革委员会文件'),
   ];
-  const secondTitle = { ...l.title, y0: l.title.y0 + LINE, y1: l.title.y1 + LINE };
+  const secondTitle = l.title && { ...l.title, y0: l.title.y0 + LINE, y1: l.title.y1 + LINE };
   // The title's second line is listed first: the verifier must pick the topmost box below the rule.
-  for (const [r, text] of [
-    [l.number, '吉发改报〔2025〕12号'],
-    [l.signer, '签发人：王大明'],
-    [secondTitle, '全省重点项目建设情况的报告'],
-    [l.title, '吉林省发展和改革委员会关于'],
+  for (const [r, text, ink] of [
+    [l.copyNumber, '000001', true],
+    [l.number, '吉发改报〔2025〕 12 号', l.numberInk],
+    [l.signer, '签发人：王大明', l.numberInk],
+    [secondTitle, '全省重点项目建设情况的报告', true],
+    [l.title, '吉林省发展和改革委员会关于', true],
   ] as const) {
     if (!r) continue;
-    inks.push({ ...r, rgb: BLACK });
-    lines.push(box({ ...r, y0: r.y0 - 1, y1: r.y1 + 1.5 }, text));
+    if (ink) inks.push({ ...r, rgb: BLACK });
+    lines.push(box({ ...r, y0: r.y0 - l.pad.top, y1: r.y1 + l.pad.bottom }, text));
   }
   return { page: { width: 210 * PT, height: 297 * PT, lines }, image: paint(inks) };
 }
@@ -206,15 +219,15 @@ describe('faults of the 发文字号 and 签发人', () => {
       for (const r of [l.number!, l.signer!]) Object.assign(r, { y0: r.y0 - LINE, y1: r.y1 - LINE });
       l.rule.y0 -= LINE;
       l.rule.y1 -= LINE;
-      l.title.y0 -= LINE;
-      l.title.y1 -= LINE;
+      l.title!.y0 -= LINE;
+      l.title!.y1 -= LINE;
     });
     expect(near).toHaveLength(1);
     expect(near[0]).toMatch(
       /^发文字号与发文机关标志相距1[12]\.\d毫米，应在标志下空二行（GB\/T 9704 7\.2\.5）$/,
     );
     const far = problems((l) => {
-      for (const r of [l.number!, l.signer!, l.rule, l.title])
+      for (const r of [l.number!, l.signer!, l.rule, l.title!])
         Object.assign(r, { y0: r.y0 + 2 * LINE, y1: r.y1 + 2 * LINE });
     });
     expect(far).toHaveLength(1);
@@ -224,12 +237,79 @@ describe('faults of the 发文字号 and 签发人', () => {
 
 describe('the title under the rule', () => {
   it('names a title one line under the rule, and one four lines under', () => {
-    const near = problems((l) => Object.assign(l.title, { y0: l.title.y0 - LINE, y1: l.title.y1 - LINE }));
+    const near = problems((l) => Object.assign(l.title!, { y0: l.title!.y0 - LINE, y1: l.title!.y1 - LINE }));
     expect(near).toHaveLength(1);
     expect(near[0]).toMatch(/^标题与红色分隔线相距1[12]\.\d毫米，应在分隔线下空二行（GB\/T 9704 7\.3\.1）$/);
     const far = problems((l) =>
-      Object.assign(l.title, { y0: l.title.y0 + 2 * LINE, y1: l.title.y1 + 2 * LINE }),
+      Object.assign(l.title!, { y0: l.title!.y0 + 2 * LINE, y1: l.title!.y1 + 2 * LINE }),
     );
     expect(far.join()).toMatch(/标题与红色分隔线相距4[12]\.\d毫米/);
+  });
+});
+
+describe('what the measures rest on', () => {
+  it('names the check and says what it measured', () => {
+    const { page } = draw(conformant());
+    expect(verifyMasthead(page, null, true)).toEqual({
+      id: 'render.masthead',
+      name: '版头（发文机关标志、发文字号、签发人、红色分隔线）',
+      ok: false,
+      problems: ['没有排出第1页，无法检查版头'],
+      summary: '',
+    });
+    expect(verifyMasthead(page, null, false)).toEqual({
+      id: 'render.masthead',
+      name: '版头（发文机关标志、发文字号、签发人、红色分隔线）',
+      ok: true,
+      problems: [],
+      summary: '没有版头（不检查）',
+    });
+    // nothing red and no ink: nothing measured
+    const blank = verifyMasthead(page, paint([]), true);
+    expect(blank.summary).toBe('版头');
+  });
+
+  it('measures glyphs, not text boxes: a box 0.5 mm inside the ink still gives the true gaps', () => {
+    const l = conformant();
+    l.pad = { top: -0.5, bottom: -0.5 };
+    const { page, image } = draw(l);
+    expect(verifyMasthead(page, image, true)).toMatchObject({
+      ok: true,
+      summary: '标志上边缘距版心上边缘35.0毫米，分隔线在发文字号下4.0毫米',
+    });
+    // the 发文字号 one line too high, its box inside the ink: the gap named is the glyphs' 12.0 mm
+    const near = problems((x) => {
+      x.pad = { top: -0.5, bottom: -0.5 };
+      for (const r of [x.number!, x.signer!, x.rule, x.title!])
+        Object.assign(r, { y0: r.y0 - LINE, y1: r.y1 - LINE });
+    });
+    expect(near).toEqual(['发文字号与发文机关标志相距12.0毫米，应在标志下空二行（GB/T 9704 7.2.5）']);
+  });
+
+  it('centres a two-line 标志 on its widest extent', () => {
+    // rows of 40–172 and 60–172 mm: the 标志 spans 40–172, centred on 106 mm
+    expect(problems((l) => (l.markLine2 = { x0: 60, y0: 84, x1: 172, y1: 86 }))).toEqual([]);
+    expect(problems((l) => (l.markLine2 = { x0: 40, y0: 84, x1: 150, y1: 86 }))).toEqual([]);
+  });
+
+  it('a 发文字号 box with no ink under it gives no gap to judge', () => {
+    const l = conformant();
+    l.numberInk = false;
+    const { page, image } = draw(l);
+    const c = verifyMasthead(page, image, true);
+    expect(c.problems).toEqual([]);
+    expect(c.summary).toBe('标志上边缘距版心上边缘35.0毫米');
+  });
+
+  it('no title under the rule: nothing to judge there', () => {
+    expect(problems((l) => (l.title = null))).toEqual([]);
+  });
+
+  it('without a rule, the 份号 above the 标志 is not taken for the title', () => {
+    const p = problems((l) => {
+      Object.assign(l.rule, { x0: 0, x1: 0 });
+      l.copyNumber = { x0: 28, y0: 40, x1: 50, y1: 45 };
+    });
+    expect(p).toEqual(['第1页没有与版心等宽的红色分隔线（GB/T 9704 7.2.7）']);
   });
 });

@@ -57,6 +57,11 @@ describe('the shape of the lines', () => {
     expect(breakTitle(title)).toEqual([`${f(12)}关于关于`, f(14, 12)]);
   });
 
+  it('fills a line to exactly 20 characters when that is the best break', () => {
+    // 40 characters with 关于 ending the 20th: two full lines
+    expect(breakTitle(`${f(18)}关于${f(20, 3)}`)).toEqual([`${f(18)}关于`, f(20, 3)]);
+  });
+
   it('never leaves a single character on a line', () => {
     // 关于 at the very end would leave nothing; 的 right before the last character would leave one
     const lines = breakTitle(`${f(20)}的${f(1, 3)}`);

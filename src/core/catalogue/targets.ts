@@ -1160,12 +1160,14 @@ function addMilestones(s: Sentence, found: DraftTarget[]): void {
       // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
       if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
       lastClauseEnd = qEnd;
+      // "建立分级诊疗制度，2023年底前完成": what is done is written before the date, not after it
+      const what = qStart < d.at ? text.slice(qStart, d.at) : text.slice(d.end, qEnd);
       found.push({
         quoteStart: qStart,
         quoteEnd: qEnd,
         figureStart: d.at,
         figureEnd: d.end,
-        indicator: trimIndicator(text.slice(d.end, qEnd)).replace(/\s+/g, '').slice(0, 80),
+        indicator: trimIndicator(what).replace(/\s+/g, '').slice(0, 80),
         comparator: 'milestone',
         value: null,
         valueMax: null,
