@@ -71,6 +71,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-leads',
   'catalogue-cells',
   'catalogue-milestones',
+  'catalogue-correction-form',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',

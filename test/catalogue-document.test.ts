@@ -329,3 +329,49 @@ describe('who does a figure when its sentence names a doer', () => {
     expect(d.tasks[1].lead).toEqual([]);
   });
 });
+
+describe('paragraphs under an item', () => {
+  const text = [
+    '某市人民政府关于推进分级诊疗的实施意见',
+    '一、重点任务',
+    '（一）推进分级诊疗',
+    '健全制度。建立分级诊疗制度体系。',
+    '各县要加强领导。确保落实到位。',
+    '完善网络。短句。',
+    '——提升能力：加强全科医生培训。',
+    '（二）加强监管。完善监管制度。',
+    '强化考核。建立考核评价机制，每年开展一次考核。',
+    '到2025年。全面完成改革任务。',
+    '二、保障措施',
+    '加强组织领导，市卫健委要会同有关部门抓好落实。',
+    '某市人民政府',
+    '2022年5月6日',
+    '',
+  ].join('\n');
+  const d = parseDocument(text, 'doc.txt');
+
+  it('start a task at a short title sentence or a —— title, but not at 各…/到… or a paragraph too short to have a body', () => {
+    expect(d.tasks.map((t) => [t.path, t.title, t.text])).toEqual([
+      [
+        ['一、', '（一）'],
+        '健全制度',
+        '健全制度。建立分级诊疗制度体系。\n各县要加强领导。确保落实到位。\n完善网络。短句。',
+      ],
+      [['一、', '（一）'], '提升能力', '——提升能力：加强全科医生培训。'],
+      [['一、', '（二）'], '加强监管', '完善监管制度。'],
+      [
+        ['一、', '（二）'],
+        '强化考核',
+        '强化考核。建立考核评价机制，每年开展一次考核。\n到2025年。全面完成改革任务。',
+      ],
+      [['二、'], '保障措施', '加强组织领导，市卫健委要会同有关部门抓好落实。'],
+    ]);
+    expect(d.tasks.map((t) => t.offset)).toEqual([
+      text.indexOf('健全制度'),
+      text.indexOf('——提升能力'),
+      text.indexOf('（二）加强监管'),
+      text.indexOf('强化考核'),
+      text.indexOf('二、保障措施'),
+    ]);
+  });
+});

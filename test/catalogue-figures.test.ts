@@ -184,3 +184,51 @@ describe('a restatement and figures written as words', () => {
     expect(read('到2025年，空置率降到三分之一以下。')[0]).toMatchObject({ comparator: '<=', value: 33.3 });
   });
 });
+
+describe('codes, Chinese numerals and lists', () => {
+  it('reads no figure inside a code (PM2.5, 5G) and reads the ceiling of a compound unit', () => {
+    const s = read('到2025年，全市PM2.5年均浓度控制在35微克/立方米以下，建成5G基站3000个。');
+    expect(s.map((x) => [x.figure, x.comparator, x.unit, x.indicator])).toEqual([
+      ['35微克/立方米以下', '<=', '微克/立方米', '全市PM2.5年均浓度'],
+      ['3000个', '=', '个', '建成5G基站'],
+    ]);
+  });
+
+  it('counts 二十个 but not 一批, 两个, “三个一” or 十大工程', () => {
+    const s = read('培育二十个特色小镇，建设一批示范项目，实现两个全覆盖，推进“三个一”工程，实施十大工程。');
+    expect(s[0]).toMatchObject({ figure: '二十个', value: 20, unit: '个', indicator: '培育特色小镇' });
+    expect(s.map((x) => x.figure).filter((f) => /一批|两个|三个|十大/.test(f))).toEqual([]);
+  });
+
+  it('names what each figure applies to after 每个, up to the verb', () => {
+    const s = read('每个乡镇建有1所标准化卫生院，每个村配备2名以上乡村医生。');
+    expect(s.map((x) => [x.perUnit, x.comparator, x.value, x.indicator])).toEqual([
+      ['每个乡镇', '=', 1, '每个乡镇建有标准化卫生院'],
+      ['每个村', '>=', 2, '每个村配备乡村医生'],
+    ]);
+  });
+
+  it('splits a clause joined by 和 into its items, each with its own comparator', () => {
+    const s = read('到2025年，农村自来水普及率达到90%，城市污水处理率达到95%和农村生活污水治理率达到40%。');
+    expect(s.map((x) => [x.indicator, x.value, x.quote])).toEqual([
+      ['农村自来水普及率', 90, '农村自来水普及率达到90%'],
+      ['城市污水处理率', 95, '城市污水处理率达到95%和农村生活污水治理率达到40%'],
+      ['农村生活污水治理率', 40, '城市污水处理率达到95%和农村生活污水治理率达到40%'],
+    ]);
+  });
+
+  it('skips a share that names which hospitals are meant, and keeps the ceiling after it', () => {
+    expect(read('到2025年，全市药占比超过30%的医院全部完成整改，二级医院药占比不高于30%。')).toEqual([
+      expect.objectContaining({ quote: '二级医院药占比不高于30%', comparator: '<=', value: 30 }),
+    ]);
+  });
+
+  it('marks a figure written 每年 as yearly and reads 万人次 as ten thousand 人次', () => {
+    const s = read('新增城镇就业3.5万人以上，城镇登记失业率控制在4.5%以内，每年开展职业技能培训2万人次。');
+    expect(s.map((x) => [x.comparator, x.normalizedValue, x.baseUnit, x.perYear])).toEqual([
+      ['>=', 35000, '人', false],
+      ['<=', 4.5, '%', false],
+      ['=', 20000, '人次', true],
+    ]);
+  });
+});

@@ -206,3 +206,33 @@ describe('a table exported one cell per line', () => {
     expect(t.end).toBe(text.indexOf('2023年底前') + '2023年底前'.length);
   });
 });
+
+describe('rows shorter than the header', () => {
+  it('are padded with empty cells, the group carried down when one column is both task and 事项', () => {
+    const text = [
+      '重点任务事项\t具体内容\t责任单位\t完成时限',
+      '推进医联体建设\t组建城市医疗集团2个\t市卫健委\t2023年底前',
+      '\t推进县域医共体建设\t市医保局',
+      '',
+    ].join('\n');
+    expect(rowsOf(text).map((r) => [r.group, r.category, r.text, r.lead, r.deadline])).toEqual([
+      ['推进医联体建设', '', '组建城市医疗集团2个', ['市卫健委'], '2023年底前'],
+      ['推进医联体建设', '', '推进县域医共体建设', ['市医保局'], null],
+    ]);
+  });
+
+  it('take the units of the row above when they name none, but not its deadline', () => {
+    const text = [
+      '序号\t任务\t责任单位\t配合单位\t完成时限',
+      '1\t建设区域医疗中心\t市卫健委\t市发改委\t2024年',
+      '2\t完善急救网络',
+      '3\t推进智慧医院建设\t市大数据局\t\t2025年',
+      '',
+    ].join('\n');
+    expect(rowsOf(text).map((r) => [r.group, r.text, r.lead, r.participants, r.deadline])).toEqual([
+      ['1', '建设区域医疗中心', ['市卫健委'], ['市发改委'], '2024年'],
+      ['2', '完善急救网络', ['市卫健委'], ['市发改委'], null],
+      ['3', '推进智慧医院建设', ['市大数据局'], [], '2025年'],
+    ]);
+  });
+});
