@@ -82,6 +82,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-target-bounds',
   'report-body-fields',
   'report-numerals-punctuation',
+  'workbook-plan-helpers',
 ];
 
 export default defineConfig({
