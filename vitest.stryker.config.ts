@@ -83,6 +83,7 @@ export const CORE_UNIT_TESTS = [
   'report-body-fields',
   'report-numerals-punctuation',
   'workbook-plan-helpers',
+  'report-model-labels',
 ];
 
 export default defineConfig({
