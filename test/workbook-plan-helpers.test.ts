@@ -18,8 +18,15 @@ import {
 } from '../src/core/workbook/build-plan.js';
 import type { ColumnDef } from '../src/core/workbook/layout.js';
 
-const doc = (id: string, title: string, docNumber: string | null, source: string): PolicyDocument =>
-  ({ id, title, docNumber, source, issuer: null, date: null, textHash: '' });
+const doc = (id: string, title: string, docNumber: string | null, source: string): PolicyDocument => ({
+  id,
+  title,
+  docNumber,
+  source,
+  issuer: null,
+  date: null,
+  textHash: '',
+});
 
 const D1 = doc('D1', '吉林省人民政府关于促进健康服务业发展的实施意见', '吉政发〔2024〕3号', 'health.txt');
 const D2 = doc('D2', '长春市数字经济发展规划', null, 'digital.txt');
