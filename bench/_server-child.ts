@@ -2,13 +2,14 @@
  * The server of bench/server.ts in a process of its own, as in use (the 200 offices are other machines):
  * its CPU time is then the server's alone. Started with the data folder and the number of checking
  * threads; answers messages from the parent over IPC:
- *   {op: 'cpu'}                  → {cpuMs, mainCpuMs}: user + system CPU of this process (all its threads)
- *                                  so far, and of its main thread alone (Linux; null elsewhere)
+ *   {op: 'cpu'}                  → {cpuMs, mainCpuMs, threadCpuMs}: user + system CPU of this process (all
+ *                                  its threads) so far, of its main thread alone (Linux; null elsewhere)
+ *                                  and of each thread by id (Linux; empty elsewhere)
  *   {op: 'sql', text, params}    → {rows}
  *   {op: 'stop'}                 → stops the server and exits
  * and sends {url, password} (the first 管理员's one-time password) once listening.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startServer } from '../src/server/runtime.js';
 import { initAdmin } from '../src/server/ops/admin.js';
 
@@ -34,6 +35,25 @@ function mainThreadCpuMs(): number | null {
   }
 }
 
+/**
+ * CPU of every thread of this process so far (utime + stime in ms, by thread id; Linux only, else
+ * empty): the checking threads are then told apart from V8's and libuv's helper threads (garbage
+ * collection, file system) by how much each used during the uploads.
+ */
+function threadCpuMs(): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[tid] = (Number(fields[11]) + Number(fields[12])) * 10;
+    }
+  } catch {
+    // a thread that ended while being read, or no /proc: what was read so far
+  }
+  return out;
+}
+
 const [data, threads] = process.argv.slice(2);
 const server = await startServer({
   data,
@@ -49,7 +69,12 @@ process.on('message', (m: Message) => {
   void (async () => {
     if (m.op === 'cpu') {
       const u = process.cpuUsage();
-      process.send?.({ id: m.id, cpuMs: (u.user + u.system) / 1000, mainCpuMs: mainThreadCpuMs() });
+      process.send?.({
+        id: m.id,
+        cpuMs: (u.user + u.system) / 1000,
+        mainCpuMs: mainThreadCpuMs(),
+        threadCpuMs: threadCpuMs(),
+      });
     } else if (m.op === 'sql') {
       process.send?.({ id: m.id, rows: await server.db.query(m.text ?? '', m.params ?? []) });
     } else {

@@ -67,10 +67,14 @@ class ServerProcess {
     });
   }
 
-  /** CPU of the whole server process and of its main thread alone (null where not measurable). */
-  async cpu(): Promise<{ all: number; main: number | null }> {
+  /** CPU of the whole server process, of its main thread alone (null where not measurable) and of each thread. */
+  async cpu(): Promise<{ all: number; main: number | null; threads: Record<string, number> }> {
     const m = await this.ask({ op: 'cpu' });
-    return { all: m.cpuMs as number, main: m.mainCpuMs as number | null };
+    return {
+      all: m.cpuMs as number,
+      main: m.mainCpuMs as number | null,
+      threads: m.threadCpuMs as Record<string, number>,
+    };
   }
 
   async cpuMs(): Promise<number> {
@@ -126,6 +130,21 @@ function fileForm(name: string, bytes: Uint8Array, fields: Record<string, string
 function failureOf(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   return [(e as Error).message, cause?.code, cause?.message].filter(Boolean).join(' / ');
+}
+
+/**
+ * Each thread's CPU per upload between two readings, largest first, the main thread (its id is the
+ * process id, the smallest) left out.
+ */
+function perThread(before: Record<string, number>, after: Record<string, number>, n: number): string {
+  const main = Math.min(...Object.keys(after).map(Number));
+  return Object.entries(after)
+    .filter(([tid]) => Number(tid) !== main)
+    .map(([tid, ms]) => (ms - (before[tid] ?? 0)) / n)
+    .filter((ms) => ms >= 0.05)
+    .sort((a, b) => b - a)
+    .map((ms) => ms.toFixed(1))
+    .join('、');
 }
 
 function percentile(xs: number[], p: number): number {
@@ -237,14 +256,16 @@ export async function run(): Promise<void> {
       `服务器每份报送耗 CPU ${cpuPerUpload.toFixed(1)} ms${split}（${THREADS} 个检查线程；` +
         `开始时本机 1 分钟负载 ${load.toFixed(2)}，${os.cpus().length} 核）`,
     );
+    const others = perThread(cpu0.threads, cpu1.threads, OFFICES);
+    if (others) console.log(`  各线程每份报送 CPU（ms，主线程除外，由多到少；检查线程在前）：${others}`);
 
     // More versions of the same offices (copies of the stored rows) until 1,000 submissions are stored.
     while ((await server.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions'))[0].n < STORED) {
       await server.query(
-        `INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems,
-           errors, warnings, state, remote_addr, user_agent)
-         SELECT round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems, errors, warnings, state,
-           remote_addr, user_agent FROM submissions WHERE round_id = $1 ORDER BY id LIMIT $2`,
+        `INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, parsed_deflated,
+           problems, errors, warnings, state, remote_addr, user_agent)
+         SELECT round_id, office, user_id, file_name, bytes, sha256, size, parsed, parsed_deflated, problems, errors,
+           warnings, state, remote_addr, user_agent FROM submissions WHERE round_id = $1 ORDER BY id LIMIT $2`,
         [roundId, Math.min(OFFICES, STORED - stored)],
       );
     }

@@ -14,7 +14,7 @@ export default async function checkAndMove(task) {
   const outcome = await checkUpload(task);
   if (outcome.kind !== 'read') return outcome;
   return Tinypool.move({
-    [Tinypool.transferableSymbol]: [outcome.parsedUtf8.buffer],
+    [Tinypool.transferableSymbol]: [outcome.parsedDeflated.buffer],
     [Tinypool.valueSymbol]: outcome,
   });
 }

@@ -2,6 +2,8 @@
  * Rows shared by several handlers (rounds, submissions) and the visibility rules: a reporting office
  * reaches only rounds whose roster names it and only its own submissions; anything else is "not found".
  */
+import { inflateRawSync } from 'node:zlib';
+import type { Submission } from '../core/model/submission.js';
 import type { RosterOffice } from '../core/roster.js';
 import type { SubmissionState } from './api/schemas.js';
 import type { AppContext, SessionUser } from './context.js';
@@ -104,4 +106,21 @@ export async function countedSubmissionIds(db: Sql, roundId: number): Promise<nu
     [roundId],
   );
   return rows.map((r) => r.id);
+}
+
+/** The columns a stored parsed submission is read from (parsedSubmission). */
+export const PARSED_COLUMNS = 'parsed, parsed_deflated';
+
+export interface ParsedColumns {
+  /** Rows stored before migration 6: the json itself. */
+  parsed: Submission | null;
+  /** UTF-8 JSON, raw-deflated by the checking thread (intake-check.ts). */
+  parsed_deflated: Uint8Array | null;
+}
+
+/** A stored submission as the core reads it; null when its file could not be read (有错误). */
+export function parsedSubmission(row: ParsedColumns): Submission | null {
+  if (row.parsed_deflated)
+    return JSON.parse(inflateRawSync(row.parsed_deflated).toString('utf8')) as Submission;
+  return row.parsed;
 }

@@ -12,17 +12,25 @@ import { userOf, DOCX_TYPE, FileBody, XLSX_TYPE, type Call, type Handler } from 
 import { roundReportConfig } from './report-config.js';
 import type { Sql } from '../db/db.js';
 import { conflict, notFound } from '../errors.js';
-import { countedSubmissionIds, visibleRound, type RoundRow } from '../store.js';
+import {
+  countedSubmissionIds,
+  parsedSubmission,
+  PARSED_COLUMNS,
+  visibleRound,
+  type ParsedColumns,
+  type RoundRow,
+} from '../store.js';
 
 /** The counted submissions of a round, parsed, in office order. */
 export async function countedSubmissions(db: Sql, roundId: number): Promise<Submission[]> {
   const ids = await countedSubmissionIds(db, roundId);
   if (ids.length === 0) return [];
-  const rows = await db.query<{ parsed: Submission }>(
-    'SELECT parsed FROM submissions WHERE id = ANY($1::int[]) ORDER BY office',
+  const rows = await db.query<ParsedColumns>(
+    `SELECT ${PARSED_COLUMNS} FROM submissions WHERE id = ANY($1::int[]) ORDER BY office`,
     [ids],
   );
-  return rows.map((r) => r.parsed);
+  // Counted submissions are all readable ones (有错误 is never counted).
+  return rows.map((r) => parsedSubmission(r) as Submission);
 }
 
 export async function consolidateRound(db: Sql, round: RoundRow): Promise<ConsolidationResult> {

@@ -8,10 +8,13 @@ import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context
 import { HttpError, badRequest, conflict, notFound } from '../errors.js';
 import { judgeSubmission, problemJson } from '../intake.js';
 import {
+  PARSED_COLUMNS,
   SUBMISSION_SELECT,
+  parsedSubmission,
   submissionJson,
   visibleRound,
   visibleSubmission,
+  type ParsedColumns,
   type RoundRow,
   type SubmissionRow,
 } from '../store.js';
@@ -23,7 +26,7 @@ import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
  * atomic without an explicit transaction (a crash leaves neither or both).
  */
 const INSERT_SUBMISSION = `WITH ins AS (
-    INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed, problems,
+    INSERT INTO submissions (round_id, office, user_id, file_name, bytes, sha256, size, parsed_deflated, problems,
       errors, warnings, state, remote_addr, user_agent)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
     RETURNING id, round_id, office, user_id, file_name, sha256, size, state, errors, warnings, created_at,
@@ -38,8 +41,8 @@ const INSERT_SUBMISSION = `WITH ins AS (
 
 interface Stored {
   office: string;
-  /** UTF-8 JSON, stored as it is (a binary json parameter: the database checks it, nothing re-encodes it). */
-  parsedUtf8: Uint8Array | null;
+  /** UTF-8 JSON raw-deflated by the checking thread, stored as it is (store.ts: parsedSubmission). */
+  parsedDeflated: Uint8Array | null;
   problems: ReturnType<typeof problemJson>[];
   state: '已报送' | '有错误';
   sha256: string;
@@ -57,7 +60,7 @@ async function storeSubmission(call: Call, round: RoundRow, file: UploadedFile, 
     file.bytes,
     s.sha256,
     file.bytes.length,
-    s.parsedUtf8,
+    s.parsedDeflated,
     JSON.stringify(s.problems),
     errors,
     s.problems.length - errors,
@@ -92,7 +95,7 @@ async function keepRefused(
   round: RoundRow,
   file: UploadedFile,
   e: HttpError,
-  read: { office: string; parsedUtf8: Uint8Array; sha256: string } | { sha256: string },
+  read: { office: string; parsedDeflated: Uint8Array; sha256: string } | { sha256: string },
 ): Promise<HttpError> {
   if (e.status !== 422 || !KEPT_REFUSALS.has(e.code)) return e;
   const user = userOf(call);
@@ -115,7 +118,7 @@ async function keepRefused(
       ];
   const row = await storeSubmission(call, round, file, {
     office,
-    parsedUtf8: 'parsedUtf8' in read ? read.parsedUtf8 : null,
+    parsedDeflated: 'parsedDeflated' in read ? read.parsedDeflated : null,
     problems,
     state: '有错误',
     sha256: read.sha256,
@@ -153,7 +156,7 @@ export const submit: Handler = async (call) => {
   const problems = sub.problems.map(problemJson);
   const row = await storeSubmission(call, round, file, {
     office: sub.office.trim(),
-    parsedUtf8: outcome.parsedUtf8,
+    parsedDeflated: outcome.parsedDeflated,
     problems,
     state: '已报送',
     sha256: outcome.sha256,
@@ -201,22 +204,24 @@ function commentJson(c: CommentRow) {
 }
 
 async function parsedOf(call: Call, id: number): Promise<Submission> {
-  const rows = await call.ctx.db.query<{ parsed: Submission | null }>(
-    'SELECT parsed FROM submissions WHERE id = $1',
+  const rows = await call.ctx.db.query<ParsedColumns>(
+    `SELECT ${PARSED_COLUMNS} FROM submissions WHERE id = $1`,
     [id],
   );
   if (!rows[0]) throw notFound('报送记录');
-  const parsed = rows[0].parsed;
+  const parsed = parsedSubmission(rows[0]);
   if (!parsed) throw conflict(`报送记录 ${id} 的文件未能读出（有错误），无法比对`, 'unreadable');
   return parsed;
 }
 
 export const getSubmission: Handler = async (call) => {
   const s = await visibleSubmission(call.ctx.db, userOf(call), call.ids.submissionId);
-  const [{ parsed, problems }] = await call.ctx.db.query<{ parsed: Submission | null; problems: unknown[] }>(
-    'SELECT parsed, problems FROM submissions WHERE id = $1',
+  const [row] = await call.ctx.db.query<ParsedColumns & { problems: unknown[] }>(
+    `SELECT ${PARSED_COLUMNS}, problems FROM submissions WHERE id = $1`,
     [s.id],
   );
+  const parsed = parsedSubmission(row);
+  const problems = row.problems;
   const comments = await call.ctx.db.query<CommentRow>(
     `${COMMENT_SELECT} WHERE c.submission_id = $1 ORDER BY c.id`,
     [s.id],
