@@ -227,7 +227,11 @@ describe('where each deadline sits in the text', () => {
   });
 
   it('lists the dates in the order written, whatever rule found them', () => {
-    expect(values('每年3月底前报送总结，2025年底前全面完成，今年启动。')).toEqual(['2022-03', '2025', '2022']);
+    expect(values('每年3月底前报送总结，2025年底前全面完成，今年启动。')).toEqual([
+      '2022-03',
+      '2025',
+      '2022',
+    ]);
   });
 });
 
