@@ -1158,6 +1158,8 @@ function addMilestones(s: Sentence, found: DraftTarget[]): void {
         if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
       }
       if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
+      // "到2025年，主要目标是：": the date opens a list, whose items carry it
+      if (/^[：:]\s*$/.test(hw.slice(qEnd, sTo))) continue;
       // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
       if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
       lastClauseEnd = qEnd;
