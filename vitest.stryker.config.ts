@@ -84,6 +84,7 @@ export const CORE_UNIT_TESTS = [
   'report-numerals-punctuation',
   'workbook-plan-helpers',
   'report-model-labels',
+  'workbook-period-labels',
 ];
 
 export default defineConfig({
