@@ -85,6 +85,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-helpers',
   'report-model-labels',
   'workbook-period-labels',
+  'workbook-fingerprint-cells',
 ];
 
 export default defineConfig({
