@@ -86,6 +86,7 @@ export const CORE_UNIT_TESTS = [
   'report-model-labels',
   'workbook-period-labels',
   'workbook-fingerprint-cells',
+  'workbook-upgrade-notes',
 ];
 
 export default defineConfig({
