@@ -79,6 +79,11 @@ export const CORE_UNIT_TESTS = [
   'workbook-sample-figures',
   'report-target-phrase',
   'report-attachment-tables',
+  'workbook-target-bounds',
+  'report-body-fields',
+  'report-numerals-punctuation',
+  'workbook-plan-helpers',
+  'report-model-labels',
 ];
 
 export default defineConfig({

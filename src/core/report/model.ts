@@ -333,7 +333,7 @@ function headingTitles(target: Target | undefined, lk: Lookup): string[] | null 
 function sectionLabels(section: string): string[] {
   return (
     section.match(
-      /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]+[.．、]|第[一二三四五六七八九十]+[章节部分]/g,
+      /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d０-９]+[）)]|[\d０-９]+[.．、]|第[一二三四五六七八九十]+(?:章|节|部分)/g,
     ) ?? []
   );
 }
@@ -351,7 +351,7 @@ function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): st
 export function stripLabel(s: string): string {
   return s
     .replace(
-      /^(?:第[一二三四五六七八九十百]+[章节部分条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/,
+      /^(?:第[一二三四五六七八九十百]+(?:章|节|部分|条)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])\s*/,
       '',
     )
     .replace(/[。；;，,：:]+$/, '')
