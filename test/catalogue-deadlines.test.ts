@@ -198,3 +198,108 @@ describe('今年 before a month', () => {
     expect(values('今年6月启动试点。')).toEqual(['2022']);
   });
 });
+
+/** Hits of `text` read in place after a preamble, so offsets count from the sentence's place in the text. */
+function inPlace(text: string, ctx: ExtractContext = MARCH_2022) {
+  const lead = '前言。';
+  return findDeadlines(figureText(lead + text), lead.length, lead.length + text.length, ctx).map((d) => ({
+    ...d,
+    at: d.at - lead.length,
+    end: d.end - lead.length,
+  }));
+}
+const span = (text: string, ctx?: ExtractContext) =>
+  inPlace(text, ctx).map((d) => [d.at, d.end, d.value, d.explicit]);
+
+describe('where each deadline sits in the text', () => {
+  it('is counted from the sentence’s place, for every kind of date', () => {
+    // offsets below are character positions in each sentence, counted by hand
+    expect(span('各地每年3月底前报送总结。')).toEqual([[2, 8, '2022-03', true]]);
+    expect(span('全省用3年左右时间建成体系。')).toEqual([[2, 9, '2025', true]]);
+    expect(span('启动试点，本年度完成评估。')).toEqual([[5, 8, '2022', true]]);
+    expect(span('全市今后10年，未来十五年。')).toEqual([
+      [2, 7, '2032', true],
+      [8, 13, '2037', true],
+    ]);
+    expect(span('各地在本方案印发后3个月内制定细则。')).toEqual([[3, 13, '2022-06', true]]);
+    expect(span('力争明年全面推开。')).toEqual([[2, 4, '2023', false]]);
+    expect(span('各地于6月底前报送。')).toEqual([[3, 7, '2022-06', true]]);
+  });
+
+  it('lists the dates in the order written, whatever rule found them', () => {
+    expect(values('每年3月底前报送总结，2025年底前全面完成，今年启动。')).toEqual([
+      '2022-03',
+      '2025',
+      '2022',
+    ]);
+  });
+});
+
+describe('boundaries of the year rules', () => {
+  it('reads 截至 the document’s own year, and 截止到, as a report of the state', () => {
+    expect(values('截至2022年底，全市共有托位5000个。')).toEqual([]);
+    expect(values('截止到2021年底，全省共有养老机构1200家。')).toEqual([]);
+  });
+
+  it('skips a founding year even at the start of the sentence', () => {
+    expect(values('始建于1958年的市人民医院，2025年前完成改扩建。')).toEqual(['2025']);
+  });
+
+  it('keeps a year followed by 的 further on, and skips the start of a spaced range', () => {
+    expect(values('到2025年建成的社区医院达到100家。')).toEqual(['2025']);
+    expect(values('2021年 — 2025年，每年新增床位500张。')).toEqual(['2025']);
+    expect(values('2023年6 月底前完成。')).toEqual(['2023-06']);
+  });
+
+  it('makes a year explicit by 底, by opening a clause of the document year, not by words further back', () => {
+    expect(hits('全市2025年底实现全覆盖。')[0].explicit).toBe(true);
+    expect(hits('2022年全面完成改造任务。')[0].explicit).toBe(true);
+    expect(hits('统筹推进，加快推进2025年重点项目建设。')[0].explicit).toBe(false);
+    expect(hits('做好在校2025年毕业生就业工作。')[0].explicit).toBe(false);
+    expect(hits('统筹推进2025年项目，加快建设。')[0].explicit).toBe(false);
+  });
+});
+
+describe('boundaries of the other rules', () => {
+  it('reads two-digit and Chinese spans after 今后/未来', () => {
+    expect(values('今后10年持续推进。')).toEqual(['2032']);
+    expect(values('未来十五年持续推进。')).toEqual(['2037']);
+  });
+
+  it('reads a yearly due date only for a real month', () => {
+    expect(values('每年13月底前报送。')).toEqual([]);
+    expect(values('每年0月底前报送。')).toEqual([]);
+  });
+
+  it('reads months, days and spaces after 今年/明年 as the due month, not as the year', () => {
+    expect(values('今年12月底前完成。')).toEqual(['2022-12']);
+    expect(values('今年十二月底前完成。')).toEqual(['2022-12']);
+    expect(values('今年9月15日前完成。')).toEqual(['2022-09']);
+    expect(values('今年9月份前完成。')).toEqual(['2022-09']);
+    expect(values('今年 9 月份 15 日 前完成。')).toEqual(['2022-09']);
+    expect(values('明年12月启动。')).toEqual([]);
+    expect(values('明年十二月启动。')).toEqual([]);
+    expect(values('明年 3 月启动。')).toEqual([]);
+    expect(values('请于明年 3 月 15 日 前报送。')).toEqual(['2023-03']);
+    expect(values('各地 6 月 底 前完成。')).toEqual(['2022-06']);
+  });
+
+  it('reads a monthly due date written with spaces', () => {
+    expect(values('每月 10 日 前报送进展。')).toEqual(['2022-04']);
+  });
+
+  it('counts days from the document’s day, and working days as 1.4 calendar days', () => {
+    expect(values('印发后20个工作日内报送方案。')).toEqual(['2022-04']);
+    expect(values('印发后10日内报送方案。', dated('2022-03-25'))).toEqual(['2022-04']);
+    expect(values('印发后30日内报送方案。', { docYear: 2022 })).toEqual(['2022']);
+  });
+});
+
+describe('a five-year plan’s name against a count of fifteen', () => {
+  it('reads 十五 in 十五年, 二十五年 and 十五个 as a number, not as the 十五 plan', () => {
+    expect(values('未来十五年持续推进。')).toEqual(['2037']);
+    expect(values('用二十五年时间完成。')).toEqual(['2047']);
+    expect(values('建设十五个示范点。')).toEqual([]);
+    expect(values('“十五”期间，全省累计投入资金。')).toEqual(['2005']);
+  });
+});

@@ -348,7 +348,7 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
     // "截至2021年底" reports the state at a past date; "截至2025年底" with a year after the document's sets one
     const future = Boolean(ctx.docYear && Number(m[1]) > ctx.docYear);
-    if (/(截至|截止)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0]) && !future) continue;
+    if (/(截至|截止)到?\s*$/.test(before) && !/(前|之前|底前)/.test(m[0]) && !future) continue;
     if (/(自|从)\s*$/.test(before) && !/(前|之前|底前)/.test(m[0])) continue;
     // "成立于2019年" reports a fact; "于2030年超过…" sets a date
     if (/(成立|始建|创建|建成|颁布|发布|印发|出台)于\s*$/.test(s.slice(Math.max(0, m.index - 5), m.index)))
@@ -361,13 +361,13 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
     const month = m[2] ? `-${m[2].padStart(2, '0')}` : '';
     const lead = s.slice(Math.max(0, m.index - 4), m.index);
     const atClauseStart = m.index === 0 || /[，,。；;：:\s]$/.test(s.slice(0, m.index));
-    const notPast = !ctx.docYear || Number(m[1]) >= ctx.docYear;
     const explicit =
       /(到|至|力争|争取|确保|计划|预计|在|于|截至|截止)\s*$/.test(lead) ||
       Boolean(m[4]) ||
       /^\s*[，,]/.test(after) ||
       /底|末/.test(m[3] ?? '') ||
-      (atClauseStart && notPast && /^[\u4e00-\u9fa5]/.test(after));
+      // (a past year opening a clause is dropped below, with the other reports of the past)
+      (atClauseStart && /^[\u4e00-\u9fa5]/.test(after));
     const past = Boolean(
       ctx.docYear && Number(m[1]) < ctx.docYear && !/(到|至|力争|争取|确保)\s*$/.test(lead),
     );
@@ -379,8 +379,9 @@ export function findDeadlines(hw: string, from: number, to: number, ctx: Extract
       past,
     });
   }
+  // a plan's name, not a count ("未来十五年", "二十五个")
   const planRe =
-    /[“"]?(十[一二三四五六七八九]?五)[”"]?\s*(期间|时期|末|规划期|以来|开局(?:之)?前|开局以前)?/g;
+    /(?<![一二三四五六七八九十百千两])[“"]?(十[一二三四五六七八九]?五)(?!\s*[年个万亿项名人家所天周岁倍])[”"]?\s*(期间|时期|末|规划期|以来|开局(?:之)?前|开局以前)?/g;
   for (let m; (m = planRe.exec(s));) {
     if (m[2] === '以来') continue;
     const n = chineseNumber(m[1].replace(/五$/, ''));
