@@ -85,6 +85,9 @@ export const CORE_UNIT_TESTS = [
   'report-numerals-punctuation',
   'workbook-plan-helpers',
   'report-model-labels',
+  'workbook-period-labels',
+  'workbook-fingerprint-cells',
+  'workbook-upgrade-notes',
 ];
 
 export default defineConfig({

@@ -147,8 +147,8 @@ describe('the 完成率 matrix', () => {
       ['2', '单位GDP能耗下降', '—', '1', '0', '1', '0.0'],
       ['3', '建成示范园区', '2026年前完成', '2', '1', '1', '/'],
     ]);
-    const withMissing = completionMatrix(targets, many, thirteen, ['四平市']);
-    expect(withMissing.footnote).toBe('注：四平市未报送，未列入。');
+    const withMissing = completionMatrix(targets, many, thirteen, ['四平市', '通化市']);
+    expect(withMissing.footnote).toBe('注：四平市、通化市未报送，未列入。');
     // an indicator no office reported
     const lonely = completionMatrix([line({ targetId: 'T9', indicator: '新指标' })], many, thirteen, []);
     expect(lonely.rows).toEqual([['1', '新指标', '≥5%', '0', '0', '0', '—']]);
@@ -162,13 +162,14 @@ describe('the 滞后指标清单', () => {
       line({ targetId: 'T2', indicator: '能耗', judged: '已完成' }),
       line({ targetId: 'T3', indicator: '园区', judged: '未启动' }),
       line({ targetId: 'T4', indicator: '投资', judged: '未达到序时进度' }),
+      line({ targetId: 'T5', indicator: '消费', judged: '未启动' }),
     ];
     const behind = (office: string, targetId: string, problems: string) =>
       line({ targetId, office, judged: '未达到序时进度', problems });
     const lines = [
       behind('长春市', 'T1', '【示例数据】资金到位慢。'),
-      behind('吉林市', 'T1', '资金到位慢；'),
-      behind('四平市', 'T1', '项目审批滞后'),
+      behind('吉林市', 'T1', '  资金到位慢；。'),
+      behind('四平市', 'T1', '项目审批滞后，用地不足'),
       behind('辽源市', 'T1', '用地指标不足'),
       line({ targetId: 'T1', office: '通化市', judged: '已完成', problems: '无' }),
       line({ targetId: 'T3', office: '白山市', judged: '未启动', problems: '  ' }),
@@ -177,14 +178,16 @@ describe('the 滞后指标清单', () => {
       behind('四平市', 'T4', '资金到位慢'),
       behind('辽源市', 'T4', '资金到位慢'),
       behind('松原市', 'T4', '资金到位慢'),
+      ...['长春市', '吉林市', '四平市'].map((o) => line({ targetId: 'T5', office: o, judged: '未启动' })),
     ];
     const l = laggardList(targets, lines);
     expect(l.title).toBe('滞后指标清单');
     expect(l.columns.map((c) => c.header)).toEqual(['序号', '指标', '滞后单位', '主要原因（单位反映）']);
     expect(l.rows).toEqual([
-      ['1', '增速', '长春、吉林、四平等4个', '长春、吉林：资金到位慢；四平：项目审批滞后'],
+      ['1', '增速', '长春、吉林、四平等4个', '长春、吉林：资金到位慢；四平：项目审批滞后，用地不足'],
       ['2', '园区', '白山', '—'],
       ['3', '投资', '长春、吉林、四平等5个', '长春、吉林、四平等5个：资金到位慢'],
+      ['4', '消费', '长春、吉林、四平', '—'],
     ]);
   });
 

@@ -50,7 +50,38 @@ describe('a phrase boundary two characters past the middle wins over an even pla
   });
 });
 
+describe('a boundary is exactly at the mark', () => {
+  it('the break right after 》, 、 or ， is the boundary, not one character later', () => {
+    // after the 14th character: 14 + 16 (growing downwards) still beats an even plain break
+    for (const mark of ['》', '、', '，'])
+      expect(breakTitle(`${f(13)}${mark}${f(16, 3)}`)).toEqual([`${f(13)}${mark}`, f(16, 3)]);
+  });
+
+  it('the break right after 的 is the boundary, not one character later', () => {
+    expect(breakTitle(`${f(13)}的${f(16, 3)}`)).toEqual([`${f(13)}的`, f(16, 3)]);
+  });
+
+  it('a CJK radical (U+2E80) is a full-width character', () => {
+    expect(breakTitle('\u2e80'.repeat(20))).toHaveLength(1);
+    expect(breakTitle('\u2e80'.repeat(21))).toHaveLength(2);
+  });
+});
+
 describe('the shape of the lines', () => {
+  it('never makes a line longer than the measure, even for a cheap break', () => {
+    // after 》 is a free break, but the line before it would hold 21 characters
+    const title = `${f(3)}《${f(16, 3)}》${f(20, 5)}`;
+    const lines = breakTitle(title);
+    expect(lines.join('')).toBe(title);
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect([...l].length).toBeLessThanOrEqual(20);
+  });
+
+  it('avoids a last line of one or two characters even at a free break', () => {
+    // measure 8: after 关于 gives 8 + 2; the even 5 + 5 reads better
+    expect(breakTitle('甲乙丙丁戊己关于庚辛', 8)).toEqual(['甲乙丙丁戊', '己关于庚辛']);
+  });
+
   it('of two equally good breaks, keeps the longer line above', () => {
     // 关于 ends the 14th and the 16th character: 14 + 16 would grow downwards, 16 + 14 does not
     const title = `${f(12)}关于关于${f(14, 12)}`;
