@@ -236,7 +236,7 @@ const AT_LEAST_GOVERNS = /(至少|最少)[\u4e00-\u9fa5（）()]{1,12}$/;
 /** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
 const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
 const BASELINE =
-  /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
+  /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|以来|过去)/;
 /** A sentence opening that reports the current state. */
 const BASELINE_OPENING =
   /^\s*(截至|截止|目前|当前|现有|近年来|近\d+年来|过去|\d{4}\s*年(?:底|末)?\s*[，,]\s*(?:全国|全省|全市|全县|全区)?(?:共有|已有|共))/;
