@@ -28,6 +28,16 @@ describe('the field a policy covers', () => {
     // brackets without a year stay
     expect(fieldOfPolicy('促进就业（试行）')).toBe('促进就业（试行）');
     expect(fieldOfPolicy('《实施意见》')).toBe('');
+    // only a bracket at the end holding a four-digit year is dropped
+    expect(fieldOfPolicy('促进就业的意见（试行，2024年）')).toBe('促进就业');
+    expect(fieldOfPolicy('数字经济（2021—2025年）发展规划')).toBe('数字经济（2021—2025年）发展');
+    expect(fieldOfPolicy('促进就业（第2版）')).toBe('促进就业（第2版）');
+    // a place only at the start; the genre only at the end
+    expect(fieldOfPolicy('加快构建现代化产业体系推动县域经济发展')).toBe(
+      '加快构建现代化产业体系推动县域经济发展',
+    );
+    expect(fieldOfPolicy('落实意见建议工作方案')).toBe('落实意见建议');
+    expect(fieldOfPolicy('关于 促进就业的意见')).toBe('促进就业');
   });
 });
 
