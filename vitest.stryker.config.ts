@@ -72,6 +72,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-cells',
   'catalogue-milestones',
   'catalogue-correction-form',
+  'catalogue-paragraphs',
   'report-masthead-faults',
   'report-title-breaks',
   'report-raster-ppm',

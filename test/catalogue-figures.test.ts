@@ -232,3 +232,30 @@ describe('codes, Chinese numerals and lists', () => {
     ]);
   });
 });
+
+describe('subsidies, things done and reports since a year', () => {
+  it('keeps a subsidy standard raised to a level, and skips one that only states the rate', () => {
+    expect(
+      read('城乡居民基本公共卫生服务补助标准提高到每人每年94元，家庭医生签约补贴标准为每人200元。').map(
+        (x) => [x.figure, x.comparator, x.perYear],
+      ),
+    ).toEqual([['94元', '>=', true]]);
+  });
+
+  it('skips what was built (建成了), a figure of a past year, and what was done since a year', () => {
+    expect(figures('全省建成了3所区域医疗中心，2020年全省共有执业医师2万人，到2025年新增5所。')).toEqual([
+      '5所',
+    ]);
+    expect(figures('全市排名进入全省前列，2022年以来新增就业5万人。')).toEqual([]);
+    expect(
+      read('“十三五”以来，全省新增床位2万张，到2025年新增床位1万张。').map((x) => [x.figure, x.deadline]),
+    ).toEqual([['1万张', '2025']]);
+  });
+
+  it('reads each count of a 、-list of levels', () => {
+    expect(read('全市建成3个国家级、5个省级示范基地。').map((x) => [x.value, x.indicator])).toEqual([
+      [3, '全市建成国家级'],
+      [5, '省级示范基地'],
+    ]);
+  });
+});

@@ -236,7 +236,7 @@ const AT_LEAST_GOVERNS = /(至少|最少)[\u4e00-\u9fa5（）()]{1,12}$/;
 /** "达到人口总数的１.５‰": the verb governs a figure a few words later. */
 const GE_GOVERNS = /(达到|不低于|不少于|提高到|提高至|提升到|提升至|增加到|增长到)[^，,；;。达]{1,12}的\s*$/;
 const BASELINE =
-  /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|过去)/;
+  /(截至|截止|目前|现有|已有|共有|已建成|已达到|已经|比上年|同比|较上年|增长了|下降了|减少了|近年来|以来|过去)/;
 /** A sentence opening that reports the current state. */
 const BASELINE_OPENING =
   /^\s*(截至|截止|目前|当前|现有|近年来|近\d+年来|过去|\d{4}\s*年(?:底|末)?\s*[，,]\s*(?:全国|全省|全市|全县|全区)?(?:共有|已有|共))/;
@@ -1158,6 +1158,8 @@ function addMilestones(s: Sentence, found: DraftTarget[]): void {
         if (cjk(qStart, qEnd) - cjk(d.at, d.end) < 4) continue;
       }
       if (BASELINE.test(hw.slice(pFrom, d.at))) continue;
+      // "到2025年，主要目标是：": the date opens a list, whose items carry it
+      if (/^[：:]\s*$/.test(hw.slice(qEnd, sTo))) continue;
       // a recurring report or meeting ("每季度通报进展", "每月5日前报…汇总") is how the work is run, not a result
       if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
       lastClauseEnd = qEnd;
