@@ -88,6 +88,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-period-labels',
   'workbook-fingerprint-cells',
   'workbook-upgrade-notes',
+  'workbook-read-consistency',
 ];
 
 export default defineConfig({

@@ -5,7 +5,7 @@
  * behind, the data gaps by office and the offices' causes grouped under fixed headings. Expected
  * values are counted by hand.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NoteItem, ReportModel, TargetLine } from '../src/core/report/model.js';
 import { fieldOfPolicy, summariseBody } from '../src/core/report/body.js';
 
@@ -28,6 +28,16 @@ describe('the field a policy covers', () => {
     // brackets without a year stay
     expect(fieldOfPolicy('促进就业（试行）')).toBe('促进就业（试行）');
     expect(fieldOfPolicy('《实施意见》')).toBe('');
+    // only a bracket at the end holding a four-digit year is dropped
+    expect(fieldOfPolicy('促进就业的意见（试行，2024年）')).toBe('促进就业');
+    expect(fieldOfPolicy('数字经济（2021—2025年）发展规划')).toBe('数字经济（2021—2025年）发展');
+    expect(fieldOfPolicy('促进就业（第2版）')).toBe('促进就业（第2版）');
+    // a place only at the start; the genre only at the end
+    expect(fieldOfPolicy('加快构建现代化产业体系推动县域经济发展')).toBe(
+      '加快构建现代化产业体系推动县域经济发展',
+    );
+    expect(fieldOfPolicy('落实意见建议工作方案')).toBe('落实意见建议');
+    expect(fieldOfPolicy('关于 促进就业的意见')).toBe('促进就业');
   });
 });
 
@@ -102,7 +112,12 @@ describe('the fields of a one-policy report and what each names', () => {
     at(B1, '长春市', '未启动'),
     at(B1, '四平市', '未启动'),
   ];
-  const body = summariseBody(model(targets, lines));
+  // Computed in beforeAll, not while the tests are collected: a mutation tool activates its change
+  // only once the hooks run.
+  let body: ReturnType<typeof summariseBody>;
+  beforeAll(() => {
+    body = summariseBody(model(targets, lines));
+  });
 
   it('keeps the fields of three or more targets and reads the rest as 其他', () => {
     expect(body.fields.map((f) => [f.name, f.targets.map((t) => t.indicator)])).toEqual([
