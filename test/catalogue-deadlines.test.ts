@@ -303,3 +303,28 @@ describe('a five-year plan’s name against a count of fifteen', () => {
     expect(values('“十五”期间，全省累计投入资金。')).toEqual(['2005']);
   });
 });
+
+describe('more boundaries found by mutation runs', () => {
+  it('reads 年内 and 年底前 after a count earlier in the sentence as this year', () => {
+    expect(values('建成3个中心，年内完成验收。')).toEqual(['2022']);
+    expect(values('新建3个中心，年底前完成验收。')).toEqual(['2022']);
+  });
+
+  it('reads a month with 底 and no 前', () => {
+    expect(values('各地6月底完成摸底。')).toEqual(['2022-06']);
+  });
+
+  it('counts plain days one to one', () => {
+    // the 9th plus 20 days is still March
+    expect(values('印发后20日内报送方案。')).toEqual(['2022-03']);
+  });
+
+  it('skips a year after 自/从 and a founding year followed by a comma', () => {
+    expect(values('从2023年全面推开分级诊疗。')).toEqual([]);
+    expect(values('始建于1958年，是全省首家三甲医院，2025年前完成改扩建。')).toEqual(['2025']);
+  });
+
+  it('reads no one-off due date in 每6月底前 (a recurring month)', () => {
+    expect(values('每6月底前报送一次。')).toEqual([]);
+  });
+});
