@@ -5,7 +5,7 @@
  * behind, the data gaps by office and the offices' causes grouped under fixed headings. Expected
  * values are counted by hand.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NoteItem, ReportModel, TargetLine } from '../src/core/report/model.js';
 import { fieldOfPolicy, summariseBody } from '../src/core/report/body.js';
 
@@ -112,14 +112,12 @@ describe('the fields of a one-policy report and what each names', () => {
     at(B1, '长春市', '未启动'),
     at(B1, '四平市', '未启动'),
   ];
-  // Computed in beforeAll, not while the tests are collected: a mutation tool activates its change
-  // only once the hooks run.
-  let body: ReturnType<typeof summariseBody>;
-  beforeAll(() => {
-    body = summariseBody(model(targets, lines));
-  });
+  // Computed inside each test, not in a hook or while collecting: a mutation run sees only what
+  // the tests themselves call.
+  const summary = () => summariseBody(model(targets, lines));
 
   it('keeps the fields of three or more targets and reads the rest as 其他', () => {
+    const body = summary();
     expect(body.fields.map((f) => [f.name, f.targets.map((t) => t.indicator)])).toEqual([
       ['产业发展', ['产值', '投资', '出口', '税收']],
       ['社会民生', ['养老', '就业', '医保']],
@@ -128,7 +126,7 @@ describe('the fields of a one-policy report and what each names', () => {
   });
 
   it('counts each field and names its stand-outs (not held) and laggards (lowest rate first)', () => {
-    const [a, b, other] = body.fields;
+    const [a, b, other] = summary().fields;
     expect([a.done, a.ahead, a.behind, a.noData]).toEqual([2, 3, 1, 0]);
     expect(a.standouts.map((t) => t.indicator)).toEqual(['产值', '投资']);
     expect(a.laggards.map((t) => t.indicator)).toEqual(['出口']);
@@ -141,7 +139,7 @@ describe('the fields of a one-policy report and what each names', () => {
   });
 
   it('lists the offices behind in each field, most first', () => {
-    const [a, b, other] = body.fields;
+    const [a, b, other] = summary().fields;
     expect(a.laggingOffices).toEqual([
       { office: '长春市', count: 1 },
       { office: '吉林市', count: 1 },
@@ -155,6 +153,7 @@ describe('the fields of a one-policy report and what each names', () => {
   });
 
   it('names the report’s three best, the lines behind, the fields behind most first (not 其他), the gaps by office', () => {
+    const body = summary();
     expect(body.standouts.map((t) => t.indicator)).toEqual(['产值', '开办', '投资']);
     expect(body.behindLines).toBe(7);
     expect(body.laggingFields.map((f) => f.name)).toEqual(['社会民生', '产业发展']);

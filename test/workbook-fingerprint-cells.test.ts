@@ -3,7 +3,7 @@
  * canonical text of each kind of cell, the published FNV-1a hash folded to 24 bits (six hex digits a
  * cell), and the cells named when they differ. Hash values are the published FNV-1a ones, folded by hand.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalCell, changedCells, fingerprintCells } from '../src/core/workbook/fingerprint.js';
 
 describe('canonical cell text', () => {
@@ -37,24 +37,21 @@ describe('fingerprints', () => {
 });
 
 describe('which cells changed', () => {
-  let stored: string;
-  beforeAll(() => {
-    stored = fingerprintCells(['T001', '到2025年达到60%', '%']);
-  });
+  const stored = () => fingerprintCells(['T001', '到2025年达到60%', '%']);
 
   it('none when the row is as generated, whatever the line endings', () => {
-    expect(changedCells(stored, ['T001', '到2025年达到60%', '%'])).toEqual([]);
+    expect(changedCells(stored(), ['T001', '到2025年达到60%', '%'])).toEqual([]);
     expect(changedCells(fingerprintCells(['甲\n乙']), ['甲\r\n乙'])).toEqual([]);
   });
 
   it('names each edited cell', () => {
-    expect(changedCells(stored, ['T001', '到2025年达到50%', '%'])).toEqual([1]);
-    expect(changedCells(stored, ['T002', '到2025年达到60%', '个'])).toEqual([0, 2]);
+    expect(changedCells(stored(), ['T001', '到2025年达到50%', '%'])).toEqual([1]);
+    expect(changedCells(stored(), ['T002', '到2025年达到60%', '个'])).toEqual([0, 2]);
   });
 
   it('every cell when the row’s shape differs from the fingerprint', () => {
-    expect(changedCells(stored, ['T001', '到2025年达到60%'])).toEqual([0, 1]);
-    expect(changedCells(`${stored}0`, ['T001', '到2025年达到60%', '%'])).toEqual([0, 1, 2]);
+    expect(changedCells(stored(), ['T001', '到2025年达到60%'])).toEqual([0, 1]);
+    expect(changedCells(`${stored()}0`, ['T001', '到2025年达到60%', '%'])).toEqual([0, 1, 2]);
     expect(changedCells('', [])).toEqual([]);
   });
 });

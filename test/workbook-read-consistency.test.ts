@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import type { WorkbookGrid } from '../src/core/model/grid.js';
 import { emptyEntry, type Entry, type Problem } from '../src/core/model/submission.js';
 import { selectForOffice } from '../src/core/workbook/build-plan.js';
 import { planWorkbook } from '../src/core/workbook/plan.js';
@@ -24,8 +25,8 @@ const RULES = new Set([
 
 let cat: Catalogue;
 let t: Target[];
-let problems: Problem[];
 let cellOf: (id: string, header: string) => string;
+let grid: WorkbookGrid;
 
 beforeAll(() => {
   cat = seedCatalogue();
@@ -42,7 +43,7 @@ beforeAll(() => {
     { ...emptyEntry(t[6].id), status: '已完成', actual: v(6), progress: '完成' },
     { ...emptyEntry(t[7].id), status: '滞后', actual: v(7) / 2, problems: '资金未到位', nextSteps: '加快' },
   ];
-  const grid = planGrid(
+  grid = planGrid(
     planWorkbook(cat, { office: '长春市', period: '2025年度', generatedAt: '2026-01-05T08:00:00Z', entries }),
   );
   const sheet = gridSheet(grid, '指标');
@@ -51,14 +52,17 @@ beforeAll(() => {
     const r = sheet.rows.findIndex((row) => row[idCol] === id);
     return `${columnLetter(headerColumn(sheet, header).col)}${r + 1}`;
   };
-  problems = readSubmission(grid, { source: '长春市.xlsx', catalogue: cat }).problems.filter((p) =>
-    RULES.has(p.code),
-  );
 });
 
-const of = (id: string) => problems.filter((p) => p.targetId === id).map((p) => [p.severity, p.code, p.cell]);
+/** The reader's findings, read inside each test (a mutation run sees only what the tests call). */
+const findings = (): Problem[] =>
+  readSubmission(grid, { source: '长春市.xlsx', catalogue: cat }).problems.filter((p) => RULES.has(p.code));
+const of = (id: string) =>
+  findings()
+    .filter((p) => p.targetId === id)
+    .map((p) => [p.severity, p.code, p.cell]);
 const message = (id: string, code: string) =>
-  problems.find((p) => p.targetId === id && p.code === code)?.message ?? '';
+  findings().find((p) => p.targetId === id && p.code === code)?.message ?? '';
 
 describe('status against figure', () => {
   it('has enough targets to test with', () => {

@@ -14,18 +14,24 @@ import { seedCatalogue } from './helpers/seeds.js';
 const PERIOD = '2025年1-9月';
 let cat: Catalogue;
 let byId: Map<string, Target>;
-/** Every office's sample over the whole catalogue, three seeds: a few thousand entries. */
-let all: { t: Target; e: Entry; office: string }[];
 
 beforeAll(() => {
   cat = seedCatalogue();
   byId = new Map(cat.targets.map((t) => [t.id, t]));
-  all = [];
+});
+
+/**
+ * Every office's sample over the whole catalogue, three seeds: a few thousand entries. Made inside
+ * each test (not in a hook): a mutation run sees only what the tests themselves call.
+ */
+function sampleAll(): { t: Target; e: Entry; office: string }[] {
+  const all: { t: Target; e: Entry; office: string }[] = [];
   for (const office of ['长春市', '吉林市', '四平市'])
     for (const seed of [1, 2, 3])
       for (const e of sampleEntries(cat, office, PERIOD, seed))
         all.push({ t: byId.get(e.targetId)!, e, office });
-});
+  return all;
+}
 
 /** Within [lo, hi] of the target value, allowing the 3-significant-digit rounding. */
 function within(x: number, lo: number, hi: number): boolean {
@@ -39,6 +45,7 @@ const cap = (t: Target, x: number) => (t.unit === '%' ? Math.min(x, 100) : x);
 
 describe('sample figures by status', () => {
   it('covers every status, blanks, and the comparators the seeds hold', () => {
+    const all = sampleAll();
     const statuses = new Set(all.map((x) => x.e.status));
     expect([...statuses].sort()).toEqual([null, '已完成', '序时推进', '未启动', '滞后'].sort());
     const kinds = new Set(all.filter((x) => x.e.status === '已完成').map((x) => x.t.comparator));
@@ -47,6 +54,7 @@ describe('sample figures by status', () => {
   });
 
   it('a blank entry has nothing typed', () => {
+    const all = sampleAll();
     for (const { e } of all.filter((x) => x.e.status === null))
       expect(e).toEqual({
         targetId: e.targetId,
@@ -62,12 +70,14 @@ describe('sample figures by status', () => {
   });
 
   it('milestones and targets without a value get no figures', () => {
+    const all = sampleAll();
     const none = all.filter((x) => x.e.status !== null && !figured(x.t));
     expect(none.length).toBeGreaterThan(0);
     for (const { e } of none) expect([e.baseline, e.actual]).toEqual([null, null]);
   });
 
   it('已完成 meets the target: at or above a floor, at or below a ceiling, inside a range', () => {
+    const all = sampleAll();
     const done = all.filter((x) => x.e.status === '已完成' && figured(x.t));
     expect(done.length).toBeGreaterThan(20);
     for (const { t, e } of done) {
@@ -82,6 +92,7 @@ describe('sample figures by status', () => {
   });
 
   it('序时推进 is short of the target by a little, 滞后 by a lot', () => {
+    const all = sampleAll();
     for (const { t, e } of all.filter((x) => figured(x.t) && x.t.comparator !== 'range')) {
       const v = t.value!;
       const a = e.actual;
@@ -100,6 +111,7 @@ describe('sample figures by status', () => {
   });
 
   it('a baseline lies on the far side of the target, and a percentage never passes 100', () => {
+    const all = sampleAll();
     const withBase = all.filter((x) => x.e.status !== null && figured(x.t));
     for (const { t, e } of withBase) {
       const v = t.value!;
@@ -116,6 +128,7 @@ describe('sample figures by status', () => {
   });
 
   it('figures are rounded like a statistician reports them: no decimals from 100, one from 10, two below', () => {
+    const all = sampleAll();
     const near = (x: number) => Math.abs(x - Math.round(x)) < 1e-9;
     for (const { e } of all)
       for (const x of [e.baseline, e.actual]) {
@@ -130,6 +143,7 @@ describe('sample figures by status', () => {
 
 describe('sample texts', () => {
   it('say what the status allows, each marked 【示例数据】, dated at the period end', () => {
+    const all = sampleAll();
     for (const { t, e, office } of all.filter((x) => x.e.status !== null)) {
       const what = t.indicator || t.quote.slice(0, 30);
       expect(e.asOf).toBe('2025-09-30');
