@@ -282,3 +282,26 @@ describe('a 主要指标 table with 现状值 and 目标值 columns', () => {
     ]);
   });
 });
+
+describe('a unit cell over several lines', () => {
+  it('splits at lines ending in an organ’s word and glues a name broken mid-word', () => {
+    const text = [
+      '\t序号',
+      '\t任务',
+      '\t责任单位',
+      '\t完成时限',
+      '\t1.',
+      '\t推进医联体建设',
+      '\t市卫健委',
+      '市医保局',
+      '丹霞山管',
+      '委会',
+      '\t2023年底前',
+      '',
+      '二、保障措施',
+    ].join('\n');
+    expect(rowsOf(text).map((r) => [r.text, r.lead, r.deadline])).toEqual([
+      ['推进医联体建设', ['市卫健委', '市医保局', '丹霞山管委会'], '2023年底前'],
+    ]);
+  });
+});
