@@ -38,11 +38,12 @@ const TEXT = [
   '',
 ].join('\n');
 
-const doc = parseDocument(TEXT, 'doc.txt');
-const taskIndex = (id: string | null) => doc.tasks.findIndex((t) => t.id === id);
+// parsed inside each test (a mutation run activates its change per test, not while collecting)
+const parsed = () => parseDocument(TEXT, 'doc.txt');
 
 describe('a 实施方案 issued with its notice', () => {
   it('reads the notice’s 文号, issuer and date, and no warning', () => {
+    const doc = parsed();
     expect(doc.document).toMatchObject({
       docNumber: '某政办发〔2022〕15号',
       issuer: '某市人民政府办公室',
@@ -53,6 +54,7 @@ describe('a 实施方案 issued with its notice', () => {
   });
 
   it('builds the heading tree of the plan, not of the annex', () => {
+    const doc = parsed();
     expect(doc.headings.map((h) => [h.label, h.level, h.text])).toEqual([
       ['一、', 1, '工作任务'],
       ['（一）', 2, '加强机构建设'],
@@ -68,6 +70,7 @@ describe('a 实施方案 issued with its notice', () => {
   });
 
   it('makes a task of each leaf item and of each titled paragraph, with the units its note or sentence names', () => {
+    const doc = parsed();
     expect(doc.tasks.map((t) => [t.path, t.title, t.lead, t.participants, t.origin])).toEqual([
       [['一、', '（一）'], '加强机构建设', ['市卫健委'], ['市财政局', '市发改委'], 'text'],
       [['一、', '（二）'], '推进家庭医生签约服务', [], [], 'text'],
@@ -82,6 +85,7 @@ describe('a 实施方案 issued with its notice', () => {
   });
 
   it('keeps an item’s text without its note and without the closing paragraph', () => {
+    const doc = parsed();
     expect(doc.tasks[0].text).toBe(
       '到2024年底，每个乡镇卫生院至少配备1辆救护车，社区卫生服务中心达标率达到90%。',
     );
@@ -93,18 +97,23 @@ describe('a 实施方案 issued with its notice', () => {
 });
 
 describe('its targets', () => {
-  const rows = doc.targets.map((t) => ({
-    task: taskIndex(t.taskId),
-    quote: t.quote,
-    comparator: t.comparator,
-    value: t.value,
-    unit: t.unit,
-    deadline: t.deadline,
-    lead: t.lead,
-    participants: t.participants,
-  }));
+  const targetRows = () => {
+    const doc = parsed();
+    return doc.targets.map((t) => ({
+      task: doc.tasks.findIndex((k) => k.id === t.taskId),
+      quote: t.quote,
+      comparator: t.comparator,
+      value: t.value,
+      unit: t.unit,
+      deadline: t.deadline,
+      lead: t.lead,
+      participants: t.participants,
+    }));
+  };
 
   it('reads the preamble’s goal outside any task', () => {
+    const doc = parsed();
+    const rows = targetRows();
     expect(rows[0]).toEqual({
       task: -1,
       quote: '全市基层诊疗量占比达到65%以上',
@@ -119,6 +128,7 @@ describe('its targets', () => {
   });
 
   it('gives the items’ figures their dates and the units of their task', () => {
+    const rows = targetRows();
     expect(rows.slice(1, 5)).toEqual([
       {
         task: 0,
@@ -164,6 +174,7 @@ describe('its targets', () => {
   });
 
   it('makes a milestone of an item dated only by its note, and of each dated stage', () => {
+    const rows = targetRows();
     expect(rows.slice(5, 8).map((r) => [r.task, r.quote, r.comparator, r.deadline, r.lead])).toEqual([
       [3, '建立全市统一的基层医疗卫生信息平台。', 'milestone', '2023', ['市大数据局']],
       [4, '动员部署阶段（2022年6月—7月）', 'milestone', '2022-07', []],
@@ -172,6 +183,7 @@ describe('its targets', () => {
   });
 
   it('reads the annex rows: a figure dated by 完成时限, and a row without a figure as a milestone', () => {
+    const rows = targetRows();
     expect(rows.slice(8)).toEqual([
       {
         task: 7,
@@ -197,6 +209,7 @@ describe('its targets', () => {
   });
 
   it('makes no target of a recurring report', () => {
+    const rows = targetRows();
     expect(rows.filter((r) => r.task === 6)).toEqual([]);
     expect(rows).toHaveLength(10);
   });
@@ -227,10 +240,10 @@ describe('a notice whose numbered points come before the plan it issues', () => 
     '（二）加强督导考核。县卫生健康局每半年开展一次督导。',
     '',
   ].join('\n');
-  const d = parseDocument(text, 'doc.txt');
-  const task = (id: string | null) => d.tasks.find((t) => t.id === id)?.title ?? null;
+  const parse = () => parseDocument(text, 'doc.txt');
 
   it('reads the notice’s points and the plan’s items as tasks; the signature between them ends a point only', () => {
+    const d = parse();
     expect(d.document.date).toBe('2023-02-10');
     expect(d.tasks.map((t) => [t.path, t.title])).toEqual([
       [['一、'], '高度重视'],
@@ -245,11 +258,14 @@ describe('a notice whose numbered points come before the plan it issues', () => 
   });
 
   it('keeps a line broken mid-sentence in its paragraph, and splits at —— titles and 专栏', () => {
+    const d = parse();
     expect(d.tasks[3].text).toBe('——完善设施设备。为乡镇卫生院配备DR设备，\n确保12月底前全部投入使用。');
     expect(d.tasks[4].text).toBe('——提升人员素质。每个乡镇卫生院至少招聘2名全科医生。');
   });
 
   it('dates a month without a year in the document year, and a half-yearly duty from the document month', () => {
+    const d = parse();
+    const task = (id: string | null) => d.tasks.find((t) => t.id === id)?.title ?? null;
     const m = d.targets.map((t) => [
       task(t.taskId),
       t.comparator,
@@ -314,16 +330,19 @@ describe('who does a figure when its sentence names a doer', () => {
     '2022年5月6日',
     '',
   ].join('\n');
-  const d = parseDocument(text, 'doc.txt');
-  const units = d.targets.map((t) => [t.value, t.lead, t.participants]);
+  const parse = () => parseDocument(text, 'doc.txt');
 
   it('keeps the note’s units when the doer is one the note names, a place, or an institution', () => {
+    const d = parse();
+    const units = d.targets.map((t) => [t.value, t.lead, t.participants]);
     expect(units[0]).toEqual([85, ['市住建局'], ['市生态环境局', '市水利局']]);
     expect(units[1]).toEqual([100, ['市住建局'], ['市生态环境局', '市水利局']]);
     expect(units[3]).toEqual([25, ['市住建局'], ['市生态环境局', '市水利局']]);
   });
 
   it('gives the figure to a body the note does not name, and to the places addressed where no note names one', () => {
+    const d = parse();
+    const units = d.targets.map((t) => [t.value, t.lead, t.participants]);
     expect(units[2]).toEqual([95, ['市城管局'], []]);
     expect(units[4]).toEqual([35, ['各县（市、区）'], []]);
     expect(d.tasks[1].lead).toEqual([]);
@@ -348,9 +367,10 @@ describe('paragraphs under an item', () => {
     '2022年5月6日',
     '',
   ].join('\n');
-  const d = parseDocument(text, 'doc.txt');
+  const parse = () => parseDocument(text, 'doc.txt');
 
   it('start a task at a short title sentence or a —— title, but not at 各…/到… or a paragraph too short to have a body', () => {
+    const d = parse();
     expect(d.tasks.map((t) => [t.path, t.title, t.text])).toEqual([
       [
         ['一、', '（一）'],

@@ -42,12 +42,15 @@ function read(text: string, docYear: number | null = 2022): Read[] {
 const figures = (text: string) => read(text).map((t) => t.figure);
 
 describe('the comparator', () => {
-  const t = read(
-    '到2025年，全省每千人口执业（助理）医师数不低于3.2人，二级以上医院床位使用率超过85%，' +
-      '基层诊疗量占比达到65%左右，孕产妇死亡率低于10/10万，护理型床位占比达到55%—60%。',
-  );
+  // read inside each test (a mutation run activates its change per test, not while collecting)
+  const sentence = () =>
+    read(
+      '到2025年，全省每千人口执业（助理）医师数不低于3.2人，二级以上医院床位使用率超过85%，' +
+        '基层诊疗量占比达到65%左右，孕产妇死亡率低于10/10万，护理型床位占比达到55%—60%。',
+    );
 
   it('reads at-least, more-than, about, less-than and a range, each with the plan year', () => {
+    const t = sentence();
     expect(t.map((x) => [x.figure, x.comparator, x.value, x.valueMax, x.unit, x.deadline])).toEqual([
       ['3.2人', '>=', 3.2, null, '人', '2025'],
       ['85%', '>', 85, null, '%', '2025'],
@@ -58,6 +61,7 @@ describe('the comparator', () => {
   });
 
   it('names what is measured without the comparator word, and the rate’s base as its per-unit', () => {
+    const t = sentence();
     expect(t.map((x) => x.indicator)).toEqual([
       '全省每千人口执业（助理）医师数',
       '二级以上医院床位使用率',
