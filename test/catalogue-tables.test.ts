@@ -236,3 +236,49 @@ describe('rows shorter than the header', () => {
     ]);
   });
 });
+
+describe('a table under a title row, grouped by 序号 with a 类别 column', () => {
+  const text = [
+    '重点任务清单\t\t',
+    '序号\t任务类别\t具体任务\t责任单位\t完成时限',
+    '1\t基层建设\t建设社区医院\t市卫健委\t2023年',
+    '2\t\t改造村卫生室\t\t2024年',
+    '\t\t\t\t',
+    '3\t人才培养\t培训全科医生\t市人社局\t2025年',
+    '',
+  ].join('\n');
+
+  it('takes the row naming most columns as the header and carries the 类别 down, skipping empty rows', () => {
+    const [t] = tables(text);
+    expect(t.header).toEqual(['序号', '任务类别', '具体任务', '责任单位', '完成时限']);
+    expect(t.fromLine).toBe(0);
+    expect(rowsOf(text).map((r) => [r.group, r.category, r.text, r.lead, r.deadline, r.offset])).toEqual([
+      ['1', '基层建设', '建设社区医院', ['市卫健委'], '2023年', text.indexOf('基层建设')],
+      ['2', '基层建设', '改造村卫生室', ['市卫健委'], '2024年', text.indexOf('基层建设')],
+      ['3', '人才培养', '培训全科医生', ['市人社局'], '2025年', text.indexOf('人才培养')],
+    ]);
+  });
+});
+
+describe('a 主要指标 table with 现状值 and 目标值 columns', () => {
+  it('reads the 目标值 column, a unit in the name or a % in the value, and skips a value too long to be a figure', () => {
+    const text = [
+      '指标\t现状值\t目标值\t备注',
+      '人均预期寿命（岁）\t78.3\t79以上\t',
+      '健康素养水平\t25\t30%\t',
+      '重大慢性病过早死亡率\t16\t较2020年下降10个百分点以上并保持稳定水平\t',
+      '',
+    ].join('\n');
+    expect(tables(text)[0].indicators.map((r) => [r.name.text, r.value.text, r.unit, r.year])).toEqual([
+      ['人均预期寿命（岁）', '79以上', '岁', null],
+      ['健康素养水平', '30%', '%', null],
+    ]);
+  });
+
+  it('reads the latest year’s column wherever it stands', () => {
+    const text = '项目\t2020年\t2025年\t2023年\n床位数\t100\t150\t120\n';
+    expect(tables(text)[0].indicators.map((r) => [r.name.text, r.value.text, r.year])).toEqual([
+      ['床位数', '150', '2025'],
+    ]);
+  });
+});
