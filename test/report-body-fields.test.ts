@@ -103,13 +103,14 @@ describe('the fields of a one-policy report and what each names', () => {
   const lines = [
     at(A3, '长春市', '未达到序时进度'),
     at(A3, '吉林市', '未达到序时进度'),
+    // 长春市 is behind in 社会民生 first, 吉林市 twice after it: most first still puts 吉林市 first
+    at(B1, '长春市', '未启动'),
     at(B2, '吉林市', '未达到序时进度'),
     at(B1, '吉林市', '未启动'),
     at(B3, '长春市', '无数据'),
     at(B3, '吉林市', '无数据'),
     at(C1, '长春市', '未达到序时进度'),
     at(A1, '长春市', '已完成'),
-    at(B1, '长春市', '未启动'),
     at(B1, '四平市', '未启动'),
   ];
   // Computed inside each test, not in a hook or while collecting: a mutation run sees only what
@@ -181,6 +182,17 @@ describe('how many fields keep their name', () => {
     expect(fields([4, 3, 3, 3, 3, 5])).toEqual(['领域6:5', '领域1:4', '领域2:3', '领域3:3', '其他:6']);
   });
 
+  it('rows without a heading form a field of their own, named 其他', () => {
+    const targets = [
+      ...[1, 2, 3].map(() => line({ section: ['领域1'], judged: '已完成', rate: 1 })),
+      ...[1, 2, 3].map(() => line({ section: [], judged: '已完成', rate: 1 })),
+    ];
+    expect(summariseBody(model(targets, [])).fields.map((f) => `${f.name}:${f.targets.length}`)).toEqual([
+      '领域1:3',
+      '其他:3',
+    ]);
+  });
+
   it('one small field leaves room for four named ones', () => {
     expect(fields([3, 3, 3, 3, 3, 2])).toEqual(['领域1:3', '领域2:3', '领域3:3', '领域4:3', '其他:5']);
     expect(fields([3, 2])).toEqual(['领域1:3', '其他:2']);
@@ -210,14 +222,14 @@ describe('the causes the offices gave', () => {
         [],
         [],
         [
-          p(null, '天气原因影响施工'),
-          p('四平市', '统计口径不一致。'),
+          p(null, '  天气原因影响施工'),
+          p('四平市', '统计口径不一致，数据来源不同。'),
           p('长春市', '【示例数据】项目资金未到位。'),
           p('吉林市', '审批手续复杂'),
           p('吉林市', '财政投入不足；'),
           p('长春市', '资金紧张'),
           p('四平市', '部门协调不畅'),
-          p('辽源市', '人员不足'),
+          p('辽源市', '人员不足；。'),
         ],
       ),
     );
@@ -226,7 +238,7 @@ describe('the causes the offices gave', () => {
       { cause: '项目审批和建设进度偏慢', offices: ['吉林市'], example: '审批手续复杂' },
       { cause: '部门协同和推进机制不够顺畅', offices: ['四平市'], example: '部门协调不畅' },
       { cause: '人才和服务能力不足', offices: ['辽源市'], example: '人员不足' },
-      { cause: '统计口径和数据来源不一', offices: ['四平市'], example: '统计口径不一致' },
+      { cause: '统计口径和数据来源不一', offices: ['四平市'], example: '统计口径不一致，数据来源不同' },
       { cause: '其他困难', offices: [], example: '天气原因影响施工' },
     ]);
   });

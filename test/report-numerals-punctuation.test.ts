@@ -59,6 +59,8 @@ describe('full-width punctuation beside Chinese text', () => {
     expect(fullWidthPunctuation('项目(一期)建设')).toBe('项目（一期）建设');
     expect(fullWidthPunctuation('完成(A)')).toBe('完成（A）');
     expect(fullWidthPunctuation('(A)完成')).toBe('（A）完成');
+    expect(fullWidthPunctuation('(AB)完成')).toBe('（AB）完成');
+    expect(fullWidthPunctuation('完成(AB)')).toBe('完成（AB）');
     expect(fullWidthPunctuation('GDP(2025)')).toBe('GDP(2025)');
     expect(fullWidthPunctuation('(a)(b)')).toBe('(a)(b)');
   });
