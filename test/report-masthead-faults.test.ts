@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { PdfLine, PdfPage } from '../src/core/report/pdf-layout.js';
 import type { Raster } from '../src/core/report/raster.js';
 import { verifyMasthead } from '../src/core/report/verify-masthead.js';
+import { paintA4 } from './helpers/page-image.js';
 
 const PT = 72 / 25.4;
 type Rgb = [number, number, number];
@@ -22,19 +23,6 @@ interface Rect {
   y0: number;
   x1: number;
   y1: number;
-}
-
-/** A white A4 page at 4 pixels a millimetre with rectangles of ink. */
-function paint(inks: (Rect & { rgb: Rgb })[]): Raster {
-  const perMm = 4;
-  const width = 210 * perMm;
-  const height = 297 * perMm;
-  const data = new Uint8Array(width * height * 3).fill(255);
-  for (const k of inks)
-    for (let y = Math.round(k.y0 * perMm); y < Math.round(k.y1 * perMm); y++)
-      for (let x = Math.round(k.x0 * perMm); x < Math.round(k.x1 * perMm); x++)
-        data.set(k.rgb, (y * width + x) * 3);
-  return { width, height, data, perMm };
 }
 
 const box = (r: Rect, text: string): PdfLine => ({
@@ -106,7 +94,7 @@ function draw(l: Layout): { page: PdfPage; image: Raster } {
     if (ink) inks.push({ ...r, rgb: BLACK });
     lines.push(box({ ...r, y0: r.y0 - l.pad.top, y1: r.y1 + l.pad.bottom }, text));
   }
-  return { page: { width: 210 * PT, height: 297 * PT, lines }, image: paint(inks) };
+  return { page: { width: 210 * PT, height: 297 * PT, lines }, image: paintA4(inks) };
 }
 
 function problems(change: (l: Layout) => void): string[] {
@@ -265,7 +253,7 @@ describe('what the measures rest on', () => {
       summary: '没有版头（不检查）',
     });
     // nothing red and no ink: nothing measured
-    const blank = verifyMasthead(page, paint([]), true);
+    const blank = verifyMasthead(page, paintA4([]), true);
     expect(blank.summary).toBe('版头');
   });
 

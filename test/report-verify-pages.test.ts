@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfLine, PdfPage } from '../src/core/report/pdf-layout.js';
 import { parseBboxLayout, pdfCharacters } from '../src/core/report/pdf-layout.js';
-import type { Raster } from '../src/core/report/raster.js';
 import { verifyLayout } from '../src/core/report/verify-layout.js';
 import { verifyMasthead } from '../src/core/report/verify-masthead.js';
 import type { VerifyCheck } from '../src/core/report/verify-types.js';
+import { paintA4 } from './helpers/page-image.js';
 
 const PT = 72 / 25.4;
 /** A4 in points; the 版心 starts 37 mm down and 28 mm in; a 3号 character is 16 pt, a line 28.95 pt. */
@@ -199,21 +199,6 @@ describe('layout rules on hand-made pages', () => {
   });
 });
 
-/** A white A4 page at 4 pixels a millimetre with rectangles of ink (mm from the paper's top left). */
-function page1Image(
-  inks: { x0: number; y0: number; x1: number; y1: number; rgb: [number, number, number] }[],
-): Raster {
-  const perMm = 4;
-  const width = 210 * perMm;
-  const height = 297 * perMm;
-  const data = new Uint8Array(width * height * 3).fill(255);
-  for (const k of inks)
-    for (let y = Math.round(k.y0 * perMm); y < Math.round(k.y1 * perMm); y++)
-      for (let x = Math.round(k.x0 * perMm); x < Math.round(k.x1 * perMm); x++)
-        data.set(k.rgb, (y * width + x) * 3);
-  return { width, height, data, perMm };
-}
-
 describe('the 版头 measured on the first page', () => {
   const RED: [number, number, number] = [255, 0, 0];
   const BLACK: [number, number, number] = [0, 0, 0];
@@ -226,7 +211,7 @@ describe('the 版头 measured on the first page', () => {
   const numberBottom = numberTop + 5.5;
   const layout = (ruleY: number) => {
     const titleTop = ruleY + 2 * line + 1.5;
-    const image = page1Image([
+    const image = paintA4([
       { x0: 40, y0: 72, x1: 172, y1: markBottom, rgb: RED },
       { x0: 28 + 5.6, y0: numberTop, x1: 80, y1: numberBottom, rgb: BLACK },
       { x0: 140, y0: numberTop, x1: 184 - 5.6, y1: numberBottom, rgb: BLACK },
@@ -265,7 +250,7 @@ describe('the 版头 measured on the first page', () => {
     expect(verifyMasthead(page, image, true).problems.join()).toMatch(
       /红色分隔线在发文字号之下(6\.[89]|7\.[01])毫米，应为4毫米/,
     );
-    const plain = page1Image([]);
+    const plain = paintA4([]);
     const none = verifyMasthead(page, plain, true).problems.join();
     expect(none).toContain('没有红色的发文机关标志');
     expect(none).toContain('没有与版心等宽的红色分隔线');
