@@ -7,13 +7,18 @@ import { describe, expect, it } from 'vitest';
 import { buildFromTexts } from '../src/core/catalogue/index.js';
 import { formatTargetValue } from '../src/core/catalogue/format.js';
 import type { Target } from '../src/core/model/catalogue.js';
+import { perTest } from './helpers/per-test.js';
 
 function build(
   body: string,
   header = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2021〕3号\n各市（州）人民政府：\n',
 ) {
-  return buildFromTexts([{ name: 'doc.txt', text: `${header}${body}\n某省人民政府办公厅\n2021年2月9日\n` }])
-    .catalogue;
+  // built inside each test that reads it (helpers/per-test.ts)
+  return perTest(
+    () =>
+      buildFromTexts([{ name: 'doc.txt', text: `${header}${body}\n某省人民政府办公厅\n2021年2月9日\n` }])
+        .catalogue,
+  );
 }
 
 function only(targets: Target[], snippet: string): Target {
@@ -314,21 +319,24 @@ describe('milestones whose date follows the commitment', () => {
 });
 
 describe('a national 意见 in the style of 健康中国行动', () => {
-  const c = buildFromTexts([
-    {
-      name: 'jkzg.txt',
-      text: [
-        '国务院关于实施健康中国行动的意见',
-        '国发〔2019〕13号',
-        '一、主要目标',
-        '（一）健康水平。到2022年，居民健康素养水平不低于22%，到2030年不低于30%。婴儿死亡率、5岁以下儿童死亡率分别控制在7.5‰及以下和9.5‰及以下。',
-        '（二）服务能力。每千常住人口执业（助理）医师数达到2.6人，力争实现80%以上的县级医院达到三级医院服务能力。',
-        '（三）产业发展。健康服务业总规模于2030年超过16万亿元，年均增长10%以上。',
-        '国务院',
-        '2019年6月24日',
-      ].join('\n'),
-    },
-  ]).catalogue;
+  const c = perTest(
+    () =>
+      buildFromTexts([
+        {
+          name: 'jkzg.txt',
+          text: [
+            '国务院关于实施健康中国行动的意见',
+            '国发〔2019〕13号',
+            '一、主要目标',
+            '（一）健康水平。到2022年，居民健康素养水平不低于22%，到2030年不低于30%。婴儿死亡率、5岁以下儿童死亡率分别控制在7.5‰及以下和9.5‰及以下。',
+            '（二）服务能力。每千常住人口执业（助理）医师数达到2.6人，力争实现80%以上的县级医院达到三级医院服务能力。',
+            '（三）产业发展。健康服务业总规模于2030年超过16万亿元，年均增长10%以上。',
+            '国务院',
+            '2019年6月24日',
+          ].join('\n'),
+        },
+      ]).catalogue,
+  );
 
   it('gives each figure of a sentence its own deadline and reads 分别, 及以下, 于2030年, 万亿元', () => {
     const pick = (v: number) => c.targets.find((t) => t.value === v)!;

@@ -6,12 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildFromTexts } from '../src/core/catalogue/index.js';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import { perTest } from './helpers/per-test.js';
 
 const HEADER = '某省人民政府办公厅关于推进某项工作的实施意见\n某政办发〔2022〕3号\n各市（州）人民政府：\n';
 
+/** The catalogue of one document, built inside each test that reads it (helpers/per-test.ts). */
 function build(body: string, date = '2022年3月9日'): Catalogue {
-  return buildFromTexts([{ name: 'doc.txt', text: `${HEADER}${body}\n某省人民政府办公厅\n${date}\n` }])
-    .catalogue;
+  return perTest(
+    () =>
+      buildFromTexts([{ name: 'doc.txt', text: `${HEADER}${body}\n某省人民政府办公厅\n${date}\n` }])
+        .catalogue,
+  );
 }
 
 function only(targets: Target[], snippet: string): Target {
