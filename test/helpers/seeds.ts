@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { buildCatalogue, type BuildResult, type CatalogueSource } from '../../src/core/catalogue/index.js';
 import type { Catalogue } from '../../src/core/model/catalogue.js';
 
@@ -16,12 +17,19 @@ export function seedSources(): CatalogueSource[] {
     .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(SEEDS_DIR, name))) }));
 }
 
-let cached: BuildResult | null = null;
+/**
+ * Under a mutation run (Stryker's global namespace is there) the seeds are built afresh in each test that
+ * reads them: Stryker records which tests run a mutant and switches it on per test, so a catalogue built
+ * once by the first test would hide every mutant of the extractor from all the others (see per-test.ts).
+ */
+const underMutation = '__stryker__' in globalThis;
+let cached: { test: string | undefined; result: BuildResult } | null = null;
 
-/** Build result of the seeds (cached per process): catalogue, warnings, decoded texts. */
+/** Build result of the seeds (cached per process; per test in a mutation run): catalogue, warnings, texts. */
 export function seedBuild(): BuildResult {
-  cached ??= buildCatalogue(seedSources());
-  return cached;
+  const test = underMutation ? expect.getState().currentTestName : undefined;
+  if (!cached || cached.test !== test) cached = { test, result: buildCatalogue(seedSources()) };
+  return cached.result;
 }
 
 /** The seeds' catalogue (cached per process). */
