@@ -5,40 +5,8 @@
  * said once each. Every expected cell is written out here.
  */
 import { describe, expect, it } from 'vitest';
-import type { TargetLine } from '../src/core/report/model.js';
+import { targetLine as line } from './helpers/target-line.js';
 import { completionMatrix, laggardList, shortOffice } from '../src/core/report/tables.js';
-
-function line(over: Partial<TargetLine>): TargetLine {
-  return {
-    targetId: 'T1',
-    office: null,
-    document: '《示范文件》',
-    section: [],
-    indicator: '指标',
-    unit: '%',
-    targetText: '≥5%',
-    comparator: '>=',
-    value: 5,
-    valueMax: null,
-    actual: null,
-    rate: null,
-    met: null,
-    status: null,
-    judged: '无数据',
-    contradiction: null,
-    held: false,
-    kind: 'rate',
-    combined: null,
-    onSchedule: null,
-    lead: '',
-    progress: '',
-    problems: '',
-    nextSteps: '',
-    note: '',
-    decimals: 1,
-    ...over,
-  };
-}
 
 describe('office names for column headers', () => {
   it('drop the level or 自治 suffix, keeping at least two characters', () => {

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NoteItem, ReportModel, TargetLine } from '../src/core/report/model.js';
+import { targetLine } from './helpers/target-line.js';
 import { fieldOfPolicy, summariseBody } from '../src/core/report/body.js';
 
 describe('the field a policy covers', () => {
@@ -44,35 +45,12 @@ describe('the field a policy covers', () => {
 let seq = 0;
 function line(over: Partial<TargetLine>): TargetLine {
   seq++;
-  return {
+  return targetLine({
     targetId: `T${seq}`,
-    office: null,
     document: '吉林省人民政府关于促进健康服务业发展的实施意见',
-    section: [],
     indicator: `指标${seq}`,
-    unit: '%',
-    targetText: '≥5%',
-    comparator: '>=',
-    value: 5,
-    valueMax: null,
-    actual: null,
-    rate: null,
-    met: null,
-    status: null,
-    judged: '无数据',
-    contradiction: null,
-    held: false,
-    kind: 'rate',
-    combined: null,
-    onSchedule: null,
-    lead: '',
-    progress: '',
-    problems: '',
-    nextSteps: '',
-    note: '',
-    decimals: 1,
     ...over,
-  };
+  });
 }
 
 function model(targets: TargetLine[], lines: TargetLine[], problems: NoteItem[] = []): ReportModel {
