@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import { buildCatalogue, type BuildResult, type CatalogueSource } from '../../src/core/catalogue/index.js';
 import type { Catalogue } from '../../src/core/model/catalogue.js';
 
@@ -22,12 +21,18 @@ export function seedSources(): CatalogueSource[] {
  * reads them: Stryker records which tests run a mutant and switches it on per test, so a catalogue built
  * once by the first test would hide every mutant of the extractor from all the others (see per-test.ts).
  */
-const underMutation = '__stryker__' in globalThis;
+async function testNameReader(): Promise<() => string | undefined> {
+  // vitest is imported only under a mutation run: `npm run fuzz` uses this file outside vitest
+  if (!('__stryker__' in globalThis)) return () => undefined;
+  const { expect } = await import('vitest');
+  return () => expect.getState().currentTestName;
+}
+const currentTest = await testNameReader();
 let cached: { test: string | undefined; result: BuildResult } | null = null;
 
 /** Build result of the seeds (cached per process; per test in a mutation run): catalogue, warnings, texts. */
 export function seedBuild(): BuildResult {
-  const test = underMutation ? expect.getState().currentTestName : undefined;
+  const test = currentTest();
   if (!cached || cached.test !== test) cached = { test, result: buildCatalogue(seedSources()) };
   return cached.result;
 }
