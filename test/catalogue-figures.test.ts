@@ -6,22 +6,22 @@
  * off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { type DraftTarget, extractTargets, figureText } from '../src/core/catalogue/targets.js';
 
-interface Read {
-  figure: string;
-  quote: string;
-  indicator: string;
-  comparator: string;
-  value: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  normalizedValue: number | null;
-  baseUnit: string | null;
-  deadline: string | null;
-  perYear: boolean;
-  perUnit: string | null;
-}
+/** What a test reads of a drafted target: its fields, with the figure and quote as text. */
+type Read = Pick<
+  DraftTarget,
+  | 'indicator'
+  | 'comparator'
+  | 'value'
+  | 'valueMax'
+  | 'unit'
+  | 'normalizedValue'
+  | 'baseUnit'
+  | 'deadline'
+  | 'perYear'
+  | 'perUnit'
+> & { figure: string; quote: string };
 
 function read(text: string, docYear: number | null = 2022): Read[] {
   return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
