@@ -31,7 +31,11 @@ function pickStatus(r: number): ProgressStatus | null {
   return '未启动';
 }
 
-/** Round like a statistician would report it: 3 significant digits, at most 2 decimals. */
+/**
+ * Round like an office would type it: 3 significant digits below 100 (7.46, 0.352), whole units from
+ * 100 up (43721 人, not 43700: a counted total is typed as counted, and figures rounded to 3 digits
+ * would all look made up), never more than 2 decimals.
+ */
 function tidy(x: number): number {
   if (x === 0) return 0;
   const digits = Math.max(0, Math.min(2, 2 - Math.floor(Math.log10(Math.abs(x)))));
