@@ -90,6 +90,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'workbook-sample-rounding',
+  'report-model-sections',
 ];
 
 export default defineConfig({

@@ -4,58 +4,16 @@
  * round 43700), 3 significant digits for small figures, never more than 2 decimals.
  */
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, Target } from '../src/core/model/catalogue.js';
+import type { Target } from '../src/core/model/catalogue.js';
 import { sampleEntries } from '../src/core/workbook/sample.js';
+import { handCatalogue, handTarget } from './helpers/hand-catalogue.js';
 
-function target(id: string, value: number, unit: string, offset: number): Target {
-  return {
-    id,
-    documentId: 'd1',
-    taskId: null,
-    path: ['一、'],
-    quote: `到2025年，指标${id}达到${value}${unit}`,
-    indicator: `指标${id}`,
-    comparator: '>=',
-    value,
-    valueMax: null,
-    unit,
-    normalizedValue: value,
-    baseUnit: unit,
-    deadline: '2025',
-    perYear: false,
-    perUnit: null,
-    linked: [],
-    lead: ['省卫健委'],
-    participants: [],
-    offset,
-  };
-}
-
-function catalogueOf(targets: Target[]): Catalogue {
-  return {
-    format: 'luoshi-catalogue',
-    formatVersion: 1,
-    version: 'v1',
-    documents: [
-      {
-        id: 'd1',
-        title: '示例规划',
-        docNumber: null,
-        issuer: null,
-        date: null,
-        source: 'd1.txt',
-        textHash: 'h',
-      },
-    ],
-    headings: [],
-    tasks: [],
-    targets,
-  };
-}
+const target = (id: string, value: number, unit: string, offset: number): Target =>
+  handTarget(id, { value, unit, offset });
 
 /** Every figure the sample gives these targets over several offices and seeds. */
 function figuresFor(targets: Target[]): number[] {
-  const cat = catalogueOf(targets);
+  const cat = handCatalogue(targets);
   const out: number[] = [];
   for (const office of ['长春市', '吉林市', '四平市', '辽源市'])
     for (const seed of [1, 2, 3, 4, 5])

@@ -313,7 +313,8 @@ export function splitDocumentLabel(label: string): { title: string; docNumber: s
 
 /** The policy itself for "关于印发《X》的通知" titles; without 书名号. */
 export function policyName(title: string): string {
-  const t = title.trim().replace(/^《|》$/g, '');
+  // Only a title wholly in 书名号 loses them: 《中国制造2025》吉林实施纲要 keeps its own pair.
+  const t = title.trim().replace(/^《([^《》]*)》$/, '$1');
   const m = t.match(/关于印发《?(.+?)》?的通知$/);
   return m ? m[1].trim() : t;
 }
@@ -342,7 +343,12 @@ function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): st
   const titles = headingTitles(target, lk);
   if (titles && titles.length) return titles;
   const labels = sectionLabels(row.section);
-  if (labels.length) return labels.map((_, i) => `原文件${labels.slice(0, i + 1).join('')}部分`);
+  if (labels.length)
+    return labels.map((_, i) => {
+      const at = labels.slice(0, i + 1).join('');
+      // "第三部分" already names a part: 原文件第三部分, not 原文件第三部分部分.
+      return `原文件${at}${at.endsWith('部分') ? '' : '部分'}`;
+    });
   const plain = row.section.trim();
   return plain ? [plain] : [];
 }
