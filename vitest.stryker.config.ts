@@ -90,6 +90,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'catalogue-targets-b-word-figures',
+  'catalogue-targets-b-filters',
 ];
 
 export default defineConfig({
