@@ -89,6 +89,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-fingerprint-cells',
   'workbook-upgrade-notes',
   'workbook-read-consistency',
+  'catalogue-table-rows',
+  'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
 ];
