@@ -91,6 +91,10 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-consistency',
   'workbook-sample-rounding',
   'report-model-sections',
+  'catalogue-table-rows',
+  'catalogue-corrections-apply',
+  'catalogue-targets-b-word-figures',
+  'catalogue-targets-b-filters',
 ];
 
 export default defineConfig({
