@@ -90,6 +90,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'report-policy-labels',
+  'catalogue-target-names',
+  'catalogue-target-forms',
 ];
 
 export default defineConfig({
