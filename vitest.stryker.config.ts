@@ -92,6 +92,7 @@ export const CORE_UNIT_TESTS = [
   'report-policy-labels',
   'catalogue-target-names',
   'catalogue-target-forms',
+  'catalogue-headings-levels',
 ];
 
 export default defineConfig({
