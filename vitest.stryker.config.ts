@@ -93,6 +93,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-target-names',
   'catalogue-target-forms',
   'catalogue-headings-levels',
+  'catalogue-targets-b-word-figures',
 ];
 
 export default defineConfig({
