@@ -63,6 +63,10 @@ export const CORE_UNIT_TESTS = [
   'workbook-filler-sample',
   'catalogue-meta',
   'catalogue-text-ids',
+  'report-policy-labels',
+  'catalogue-target-names',
+  'catalogue-target-forms',
+  'catalogue-headings-levels',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
@@ -89,10 +93,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-fingerprint-cells',
   'workbook-upgrade-notes',
   'workbook-read-consistency',
-  'report-policy-labels',
-  'catalogue-target-names',
-  'catalogue-target-forms',
-  'catalogue-headings-levels',
+  'catalogue-table-rows',
+  'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
 ];
 
