@@ -96,6 +96,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
+  'catalogue-targets-b-filters',
 ];
 
 export default defineConfig({
