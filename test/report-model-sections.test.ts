@@ -102,10 +102,10 @@ describe('the 章节 cell without a catalogue', () => {
       '原文件二、(３)部分',
       '原文件二、(３)15．部分',
     ]);
-    expect(sectionOf('第十二章')).toEqual(['原文件第十二章部分']);
+    expect(sectionOf('第十二章')).toEqual(['原文件第十二章']);
   });
 
-  it('does not say 部分 twice after a label that is a 部分 itself', () => {
+  it('does not add 部分 after a label that is a 章, 节 or 部分 itself', () => {
     expect(sectionOf('第三部分')).toEqual(['原文件第三部分']);
     expect(sectionOf('第三部分（二）')).toEqual(['原文件第三部分', '原文件第三部分（二）部分']);
   });
