@@ -67,6 +67,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-target-names',
   'catalogue-target-forms',
   'catalogue-headings-levels',
+  'catalogue-meta-fields',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
