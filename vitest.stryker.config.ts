@@ -68,6 +68,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-target-forms',
   'catalogue-headings-levels',
   'catalogue-meta-fields',
+  'catalogue-segments',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
