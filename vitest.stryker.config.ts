@@ -69,6 +69,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-headings-levels',
   'catalogue-meta-fields',
   'catalogue-segments',
+  'catalogue-files',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
