@@ -70,6 +70,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta-fields',
   'catalogue-segments',
   'catalogue-files',
+  'catalogue-correction-rows',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
