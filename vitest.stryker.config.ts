@@ -91,6 +91,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-consistency',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
+  'catalogue-corrections-sheet',
   'catalogue-targets-b-word-figures',
 ];
 
