@@ -92,6 +92,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-corrections-sheet',
+  'catalogue-responsibility-units',
   'catalogue-targets-b-word-figures',
 ];
 
