@@ -93,6 +93,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-corrections-apply',
   'catalogue-corrections-sheet',
   'catalogue-responsibility-units',
+  'catalogue-parse-structure',
   'catalogue-targets-b-word-figures',
 ];
 
