@@ -93,6 +93,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
+  'catalogue-targets-b-reading',
 ];
 
 export default defineConfig({
