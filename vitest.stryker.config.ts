@@ -63,6 +63,10 @@ export const CORE_UNIT_TESTS = [
   'workbook-filler-sample',
   'catalogue-meta',
   'catalogue-text-ids',
+  'report-policy-labels',
+  'catalogue-target-names',
+  'catalogue-target-forms',
+  'catalogue-headings-levels',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
@@ -95,6 +99,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-responsibility-units',
   'catalogue-parse-structure',
   'catalogue-targets-b-word-figures',
+  'catalogue-targets-b-filters',
+  'catalogue-targets-b-reading',
 ];
 
 export default defineConfig({
