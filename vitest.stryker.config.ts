@@ -99,8 +99,12 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-consistency',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
+  'catalogue-corrections-sheet',
+  'catalogue-responsibility-units',
+  'catalogue-parse-structure',
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
+  'catalogue-targets-b-reading',
 ];
 
 export default defineConfig({
