@@ -99,6 +99,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-read-consistency',
   'workbook-sample-rounding',
   'report-model-sections',
+  'workbook-read-sheets',
+  'workbook-read-rows',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-corrections-sheet',
