@@ -13,7 +13,6 @@ import {
   sentenceDoer,
   splitUnits,
   timePart,
-  trailingNote,
   withoutTime,
 } from '../src/core/catalogue/responsibility.js';
 
@@ -184,25 +183,6 @@ describe('a note', () => {
       lead: ['市卫健委'],
       participants: ['市医保局'],
     });
-  });
-});
-
-describe('the note closing an item', () => {
-  it('may end in 】, hold brackets inside, and take the full stops and semicolons after it', () => {
-    const text = '建设区域医疗中心【牵头单位：市卫健委（市中医药局）】；。 \n';
-    expect(trailingNote(text, 0, text.length)).toEqual({
-      start: text.indexOf('【'),
-      end: text.indexOf(' \n'),
-      inner: '牵头单位：市卫健委（市中医药局）',
-    });
-  });
-
-  it('only within the item: a bracket opened before it does not count', () => {
-    const text = '前文（说明）建设区域医疗中心（市卫健委负责）';
-    const from = text.indexOf('建设');
-    expect(trailingNote(text, from, text.length)?.inner).toBe('市卫健委负责');
-    expect(trailingNote('（市卫健委负责）', 1, 8)).toBeNull();
-    expect(trailingNote('建设医院（含中医院）', 0, 10)).toBeNull();
   });
 });
 
