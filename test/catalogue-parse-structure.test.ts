@@ -152,3 +152,31 @@ describe('smaller texts', () => {
     expect(targets[1].linked).toEqual([targets[0].id]);
   });
 });
+
+describe('who does an item', () => {
+  it('follows a 下同 rule into later items: the first named leads', () => {
+    const text = [
+      '某市教育发展方案',
+      '一、重点任务',
+      '（一）扩大学前教育资源。新建幼儿园10所。（市教育局、市财政局负责，排第一位为牵头部门，下同）',
+      '（二）加强教师队伍建设。培训教师500人次。（市人社局、市教育局负责）',
+      '',
+    ].join('\n');
+    const { tasks } = parseDocument(text, '方案.txt');
+    expect(tasks.map((t) => [t.title, t.lead, t.participants])).toEqual([
+      ['扩大学前教育资源', ['市教育局'], ['市财政局']],
+      ['加强教师队伍建设', ['市人社局'], ['市教育局']],
+    ]);
+  });
+
+  it('gives a figure to a body named at the start of its sentence, across a semicolon', () => {
+    const text = [
+      '某市卫生方案',
+      '一、重点任务',
+      '（一）加强疾病防控。市卫生健康局要完善监测网络；确保报告及时率达到95%。（市卫健委负责）',
+      '',
+    ].join('\n');
+    const { targets } = parseDocument(text, '方案.txt');
+    expect(targets.map((t) => [t.value, t.lead])).toEqual([[95, ['市卫生健康局']]]);
+  });
+});
