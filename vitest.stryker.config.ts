@@ -89,6 +89,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-fingerprint-cells',
   'workbook-upgrade-notes',
   'workbook-read-consistency',
+  'catalogue-targets-a-words',
 ];
 
 export default defineConfig({

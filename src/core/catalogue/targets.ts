@@ -174,7 +174,8 @@ export function figureText(text: string): string {
       // "到二〇二五年": a year written in numerals digit by digit
       .replace(
         /(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g,
-        (all: string) => [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
+        // ○ (a circle, not the numeral 〇) is no numeral to chineseNumber and reads as 0 too
+        (all: string) => [...all].map((c) => String(chineseNumber(c) ?? 0)).join(''),
       )
       .replace(
         /([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g,
@@ -210,7 +211,7 @@ export function normaliseUnit(
   let b = BASE[unit];
   if (!b) {
     const prefix = Object.keys(MAGNITUDE).find(
-      (p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)),
+      (p) => unit.startsWith(p) && BASE_UNITS.includes(unit.slice(p.length)),
     );
     if (prefix) b = [MAGNITUDE[prefix], unit.slice(prefix.length)];
   }
@@ -276,12 +277,12 @@ interface DeadlineHit {
   cycle?: TargetCycle;
 }
 
-/** Parts of a sentence between semicolons. */
+/** Parts of a sentence between semicolons (in the half-width copy, where ； is ;). */
 function parts(hw: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let a = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || hw[i] === '；' || hw[i] === ';') {
+    if (i === to || hw[i] === ';') {
       if (i > a) out.push([a, i]);
       a = i + 1;
     }
