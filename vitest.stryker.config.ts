@@ -90,6 +90,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'catalogue-targets-a-words',
+  'catalogue-targets-b-word-figures',
 ];
 
 export default defineConfig({

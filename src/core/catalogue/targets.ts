@@ -901,6 +901,10 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
   return perUnit;
 }
 
+/** The comparator words that close the text before a figure; what they follow is the indicator. */
+const COMPARATOR_AT_END =
+  /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/;
+
 /** What is measured: the clause (or list item) without the figure, deadline phrases and comparator words. */
 function indicatorOf(
   s: Sentence,
@@ -955,10 +959,7 @@ function indicatorOf(
     ? ''
     : text
         .slice(itemStart, start)
-        .replace(
-          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/,
-          '',
-        )
+        .replace(COMPARATOR_AT_END, '')
         .replace(/^[、]/, '')
         .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
   const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
@@ -1077,15 +1078,12 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
         ? 50
         : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
     const before = hw.slice(cA, at);
-    // "三分之二以上的县": the suffix bounds a fraction as it bounds a figure
-    const suffix = hw.slice(at + m[0].length, at + m[0].length + 2);
-    const comparator: Comparator = zero
-      ? '<='
-      : m[3] || GE_BEFORE.test(before) || suffix === '以上'
-        ? '>='
-        : LE_BEFORE.test(before) || suffix === '以下'
-          ? '<='
-          : '=';
+    // "三分之二以上的县", "四分之三左右": the suffix bounds a fraction as it bounds a figure
+    const after = hw.slice(at + m[0].length, cB);
+    const suffix = /^(以上|以下|以内|左右)?/.exec(after)?.[0] ?? '';
+    // "首诊率低于四分之一的县": a fraction after a comparison word and before 的 names who is meant
+    if (!suffix && /^\s*的/.test(after) && /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)) continue;
+    const comparator: Comparator = zero ? '<=' : m[3] ? '>=' : wordFigureComparator(before, suffix);
     const dBefore = deadlines.filter((d) => d.at < at);
     const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
     found.push({
@@ -1093,10 +1091,7 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
       quoteEnd: cB,
       figureStart: at,
       figureEnd: at + m[0].length,
-      indicator: trimIndicator(text.slice(cA, at).replace(/(实现|达到|不低于|不少于|超过)\s*$/, '')).replace(
-        /\s+/g,
-        '',
-      ),
+      indicator: wordFigureIndicator(text, cA, at, at + m[0].length, cB),
       comparator,
       value,
       valueMax: null,
@@ -1111,6 +1106,34 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
     });
   }
   WORD_FIGURE.lastIndex = 0;
+}
+
+/** A fraction's comparator, read as a figure's is: "超过三分之二" >, "三分之一以内" ≤, "四分之三左右" ≈. */
+function wordFigureComparator(before: string, suffix: string): Comparator {
+  if (suffix === '以上') return GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '左右' || APPROX_BEFORE.test(before)) return '≈';
+  if (LE_BEFORE.test(before)) return '<=';
+  if (GE_BEFORE.test(before)) return '>=';
+  if (GT_BEFORE.test(before)) return '>';
+  if (LT_BEFORE.test(before)) return '<';
+  return '=';
+}
+
+/**
+ * What a word figure measures: the words before it without the comparator ("药占比控制在三分之一以内"),
+ * or, for "三分之二以上的县…", what follows 的 (as "80%以上的村卫生室…" is read).
+ */
+function wordFigureIndicator(text: string, cA: number, at: number, figEnd: number, cB: number): string {
+  const rest = text.slice(figEnd, cB);
+  const ofWhat = /^\s*(?:以上|以下|以内|左右)?\s*的/.exec(rest);
+  const what = ofWhat
+    ? rest.slice(ofWhat[0].length)
+    : text
+        .slice(cA, at)
+        .replace(COMPARATOR_AT_END, '')
+        .replace(/实现\s*$/, '');
+  return trimIndicator(what).replace(/\s+/g, '');
 }
 
 /** Dated clauses with no figure: milestones. */
