@@ -90,6 +90,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'catalogue-targets-a-words',
+  'catalogue-table-rows',
+  'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
 ];
 
