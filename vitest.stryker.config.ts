@@ -63,6 +63,10 @@ export const CORE_UNIT_TESTS = [
   'workbook-filler-sample',
   'catalogue-meta',
   'catalogue-text-ids',
+  'report-policy-labels',
+  'catalogue-target-names',
+  'catalogue-target-forms',
+  'catalogue-headings-levels',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
@@ -93,6 +97,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',
+  'catalogue-targets-b-filters',
 ];
 
 export default defineConfig({

@@ -730,7 +730,6 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   if (insideBrackets(hw, sFrom, start, '《', '》')) return true;
   if (isCn) {
     // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
-    if (/每\s*$/.test(before)) return true; // "每千人口" is a rate, not a count
     if (
       !/[十百千万]/.test(numText) &&
       numText.length < 2 &&
