@@ -94,6 +94,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-upgrade-notes',
   'workbook-read-consistency',
   'catalogue-targets-a-words',
+  'catalogue-targets-a-sentences',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-targets-b-word-figures',

@@ -523,11 +523,25 @@ function isBreak(hw: string, i: number, stops: RegExp): boolean {
   return !(hw[i] === ',' && /\d/.test(hw[i - 1] ?? '') && /\d/.test(hw[i + 1] ?? ''));
 }
 
+/**
+ * The clause around `at`: from the break before it to the break after it. A break inside brackets
+ * ("（牵头单位：省卫生健康委）", "（含中医、专科，不含民营）") belongs to the bracket, not to the clause.
+ */
 function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [number, number] {
   let a = at;
-  while (a > sFrom && !isBreak(hw, a - 1, /[，,；;：:]/)) a--;
+  for (let depth = 0; a > sFrom; a--) {
+    const ch = hw[a - 1];
+    if (ch === ')') depth++;
+    else if (ch === '(' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, a - 1, /[，,；;：:]/)) break;
+  }
   let b = at;
-  while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
+  for (let depth = 0; b < sTo; b++) {
+    const ch = hw[b];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, b, /[，,；;：:。]/)) break;
+  }
   // a clause after a stray line break starts at its first character
   while (a < at && /[\s\u3000—─]/.test(hw[a])) a++;
   return [a, b];
@@ -545,15 +559,22 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
   return false;
 }
 
+const LIST_MARKER =
+  /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
+
 function trimIndicator(s: string): string {
-  return s
-    .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
-    .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
-    .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
-    .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
-    .replace(/^(?:力争|争取|确保)+/, '')
-    .replace(/^(即|并|且|其中|同时)/, '')
-    .trim();
+  return (
+    s
+      .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
+      // a list item's marker ("（一）", "（1）", "1.", "一是", "——") numbers the item; it is not what is measured
+      .replace(LIST_MARKER, '')
+      .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
+      .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
+      .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
+      .replace(/^(?:力争|争取|确保)+/, '')
+      .replace(/^(即|并|且|其中|同时)/, '')
+      .trim()
+  );
 }
 
 type Fig = { start: number; end: number; m: RegExpExecArray };
