@@ -67,6 +67,10 @@ export const CORE_UNIT_TESTS = [
   'catalogue-target-names',
   'catalogue-target-forms',
   'catalogue-headings-levels',
+  'catalogue-meta-fields',
+  'catalogue-segments',
+  'catalogue-files',
+  'catalogue-correction-rows',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',
@@ -97,8 +101,12 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-a-sentences',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
+  'catalogue-corrections-sheet',
+  'catalogue-responsibility-units',
+  'catalogue-parse-structure',
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
+  'catalogue-targets-b-reading',
 ];
 
 export default defineConfig({

@@ -37,6 +37,25 @@ describe('where a table ends', () => {
     expect(split[0].rows.map((r) => r.text)).toEqual(['建设社区医院']);
   });
 
+  it('ends at a heading, so a second table under the next heading is a table of its own', () => {
+    const text = [
+      '指标\t2022年\t2025年',
+      '参保率（%）\t93\t95',
+      '二、重点任务',
+      '（一）提升经办服务。',
+      '序号\t任务\t责任单位\t完成时限',
+      '1\t改造经办大厅\t市医保局\t2023年',
+      '',
+    ].join('\n');
+    const found = tables(text);
+    expect(found.map((t) => [t.fromLine, t.toLine])).toEqual([
+      [0, 1],
+      [4, 5],
+    ]);
+    expect(indicatorsOf(text)).toEqual([['参保率（%）', '95', '%', '2025']]);
+    expect(rowsOf(text)).toEqual([['1', '', '改造经办大厅', ['市医保局'], [], '2023年']]);
+  });
+
   it('ends a table of two rows at its last row, even with prose right below', () => {
     const text = '序号\t任务\t责任单位\t完成时限\n1\t建设社区医院\t市卫健委\t2023年\n各地要加强组织领导。\n';
     const [t] = tables(text);

@@ -923,7 +923,7 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
 
 /** The comparator words that close the text before a figure; what they follow is the indicator. */
 const COMPARATOR_AT_END =
-  /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/;
+  /(不低于|不少于|至少|最少|不小于|力争达到|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|超过|高于|多于|大于|超|不高于|不超过|不多于|最多|控制在|保持在|稳定在|维持在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至|低于|少于|小于|大约|约|近)\s*$/;
 
 /** What is measured: the clause (or list item) without the figure, deadline phrases and comparator words. */
 function indicatorOf(
