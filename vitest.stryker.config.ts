@@ -97,6 +97,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-fingerprint-cells',
   'workbook-upgrade-notes',
   'workbook-read-consistency',
+  'catalogue-targets-a-words',
+  'catalogue-targets-a-sentences',
   'catalogue-table-rows',
   'catalogue-corrections-apply',
   'catalogue-corrections-sheet',
