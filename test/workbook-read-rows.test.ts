@@ -245,3 +245,33 @@ describe('the 已移除指标 sheet', () => {
     expect(only.row.document).toBe('吉政发〔2020〕1号');
   });
 });
+
+describe('cells that cannot be read', () => {
+  it('names a 截至日期 that is no date in its cell', () => {
+    const g = grid();
+    const cell = put(gridSheet(g, '指标'), 't2', '截至日期', '上月底');
+    const sub = read(g);
+    const [p] = ofCode(sub.problems, 'not-a-date');
+    expect([p.severity, p.sheet, p.cell, p.targetId]).toEqual(['error', '指标', cell, 't2']);
+    expect(p.message.startsWith(`指标!${cell}："上月底" `)).toBe(true);
+    expect(sub.entries[1].asOf).toBeNull();
+  });
+
+  it('says the unit when a figure is no number', () => {
+    const g = grid();
+    const cell = put(gridSheet(g, '指标'), 't2', '完成值', '三百');
+    const [p] = ofCode(read(g).problems, 'not-a-number');
+    expect(p.cell).toBe(cell);
+    expect(p.message.endsWith('（完成值只填数字，单位：人）')).toBe(true);
+  });
+
+  it('takes 0.5 on a 1 % target for a fraction typed as a percentage', () => {
+    const cat = handCatalogue([handTarget('t1', { value: 1, unit: '%', offset: 1 })]);
+    const g = planGrid(
+      planWorkbook(cat, { office: '长春市', period: '2025年1-9月', generatedAt: '2026-01-05T08:00:00.000Z' }),
+    );
+    const cell = put(gridSheet(g, '指标'), 't1', '完成值', 0.5);
+    const ps = readSubmission(g, { source: '长春市.xlsx', catalogue: cat }).problems;
+    expect(ofCode(ps, 'percent-as-fraction').map((p) => p.cell)).toEqual([cell]);
+  });
+});
