@@ -207,6 +207,10 @@ describe('a paragraph opening with a report of the past', () => {
     expect(
       read('截至2021年底，全省家庭医生签约服务覆盖率为65%。85%的乡镇卫生院能够提供中医药服务。'),
     ).toEqual([]);
+    // "达到65%" reports the level reached; it is no "到2025年"
+    expect(
+      read('截至2021年底，全省家庭医生签约服务覆盖率达到65%。85%的乡镇卫生院能够提供中医药服务。'),
+    ).toEqual([]);
   });
 
   it('commits again at a sentence with a target date', () => {
