@@ -98,6 +98,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
   'catalogue-targets-b-reading',
+  'catalogue-targets-b-milestones',
+  'catalogue-targets-b-not-targets',
 ];
 
 export default defineConfig({
