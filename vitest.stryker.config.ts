@@ -100,6 +100,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-reading',
   'catalogue-targets-b-milestones',
   'catalogue-targets-b-not-targets',
+  'catalogue-targets-b-qualifiers',
 ];
 
 export default defineConfig({

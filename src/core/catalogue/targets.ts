@@ -736,10 +736,7 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
       !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
     )
       return true;
-    if (numText === '万' || numText === '千' || numText === '百') {
-      // "百名国医大师" is fine; a bare "万" before a non-count is not a number
-      if (!COUNT_UNITS_CN.has(unit)) return true;
-    }
+    // "百名国医大师" is fine; a bare 万/千/百 before a measure ("千亩") is not a count
     if (!COUNT_UNITS_CN.has(unit) && unit !== '年') return true;
     if (insideBrackets(hw, sFrom, start, '“"', '”"')) return true;
     const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
