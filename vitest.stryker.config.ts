@@ -101,6 +101,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-milestones',
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
+  'catalogue-targets-b-coverage',
 ];
 
 export default defineConfig({

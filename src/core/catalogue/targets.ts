@@ -1038,6 +1038,8 @@ function addCoverage(s: Sentence, found: DraftTarget[]): void {
       /\s+/g,
       '',
     );
+    // "覆盖率达到100%，实现全覆盖": a 全覆盖 naming nothing restates the 100 % written before it
+    if (!indicator && found.some((f) => f.figureStart < at && f.unit === '%' && f.value === 100)) continue;
     found.push({
       quoteStart: cA,
       quoteEnd: cB,
