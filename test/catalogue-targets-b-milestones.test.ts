@@ -18,6 +18,28 @@ function read(text: string, docYear: number | null = 2022) {
   }));
 }
 
+describe('a recurring milestone', () => {
+  it('is yearly when due every year, and a one-off otherwise', () => {
+    const text = '每年3月底前，各县完成上年度基层医疗卫生机构绩效考核。';
+    expect(
+      extractTargets(text, figureText(text), 0, text.length, { docYear: 2022, docDate: null }).map((t) => [
+        t.indicator,
+        t.deadline,
+        t.perYear,
+        t.cycle,
+      ]),
+    ).toEqual([['各县完成上年度基层医疗卫生机构绩效考核', '2022-03', true, 'year']]);
+    const once = '计划于2023年6月底前，出台配套文件。';
+    expect(
+      extractTargets(once, figureText(once), 0, once.length, { docYear: 2022, docDate: null }).map((t) => [
+        t.indicator,
+        t.deadline,
+        t.perYear,
+      ]),
+    ).toEqual([['出台配套文件', '2023-06', false]]);
+  });
+});
+
 describe('what a milestone commits to', () => {
   it('is what follows the date opening the clause, without 基本/全面', () => {
     expect(
