@@ -175,6 +175,12 @@ describe('a heading’s title and its own text', () => {
     ]);
   });
 
+  it('takes a title of 40 characters up to its stop', () => {
+    const title = '全面推进县域医共体建设并持续完善分级诊疗制度和现代医院管理制度以及基层运行新机制';
+    expect(title).toHaveLength(40);
+    expect(bodies([`一、${title}。要把群众满意作为标准。`])).toEqual([[title, '要把群众满意作为标准。']]);
+  });
+
   it('reads a stop that comes after the first 40 characters as body, not title', () => {
     const title =
       '全面推进县域医共体建设并持续完善分级诊疗制度和现代医院管理制度以及基层运行新机制等各项改革任务';

@@ -22,6 +22,22 @@ describe('reading a comparator a user typed', () => {
     expect(parseComparator('时间节点')).toBe('milestone');
   });
 
+  it('knows every way of writing each comparator', () => {
+    const ways: Record<string, string[]> = {
+      '>=': ['>=', '≥', '＞＝', '不低于', '不少于', '以上', '至少', '达到'],
+      '>': ['>', '＞', '超过', '高于'],
+      '<=': ['<=', '≤', '＜＝', '不高于', '不超过', '以下', '以内'],
+      '<': ['<', '＜', '低于'],
+      '=': ['=', '＝', '等于', '为'],
+      '≈': ['≈', '约', '左右', '约等于', '~'],
+      range: ['range', '区间', '范围', '—'],
+      milestone: ['milestone', '节点', '时间节点', '完成'],
+    };
+    for (const [comparator, words] of Object.entries(ways)) {
+      for (const w of words) expect({ [w]: parseComparator(w) }).toEqual({ [w]: comparator });
+    }
+  });
+
   it('ignores spaces around and inside the word', () => {
     expect(parseComparator('  不 低于 ')).toBe('>=');
     expect(parseComparator('\t≤\n')).toBe('<=');

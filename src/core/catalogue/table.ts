@@ -107,7 +107,7 @@ export function findTables(text: string, lines: Line[], from: number): ParsedTab
       i++;
       continue;
     }
-    // the table runs to the end of the tab-bearing region (allowing continuation lines)
+    // the table runs to the end of the tab-bearing region (allowing continuation lines), up to a heading
     const first = i;
     let last = i;
     let gap = 0;
@@ -115,7 +115,7 @@ export function findTables(text: string, lines: Line[], from: number): ParsedTab
       if (lines[j].raw.includes('\t')) {
         last = j;
         gap = 0;
-      } else if (++gap > 12) break;
+      } else if (++gap > 12 || matchHeading(lines[j])) break;
     }
     const t = parseTable(text, lines, first, last);
     if (t) tables.push(t);

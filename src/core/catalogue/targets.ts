@@ -174,7 +174,8 @@ export function figureText(text: string): string {
       // "到二〇二五年": a year written in numerals digit by digit
       .replace(
         /(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g,
-        (all: string) => [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
+        // ○ (a circle, not the numeral 〇) is no numeral to chineseNumber and reads as 0 too
+        (all: string) => [...all].map((c) => String(chineseNumber(c) ?? 0)).join(''),
       )
       .replace(
         /([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g,
@@ -210,7 +211,7 @@ export function normaliseUnit(
   let b = BASE[unit];
   if (!b) {
     const prefix = Object.keys(MAGNITUDE).find(
-      (p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)),
+      (p) => unit.startsWith(p) && BASE_UNITS.includes(unit.slice(p.length)),
     );
     if (prefix) b = [MAGNITUDE[prefix], unit.slice(prefix.length)];
   }
@@ -276,12 +277,12 @@ interface DeadlineHit {
   cycle?: TargetCycle;
 }
 
-/** Parts of a sentence between semicolons. */
+/** Parts of a sentence between semicolons (in the half-width copy, where ； is ;). */
 function parts(hw: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let a = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || hw[i] === '；' || hw[i] === ';') {
+    if (i === to || hw[i] === ';') {
       if (i > a) out.push([a, i]);
       a = i + 1;
     }
@@ -522,11 +523,25 @@ function isBreak(hw: string, i: number, stops: RegExp): boolean {
   return !(hw[i] === ',' && /\d/.test(hw[i - 1] ?? '') && /\d/.test(hw[i + 1] ?? ''));
 }
 
+/**
+ * The clause around `at`: from the break before it to the break after it. A break inside brackets
+ * ("（牵头单位：省卫生健康委）", "（含中医、专科，不含民营）") belongs to the bracket, not to the clause.
+ */
 function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [number, number] {
   let a = at;
-  while (a > sFrom && !isBreak(hw, a - 1, /[，,；;：:]/)) a--;
+  for (let depth = 0; a > sFrom; a--) {
+    const ch = hw[a - 1];
+    if (ch === ')') depth++;
+    else if (ch === '(' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, a - 1, /[，,；;：:]/)) break;
+  }
   let b = at;
-  while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
+  for (let depth = 0; b < sTo; b++) {
+    const ch = hw[b];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, b, /[，,；;：:。]/)) break;
+  }
   // a clause after a stray line break starts at its first character
   while (a < at && /[\s\u3000—─]/.test(hw[a])) a++;
   return [a, b];
@@ -544,15 +559,22 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
   return false;
 }
 
+const LIST_MARKER =
+  /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
+
 function trimIndicator(s: string): string {
-  return s
-    .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
-    .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
-    .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
-    .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
-    .replace(/^(?:力争|争取|确保)+/, '')
-    .replace(/^(即|并|且|其中|同时)/, '')
-    .trim();
+  return (
+    s
+      .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
+      // a list item's marker ("（一）", "（1）", "1.", "一是", "——") numbers the item; it is not what is measured
+      .replace(LIST_MARKER, '')
+      .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
+      .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
+      .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
+      .replace(/^(?:力争|争取|确保)+/, '')
+      .replace(/^(即|并|且|其中|同时)/, '')
+      .trim()
+  );
 }
 
 type Fig = { start: number; end: number; m: RegExpExecArray };
