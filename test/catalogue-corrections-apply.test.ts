@@ -245,6 +245,16 @@ describe('confirming and editing', () => {
     expect(r.applied).toBe(2);
   });
 
+  it('names a target that had no short name, and names it again from a new indicator', () => {
+    const confirmed = apply([{ row: 3, action: 'confirm', targetId: SPORTS.id, fields: {} }]);
+    expect(confirmed.catalogue.targets.find((t) => t.id === SPORTS.id)?.name).toBe('体育场地面积');
+    const renamed = apply([edit(3, HOSPITALS.id, { indicator: '新建社区医院机构' })]);
+    expect(renamed.catalogue.targets[0]).toMatchObject({
+      indicator: '新建社区医院机构',
+      name: '社区医院机构数',
+    });
+  });
+
   it('keeps an upper bound of a range edited in other fields, and rescales its unit', () => {
     const r = apply([edit(3, GRADUATES.id, { unit: '万名', value: 0.02 })]);
     expect(r.catalogue.targets.find((t) => t.id === GRADUATES.id)).toMatchObject({

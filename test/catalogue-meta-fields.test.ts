@@ -124,6 +124,15 @@ describe('a title over several lines', () => {
     expect(meta([title, long]).title).toBe(title);
   });
 
+  it('runs on over a line with 号 inside it, and keeps a title with a colon inside it', () => {
+    expect(meta(['关于贯彻落实', '中央一号文件精神的实施意见']).title).toBe(
+      '关于贯彻落实中央一号文件精神的实施意见',
+    );
+    expect(meta(['关于印发《健康某市2030：行动纲要》的通知']).title).toBe(
+      '关于印发《健康某市2030：行动纲要》的通知',
+    );
+  });
+
   it('ends with the last line of the text, and gives up after eight lines', () => {
     expect(meta(['关于加快发展养老服务业']).title).toBe('关于加快发展养老服务业');
     const pieces = ['关于加快', '推进', '全省', '城乡', '社区', '养老', '服务', '体系', '建设', '工作'];

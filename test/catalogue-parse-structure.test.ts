@@ -118,3 +118,65 @@ describe('stages dated in their headings', () => {
     ]);
   });
 });
+
+describe('smaller texts', () => {
+  it('take the file name, without its extension, as the title of a text with no title line', () => {
+    const { document } = parseDocument('一、主要目标\n到2025年，参保率达到95%。\n', '医保方案.2023.txt');
+    expect(document.title).toBe('医保方案.2023');
+  });
+
+  it('date by a note only the figures before it', () => {
+    const text = [
+      '某市医保服务方案',
+      '一、重点任务',
+      '（一）提升经办服务。线上办理率达到80%（市医保局负责，2023年底前完成）。另有医保服务站覆盖率达到90%。',
+      '',
+    ].join('\n');
+    const { targets } = parseDocument(text, '方案.txt');
+    expect(targets.map((t) => [t.value, t.deadline])).toEqual([
+      [80, '2023'],
+      [90, null],
+    ]);
+  });
+
+  it('link a figure restated after 即 with the figure it restates', () => {
+    const text = [
+      '某市人口发展方案',
+      '一、主要目标',
+      '到2025年，全市出生缺陷发生率控制在1.5‰，即不超过410人。',
+      '',
+    ].join('\n');
+    const { targets } = parseDocument(text, '方案.txt');
+    expect(targets.map((t) => t.value)).toEqual([1.5, 410]);
+    expect(targets[0].linked).toEqual([targets[1].id]);
+    expect(targets[1].linked).toEqual([targets[0].id]);
+  });
+});
+
+describe('who does an item', () => {
+  it('follows a 下同 rule into later items: the first named leads', () => {
+    const text = [
+      '某市教育发展方案',
+      '一、重点任务',
+      '（一）扩大学前教育资源。新建幼儿园10所。（市教育局、市财政局负责，排第一位为牵头部门，下同）',
+      '（二）加强教师队伍建设。培训教师500人次。（市人社局、市教育局负责）',
+      '',
+    ].join('\n');
+    const { tasks } = parseDocument(text, '方案.txt');
+    expect(tasks.map((t) => [t.title, t.lead, t.participants])).toEqual([
+      ['扩大学前教育资源', ['市教育局'], ['市财政局']],
+      ['加强教师队伍建设', ['市人社局'], ['市教育局']],
+    ]);
+  });
+
+  it('gives a figure to a body named at the start of its sentence, across a semicolon', () => {
+    const text = [
+      '某市卫生方案',
+      '一、重点任务',
+      '（一）加强疾病防控。市卫生健康局要完善监测网络；确保报告及时率达到95%。（市卫健委负责）',
+      '',
+    ].join('\n');
+    const { targets } = parseDocument(text, '方案.txt');
+    expect(targets.map((t) => [t.value, t.lead])).toEqual([[95, ['市卫生健康局']]]);
+  });
+});

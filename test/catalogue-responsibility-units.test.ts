@@ -13,7 +13,6 @@ import {
   sentenceDoer,
   splitUnits,
   timePart,
-  trailingNote,
   withoutTime,
 } from '../src/core/catalogue/responsibility.js';
 
@@ -26,6 +25,12 @@ describe('a list of units', () => {
       '市卫健委）',
       '市医保局（市中医药局、市药监局）',
     ]);
+  });
+
+  it('keeps a half-width bracket whole before the next unit, two-character bodies, and 等 inside a name', () => {
+    expect(splitUnits('各县(市、区)政府、长白山管委会')).toEqual(['各县(市、区)政府', '长白山管委会']);
+    expect(splitUnits('市委、市政府')).toEqual(['市委', '市政府']);
+    expect(splitUnits('省高等教育学会、省教育厅')).toEqual(['省高等教育学会', '省教育厅']);
   });
 
   it('drops 以及 before a unit and 等相关单位 after one', () => {
@@ -140,6 +145,18 @@ describe('a note', () => {
     });
   });
 
+  it('is no note in prose, nor with labels naming no unit', () => {
+    expect(resp('群众关心的事，市财政局负责')).toBeNull();
+    expect(resp('牵头单位：；配合单位：')).toBeNull();
+  });
+
+  it('reads 各地 inside a list of partners as a unit', () => {
+    expect(resp('市教育局负责，市财政局、各地财政部门配合')).toEqual({
+      lead: ['市教育局'],
+      participants: ['市财政局', '各地财政部门'],
+    });
+  });
+
   it('skips remarks such as 下同, 其中, 各地 and 以下', () => {
     expect(resp('市教育局负责，其中高校由市教育局参与')).toEqual({ lead: ['市教育局'], participants: [] });
     expect(resp('市教育局负责，各地教育部门参与')).toEqual({ lead: ['市教育局'], participants: [] });
@@ -153,6 +170,7 @@ describe('a note', () => {
       '排第一个的为牵头部门',
       '第一位为牵头单位',
       '第一家为牵头单位',
+      '第一位牵头',
       '排名第一的为牵头单位',
       '排首位的为牵头部门',
     ]) {
@@ -184,25 +202,6 @@ describe('a note', () => {
       lead: ['市卫健委'],
       participants: ['市医保局'],
     });
-  });
-});
-
-describe('the note closing an item', () => {
-  it('may end in 】, hold brackets inside, and take the full stops and semicolons after it', () => {
-    const text = '建设区域医疗中心【牵头单位：市卫健委（市中医药局）】；。 \n';
-    expect(trailingNote(text, 0, text.length)).toEqual({
-      start: text.indexOf('【'),
-      end: text.indexOf(' \n'),
-      inner: '牵头单位：市卫健委（市中医药局）',
-    });
-  });
-
-  it('only within the item: a bracket opened before it does not count', () => {
-    const text = '前文（说明）建设区域医疗中心（市卫健委负责）';
-    const from = text.indexOf('建设');
-    expect(trailingNote(text, from, text.length)?.inner).toBe('市卫健委负责');
-    expect(trailingNote('（市卫健委负责）', 1, 8)).toBeNull();
-    expect(trailingNote('建设医院（含中医院）', 0, 10)).toBeNull();
   });
 });
 
@@ -250,6 +249,8 @@ describe('the doer named as a sentence’s subject', () => {
     expect(lead('市交通运输局于2023年底前完成')).toEqual(['市交通运输局']);
     expect(lead('市统计局及时发布数据')).toEqual(['市统计局']);
     expect(lead('局要加强管理')).toBeNull();
+    // paragraphs indented by two full-width spaces
+    expect(lead('　　市卫健委要在年底前完成')).toEqual(['市卫健委']);
   });
 
   it('reads partners after 联合 or 会同 up to a comma or the verb, without the lead again', () => {

@@ -52,6 +52,20 @@ describe('where an item ends', () => {
     ]);
   });
 
+  it('never takes a heading or a long line above the date for the signature', () => {
+    expect(
+      tasks([...HEAD, '一、加强组织领导。各县要成立工作专班。', '二、组织实施', '2022年6月15日']),
+    ).toEqual([
+      ['一、', '加强组织领导', '各县要成立工作专班。'],
+      ['二、', '组织实施', ''],
+    ]);
+    const long = '全面推进县域医共体建设并持续完善分级诊疗制度和现代医院';
+    expect(long.length).toBeGreaterThan(25);
+    expect(tasks([...HEAD, '一、强化督导考核。每季度通报一次进展。', long, '2022年6月15日'])).toEqual([
+      ['一、', '强化督导考核', `每季度通报一次进展。\n${long}`],
+    ]);
+  });
+
   it('ends the last item at 附件, 抄送 or a publication note', () => {
     for (const trailer of ['附件：重点任务分工表', '抄送：市委办公室', '（此件公开发布）']) {
       expect(
@@ -153,6 +167,24 @@ describe('paragraphs that open tasks of their own', () => {
       ['一、', '完善服务模式', '优化服务流程。'],
       ['一、', '推进家庭医生签约服务', '推进家庭医生签约服务。到2025年签约覆盖率提高到45%。'],
     ]);
+  });
+
+  it('reads a title after a dash written with two full-width or ASCII hyphens', () => {
+    for (const dash of ['－－', '--', '──']) {
+      expect(
+        tasks([...HEAD, '一、完善服务模式', `${dash}医养结合水平全面提高。每个县建成1所医养结合机构。`]).map(
+          (t) => t[1],
+        ),
+      ).toEqual(['医养结合水平全面提高']);
+    }
+  });
+
+  it('names a 专栏 with its spaces made single', () => {
+    expect(
+      tasks([...HEAD, '一、实施重点工程', '专栏 2  基层医疗服务提升工程', '新建社区医院20家。']).map(
+        (t) => t[1],
+      ),
+    ).toEqual(['专栏 2 基层医疗服务提升工程']);
   });
 
   it('makes a 专栏 of projects a task of its own', () => {

@@ -407,10 +407,48 @@ describe('cells merged over rows', () => {
   });
 });
 
+describe('more layouts', () => {
+  it('do not make a row of a line without tabs when the first column is the task', () => {
+    const text = [
+      '任务\t责任单位\t完成时限',
+      '建设社区医院\t市卫健委\t2023年',
+      '（含农村）',
+      '改造村卫生室\t市财政局\t2024年',
+      '',
+    ].join('\n');
+    expect(rowsOf(text).map((r) => r[2])).toEqual(['建设社区医院', '改造村卫生室']);
+  });
+
+  it('look for the header in the first three rows only', () => {
+    const text = [
+      '序号\t建设项目\t实施单位\t完成时限',
+      '1\t社区医院建设\t市卫健委\t2024年',
+      '2\t村卫生室改造\t市卫健委\t2024年',
+      '3\t重点专科建设\t主要由市卫健委实施\t具体时间另定',
+      '',
+    ].join('\n');
+    expect(tables(text)[0].header).toEqual(['序号', '建设项目', '实施单位', '完成时限']);
+    expect(tables(text)[0].rows).toHaveLength(3);
+  });
+
+  it('keep a 领域 column as the group when a 项目名称 names each row', () => {
+    const text = '领域\t项目名称\t责任单位\t完成时间\n医疗\t区域医疗中心\t市卫健委\t2024年\n';
+    expect(rowsOf(text)).toEqual([['医疗', '区域医疗中心', '', ['市卫健委'], [], '2024年']]);
+  });
+
+  it('read a table organised by lead unit without deadlines, and a schedule without units', () => {
+    const byUnit = '牵头单位\t重点任务\t配合单位\n市卫健委\t建设区域医疗中心\t市发改委\n';
+    expect(rowsOf(byUnit)).toEqual([['', '', '建设区域医疗中心', ['市卫健委'], ['市发改委'], null]]);
+    const schedule = '时间节点\t工作任务\t工作要求\n2023年6月底前\t完成方案编制\t按时报送\n';
+    // the 工作任务 column groups the 工作要求 beside it, as in a 序号/工作任务/具体措施 table
+    expect(rowsOf(schedule)).toEqual([['完成方案编制', '', '按时报送', [], [], '2023年6月底前']]);
+  });
+});
+
 describe('主要指标 tables', () => {
   it('read year columns written without 年, and a value with a space in it', () => {
-    expect(indicatorsOf('指标\t2020\t2025\n人均预期寿命（岁）\t78.3\t≥ 79\n')).toEqual([
-      ['人均预期寿命（岁）', '≥ 79', '岁', '2025'],
+    expect(indicatorsOf('指标\t2020\t2025\n人均预期寿命（岁）\t78.3\t≥ 79.5\n')).toEqual([
+      ['人均预期寿命（岁）', '≥ 79.5', '岁', '2025'],
     ]);
   });
 
@@ -432,6 +470,11 @@ describe('主要指标 tables', () => {
   it('name a row starting with a figure by that cell, not by the unit after it', () => {
     const text = '指标\t单位\t2025年\n5G基站数\t个\t1200\n';
     expect(indicatorsOf(text)).toEqual([['5G基站数', '1200', '个', '2025']]);
+  });
+
+  it('without a named column, name a row by the text nearest the value', () => {
+    const text = '序号\t领域\t主要内容\t2025年\n1\t健康水平\t人均预期寿命（岁）\t79\n';
+    expect(indicatorsOf(text)).toEqual([['人均预期寿命（岁）', '79', '岁', '2025']]);
   });
 
   it('without a named column, name a row by the last text before the value, not a base figure or dash', () => {

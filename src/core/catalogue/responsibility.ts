@@ -192,33 +192,6 @@ export interface NoteSpan {
 }
 
 /**
- * The trailing parenthesis of a paragraph (text between `from` and `to`), if it is a
- * responsibility note. Only a parenthesis at the very end counts: a note closes its item.
- */
-export function trailingNote(text: string, from: number, to: number): NoteSpan | null {
-  let end = to;
-  while (end > from && /[\s\u3000。.；;]/.test(text[end - 1])) end--;
-  const close = text[end - 1];
-  if (close !== '）' && close !== ')' && close !== '】') return null;
-  let depth = 0;
-  for (let i = end - 1; i >= from; i--) {
-    const ch = text[i];
-    if (ch === '）' || ch === ')' || ch === '】') depth++;
-    else if (ch === '（' || ch === '(' || ch === '【') {
-      depth--;
-      if (depth === 0) {
-        const inner = text.slice(i + 1, end - 1);
-        if (!isResponsibilityNote(inner)) return null;
-        let stop = end;
-        while (stop < to && /[。.；;]/.test(text[stop])) stop++;
-        return { start: i, end: stop, inner };
-      }
-    }
-  }
-  return null;
-}
-
-/**
  * Every responsibility note in [from, to): the trailing one of each line, and notes inside a
  * line that close a sentence ("…（A负责，B参与）。下一句…").
  */
