@@ -12,7 +12,6 @@ import {
   sentenceDoer,
   splitUnits,
   timePart,
-  trailingNote,
   withoutTime,
 } from '../src/core/catalogue/responsibility.js';
 
@@ -129,15 +128,6 @@ describe('a responsibility note', () => {
 });
 
 describe('notes in a text', () => {
-  it('finds the trailing note of an item, its full stop included', () => {
-    const text = '加快建设社区养老服务设施。（市民政局负责，市财政局参与）。';
-    const note = trailingNote(text, 0, text.length);
-    expect(note).toEqual({ start: 13, end: text.length, inner: '市民政局负责，市财政局参与' });
-    expect(trailingNote('加快建设（含农村）设施。', 0, 12)).toBeNull();
-    expect(trailingNote('加快建设设施。', 0, 7)).toBeNull();
-    expect(trailingNote('（市民政局负责）加快建设', 0, 12)).toBeNull();
-  });
-
   it('finds notes that close a sentence inside a line, and labelled lines without brackets', () => {
     const text =
       '一是建设设施（市民政局负责）。二是培训人员（含农村）。三是完善制度【牵头单位：市人社局】\n牵头单位：市卫健委';

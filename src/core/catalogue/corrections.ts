@@ -313,7 +313,8 @@ export function parseDeadlineText(s: string): string | null | undefined {
   if (/^(无|不限|—|-)$/.test(t)) return null;
   let m = t.match(/^(\d{4})(?:年)?$/);
   if (m) return m[1];
-  m = t.match(/^(\d{4})[-./年](\d{1,2})(?:月)?(?:[-./]\d{1,2}日?)?(?:底|末)?(?:前)?$/);
+  // the day may follow 月 directly ("2019年6月30日") or a separator ("2019-06-30")
+  m = t.match(/^(\d{4})[-./年](\d{1,2})(?:月)?(?:[-./]\d{1,2}日?|(?<=月)\d{1,2}日)?(?:底|末)?(?:前)?$/);
   if (m) return `${m[1]}-${m[2].padStart(2, '0')}`;
   m = t.match(/^(\d{4})年?(?:底|末)?(?:前)?$/);
   if (m) return m[1];

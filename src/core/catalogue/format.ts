@@ -71,7 +71,8 @@ export function parseComparator(s: string): Comparator | null {
     时间节点: 'milestone',
     完成: 'milestone',
   };
-  return table[t] ?? null;
+  // own keys only: a cell reading "toString" must not return Object.prototype's function
+  return Object.prototype.hasOwnProperty.call(table, t) ? table[t] : null;
 }
 
 function num(n: number): string {

@@ -21,7 +21,8 @@ export interface HeadingMatch {
 
 const CN = '[一二三四五六七八九十百零〇两]+';
 const PATTERNS: [HeadingStyle, RegExp][] = [
-  ['chapter', new RegExp(`^第\\s*(${CN}|\\d+)\\s*[章篇部分]\\s*`)],
+  // 部分 is one word: "第三部分" is part 3, not "第三部" followed by 分
+  ['chapter', new RegExp(`^第\\s*(${CN}|\\d+)\\s*(?:章|篇|部分)\\s*`)],
   ['section', new RegExp(`^第\\s*(${CN}|\\d+)\\s*节\\s*`)],
   ['cn', new RegExp(`^(${CN})\\s*[、.．]\\s*`)],
   ['pcn', new RegExp(`^[（(]\\s*(${CN})\\s*[）)]\\s*[、.]?\\s*`)],

@@ -18,6 +18,8 @@ export interface DocumentMeta {
 const DOC_NUMBER =
   /([\u4e00-\u9fa5]{1,15}?)\s*[〔[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]\s*(\d{1,5})\s*号/g;
 const DATE_ONLY = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** "2022-06-30", "2022.6.30", "2022/06/30": how web portals write a 成文日期 field. */
+const DATE_DASHED = /^((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})$/;
 const FIELD = /^([\u4e00-\u9fa5]{2,6})\s*[:：]\s*(.*)$/;
 
 function isoDate(y: string, m: string, d: string): string {
@@ -28,10 +30,12 @@ const CN_DATE =
   /^([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/;
 const CN_DIGIT = '〇一二三四五六七八九';
 
-/** "二〇二一年二月九日" → ["2021", "2", "9"]; Arabic dates pass through DATE_ONLY. */
+/** "二〇二一年二月九日" → ["2021", "2", "9"]; Arabic dates pass through DATE_ONLY or DATE_DASHED. */
 function matchDate(s: string): [string, string, string] | null {
   const a = s.match(DATE_ONLY);
   if (a) return [a[1], a[2], a[3]];
+  const d = s.match(DATE_DASHED);
+  if (d) return [d[1], d[3], d[4]];
   const c = s.match(CN_DATE);
   if (!c) return null;
   const year = [...c[1]].map((ch) => String(CN_DIGIT.indexOf(ch.replace(/[○零]/, '〇')))).join('');
@@ -78,7 +82,8 @@ export function extractMeta(lines: Line[], bodyStartLine: number): DocumentMeta 
     DOC_NUMBER.lastIndex = 0;
     const m = DOC_NUMBER.exec(halfWidth(s).replace(/\s+/g, ''));
     if (!m) return null;
-    const prefix = m[1].replace(/^(字号|文号)/, '');
+    // a label glued to the number ("发文字号吉政发…" once spaces are squeezed) is not part of it
+    const prefix = m[1].replace(/^(?:发文字号|字号|文号)/, '');
     return normaliseDocNumber(prefix, m[2], m[3]);
   };
   if (fieldNumber) docNumber = pick(fieldNumber);

@@ -84,7 +84,8 @@ export function shortName(t: NameInput): string {
     const base = tidy(raw);
     const unit = t.unit ?? '';
     if (PERCENT.test(unit)) {
-      const share = /达到|占|达/.test(base) && !/率|比例|比重/.test(base) ? shareName(base) : null;
+      // "…占比提高" already names a share: its 占 does not start "占 … 比例"
+      const share = /达到|占|达/.test(base) && !/率|比例|比重|占比/.test(base) ? shareName(base) : null;
       name =
         share ??
         (/(?:率|比例|比重|占比|增速|增幅|增长|下降|降低|提高|水平)$/.test(base) ? base : `${base}比例`);

@@ -92,7 +92,8 @@ export function parseResponsibility(
   if (!isResponsibilityNote(inner)) return null;
   // "A负责、B参与": the list separator after a lead word separates two clauses
   const text = withoutTime(inner.trim()).replace(new RegExp(`(${LEAD_WORDS})、`, 'g'), '$1，');
-  const declaresRule = /(排(在)?第一(位|个)|第一(位|个|家)(的)?(为|是)?牵头|排名第一|排首位)/.test(text);
+  const RULE = /(排(在)?第一(位|个)|第一(位|个|家)(的)?(为|是)?牵头|排名第一|排首位)/;
+  const declaresRule = RULE.test(text);
   const persistent = declaresRule && /下同/.test(text);
   const firstLeads = declaresRule || rule.firstLeads;
   const lead: string[] = [];
@@ -127,6 +128,8 @@ export function parseResponsibility(
   }
   for (const seg of segments.filter(Boolean)) {
     if (/^(排|下同|其中|各地|以下)/.test(seg) && !/[:：]/.test(seg)) continue;
+    // "第一位为牵头单位" states the rule and names no unit
+    if (RULE.test(seg)) continue;
     const labelled = seg.match(
       /^(牵头单位|牵头部门|责任单位|责任部门|主办单位|配合单位|参与单位|协办单位|配合部门|参与部门)\s*[:：]\s*(.*)$/,
     );
@@ -137,6 +140,13 @@ export function parseResponsibility(
         explicitLead.push(...units);
       } else if (/责任/.test(labelled[1])) lead.push(...units);
       else participants.push(...units);
+      continue;
+    }
+    // "A牵头B配合" written without a separator (checked before a plain partner list, which it also ends like)
+    const both = seg.match(new RegExp(`^(.+?)(?:${LEAD_WORDS})(.+?)(?:${PART_WORDS})$`));
+    if (both) {
+      lead.push(...splitUnits(both[1]));
+      participants.push(...splitUnits(both[2]));
       continue;
     }
     const p = seg.match(new RegExp(`^(.*?)(?:共同|分别|等)?(?:${PART_WORDS})(?:单位|部门)?$`));
@@ -155,12 +165,6 @@ export function parseResponsibility(
         lead.push(...units);
       }
       continue;
-    }
-    // "A牵头，B配合" written as "A牵头、B配合" inside one segment
-    const both = seg.match(new RegExp(`^(.*?)(?:${LEAD_WORDS})[、]?(.*?)(?:${PART_WORDS})$`));
-    if (both) {
-      lead.push(...splitUnits(both[1]));
-      participants.push(...splitUnits(both[2]));
     }
   }
   // "A牵头，B、C按职责分工负责": with an explicit 牵头 the other responsible units take part
@@ -185,33 +189,6 @@ export interface NoteSpan {
   /** Offset just past the closing bracket (and a following full stop, if any). */
   end: number;
   inner: string;
-}
-
-/**
- * The trailing parenthesis of a paragraph (text between `from` and `to`), if it is a
- * responsibility note. Only a parenthesis at the very end counts: a note closes its item.
- */
-export function trailingNote(text: string, from: number, to: number): NoteSpan | null {
-  let end = to;
-  while (end > from && /[\s\u3000。.；;]/.test(text[end - 1])) end--;
-  const close = text[end - 1];
-  if (close !== '）' && close !== ')' && close !== '】') return null;
-  let depth = 0;
-  for (let i = end - 1; i >= from; i--) {
-    const ch = text[i];
-    if (ch === '）' || ch === ')' || ch === '】') depth++;
-    else if (ch === '（' || ch === '(' || ch === '【') {
-      depth--;
-      if (depth === 0) {
-        const inner = text.slice(i + 1, end - 1);
-        if (!isResponsibilityNote(inner)) return null;
-        let stop = end;
-        while (stop < to && /[。.；;]/.test(text[stop])) stop++;
-        return { start: i, end: stop, inner };
-      }
-    }
-  }
-  return null;
 }
 
 /**

@@ -107,7 +107,7 @@ export function findTables(text: string, lines: Line[], from: number): ParsedTab
       i++;
       continue;
     }
-    // the table runs to the end of the tab-bearing region (allowing continuation lines)
+    // the table runs to the end of the tab-bearing region (allowing continuation lines), up to a heading
     const first = i;
     let last = i;
     let gap = 0;
@@ -115,7 +115,7 @@ export function findTables(text: string, lines: Line[], from: number): ParsedTab
       if (lines[j].raw.includes('\t')) {
         last = j;
         gap = 0;
-      } else if (++gap > 12) break;
+      } else if (++gap > 12 || matchHeading(lines[j])) break;
     }
     const t = parseTable(text, lines, first, last);
     if (t) tables.push(t);
@@ -215,17 +215,17 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
   if (groupCol === leadCol || groupCol === partCol) groupCol = -1;
   let catCol = col(CATEGORY_HEAD);
   if (catCol === groupCol || catCol === leadCol) catCol = -1;
-  const textCols = header
-    .map((_, k) => k)
-    .filter(
-      (k) =>
-        k !== leadCol &&
-        k !== partCol &&
-        k !== groupCol &&
-        k !== catCol &&
-        k !== deadlineCol &&
-        !/^(备注|序号)$/.test(header[k]),
-    );
+  const describes = (k: number) =>
+    k !== leadCol && k !== partCol && k !== catCol && k !== deadlineCol && !/^(备注|序号)$/.test(header[k]);
+  // "任务\t牵头单位\t完成时限": a 任务 column with no other column describing the task is the task itself
+  if (
+    groupCol >= 0 &&
+    catCol < 0 &&
+    describes(groupCol) &&
+    !header.some((_, k) => k !== groupCol && describes(k))
+  )
+    groupCol = -1;
+  const textCols = header.map((_, k) => k).filter((k) => k !== groupCol && describes(k));
   const goalCol = header.findIndex((h, k) => textCols.includes(k) && GOAL_HEAD.test(h));
 
   const rows: TableRowTask[] = [];
@@ -253,6 +253,7 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
     const deadlineCell = deadlineCol >= 0 && filled[deadlineCol].text ? filled[deadlineCol] : null;
     const goalCell =
       goalCol >= 0 && filled[goalCol].text ? filled[goalCol] : (textCells[textCells.length - 1] ?? null);
+    const lead = leadCol >= 0 ? unitsOf(filled[leadCol].text) : [];
     rows.push({
       deadlineCell,
       goalCell,
@@ -260,8 +261,9 @@ function parseTable(text: string, lines: Line[], first: number, last: number): P
       category: catCell ? catCell.text.replace(/\s+/g, '') : '',
       text: textCells.map((c) => c.text).join('\n'),
       textCells,
-      lead: leadCol >= 0 ? unitsOf(filled[leadCol].text) : [],
-      participants: partCol >= 0 ? unitsOf(filled[partCol].text) : [],
+      lead,
+      // a unit named in both columns leads ("责任单位：A、B" beside "牵头单位：A")
+      participants: partCol >= 0 ? unitsOf(filled[partCol].text).filter((u) => !lead.includes(u)) : [],
       offset: (catCell?.text ? catCell : textCells[0]).offset,
     });
   }
@@ -308,7 +310,7 @@ function indicatorRows(header: string[], cells: TableCell[], width: number): Ind
         ? row[unitCol].text.trim()
         : unitInName
           ? unitInName[1].trim()
-          : /%$/.test(v)
+          : /%/.test(v)
             ? '%'
             : null;
     out.push({ name: nameCell, value: valueCell, unit, year });

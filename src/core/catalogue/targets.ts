@@ -174,7 +174,8 @@ export function figureText(text: string): string {
       // "到二〇二五年": a year written in numerals digit by digit
       .replace(
         /(?<![一二三四五六七八九十百千万〇○零])(一九|二[〇○零])([〇○零一二三四五六七八九]{2})(?=\s*年)/g,
-        (all: string) => [...all].map((c) => String(chineseNumber(c.replace('○', '〇')) ?? 0)).join(''),
+        // ○ (a circle, not the numeral 〇) is no numeral to chineseNumber and reads as 0 too
+        (all: string) => [...all].map((c) => String(chineseNumber(c) ?? 0)).join(''),
       )
       .replace(
         /([百千])分之([零〇一二三四五六七八九十百两]+(?:点[零〇一二三四五六七八九]+)?|\d+(?:\.\d+)?)/g,
@@ -210,7 +211,7 @@ export function normaliseUnit(
   let b = BASE[unit];
   if (!b) {
     const prefix = Object.keys(MAGNITUDE).find(
-      (p) => unit.startsWith(p) && unit.length > p.length && BASE_UNITS.includes(unit.slice(p.length)),
+      (p) => unit.startsWith(p) && BASE_UNITS.includes(unit.slice(p.length)),
     );
     if (prefix) b = [MAGNITUDE[prefix], unit.slice(prefix.length)];
   }
@@ -276,12 +277,12 @@ interface DeadlineHit {
   cycle?: TargetCycle;
 }
 
-/** Parts of a sentence between semicolons. */
+/** Parts of a sentence between semicolons (in the half-width copy, where ； is ;). */
 function parts(hw: string, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let a = from;
   for (let i = from; i <= to; i++) {
-    if (i === to || hw[i] === '；' || hw[i] === ';') {
+    if (i === to || hw[i] === ';') {
       if (i > a) out.push([a, i]);
       a = i + 1;
     }
@@ -522,11 +523,25 @@ function isBreak(hw: string, i: number, stops: RegExp): boolean {
   return !(hw[i] === ',' && /\d/.test(hw[i - 1] ?? '') && /\d/.test(hw[i + 1] ?? ''));
 }
 
+/**
+ * The clause around `at`: from the break before it to the break after it. A break inside brackets
+ * ("（牵头单位：省卫生健康委）", "（含中医、专科，不含民营）") belongs to the bracket, not to the clause.
+ */
 function clauseBounds(hw: string, sFrom: number, sTo: number, at: number): [number, number] {
   let a = at;
-  while (a > sFrom && !isBreak(hw, a - 1, /[，,；;：:]/)) a--;
+  for (let depth = 0; a > sFrom; a--) {
+    const ch = hw[a - 1];
+    if (ch === ')') depth++;
+    else if (ch === '(' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, a - 1, /[，,；;：:]/)) break;
+  }
   let b = at;
-  while (b < sTo && !isBreak(hw, b, /[，,；;：:。]/)) b++;
+  for (let depth = 0; b < sTo; b++) {
+    const ch = hw[b];
+    if (ch === '(') depth++;
+    else if (ch === ')' && depth > 0) depth--;
+    else if (depth === 0 && isBreak(hw, b, /[，,；;：:。]/)) break;
+  }
   // a clause after a stray line break starts at its first character
   while (a < at && /[\s\u3000—─]/.test(hw[a])) a++;
   return [a, b];
@@ -544,15 +559,22 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
   return false;
 }
 
+const LIST_MARKER =
+  /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
+
 function trimIndicator(s: string): string {
-  return s
-    .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
-    .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
-    .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
-    .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
-    .replace(/^(?:力争|争取|确保)+/, '')
-    .replace(/^(即|并|且|其中|同时)/, '')
-    .trim();
+  return (
+    s
+      .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
+      // a list item's marker ("（一）", "（1）", "1.", "一是", "——") numbers the item; it is not what is measured
+      .replace(LIST_MARKER, '')
+      .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
+      .replace(/^(?:到|至|在)?\s*\d{4}\s*年(?:\d{1,2}月)?(?:底|末)?(?:前)?[，,]?/, '')
+      .replace(/^[“"]?十[一二三四五六七八九]?五[”"]?(期间|时期|末)[，,]?/, '')
+      .replace(/^(?:力争|争取|确保)+/, '')
+      .replace(/^(即|并|且|其中|同时)/, '')
+      .trim()
+  );
 }
 
 type Fig = { start: number; end: number; m: RegExpExecArray };
@@ -719,7 +741,8 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   const { hw, from: sFrom, to: sTo } = s;
   const { start, end, numText, unit, isCn, before, prevCh, nextText } = f;
   // years, dates and codes
-  if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) return true;
+  // …but a Latin word after a count names what is counted ("配备1台CT")
+  if (/[A-Za-z0-9.]/.test(prevCh) || (/^[A-Za-z]/.test(nextText) && !COUNT_UNITS_CN.has(unit))) return true;
   if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) return true;
   if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) return true;
   if (/^(月|日|号)/.test(nextText) && unit === '年') return true;
@@ -729,17 +752,13 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   if (insideBrackets(hw, sFrom, start, '《', '》')) return true;
   if (isCn) {
     // Chinese numerals: only unmistakable counts ("百名", "二十个"), never idioms or names in quotes
-    if (/每\s*$/.test(before)) return true; // "每千人口" is a rate, not a count
     if (
       !/[十百千万]/.test(numText) &&
       numText.length < 2 &&
       !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
     )
       return true;
-    if (numText === '万' || numText === '千' || numText === '百') {
-      // "百名国医大师" is fine; a bare "万" before a non-count is not a number
-      if (!COUNT_UNITS_CN.has(unit)) return true;
-    }
+    // "百名国医大师" is fine; a bare 万/千/百 before a measure ("千亩") is not a count
     if (!COUNT_UNITS_CN.has(unit) && unit !== '年') return true;
     if (insideBrackets(hw, sFrom, start, '“"', '”"')) return true;
     const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
@@ -747,7 +766,8 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   }
   // "二期工程", "3期项目": a phase of a project, not a count
   if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) return true;
-  if (unit === '万' || unit === '亿') {
+  // (a suffix closes the figure: "覆盖100万以上人口")
+  if ((unit === '万' || unit === '亿') && !f.suffix) {
     // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
     if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) return true;
   }
@@ -900,6 +920,10 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
   return perUnit;
 }
 
+/** The comparator words that close the text before a figure; what they follow is the indicator. */
+const COMPARATOR_AT_END =
+  /(不低于|不少于|至少|最少|不小于|力争达到|达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|增至|扩大到|扩大至|突破|超过|高于|多于|大于|超|不高于|不超过|不多于|最多|控制在|保持在|稳定在|维持在|降至|降到|降低到|降低至|下降到|下降至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|减至|低于|少于|小于|大约|约|近)\s*$/;
+
 /** What is measured: the clause (or list item) without the figure, deadline phrases and comparator words. */
 function indicatorOf(
   s: Sentence,
@@ -954,10 +978,7 @@ function indicatorOf(
     ? ''
     : text
         .slice(itemStart, start)
-        .replace(
-          /(不低于|不少于|至少|最少|不小于|达到|提高到|提高至|提升到|提升至|增加到|增长到|超过|高于|低于|少于|不高于|不超过|控制在|保持在|稳定在|维持在|降至|降到|降低到|下降到|减少到|约)\s*$/,
-          '',
-        )
+        .replace(COMPARATOR_AT_END, '')
         .replace(/^[、]/, '')
         .replace(/(实现)?翻?$/, ''); // "翻一番" is read as "达2倍" over the same characters
   const right = text.slice(end, Math.max(end, itemEnd)).replace(/^的/, '');
@@ -1039,6 +1060,8 @@ function addCoverage(s: Sentence, found: DraftTarget[]): void {
       /\s+/g,
       '',
     );
+    // "覆盖率达到100%，实现全覆盖": a 全覆盖 naming nothing restates the 100 % written before it
+    if (!indicator && found.some((f) => f.figureStart < at && f.unit === '%' && f.value === 100)) continue;
     found.push({
       quoteStart: cA,
       quoteEnd: cB,
@@ -1076,15 +1099,12 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
         ? 50
         : Number(((100 * (chineseNumber(m[2]) ?? 0)) / (chineseNumber(m[1]) ?? 1)).toFixed(1));
     const before = hw.slice(cA, at);
-    // "三分之二以上的县": the suffix bounds a fraction as it bounds a figure
-    const suffix = hw.slice(at + m[0].length, at + m[0].length + 2);
-    const comparator: Comparator = zero
-      ? '<='
-      : m[3] || GE_BEFORE.test(before) || suffix === '以上'
-        ? '>='
-        : LE_BEFORE.test(before) || suffix === '以下'
-          ? '<='
-          : '=';
+    // "三分之二以上的县", "四分之三左右": the suffix bounds a fraction as it bounds a figure
+    const after = hw.slice(at + m[0].length, cB);
+    const suffix = /^(以上|以下|以内|左右)?/.exec(after)?.[0] ?? '';
+    // "首诊率低于四分之一的县": a fraction after a comparison word and before 的 names who is meant
+    if (!suffix && /^\s*的/.test(after) && /(超过|高于|低于|不足|大于|小于)\s*$/.test(before)) continue;
+    const comparator: Comparator = zero ? '<=' : m[3] ? '>=' : wordFigureComparator(before, suffix);
     const dBefore = deadlines.filter((d) => d.at < at);
     const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
     found.push({
@@ -1092,10 +1112,7 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
       quoteEnd: cB,
       figureStart: at,
       figureEnd: at + m[0].length,
-      indicator: trimIndicator(text.slice(cA, at).replace(/(实现|达到|不低于|不少于|超过)\s*$/, '')).replace(
-        /\s+/g,
-        '',
-      ),
+      indicator: wordFigureIndicator(text, cA, at, at + m[0].length, cB),
       comparator,
       value,
       valueMax: null,
@@ -1110,6 +1127,34 @@ function addWordFigures(s: Sentence, found: DraftTarget[]): void {
     });
   }
   WORD_FIGURE.lastIndex = 0;
+}
+
+/** A fraction's comparator, read as a figure's is: "超过三分之二" >, "三分之一以内" ≤, "四分之三左右" ≈. */
+function wordFigureComparator(before: string, suffix: string): Comparator {
+  if (suffix === '以上') return GT_BEFORE.test(before) && !/不超过|不高于/.test(before) ? '>' : '>=';
+  if (suffix === '以下' || suffix === '以内') return '<=';
+  if (suffix === '左右' || APPROX_BEFORE.test(before)) return '≈';
+  if (LE_BEFORE.test(before)) return '<=';
+  if (GE_BEFORE.test(before)) return '>=';
+  if (GT_BEFORE.test(before)) return '>';
+  if (LT_BEFORE.test(before)) return '<';
+  return '=';
+}
+
+/**
+ * What a word figure measures: the words before it without the comparator ("药占比控制在三分之一以内"),
+ * or, for "三分之二以上的县…", what follows 的 (as "80%以上的村卫生室…" is read).
+ */
+function wordFigureIndicator(text: string, cA: number, at: number, figEnd: number, cB: number): string {
+  const rest = text.slice(figEnd, cB);
+  const ofWhat = /^\s*(?:以上|以下|以内|左右)?\s*的/.exec(rest);
+  const what = ofWhat
+    ? rest.slice(ofWhat[0].length)
+    : text
+        .slice(cA, at)
+        .replace(COMPARATOR_AT_END, '')
+        .replace(/实现\s*$/, '');
+  return trimIndicator(what).replace(/\s+/g, '');
 }
 
 /** Dated clauses with no figure: milestones. */
@@ -1164,7 +1209,11 @@ function addMilestones(s: Sentence, found: DraftTarget[]): void {
       if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
       lastClauseEnd = qEnd;
       // "建立分级诊疗制度，2023年底前完成": what is done is written before the date, not after it
-      const what = qStart < d.at ? text.slice(qStart, d.at) : text.slice(d.end, qEnd);
+      // the label of a bracketed time limit ("（完成时限：") and the 前 a recurring date leaves out are no part of it
+      const what =
+        qStart < d.at
+          ? text.slice(qStart, d.at).replace(/[（(][^（）()]*$/, '')
+          : text.slice(d.end, qEnd).replace(/^\s*(?:之前|以前|前)/, '');
       found.push({
         quoteStart: qStart,
         quoteEnd: qEnd,

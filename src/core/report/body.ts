@@ -5,7 +5,7 @@
  * comes from the model, which takes it from src/core/progress.
  */
 import type { ReportModel, TargetLine } from './model.js';
-import { policyName } from './model.js';
+import { policyName, unwrapBookTitle } from './model.js';
 
 /** A report body names at most this many fields (more are merged into 其他); 3–5 paragraphs read well. */
 export const MAX_FIELDS = 5;
@@ -56,7 +56,7 @@ const isBehind = (l: TargetLine) => l.judged === '未达到序时进度' || l.ju
 
 /** "吉林省人民政府关于促进健康服务业发展的实施意见" → "促进健康服务业发展": the field a policy covers. */
 export function fieldOfPolicy(title: string): string {
-  return policyName(title)
+  const field = policyName(title)
     .replace(/[（(][^（）()]*\d{4}[^（）()]*[）)]$/, '')
     .replace(/^.*?关于(印发)?/, '')
     .replace(/^[\u4e00-\u9fa5]{1,6}?[省市州县](?=[\u4e00-\u9fa5]{4})/, '')
@@ -64,8 +64,8 @@ export function fieldOfPolicy(title: string): string {
       /(的)?(实施意见|指导意见|若干意见|意见|实施方案|工作方案|行动方案|方案|若干措施|措施|规划|通知|办法)$/,
       '',
     )
-    .replace(/^《|》$/g, '')
     .trim();
+  return unwrapBookTitle(field);
 }
 
 function fieldOf(l: TargetLine, multiDoc: boolean): string {

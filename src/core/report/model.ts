@@ -311,9 +311,14 @@ export function splitDocumentLabel(label: string): { title: string; docNumber: s
   return m ? { title: m[1].trim(), docNumber: m[2].trim() } : { title: label.trim(), docNumber: null };
 }
 
+/** "《X》" → "X": drops the 书名号 only when one pair wraps the whole text ("贯彻《条例》" keeps both). */
+export function unwrapBookTitle(s: string): string {
+  return s.replace(/^《([^《》]*)》$/, '$1');
+}
+
 /** The policy itself for "关于印发《X》的通知" titles; without 书名号. */
 export function policyName(title: string): string {
-  const t = title.trim().replace(/^《|》$/g, '');
+  const t = unwrapBookTitle(title.trim());
   const m = t.match(/关于印发《?(.+?)》?的通知$/);
   return m ? m[1].trim() : t;
 }
@@ -338,11 +343,16 @@ function sectionLabels(section: string): string[] {
   );
 }
 
+/** "二、（一）" → "原文件二、（一）部分"; a label that already names its unit ("第三部分", "第二章") takes no 部分. */
+function sectionPartName(labels: string): string {
+  return /(?:章|节|部分)$/.test(labels) ? `原文件${labels}` : `原文件${labels}部分`;
+}
+
 function sectionPath(row: TargetRow, target: Target | undefined, lk: Lookup): string[] {
   const titles = headingTitles(target, lk);
   if (titles && titles.length) return titles;
   const labels = sectionLabels(row.section);
-  if (labels.length) return labels.map((_, i) => `原文件${labels.slice(0, i + 1).join('')}部分`);
+  if (labels.length) return labels.map((_, i) => sectionPartName(labels.slice(0, i + 1).join('')));
   const plain = row.section.trim();
   return plain ? [plain] : [];
 }
