@@ -112,6 +112,10 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-word-figures',
   'catalogue-targets-b-filters',
   'catalogue-targets-b-reading',
+  'catalogue-targets-b-milestones',
+  'catalogue-targets-b-not-targets',
+  'catalogue-targets-b-qualifiers',
+  'catalogue-targets-b-coverage',
 ];
 
 export default defineConfig({

@@ -105,6 +105,34 @@ describe('names of milestones', () => {
   });
 });
 
+describe('what is stripped around a name', () => {
+  it('drops spaces and runs of punctuation at either end', () => {
+    expect(name('城乡居民 健康素养水平', '%')).toBe('城乡居民健康素养水平');
+    expect(name('，、城乡居民健康素养水平达到；。', '%')).toBe('城乡居民健康素养水平');
+    expect(
+      shortName({
+        indicator: '到2025年 建立覆盖城乡的 公共体育服务体系',
+        quote: '',
+        unit: null,
+        comparator: 'milestone',
+      }),
+    ).toBe('建立公共体育服务体系');
+  });
+
+  it('drops every word of resolve before a milestone’s verb, and reads the verb only at the start', () => {
+    const milestone = (indicator: string) =>
+      shortName({ indicator, quote: '', unit: null, comparator: 'milestone' });
+    expect(milestone('力争确保建立覆盖城乡的公共体育服务体系')).toBe('建立公共体育服务体系');
+    expect(milestone('加快形成多元参与的养老服务格局')).toBe('加快形成多元参与的养老服务格局');
+    // a head noun of four characters is enough
+    expect(milestone('建立覆盖城乡的服务体系')).toBe('建立服务体系');
+  });
+
+  it('keeps a cut name of two characters', () => {
+    expect(name('床位达到每千人', '张')).toBe('床位数');
+  });
+});
+
 describe('names made from the quote, and their length', () => {
   it('uses the quote up to its figure when the indicator is missing or one character', () => {
     expect(shortName({ indicator: '', quote: '新建社区医院20家', unit: '家', comparator: '>=' })).toBe(

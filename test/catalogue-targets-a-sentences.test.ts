@@ -139,6 +139,15 @@ describe('what is measured', () => {
       '建立健全分级诊疗制度、现代医院管理制度',
     );
   });
+  it('leaves out 力争 after a date, and the comma and space before a closing date', () => {
+    expect(read('2025年力争全省县域内就诊率达到90%以上。')[0].indicator).toBe('全省县域内就诊率');
+    expect(read('建立分级诊疗制度， 2023年底前完成。')[0]).toEqual({
+      figure: '2023年底前',
+      quote: '建立分级诊疗制度， 2023年底前完成。',
+      indicator: '建立分级诊疗制度',
+      deadline: '2023',
+    });
+  });
 });
 
 describe('list lines', () => {
@@ -197,6 +206,10 @@ describe('a paragraph opening with a report of the past', () => {
     ).toEqual([]);
     expect(
       read('截至2021年底，全省家庭医生签约服务覆盖率为65%。85%的乡镇卫生院能够提供中医药服务。'),
+    ).toEqual([]);
+    // "达到65%" reports the level reached; it is no "到2025年"
+    expect(
+      read('截至2021年底，全省家庭医生签约服务覆盖率达到65%。85%的乡镇卫生院能够提供中医药服务。'),
     ).toEqual([]);
   });
 

@@ -13,7 +13,7 @@ import { HttpError } from './errors.js';
 import type { RoundRow } from './store.js';
 import { checkZipLimits } from './uploads.js';
 import { unreadableProblem } from '../core/workbook/unreadable.js';
-import { zlibInflateRaw } from './inflate.js';
+import { latin1Text, zlibInflateRaw } from './inflate.js';
 
 /** What the round's rules (judgeSubmission) need of a read submission. */
 export type SubmissionHead = Pick<Submission, 'office' | 'period' | 'catalogueVersion' | 'problems'>;
@@ -48,7 +48,10 @@ export async function checkWorkbook(
 ): Promise<Submission> {
   checkZipLimits(bytes, fileName, { maxUnzippedBytes });
   try {
-    const grid = await readWorkbookGrid(bytes, fileName, { inflateRaw: zlibInflateRaw });
+    const grid = await readWorkbookGrid(bytes, fileName, {
+      inflateRaw: zlibInflateRaw,
+      decodeLatin1: latin1Text,
+    });
     return readSubmission(grid, { source: fileName, catalogue });
   } catch (e) {
     if (isLuoshiError(e)) throw refuse(422, 'not-a-workbook', e.message);

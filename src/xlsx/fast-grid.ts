@@ -45,6 +45,12 @@ function partName(entry: string): string {
  */
 export type InflateRaw = (data: Uint8Array, size: number) => Uint8Array | null;
 
+/**
+ * A host's one-character-per-byte decoder (ISO-8859-1, as Node's Buffer latin1Slice): see sheetText.
+ * Hosts without a fast one (the add-in) leave it out and every part is decoded as UTF-8.
+ */
+export type DecodeLatin1 = (bytes: Uint8Array) => string;
+
 export interface FastGridOptions {
   /**
    * The zip's entries as the zip guard (./zip-guard.ts) read and checked them; with them the parts are
@@ -53,6 +59,7 @@ export interface FastGridOptions {
    */
   entries?: readonly ZipEntry[];
   inflateRaw?: InflateRaw;
+  decodeLatin1?: DecodeLatin1;
 }
 
 /** An entry's bytes as fflate's unzipSync gives them: stored copied, deflated into exactly `size` bytes. */
@@ -70,15 +77,17 @@ function entryBytes(bytes: Uint8Array, e: ZipEntry, inflateRaw: InflateRaw | und
 }
 
 /**
- * Inflate the entries `wanted` accepts (by part name) into XML text (strFromU8 also decodes where there
- * is no TextDecoder, as in the add-in's IE11). fflate's own errors (not a zip, truncated, unknown
+ * Inflate the entries `wanted` accepts (by part name). fflate's own errors (not a zip, truncated, unknown
  * compression method) become FastGridUnsupported: exceljs then reads the file or gives the verdict.
+ * The parts stay bytes until read (partText): a part's text is a large string, and one alive while the
+ * checking thread's young generation is collected is moved to the old one at once, for a full
+ * collection to free later; decoded one at a time, few are alive at any moment.
  */
 function unzipParts(
   bytes: Uint8Array,
   wanted: (part: string) => boolean,
   options: FastGridOptions,
-): Map<string, string> {
+): Map<string, Uint8Array> {
   let files: [string, Uint8Array][];
   // fflate decodes a name without the UTF-8 flag as Latin-1, the guard always as UTF-8: they agree on
   // ASCII names only, so any other name goes through fflate as before.
@@ -94,9 +103,59 @@ function unzipParts(
       return fail(`unzip: ${(e as Error).message}`);
     }
   }
-  const out = new Map<string, string>();
-  for (const [name, data] of files) out.set(partName(name), normalisePart(strFromU8(data)));
+  const out = new Map<string, Uint8Array>();
+  for (const [name, data] of files) out.set(partName(name), data);
   return out;
+}
+
+/** A part's XML text (strFromU8 also decodes where there is no TextDecoder, as in the add-in's IE11). */
+function partText(parts: Map<string, Uint8Array>, name: string): string | null {
+  const data = parts.get(name);
+  return data === undefined ? null : normalisePart(strFromU8(data));
+}
+
+/** A byte ≥ 0x80 read one character per byte: part of a multi-byte UTF-8 character (or not UTF-8). */
+const HIGH = /[\x80-\xff]/;
+
+/**
+ * A sheet part's text, and whether it was read one character per byte (`latin1`). UTF-8 decoding of a
+ * sheet that holds any Chinese (a formula's ％, a validation prompt) makes a two-byte string several
+ * times slower to make and to search than the one-byte string `decodeLatin1` makes, whose offsets are
+ * the bytes'. The scanner looks only at ASCII markup, which reads the same either way; every text it
+ * takes out for a value goes through utf8Text, which gives what UTF-8 decoding would. The part is
+ * decoded as UTF-8 after all when anything before its root element is not ASCII (a byte-order mark, a
+ * prolog in another script: rootPrefix would read that differently) or a "?>" follows the root start.
+ */
+function sheetText(
+  parts: Map<string, Uint8Array>,
+  name: string,
+  decodeLatin1: DecodeLatin1 | undefined,
+): { xml: string; latin1: boolean } | null {
+  const data = parts.get(name);
+  if (data === undefined) return null;
+  if (decodeLatin1) {
+    const text = withoutComments(decodeLatin1(data));
+    const high = text.search(HIGH);
+    const root = high < 0 ? 0 : text.search(/<[A-Za-z_]/);
+    if (high < 0 || (root >= 0 && root < high && !text.includes('?>', root))) {
+      return { xml: withoutRootPrefix(text), latin1: true };
+    }
+  }
+  return { xml: normalisePart(strFromU8(data)), latin1: false };
+}
+
+/**
+ * A text taken out of a sheet read one character per byte, as UTF-8 decoding of the whole part gives
+ * it (the same string when it is ASCII). Such a text starts and ends at ASCII markup, where UTF-8
+ * decoding starts afresh, so decoding it alone gives the same characters; the leading space keeps a
+ * byte-order mark at its start (TextDecoder drops one only at the start of what it decodes).
+ */
+function utf8Text(text: string, latin1: boolean): string {
+  if (!latin1 || !HIGH.test(text)) return text;
+  const bytes = new Uint8Array(text.length + 1);
+  bytes[0] = 32;
+  for (let i = 0; i < text.length; i++) bytes[i + 1] = text.charCodeAt(i);
+  return strFromU8(bytes).slice(1);
 }
 
 // ---- xml helpers
@@ -135,9 +194,27 @@ function decodeXml(s: string): string {
  * another namespace keep their own prefix and are ignored as before.
  */
 function normalisePart(xml: string): string {
-  const out = xml.includes('<!--') ? xml.replace(/<!--[\s\S]*?-->/g, '') : xml;
-  const prefix = rootPrefix(out);
-  return prefix === null ? out : out.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</');
+  return withoutRootPrefix(withoutComments(xml));
+}
+
+function withoutComments(xml: string): string {
+  return hasComment(xml) ? xml.replace(/<!--[\s\S]*?-->/g, '') : xml;
+}
+
+/**
+ * Whether the part holds "<!--": searched from its rare "!--" (a search led by '<', on every tag of a
+ * sheet, took a tenth of the scan's time).
+ */
+function hasComment(xml: string): boolean {
+  for (let i = xml.indexOf('!--', 1); i >= 0; i = xml.indexOf('!--', i + 1)) {
+    if (xml.charCodeAt(i - 1) === 60 /* < */) return true;
+  }
+  return false;
+}
+
+function withoutRootPrefix(xml: string): string {
+  const prefix = rootPrefix(xml);
+  return prefix === null ? xml : xml.split(`<${prefix}:`).join('<').split(`</${prefix}:`).join('</');
 }
 
 /** The definition of a prefixed root: after a BOM, whitespace and processing instructions (<?…?>). */
@@ -296,6 +373,8 @@ const NUMBER_RE = /^\s*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\s*$
 
 interface SheetContext {
   name: string;
+  /** The sheet's text was read one character per byte (sheetText): values go through utf8Text. */
+  latin1: boolean;
   strings: string[];
   dates: boolean[];
   date1904: boolean;
@@ -473,11 +552,13 @@ function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: Sh
   const t = tag.tFrom < 0 ? 'n' : xml.slice(tag.tFrom, tag.tTo);
   if (t === 'inlineStr') {
     const is = elementBetween(xml.slice(gt + 1, close), 'is');
-    return is === null ? null : stringItemText(is);
+    return is === null ? null : stringItemText(utf8Text(is, ctx.latin1));
   }
   const v = valueBetween(xml, gt, close);
-  const raw = v === null ? null : decodeXml(v);
-  return raw === null || raw === '' ? null : typedValue(t, raw, styleOf(xml, tag), ctx);
+  const raw = v === null ? null : decodeXml(utf8Text(v, ctx.latin1));
+  if (raw === null || raw === '') return null;
+  const style = styleOf(xml, tag);
+  return typedValue(t, raw, style === null ? null : utf8Text(style, ctx.latin1), ctx);
 }
 
 /**
@@ -538,9 +619,10 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
 }
 
 /** Blank the covered (non-top-left) cells of merged ranges, as readWorkbookGrid does. */
-function blankMerges(xml: string, rows: CellValue[][]): void {
-  const block = /<mergeCells\b[\s\S]*?<\/mergeCells>/.exec(xml)?.[0];
-  if (!block) return;
+function blankMerges(xml: string, rows: CellValue[][], latin1: boolean): void {
+  const found = /<mergeCells\b[\s\S]*?<\/mergeCells>/.exec(xml)?.[0];
+  if (!found) return;
+  const block = utf8Text(found, latin1);
   for (const m of block.matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
     const ref = attr(m[1], 'ref');
     if (!ref || !ref.includes(':')) continue;
@@ -581,8 +663,8 @@ export function readWorkbookGridFast(bytes: Uint8Array, options: FastGridOptions
     (p) => FIXED_PARTS.includes(p) || /^xl\/worksheets\/[^/]+\.xml$/.test(p),
     options,
   );
-  const workbook = parts.get('xl/workbook.xml') ?? fail('no workbook part');
-  const rels = parts.get('xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
+  const workbook = partText(parts, 'xl/workbook.xml') ?? fail('no workbook part');
+  const rels = partText(parts, 'xl/_rels/workbook.xml.rels') ?? fail('no workbook relationships');
   const relTargets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
     const id = attr(m[1], 'Id');
@@ -592,8 +674,8 @@ export function readWorkbookGridFast(bytes: Uint8Array, options: FastGridOptions
   const pr = /<workbookPr\b([^>]*)/.exec(workbook)?.[1] ?? '';
   const d1904 = attr(pr, 'date1904');
   const shared = {
-    strings: sharedStrings(parts.get('xl/sharedStrings.xml') ?? null),
-    dates: dateStyles(parts.get('xl/styles.xml') ?? null),
+    strings: sharedStrings(partText(parts, 'xl/sharedStrings.xml')),
+    dates: dateStyles(partText(parts, 'xl/styles.xml')),
     date1904: d1904 === '1' || d1904 === 'true',
   };
   const sheets: GridSheet[] = [];
@@ -603,11 +685,11 @@ export function readWorkbookGridFast(bytes: Uint8Array, options: FastGridOptions
     // The relationships namespace is usually bound to r:, but any prefix is valid.
     const rid = attr(m[1], '[A-Za-z_][\\w.-]*:id') ?? fail('sheet without a relationship');
     const target = relTargets.get(rid) ?? fail('sheet relationship missing');
-    const xml = parts.get(resolveTarget(target)) ?? fail('sheet part missing');
+    const part = sheetText(parts, resolveTarget(target), options.decodeLatin1) ?? fail('sheet part missing');
     const stateAttr = attr(m[1], 'state');
     const state = stateAttr === 'veryHidden' ? 'veryHidden' : stateAttr === 'hidden' ? 'hidden' : 'visible';
-    const rows = readSheet(xml, { ...shared, name });
-    blankMerges(xml, rows);
+    const rows = readSheet(part.xml, { ...shared, name, latin1: part.latin1 });
+    blankMerges(part.xml, rows, part.latin1);
     sheets.push({ name, state, rows });
   }
   return { sheets };

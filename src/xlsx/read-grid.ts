@@ -3,11 +3,18 @@
  * result, rich text → text, hyperlink → its text, error → its code as text, dates as Date), plus each
  * sheet's visibility. The pure readers in src/core/workbook work on the grid only.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { LuoshiError } from '../core/errors.js';
 import type { CellValue, GridSheet, WorkbookGrid } from '../core/model/grid.js';
-import { CellOutOfRange, MAX_COLS, MAX_ROWS, readWorkbookGridFast, type InflateRaw } from './fast-grid.js';
+import {
+  CellOutOfRange,
+  MAX_COLS,
+  MAX_ROWS,
+  readWorkbookGridFast,
+  type DecodeLatin1,
+  type InflateRaw,
+} from './fast-grid.js';
 import { addDays } from '../core/workbook/excel-dates.js';
 import { checkInflatedSizes, checkZip, ZipRefused, zipRefusalText, type ZipEntry } from './zip-guard.js';
 
@@ -67,6 +74,8 @@ const MERGE_TYPE = 1;
 export interface ReadGridOptions {
   /** A host's faster inflater for the fast reader (the server passes Node's zlib); fflate otherwise. */
   inflateRaw?: InflateRaw;
+  /** A host's one-character-per-byte decoder for the fast reader's sheet scan (fast-grid.ts: sheetText). */
+  decodeLatin1?: DecodeLatin1;
 }
 
 /**
@@ -82,7 +91,7 @@ export async function readWorkbookGrid(
   if (looksLikeZip(bytes)) {
     const entries = guardZip(bytes, file) ?? undefined;
     try {
-      return readWorkbookGridFast(bytes, { entries, inflateRaw: options.inflateRaw });
+      return readWorkbookGridFast(bytes, { ...options, entries });
     } catch (e) {
       if (e instanceof CellOutOfRange) throw outOfRange(file, e.sheet, e.ref);
       // anything else: fall through to exceljs
@@ -156,7 +165,10 @@ export async function readWorkbookGridExceljs(bytes: Uint8Array, file: string): 
     );
   }
   guardZip(bytes, file, true);
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: most files take the fast reader, and a thread that never loads exceljs keeps a
+  // heap ~8 MB smaller, which every full garbage collection of a checking thread has to walk.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(
       Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,

@@ -741,7 +741,8 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   const { hw, from: sFrom, to: sTo } = s;
   const { start, end, numText, unit, isCn, before, prevCh, nextText } = f;
   // years, dates and codes
-  if (/[A-Za-z0-9.]/.test(prevCh) || /^[A-Za-z]/.test(nextText)) return true;
+  // …but a Latin word after a count names what is counted ("配备1台CT")
+  if (/[A-Za-z0-9.]/.test(prevCh) || (/^[A-Za-z]/.test(nextText) && !COUNT_UNITS_CN.has(unit))) return true;
   if (unit === '年' && /^(19|20)\d{2}$/.test(numText)) return true;
   if (/^\s*(—|-|－|–|~|～)\s*(19|20)\d{2}/.test(nextText)) return true;
   if (/^(月|日|号)/.test(nextText) && unit === '年') return true;
@@ -757,10 +758,7 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
       !(BUILD_BEFORE.test(before) && SINGLE_CN_UNITS.has(unit))
     )
       return true;
-    if (numText === '万' || numText === '千' || numText === '百') {
-      // "百名国医大师" is fine; a bare "万" before a non-count is not a number
-      if (!COUNT_UNITS_CN.has(unit)) return true;
-    }
+    // "百名国医大师" is fine; a bare 万/千/百 before a measure ("千亩") is not a count
     if (!COUNT_UNITS_CN.has(unit) && unit !== '年') return true;
     if (insideBrackets(hw, sFrom, start, '“"', '”"')) return true;
     const tail = hw.slice(end, Math.min(sTo, end + 12)).split(/[，,。；;、]/)[0];
@@ -768,7 +766,8 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   }
   // "二期工程", "3期项目": a phase of a project, not a count
   if (unit === '期' && /^\s*(工程|项目|建设|改造)/.test(nextText)) return true;
-  if (unit === '万' || unit === '亿') {
+  // (a suffix closes the figure: "覆盖100万以上人口")
+  if ((unit === '万' || unit === '亿') && !f.suffix) {
     // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
     if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) return true;
   }
@@ -1061,6 +1060,8 @@ function addCoverage(s: Sentence, found: DraftTarget[]): void {
       /\s+/g,
       '',
     );
+    // "覆盖率达到100%，实现全覆盖": a 全覆盖 naming nothing restates the 100 % written before it
+    if (!indicator && found.some((f) => f.figureStart < at && f.unit === '%' && f.value === 100)) continue;
     found.push({
       quoteStart: cA,
       quoteEnd: cB,
@@ -1208,7 +1209,11 @@ function addMilestones(s: Sentence, found: DraftTarget[]): void {
       if (d.cycle && REPORTING.test(hw.slice(qStart, qEnd))) continue;
       lastClauseEnd = qEnd;
       // "建立分级诊疗制度，2023年底前完成": what is done is written before the date, not after it
-      const what = qStart < d.at ? text.slice(qStart, d.at) : text.slice(d.end, qEnd);
+      // the label of a bracketed time limit ("（完成时限：") and the 前 a recurring date leaves out are no part of it
+      const what =
+        qStart < d.at
+          ? text.slice(qStart, d.at).replace(/[（(][^（）()]*$/, '')
+          : text.slice(d.end, qEnd).replace(/^\s*(?:之前|以前|前)/, '');
       found.push({
         quoteStart: qStart,
         quoteEnd: qEnd,

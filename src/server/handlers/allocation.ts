@@ -5,7 +5,6 @@
  * is refused whole (422 with every problem by sheet and cell); nothing is half-stored.
  */
 import type { Allocation, AllocationOffice } from '../../core/allocation/index.js';
-import { readAllocationWorkbook, writeAllocationTemplate } from '../../xlsx/allocation-workbook.js';
 import { FileBody, userOf, XLSX_TYPE, type Call, type Handler } from '../context.js';
 import { badRequest, HttpError } from '../errors.js';
 import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
@@ -36,6 +35,9 @@ export const getAllocation: Handler = async (call) => {
 export const allocationTemplate: Handler = async (call) => {
   const round = await visibleRound(call.ctx, userOf(call), call.ids.roundId);
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
+  // Loaded on first use (exceljs, docx…): a server that is not writing files keeps a heap half the
+  // size, which every full garbage collection walks while offices upload.
+  const { writeAllocationTemplate } = await import('../../xlsx/allocation-workbook.js');
   const bytes = await writeAllocationTemplate(catalogue, offices(round), {
     generatedAt: new Date().toISOString(),
     allocation: (round.allocation as Allocation | null) ?? null,
@@ -71,6 +73,7 @@ export const uploadAllocation: Handler = async (call) => {
     maxUnzippedBytes: call.ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
   });
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
+  const { readAllocationWorkbook } = await import('../../xlsx/allocation-workbook.js');
   const { allocation, problems } = await readAllocationWorkbook(file.bytes, file.fileName, {
     catalogue,
     offices: offices(round),

@@ -6,8 +6,6 @@
 import type { Submission } from '../../core/model/submission.js';
 import { createConsolidator, type ConsolidationResult } from '../../core/review/consolidate.js';
 import { consolidationJson } from '../../host/json-output.js';
-import { buildReport } from '../../host/report.js';
-import { writeConsolidationWorkbook } from '../../xlsx/review-workbooks.js';
 import { userOf, DOCX_TYPE, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
 import { roundReportConfig } from './report-config.js';
 import type { Sql } from '../db/db.js';
@@ -43,6 +41,9 @@ export const consolidation: Handler = async (call) => {
   const round = await visibleRound(call.ctx, userOf(call), call.ids.roundId);
   const result = await consolidateRound(call.ctx.db, round);
   if (call.query.format === 'xlsx') {
+    // Loaded on first use (exceljs, docx…): a server that is not writing files keeps a heap half the
+    // size, which every full garbage collection walks while offices upload.
+    const { writeConsolidationWorkbook } = await import('../../xlsx/review-workbooks.js');
     return new FileBody(await writeConsolidationWorkbook(result), `汇总-${round.name}.xlsx`, XLSX_TYPE);
   }
   return {
@@ -66,6 +67,7 @@ export async function roundReportDocx(call: Call, round: RoundRow): Promise<Uint
   if (subs.length === 0) throw conflict('本轮还没有有效的报送，无法生成报告', 'nothing-submitted');
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
   const config = await roundReportConfig(call.ctx.db, round.id);
+  const { buildReport } = await import('../../host/report.js');
   return (await buildReport(subs, { config, catalogue })).docx;
 }
 

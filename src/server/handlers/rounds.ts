@@ -2,8 +2,6 @@
 import type { z } from 'zod';
 import type { Allocation } from '../../core/allocation/index.js';
 import { parseRoster } from '../../core/roster.js';
-import { generateWorkbook } from '../../host/generate-workbook.js';
-import { writeAccountsWorkbook } from '../../xlsx/accounts-workbook.js';
 import type * as S from '../api/schemas.js';
 import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
@@ -142,6 +140,9 @@ export const issueAccounts: Handler = async (call) => {
   });
   if (call.query.format !== 'xlsx') return rows;
   const contacts = new Map(round.roster.map((o) => [o.office, o]));
+  // Loaded on first use (exceljs, docx…): a server that is not writing files keeps a heap half the
+  // size, which every full garbage collection walks while offices upload.
+  const { writeAccountsWorkbook } = await import('../../xlsx/accounts-workbook.js');
   const bytes = await writeAccountsWorkbook(
     rows.map((r) => ({
       ...r,
@@ -166,6 +167,7 @@ export const blankWorkbook: Handler = async (call) => {
   if (!office) throw notFound(`本轮名单中的单位“${name}”`);
   const catalogue = await call.ctx.catalogue(round.catalogue_id);
   // With an allocation the office's workbook carries its own targets (applied by the workbook plan).
+  const { generateWorkbook } = await import('../../host/generate-workbook.js');
   const bytes = await generateWorkbook(catalogue, office, {
     period: round.period,
     deadline: round.deadline,
