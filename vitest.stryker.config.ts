@@ -70,7 +70,6 @@ export const CORE_UNIT_TESTS = [
   'catalogue-meta-fields',
   'catalogue-segments',
   'catalogue-files',
-  'catalogue-correction-rows',
   'workbook-change-notes',
   'catalogue-deadlines',
   'catalogue-figures',

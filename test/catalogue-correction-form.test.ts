@@ -86,3 +86,15 @@ describe('corrections from the form', () => {
     ]);
   });
 });
+
+describe('a refused value late in a long form', () => {
+  it('names the twelfth correction, not the second', () => {
+    const confirms: CorrectionInput[] = Array.from({ length: 11 }, (_, i) => ({
+      action: 'confirm',
+      targetId: `T${i + 1}`,
+    }));
+    expect(
+      refusal([...confirms, { action: 'add', document: '甲', quote: '某句', fields: { 目标值: '很多' } }]),
+    ).toEqual(['第 12 条修正的“目标值”：“很多”不是数字', 11, '目标值']);
+  });
+});

@@ -6,38 +6,23 @@
  * off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { type DraftTarget, extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
-/** What a test reads of a drafted target: its fields, with the figure and quote as text. */
-type Read = Pick<
-  DraftTarget,
-  | 'indicator'
-  | 'comparator'
-  | 'value'
-  | 'valueMax'
-  | 'unit'
-  | 'normalizedValue'
-  | 'baseUnit'
-  | 'deadline'
-  | 'perYear'
-  | 'perUnit'
-> & { figure: string; quote: string };
-
-function read(text: string, docYear: number | null = 2022): Read[] {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    quote: text.slice(t.quoteStart, t.quoteEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    value: t.value,
-    valueMax: t.valueMax,
-    unit: t.unit,
-    normalizedValue: t.normalizedValue,
-    baseUnit: t.baseUnit,
-    deadline: t.deadline,
-    perYear: t.perYear,
-    perUnit: t.perUnit,
-  }));
+function read(text: string, docYear: number | null = 2022) {
+  return fields(readTargets(text, docYear), [
+    'figure',
+    'quote',
+    'indicator',
+    'comparator',
+    'value',
+    'valueMax',
+    'unit',
+    'normalizedValue',
+    'baseUnit',
+    'deadline',
+    'perYear',
+    'perUnit',
+  ]);
 }
 const figures = (text: string) => read(text).map((t) => t.figure);
 
@@ -165,7 +150,7 @@ describe('figures that are no commitment', () => {
 describe('a restatement and figures written as words', () => {
   it('links the second figure of "…1.5‰，即达到41000人以上" to the first and measures the same thing', () => {
     const text = '全省社会体育指导员达到人口总数的1.5‰，即达到41000人以上。';
-    const all = extractTargets(text, figureText(text), 0, text.length, { docYear: 2022 });
+    const all = readTargets(text);
     expect(all.map((x) => [x.comparator, x.value, x.unit])).toEqual([
       ['>=', 1.5, '‰'],
       ['>=', 41000, '人'],

@@ -7,17 +7,11 @@
  * expected value is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText, sentences } from '../src/core/catalogue/targets.js';
+import { sentences } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear: 2022, docDate: null }).map(
-    (t) => ({
-      figure: text.slice(t.figureStart, t.figureEnd),
-      quote: text.slice(t.quoteStart, t.quoteEnd),
-      indicator: t.indicator,
-      deadline: t.deadline,
-    }),
-  );
+  return fields(readTargets(text), ['figure', 'quote', 'indicator', 'deadline']);
 }
 const cut = (text: string, from = 0, to = text.length) =>
   sentences(text, from, to).map(([a, b]) => text.slice(a, b));

@@ -6,17 +6,18 @@
  * style of 实施意见 / 实施方案; every expected value is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText, normaliseUnit } from '../src/core/catalogue/targets.js';
+import { figureText, normaliseUnit } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docDate: string | null = null, docYear = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    quote: text.slice(t.quoteStart, t.quoteEnd),
-    comparator: t.comparator,
-    value: t.value,
-    unit: t.unit,
-    deadline: t.deadline,
-  }));
+  return fields(readTargets(text, docYear, docDate), [
+    'figure',
+    'quote',
+    'comparator',
+    'value',
+    'unit',
+    'deadline',
+  ]);
 }
 
 describe('a year written in numerals digit by digit', () => {

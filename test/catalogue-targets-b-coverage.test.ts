@@ -5,18 +5,18 @@
  * 实施意见 / 实施方案; every expected field is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docYear: number | null = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    value: t.value,
-    valueMax: t.valueMax,
-    unit: t.unit,
-    deadline: t.deadline,
-  }));
+  return fields(readTargets(text, docYear), [
+    'figure',
+    'indicator',
+    'comparator',
+    'value',
+    'valueMax',
+    'unit',
+    'deadline',
+  ]);
 }
 
 describe('全覆盖', () => {
@@ -88,8 +88,8 @@ describe('ranges and suffixes', () => {
 
   it('links nothing when a clause opens with 折合 and no figure came before', () => {
     const text = '到2025年，折合每千人口床位6张。';
-    expect(
-      extractTargets(text, figureText(text), 0, text.length, { docYear: 2022, docDate: null }),
-    ).toMatchObject([{ value: 6, unit: '张', linkTo: null, perUnit: '每千人口', deadline: '2025' }]);
+    expect(readTargets(text)).toMatchObject([
+      { value: 6, unit: '张', linkTo: null, perUnit: '每千人口', deadline: '2025' },
+    ]);
   });
 });

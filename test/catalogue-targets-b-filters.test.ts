@@ -6,19 +6,20 @@
  * sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText, milestoneDraft } from '../src/core/catalogue/targets.js';
+import { milestoneDraft } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docYear: number | null = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    quote: text.slice(t.quoteStart, t.quoteEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    value: t.value,
-    deadline: t.deadline,
-    perYear: t.perYear,
-    cycle: t.cycle,
-  }));
+  return fields(readTargets(text, docYear), [
+    'figure',
+    'quote',
+    'indicator',
+    'comparator',
+    'value',
+    'deadline',
+    'perYear',
+    'cycle',
+  ]);
 }
 const figures = (text: string) => read(text).map((t) => t.figure);
 

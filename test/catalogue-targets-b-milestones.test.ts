@@ -5,38 +5,29 @@
  * test in the style of 实施意见 / 实施方案; every expected field is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docYear: number | null = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    quote: text.slice(t.quoteStart, t.quoteEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    deadline: t.deadline,
-    cycle: t.cycle,
-  }));
+  return fields(readTargets(text, docYear), [
+    'figure',
+    'quote',
+    'indicator',
+    'comparator',
+    'deadline',
+    'cycle',
+  ]);
 }
 
 describe('a recurring milestone', () => {
   it('is yearly when due every year, and a one-off otherwise', () => {
     const text = '每年3月底前，各县完成上年度基层医疗卫生机构绩效考核。';
-    expect(
-      extractTargets(text, figureText(text), 0, text.length, { docYear: 2022, docDate: null }).map((t) => [
-        t.indicator,
-        t.deadline,
-        t.perYear,
-        t.cycle,
-      ]),
-    ).toEqual([['各县完成上年度基层医疗卫生机构绩效考核', '2022-03', true, 'year']]);
+    expect(readTargets(text).map((t) => [t.indicator, t.deadline, t.perYear, t.cycle])).toEqual([
+      ['各县完成上年度基层医疗卫生机构绩效考核', '2022-03', true, 'year'],
+    ]);
     const once = '计划于2023年6月底前，出台配套文件。';
-    expect(
-      extractTargets(once, figureText(once), 0, once.length, { docYear: 2022, docDate: null }).map((t) => [
-        t.indicator,
-        t.deadline,
-        t.perYear,
-      ]),
-    ).toEqual([['出台配套文件', '2023-06', false]]);
+    expect(readTargets(once).map((t) => [t.indicator, t.deadline, t.perYear])).toEqual([
+      ['出台配套文件', '2023-06', false],
+    ]);
   });
 });
 

@@ -6,13 +6,13 @@
  * of 实施意见 / 实施方案; every expected figure is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { readTargets } from './helpers/read-targets.js';
 
 /** The figures read as targets (milestones left out), each as written. */
 function counted(text: string, docYear: number | null = 2022): string[] {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null })
+  return readTargets(text, docYear)
     .filter((t) => t.comparator !== 'milestone')
-    .map((t) => text.slice(t.figureStart, t.figureEnd));
+    .map((t) => t.figure);
 }
 
 describe('numbers that are no figure', () => {

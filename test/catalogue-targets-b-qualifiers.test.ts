@@ -5,18 +5,13 @@
  * 实施方案; every expected field is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docYear: number | null = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null })
-    .filter((t) => t.comparator !== 'milestone')
-    .map((t) => ({
-      figure: text.slice(t.figureStart, t.figureEnd),
-      indicator: t.indicator,
-      comparator: t.comparator,
-      value: t.value,
-      unit: t.unit,
-    }));
+  return fields(
+    readTargets(text, docYear).filter((t) => t.comparator !== 'milestone'),
+    ['figure', 'indicator', 'comparator', 'value', 'unit'],
+  );
 }
 const counted = (text: string) => read(text).map((t) => t.figure);
 

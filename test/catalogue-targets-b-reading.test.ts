@@ -5,21 +5,26 @@
  * test in the style of 实施意见 / 实施方案; every expected field is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
 function read(text: string, docYear: number | null = 2022) {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    value: t.value,
-    valueMax: t.valueMax,
-    unit: t.unit,
-    deadline: t.deadline,
-    perYear: t.perYear,
-    perUnit: t.perUnit,
-    linkTo: t.linkTo === null ? null : text.slice(t.linkTo, t.linkTo + 4),
-  }));
+  const targets = readTargets(text, docYear);
+  const keys = [
+    'figure',
+    'indicator',
+    'comparator',
+    'value',
+    'valueMax',
+    'unit',
+    'deadline',
+    'perYear',
+    'perUnit',
+  ] as const;
+  // the figure a restatement links to, as its first characters
+  return fields(targets, keys).map((t, i) => {
+    const at = targets[i].linkTo;
+    return { ...t, linkTo: at === null ? null : text.slice(at, at + 4) };
+  });
 }
 const row = (text: string) => read(text).map((t) => [t.figure, t.indicator, t.comparator, t.value]);
 

@@ -5,26 +5,17 @@
  * field is read off the sentence by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { extractTargets, figureText } from '../src/core/catalogue/targets.js';
+import { fields, readTargets } from './helpers/read-targets.js';
 
-interface Read {
-  figure: string;
-  indicator: string;
-  comparator: string;
-  value: number | null;
-  unit: string | null;
-  deadline: string | null;
-}
-
-function read(text: string, docYear: number | null = 2022): Read[] {
-  return extractTargets(text, figureText(text), 0, text.length, { docYear, docDate: null }).map((t) => ({
-    figure: text.slice(t.figureStart, t.figureEnd),
-    indicator: t.indicator,
-    comparator: t.comparator,
-    value: t.value,
-    unit: t.unit,
-    deadline: t.deadline,
-  }));
+function read(text: string, docYear: number | null = 2022) {
+  return fields(readTargets(text, docYear), [
+    'figure',
+    'indicator',
+    'comparator',
+    'value',
+    'unit',
+    'deadline',
+  ]);
 }
 
 describe('the comparator of a fraction', () => {
