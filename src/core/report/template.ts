@@ -280,6 +280,15 @@ function templateError(tpl: ReportTemplate, e: unknown): LuoshiError {
       { file: tpl.name },
     );
   }
+  // Handlebars' compiler, not its parser, finds a block closed by the wrong name ("each doesn't match if - 3:0").
+  const mismatch = msg.match(/^(\S+) doesn't match (\S+) - (\d+):\d+/);
+  if (mismatch) {
+    return new LuoshiError(
+      'template-syntax',
+      `报告模板 ${tpl.name} 第 ${mismatch[3]} 行附近有语法错误：{{#${mismatch[1]}}} 与 {{/${mismatch[2]}}} 不配对`,
+      { file: tpl.name },
+    );
+  }
   const missing = msg.match(/^"([^"]+)" not defined in .* - (\d+):(\d+)/s);
   if (missing) {
     return new LuoshiError(
