@@ -10,7 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
 import type { Submission } from '../src/core/model/submission.js';
 import { buildReportModel, type ReportModel } from '../src/core/report/model.js';
-import { renderReportBlocks, selfReference, templateView } from '../src/core/report/template.js';
+import {
+  renderReportBlocks,
+  reportHandlebars,
+  selfReference,
+  targetPhrase,
+  templateView,
+} from '../src/core/report/template.js';
 import { handConfig, handSubmission, type HandLine } from './helpers/hand-submissions.js';
 
 type Row = Record<string, unknown>;
@@ -105,6 +111,13 @@ describe('template mistakes', () => {
     );
   });
 
+  it('a block closed by the wrong name past line nine names its two-digit line', () => {
+    const text = `${Array.from({ length: 11 }, (_, i) => `第${i + 1}行`).join('\n')}\n{{#if 多单位}}\n{{/each}}`;
+    expect(failure(text)).toBe(
+      'template-syntax 报告模板 my.hbs 第 12 行附近有语法错误：{{#if}} 与 {{/each}} 不配对 [my.hbs]',
+    );
+  });
+
   it('{{#with}} on a text or a list is refused with its line, before anything is printed', () => {
     expect(failure('甲\n{{#with 标题}}{{名称}}{{/with}}')).toBe(
       'template-field 报告模板 my.hbs 第 2 行：{{#with}} 的“标题”不是含下级字段的数据 [my.hbs]',
@@ -121,6 +134,45 @@ describe('template mistakes', () => {
     expect(render('{{#with 问题序}}{{滞后}}、{{原因}}{{/with}}', m)).toEqual([
       { kind: 'paragraph', text: '一是、二是' },
     ]);
+  });
+});
+
+describe('a precompiled template (the add-in’s) that fails as it runs', () => {
+  const run = (render: (view: Record<string, unknown>) => string) => {
+    try {
+      renderReportBlocks(oneLine(), { name: 'single.hbs', text: '{{标题}}', render });
+    } catch (e) {
+      return isLuoshiError(e)
+        ? `${e.code} ${e.message} [${e.where.file}]`
+        : `not a LuoshiError: ${String(e)}`;
+    }
+    return 'no error';
+  };
+
+  it('a field its data lacks is named with its line', () => {
+    const stale = reportHandlebars.compile('第一行\n{{旧字段}}', { strict: true, noEscape: true });
+    expect(run(stale)).toBe(
+      'template-field 报告模板 single.hbs 第 2 行：没有名为“旧字段”的字段或块（可用字段见 templates/report/README.md） [single.hbs]',
+    );
+  });
+
+  it('any other failure names the file, and the line when it is known', () => {
+    expect(
+      run(() => {
+        throw Object.assign(new Error('helper failed'), { lineNumber: 4 });
+      }),
+    ).toBe('template-error 报告模板 single.hbs 第 4 行出错：helper failed [single.hbs]');
+    expect(
+      run(() => {
+        throw new Error('helper failed');
+      }),
+    ).toBe('template-error 报告模板 single.hbs 出错：helper failed [single.hbs]');
+  });
+});
+
+describe('a target in a sentence', () => {
+  it('“<” written without a space reads 低于', () => {
+    expect(targetPhrase({ comparator: '<', targetText: '<5%' })).toBe('低于5%');
   });
 });
 

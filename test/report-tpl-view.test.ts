@@ -230,7 +230,7 @@ describe('存在问题 and 下一步工作 as notes', () => {
     const v = view([
       handSubmission('长春市', [
         target('T1', '新建基站', { actual: 20, problems: '资金不足，缺口大。' }),
-        target('T2', '新建园区', { actual: 20, problems: '用地紧张' }),
+        target('T2', '新建园区', { actual: 20, problems: '用地紧张；。' }),
         target('T3', '新建机房', { actual: 20, problems: '人员不够' }),
         target('T4', '新建平台', { actual: 20, problems: '审批慢' }),
       ]),

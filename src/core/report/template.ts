@@ -104,6 +104,7 @@ export function templateView(model: ReportModel): View {
   for (const p of model.problems) {
     if (p.office === null) continue;
     const list = problemsByOffice.get(p.office) ?? [];
+    // The first three problems of each office.
     if (list.length < 3) list.push(p.text.replace(/[。；;，,\s]+$/, ''));
     problemsByOffice.set(p.office, list);
   }
@@ -137,7 +138,7 @@ export function templateView(model: ReportModel): View {
       平均完成率: o.averageRate === null ? '' : formatPercent(o.averageRate),
       滞后指标: o.lagging.map(lineView),
       滞后指标名称: o.lagging.map((l) => l.indicator).join('、'),
-      主要问题: (problemsByOffice.get(o.office) ?? []).slice(0, 3).join('；'),
+      主要问题: (problemsByOffice.get(o.office) ?? []).join('；'),
     })),
     // Top and bottom never overlap: up to three each, at most half the offices.
     居前单位: model.offices
