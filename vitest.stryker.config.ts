@@ -115,6 +115,9 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
+  'workbook-plan-rows',
+  'workbook-plan-guide',
+  'workbook-plan-tables',
 ];
 
 export default defineConfig({
