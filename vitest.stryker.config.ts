@@ -115,6 +115,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
+  'catalogue-c-counts-notes',
 ];
 
 export default defineConfig({
