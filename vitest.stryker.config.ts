@@ -118,6 +118,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
+  'catalogue-c-counts-notes',
 ];
 
 export default defineConfig({
