@@ -222,8 +222,10 @@ describe('the 填报说明 sheet', () => {
         error: '请输入日期（如 2026-01-10），不早于 2025-01-01。',
       },
     ]);
-    const vague = guide({ period: '近期' }).validations[1];
-    expect([vague.min, vague.error]).toEqual(['2000-01-01', '请输入日期（如 2026-01-10）。']);
+    expect(guide({ period: '近期' }).validations[1]).toMatchObject({
+      min: '2000-01-01',
+      error: '请输入日期（如 2026-01-10）。',
+    });
   });
 
   it('gives each row a height that shows its text: one line, two lines, the block and signatures fixed', () => {
