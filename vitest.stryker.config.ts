@@ -115,6 +115,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
+  'report-verify-rows',
+  'report-verify-marks',
 ];
 
 export default defineConfig({
