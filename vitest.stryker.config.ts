@@ -117,6 +117,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-verify-rows',
   'report-verify-marks',
+  'catalogue-c-counts-notes',
 ];
 
 export default defineConfig({
