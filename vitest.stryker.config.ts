@@ -118,6 +118,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
+  'report-verify-rows',
+  'report-verify-marks',
   'catalogue-c-counts-notes',
 ];
 
