@@ -116,6 +116,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
   'catalogue-c-counts-notes',
+  'catalogue-c-parse-doers',
 ];
 
 export default defineConfig({
