@@ -117,6 +117,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'catalogue-c-counts-notes',
   'catalogue-c-parse-doers',
+  'catalogue-c-segments-flat',
+  'catalogue-c-names',
 ];
 
 export default defineConfig({
