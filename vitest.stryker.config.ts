@@ -119,6 +119,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-c-parse-doers',
   'catalogue-c-segments-flat',
   'catalogue-c-names',
+  'catalogue-c-parse-items',
 ];
 
 export default defineConfig({

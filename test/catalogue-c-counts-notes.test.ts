@@ -132,3 +132,20 @@ describe('a duration bounded by 低于', () => {
     expect(read('对年龄低于60岁的人群，每年培训3人。')).toMatchObject([{ figure: '3人', value: 3 }]);
   });
 });
+
+describe('a year after a figure in the same clause', () => {
+  it('counts nothing: the figure before a dated note stays a target', () => {
+    expect(
+      read('到2024年建成社区医院10家（县卫健委负责，2023年底前完成），乡镇卫生院达标率达到90%。'),
+    ).toMatchObject([
+      { figure: '10家', indicator: '建成社区医院', value: 10, unit: '家' },
+      { figure: '90%', indicator: '乡镇卫生院达标率', value: 90, unit: '%' },
+    ]);
+  });
+
+  it('while a count before another figure still only names what that one counts', () => {
+    expect(read('到2025年，培育产值10亿元以上企业集团20个。')).toMatchObject([
+      { figure: '20个', value: 20, unit: '个' },
+    ]);
+  });
+});

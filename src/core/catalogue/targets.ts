@@ -842,10 +842,12 @@ function notACommitment(
   // a year before the document's own year reports the past ("2020年，全省共有…")
   const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
   if (yearBefore?.past) return true;
+  // "产值10亿元以上企业集团20个": a figure naming what the next one counts; a year ("（…，2023年底前完成）") counts nothing
   if (
     !isShare &&
     nextFig &&
     nextFig.start < cB &&
+    !(nextFig.m[3] === '年' && /^(19|20)\d{2}$/.test(nextFig.m[1])) &&
     !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
     !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
   )
