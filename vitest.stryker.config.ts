@@ -122,6 +122,10 @@ export const CORE_UNIT_TESTS = [
   'report-verify-rows',
   'report-verify-marks',
   'catalogue-c-counts-notes',
+  'catalogue-c-parse-doers',
+  'catalogue-c-segments-flat',
+  'catalogue-c-names',
+  'catalogue-c-parse-items',
 ];
 
 export default defineConfig({

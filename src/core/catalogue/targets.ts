@@ -787,7 +787,9 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
       return true;
   }
   const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
-  if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) return true;
+  // "缩短至30分钟", "低于30分钟以内": a duration is a target only after a word that bounds it
+  if (DURATION_UNITS.has(unit) && !strong && !LT_BEFORE.test(before) && !/(用|经过)\s*$/.test(before))
+    return true;
   if (unit === '年' && /(用|经过)\s*$/.test(before)) return true; // "用3年时间" is a deadline, not a target
   return false;
 }
@@ -840,10 +842,12 @@ function notACommitment(
   // a year before the document's own year reports the past ("2020年，全省共有…")
   const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
   if (yearBefore?.past) return true;
+  // "产值10亿元以上企业集团20个": a figure naming what the next one counts; a year ("（…，2023年底前完成）") counts nothing
   if (
     !isShare &&
     nextFig &&
     nextFig.start < cB &&
+    !(nextFig.m[3] === '年' && /^(19|20)\d{2}$/.test(nextFig.m[1])) &&
     !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
     !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
   )
@@ -927,7 +931,10 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
     const stop = rest.search(
       /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
     );
-    const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
+    // "每万名居民": 名 with the people it counts
+    const rate = rest.match(
+      /^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名(?:常住居民|城乡居民|农村居民|居民|老年人|儿童|学生|职工|妇女)?|户|平方公里|平方米)/,
+    );
     perUnit = rate
       ? text.slice(cA + every, cA + every + rate[0].length)
       : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;
