@@ -117,6 +117,17 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-tpl-view',
   'report-tpl-render',
+  'workbook-plan-rows',
+  'workbook-plan-guide',
+  'workbook-plan-tables',
+  'workbook-plan-upgrade',
+  'report-verify-rows',
+  'report-verify-marks',
+  'catalogue-c-counts-notes',
+  'catalogue-c-parse-doers',
+  'catalogue-c-segments-flat',
+  'catalogue-c-names',
+  'catalogue-c-parse-items',
 ];
 
 export default defineConfig({
