@@ -676,7 +676,8 @@ export function extractTargets(
 ): DraftTarget[] {
   const out: DraftTarget[] = [];
   const para = new ParagraphState(text, hw, from);
-  sentences(text, from, to).forEach(([sFrom, sTo], index) => {
+  sentences(text, from, to).forEach(([s0, sTo], index) => {
+    const sFrom = afterValidity(hw, s0, sTo);
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const state = para.enter(sFrom, sTo, deadlines);
@@ -699,6 +700,18 @@ export function extractTargets(
     out.push(...found);
   });
   return out;
+}
+
+/**
+ * Where a sentence is read from: after a validity clause that opens it ("本方案自印发之日起实施，2023年底前
+ * 各地完成自查" reads "2023年底前各地完成自查"). A validity clause anywhere else leaves the sentence whole,
+ * and ParagraphState skips it.
+ */
+function afterValidity(hw: string, sFrom: number, sTo: number): number {
+  const m = VALIDITY.exec(hw.slice(sFrom, sTo));
+  if (!m || /[，,；;]/.test(hw.slice(sFrom, sFrom + m.index))) return sFrom;
+  const rest = hw.slice(sFrom + m.index, sTo).search(/[，,；;]/);
+  return rest < 0 ? sFrom : sFrom + m.index + rest + 1;
 }
 
 /** The figures of a sentence that are targets. */
