@@ -166,3 +166,26 @@ describe('a validity clause opening a sentence', () => {
     expect(read('到2025年，全县建成10个服务站，本方案自印发之日起实施。')).toEqual([]);
   });
 });
+
+describe('a date in the figure’s own clause after a ；', () => {
+  it('beats the date that opened the sentence', () => {
+    expect(
+      readTargets('到2025年，全省建成县域医共体；90%的县2024年底前建成医共体。').map((t) => [
+        t.figure,
+        t.deadline,
+      ]),
+    ).toEqual([
+      ['2025年', '2025'],
+      ['90%', '2024'],
+    ]);
+  });
+
+  it('while a part with no date of its own keeps the sentence’s', () => {
+    expect(
+      readTargets('到2025年，基层诊疗量占比达到65%；县域就诊率达到90%。').map((t) => [t.figure, t.deadline]),
+    ).toEqual([
+      ['65%', '2025'],
+      ['90%', '2025'],
+    ]);
+  });
+});

@@ -931,8 +931,11 @@ function figureDue(s: Sentence, f: FigureRead, cB: number): DeadlineHit | undefi
       (d.at < cB ||
         (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
   );
-  const due = dBefore[dBefore.length - 1] ?? dAfter[0];
-  return due;
+  const last = dBefore[dBefore.length - 1];
+  // "到2025年，…；90%的县2024年底前建成医共体": a date in the figure's own clause beats one from an earlier part
+  const own = dAfter.find((d) => d.at < cB);
+  if (last && own && /[；;]/.test(hw.slice(last.end, start))) return own;
+  return last ?? dAfter[0];
 }
 
 /** "每个市（州）", "每千人口": the unit each figure applies to. */
