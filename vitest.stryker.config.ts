@@ -118,6 +118,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
+  'workbook-plan-upgrade',
   'report-verify-rows',
   'report-verify-marks',
   'catalogue-c-counts-notes',

@@ -355,4 +355,39 @@ describe('the workbook as a whole', () => {
     expect(lists.source(four)).toEqual({ range: "'_lists'!$A$1:$A$64" });
     expect(lists.sheet(null)?.blocks[0].values[63]).toEqual(['乙000']);
   });
+
+  it('gives each distinct long list its own _lists column, even when their texts run together alike', () => {
+    const lists = new ListSheet();
+    expect(lists.source(['甲,乙', '丙'])).toEqual({ range: "'_lists'!$A$1:$A$2" });
+    expect(lists.source(['甲', ',乙丙'])).toEqual({ range: "'_lists'!$B$1:$B$2" });
+    expect(lists.sheet(null)).toEqual({
+      name: '_lists',
+      state: 'hidden',
+      columns: [{ width: 30 }, { width: 30 }],
+      rowHeights: [],
+      blocks: [
+        {
+          origin: 'A1',
+          values: [
+            ['甲,乙', '甲'],
+            ['丙', ',乙丙'],
+          ],
+        },
+      ],
+      styles: [],
+      merges: [],
+      validations: [],
+      freeze: { rows: 0, columns: 0 },
+      print: null,
+      protection: null,
+    });
+  });
+
+  it('lists a document without a 发文字号 when the roster names it by part of its title', () => {
+    const cat = handCatalogue([t('p1', '%', 1)]);
+    cat.documents[0] = { ...cat.documents[0], docNumber: null };
+    const p = plan(cat, { documents: ['卫生健康事业'] });
+    expect(p.layout.targetRows).toBe(1);
+    expect(plan(cat, { documents: ['吉政发〔2023〕5号'] }).layout.targetRows).toBe(0);
+  });
 });
