@@ -117,6 +117,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-tpl-view',
   'report-tpl-render',
+  'report-tpl-config',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
