@@ -17,7 +17,7 @@ import type { IntakeChecker } from './intake-pool.js';
 const TARGETS = 120;
 const TASKS = 40;
 /** Checks per checking thread. */
-const ROUNDS = 12;
+const ROUNDS = 30;
 /** A catalogue id no stored catalogue has (ids are positive). */
 const WARM_UP_CATALOGUE_ID = -1;
 export const WARM_UP_PERIOD = '2025年度';
