@@ -117,6 +117,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-verify-rows',
   'report-verify-marks',
+  'report-verify-docx-parts',
   'catalogue-c-counts-notes',
 ];
 
