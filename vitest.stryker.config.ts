@@ -118,6 +118,7 @@ export const CORE_UNIT_TESTS = [
   'report-verify-rows',
   'report-verify-marks',
   'report-verify-docx-parts',
+  'report-verify-masthead-mark',
   'catalogue-c-counts-notes',
 ];
 
