@@ -115,6 +115,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
+  'report-tpl-view',
+  'report-tpl-render',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',

@@ -149,3 +149,43 @@ describe('a year after a figure in the same clause', () => {
     ]);
   });
 });
+
+describe('a validity clause opening a sentence', () => {
+  it('dates the document; the rest of the sentence is read', () => {
+    expect(read('本方案自印发之日起实施，2023年底前各地完成自查。')).toMatchObject([
+      { figure: '2023年底前', indicator: '各地完成自查', comparator: 'milestone' },
+    ]);
+    expect(read('本方案自印发之日起实施，到2025年全县建成10个服务站。')).toMatchObject([
+      { figure: '10个', indicator: '全县建成服务站', value: 10 },
+    ]);
+  });
+
+  it('leaves nothing to read when the rest is validity too, or when it closes the sentence', () => {
+    expect(read('本方案自2025年3月1日起施行，有效期至2027年12月31日止。')).toEqual([]);
+    expect(read('本方案自印发之日起实施，有效期5年。')).toEqual([]);
+    expect(read('到2025年，全县建成10个服务站，本方案自印发之日起实施。')).toEqual([]);
+  });
+});
+
+describe('a date in the figure’s own clause after a ；', () => {
+  it('beats the date that opened the sentence', () => {
+    expect(
+      readTargets('到2025年，全省建成县域医共体；90%的县2024年底前建成医共体。').map((t) => [
+        t.figure,
+        t.deadline,
+      ]),
+    ).toEqual([
+      ['2025年', '2025'],
+      ['90%', '2024'],
+    ]);
+  });
+
+  it('while a part with no date of its own keeps the sentence’s', () => {
+    expect(
+      readTargets('到2025年，基层诊疗量占比达到65%；县域就诊率达到90%。').map((t) => [t.figure, t.deadline]),
+    ).toEqual([
+      ['65%', '2025'],
+      ['90%', '2025'],
+    ]);
+  });
+});

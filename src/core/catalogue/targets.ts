@@ -676,7 +676,8 @@ export function extractTargets(
 ): DraftTarget[] {
   const out: DraftTarget[] = [];
   const para = new ParagraphState(text, hw, from);
-  sentences(text, from, to).forEach(([sFrom, sTo], index) => {
+  sentences(text, from, to).forEach(([s0, sTo], index) => {
+    const sFrom = afterValidity(hw, s0, sTo);
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const state = para.enter(sFrom, sTo, deadlines);
@@ -699,6 +700,18 @@ export function extractTargets(
     out.push(...found);
   });
   return out;
+}
+
+/**
+ * Where a sentence is read from: after a validity clause that opens it ("本方案自印发之日起实施，2023年底前
+ * 各地完成自查" reads "2023年底前各地完成自查"). A validity clause anywhere else leaves the sentence whole,
+ * and ParagraphState skips it.
+ */
+function afterValidity(hw: string, sFrom: number, sTo: number): number {
+  const m = VALIDITY.exec(hw.slice(sFrom, sTo));
+  if (!m || /[，,；;]/.test(hw.slice(sFrom, sFrom + m.index))) return sFrom;
+  const rest = hw.slice(sFrom + m.index, sTo).search(/[，,；;]/);
+  return rest < 0 ? sFrom : sFrom + m.index + rest + 1;
 }
 
 /** The figures of a sentence that are targets. */
@@ -918,8 +931,11 @@ function figureDue(s: Sentence, f: FigureRead, cB: number): DeadlineHit | undefi
       (d.at < cB ||
         (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
   );
-  const due = dBefore[dBefore.length - 1] ?? dAfter[0];
-  return due;
+  const last = dBefore[dBefore.length - 1];
+  // "到2025年，…；90%的县2024年底前建成医共体": a date in the figure's own clause beats one from an earlier part
+  const own = dAfter.find((d) => d.at < cB);
+  if (last && own && /[；;]/.test(hw.slice(last.end, start))) return own;
+  return last ?? dAfter[0];
 }
 
 /** "每个市（州）", "每千人口": the unit each figure applies to. */
