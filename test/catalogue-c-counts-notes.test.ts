@@ -110,3 +110,82 @@ describe('a note of who does the work closing a clause', () => {
     ]);
   });
 });
+
+describe('the base a rate is counted per', () => {
+  it('keeps the people after 每万名: "每万名居民", "每千名老年人"', () => {
+    const per = readTargets(
+      '到2025年，每万名居民拥有全科医生3名，每千名老年人拥有养老床位40张，每千人口床位6张。',
+    ).map((t) => t.perUnit);
+    expect(per).toEqual(['每万名居民', '每千名老年人', '每千人口']);
+  });
+});
+
+describe('a duration bounded by 低于', () => {
+  it('is a target: "低于30分钟以内" and "低于15分钟"', () => {
+    expect(read('到2025年，急救平均反应时间低于30分钟以内，院前急救呼叫满足率低于15分钟。')).toMatchObject([
+      { figure: '30分钟以内', indicator: '急救平均反应时间', comparator: '<', value: 30, unit: '分钟' },
+      { figure: '15分钟', comparator: '<', value: 15, unit: '分钟' },
+    ]);
+  });
+
+  it('is no target when it names whom a measure is for ("低于60岁的人群")', () => {
+    expect(read('对年龄低于60岁的人群，每年培训3人。')).toMatchObject([{ figure: '3人', value: 3 }]);
+  });
+});
+
+describe('a year after a figure in the same clause', () => {
+  it('counts nothing: the figure before a dated note stays a target', () => {
+    expect(
+      read('到2024年建成社区医院10家（县卫健委负责，2023年底前完成），乡镇卫生院达标率达到90%。'),
+    ).toMatchObject([
+      { figure: '10家', indicator: '建成社区医院', value: 10, unit: '家' },
+      { figure: '90%', indicator: '乡镇卫生院达标率', value: 90, unit: '%' },
+    ]);
+  });
+
+  it('while a count before another figure still only names what that one counts', () => {
+    expect(read('到2025年，培育产值10亿元以上企业集团20个。')).toMatchObject([
+      { figure: '20个', value: 20, unit: '个' },
+    ]);
+  });
+});
+
+describe('a validity clause opening a sentence', () => {
+  it('dates the document; the rest of the sentence is read', () => {
+    expect(read('本方案自印发之日起实施，2023年底前各地完成自查。')).toMatchObject([
+      { figure: '2023年底前', indicator: '各地完成自查', comparator: 'milestone' },
+    ]);
+    expect(read('本方案自印发之日起实施，到2025年全县建成10个服务站。')).toMatchObject([
+      { figure: '10个', indicator: '全县建成服务站', value: 10 },
+    ]);
+  });
+
+  it('leaves nothing to read when the rest is validity too, or when it closes the sentence', () => {
+    expect(read('本方案自2025年3月1日起施行，有效期至2027年12月31日止。')).toEqual([]);
+    expect(read('本方案自印发之日起实施，有效期5年。')).toEqual([]);
+    expect(read('到2025年，全县建成10个服务站，本方案自印发之日起实施。')).toEqual([]);
+  });
+});
+
+describe('a date in the figure’s own clause after a ；', () => {
+  it('beats the date that opened the sentence', () => {
+    expect(
+      readTargets('到2025年，全省建成县域医共体；90%的县2024年底前建成医共体。').map((t) => [
+        t.figure,
+        t.deadline,
+      ]),
+    ).toEqual([
+      ['2025年', '2025'],
+      ['90%', '2024'],
+    ]);
+  });
+
+  it('while a part with no date of its own keeps the sentence’s', () => {
+    expect(
+      readTargets('到2025年，基层诊疗量占比达到65%；县域就诊率达到90%。').map((t) => [t.figure, t.deadline]),
+    ).toEqual([
+      ['65%', '2025'],
+      ['90%', '2025'],
+    ]);
+  });
+});
