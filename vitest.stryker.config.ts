@@ -115,6 +115,21 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-not-targets',
   'catalogue-targets-b-qualifiers',
   'catalogue-targets-b-coverage',
+  'report-tpl-view',
+  'report-tpl-render',
+  'workbook-plan-rows',
+  'workbook-plan-guide',
+  'workbook-plan-tables',
+  'workbook-plan-upgrade',
+  'report-verify-rows',
+  'report-verify-marks',
+  'report-verify-docx-parts',
+  'report-verify-masthead-mark',
+  'catalogue-c-counts-notes',
+  'catalogue-c-parse-doers',
+  'catalogue-c-segments-flat',
+  'catalogue-c-names',
+  'catalogue-c-parse-items',
 ];
 
 export default defineConfig({

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isLuoshiError } from '../src/core/errors.js';
+import { refusalOf } from './helpers/refusal.js';
 import type { CellValue, WorkbookGrid } from '../src/core/model/grid.js';
 import { parseDeadlineText, readCorrectionsGrid } from '../src/core/catalogue/corrections.js';
 
@@ -20,14 +21,7 @@ function sheet(rows: CellValue[][], name = '目录审核'): WorkbookGrid {
   };
 }
 
-function refusal(g: WorkbookGrid): string {
-  try {
-    readCorrectionsGrid(g, FILE);
-  } catch (e) {
-    return isLuoshiError(e) ? `${e.code} ${e.message}` : 'not a LuoshiError';
-  }
-  return 'accepted';
-}
+const refusal = (g: WorkbookGrid): string => refusalOf(() => readCorrectionsGrid(g, FILE));
 
 describe('cells typed by Excel', () => {
   it('reads a number as typed and a date as its day, the deadline being its month', () => {

@@ -5,7 +5,7 @@
  * stale, or carried to a target whose id changed. Grids are written by hand (no .xlsx).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isLuoshiError } from '../src/core/errors.js';
+import { refusalOf } from './helpers/refusal.js';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
 import type { CellValue, WorkbookGrid } from '../src/core/model/grid.js';
 import {
@@ -39,14 +39,7 @@ function letter(name: string): string {
   return String.fromCharCode(65 + (i % 26)).padStart(i >= 26 ? 2 : 1, 'A');
 }
 
-function refusal(g: WorkbookGrid): string {
-  try {
-    readCorrectionsGrid(g, FILE);
-  } catch (e) {
-    return isLuoshiError(e) ? `${e.code} ${e.message}` : 'not a LuoshiError';
-  }
-  return 'accepted';
-}
+const refusal = (g: WorkbookGrid): string => refusalOf(() => readCorrectionsGrid(g, FILE));
 
 describe('reading the 目录审核 sheet', () => {
   it('refuses a workbook without the sheet or without its header', () => {

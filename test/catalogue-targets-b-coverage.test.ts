@@ -80,9 +80,9 @@ describe('ranges and suffixes', () => {
     ]);
   });
 
-  it('reads 万多 as more than, scaled by 万', () => {
+  it('reads 万多 as more than, keeping the count unit after the 多', () => {
     expect(read('到2025年，培训基层卫生人员10万多人次。')).toMatchObject([
-      { figure: '10万多', comparator: '>', value: 10, unit: '万' },
+      { figure: '10万多人次', comparator: '>', value: 10, unit: '万人次' },
     ]);
   });
 

@@ -86,10 +86,14 @@ function sentenceResponsibility(s: string): Responsibility | null {
   return lead.length ? { lead, participants } : null;
 }
 
-/** End date of a stage written in brackets in a heading: "（2022年3月底前）", "（2022年4月—9月）", "（2022年10月至2023年6月）". */
+/**
+ * End date of a stage written in brackets in a heading: "（2022年3月底前）", "（2022年4月—9月）",
+ * "（2022年10月至2023年6月）", "（2022年4月中旬至6月底）" (the range is tried first, so words between the
+ * first month and the dash do not hide the end).
+ */
 function stageDeadline(title: string, docYear: number | null): string | null {
   const m = title.match(
-    /[（(]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月[^）)]*?(?:[—\-~～至到]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月)?[^）)]*[）)]\s*$/,
+    /[（(]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月(?:[^）)]*?[—\-~～至到]\s*(?:((?:19|20)\d{2})\s*年)?\s*(\d{1,2})\s*月)?[^）)]*[）)]\s*$/,
   );
   if (!m || !(m[1] || docYear)) return null;
   const year = m[3] ?? m[1] ?? String(docYear);

@@ -117,8 +117,8 @@ function leafParts(text: string, lines: Line[], h: RawHeading, end: number): Seg
   };
   const parts: Segment[] = [];
   // the heading's title alone is not a sentence a next line could continue; a blank line ends a paragraph
-  let prevContent = text.slice(Math.max(h.bodyStart, h.labelEnd), lines[h.lineIndex].end).trim();
-  if (h.bodyStart >= lines[h.lineIndex].end) prevContent = '';
+  // (bodyStart is past the label and past the title when the title is all the line holds)
+  let prevContent = text.slice(h.bodyStart, lines[h.lineIndex].end).trim();
   for (let li = h.lineIndex + 1; li < lines.length && lines[li].start < end; li++) {
     const line = lines[li];
     if (!line.content) {

@@ -188,6 +188,12 @@ export function figureText(text: string): string {
           return out.length <= all.length && /^\d/.test(out) ? out.padEnd(all.length, ' ') : all;
         },
       )
+      // "1000多人", "1万余名", "10万多人次": more than the figure, written before its count unit; the
+      // unit moves before the 多 (same length), so it reads as "1000人多", a figure with the suffix 多
+      .replace(
+        /(\d\s*[万亿千]?)[多余](人次|场次|人|名|位|个|家|所|项|次|户|床|张|台|套|支|座|处|件|批|场)/g,
+        (_all, num: string, unit: string) => `${num}${unit}多`,
+      )
       .replace(/翻([一两二三])番/g, (all, n: string) => `达${2 ** (chineseNumber(n) ?? 1)}倍`)
       .replace(/(?<![一两二三])翻番/g, '2倍')
   );
@@ -562,10 +568,14 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
 const LIST_MARKER =
   /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
 
+/** A bracketed note closing a clause that says who does the work or when: "（省卫生健康委负责）", "（牵头单位：…）". */
+const TRAILING_NOTE = /\s*[（(][^（）()]*(?:负责|牵头|配合|参与|责任单位|完成时限)[^（）()]*[）)]$/;
+
 function trimIndicator(s: string): string {
   return (
     s
       .replace(/^[\s，,、；;：:]+|[\s，,、；;：:。]+$/g, '')
+      .replace(TRAILING_NOTE, '')
       // a list item's marker ("（一）", "（1）", "1.", "一是", "——") numbers the item; it is not what is measured
       .replace(LIST_MARKER, '')
       .replace(/^(?:力争|争取|确保|基本|全面|努力)+/, '')
@@ -666,7 +676,8 @@ export function extractTargets(
 ): DraftTarget[] {
   const out: DraftTarget[] = [];
   const para = new ParagraphState(text, hw, from);
-  sentences(text, from, to).forEach(([sFrom, sTo], index) => {
+  sentences(text, from, to).forEach(([s0, sTo], index) => {
+    const sFrom = afterValidity(hw, s0, sTo);
     const allDeadlines = findDeadlines(hw, sFrom, sTo, ctx);
     const deadlines = allDeadlines.filter((d) => !d.past);
     const state = para.enter(sFrom, sTo, deadlines);
@@ -689,6 +700,18 @@ export function extractTargets(
     out.push(...found);
   });
   return out;
+}
+
+/**
+ * Where a sentence is read from: after a validity clause that opens it ("本方案自印发之日起实施，2023年底前
+ * 各地完成自查" reads "2023年底前各地完成自查"). A validity clause anywhere else leaves the sentence whole,
+ * and ParagraphState skips it.
+ */
+function afterValidity(hw: string, sFrom: number, sTo: number): number {
+  const m = VALIDITY.exec(hw.slice(sFrom, sTo));
+  if (!m || /[，,；;]/.test(hw.slice(sFrom, sFrom + m.index))) return sFrom;
+  const rest = hw.slice(sFrom + m.index, sTo).search(/[，,；;]/);
+  return rest < 0 ? sFrom : sFrom + m.index + rest + 1;
 }
 
 /** The figures of a sentence that are targets. */
@@ -769,10 +792,17 @@ function notAFigure(s: Sentence, f: FigureRead): boolean {
   // (a suffix closes the figure: "覆盖100万以上人口")
   if ((unit === '万' || unit === '亿') && !f.suffix) {
     // a bare 万/亿 must be a figure, not the start of a word ("万名" is handled as a unit)
-    if (/^[\u4e00-\u9fa5]/.test(nextText) && !/^(以上|左右|元)/.test(nextText)) return true;
+    // …except before the people it counts ("惠及100万群众")
+    if (
+      /^[\u4e00-\u9fa5]/.test(nextText) &&
+      !/^(以上|左右|元|群众|居民|农民|职工|学生|患者|老年人|儿童|家庭|农户)/.test(nextText)
+    )
+      return true;
   }
   const strong = STRONG_BEFORE.test(before) || AT_LEAST_VERB.test(before);
-  if (DURATION_UNITS.has(unit) && !strong && !/(用|经过)\s*$/.test(before)) return true;
+  // "缩短至30分钟", "低于30分钟以内": a duration is a target only after a word that bounds it
+  if (DURATION_UNITS.has(unit) && !strong && !LT_BEFORE.test(before) && !/(用|经过)\s*$/.test(before))
+    return true;
   if (unit === '年' && /(用|经过)\s*$/.test(before)) return true; // "用3年时间" is a deadline, not a target
   return false;
 }
@@ -825,10 +855,12 @@ function notACommitment(
   // a year before the document's own year reports the past ("2020年，全省共有…")
   const yearBefore = allDeadlines.filter((d) => d.at < start).pop();
   if (yearBefore?.past) return true;
+  // "产值10亿元以上企业集团20个": a figure naming what the next one counts; a year ("（…，2023年底前完成）") counts nothing
   if (
     !isShare &&
     nextFig &&
     nextFig.start < cB &&
+    !(nextFig.m[3] === '年' && /^(19|20)\d{2}$/.test(nextFig.m[1])) &&
     !/[、和及与]/.test(hw.slice(end, nextFig.start)) &&
     !/(达到|不少于|不低于|至少|建成|建设|培育|实现|开展|达)/.test(hw.slice(end, nextFig.start))
   )
@@ -899,8 +931,11 @@ function figureDue(s: Sentence, f: FigureRead, cB: number): DeadlineHit | undefi
       (d.at < cB ||
         (hw.slice(d.end, clauseBounds(hw, sFrom, sTo, d.at)[1]).match(/[\u4e00-\u9fa5]/g) ?? []).length < 4),
   );
-  const due = dBefore[dBefore.length - 1] ?? dAfter[0];
-  return due;
+  const last = dBefore[dBefore.length - 1];
+  // "到2025年，…；90%的县2024年底前建成医共体": a date in the figure's own clause beats one from an earlier part
+  const own = dAfter.find((d) => d.at < cB);
+  if (last && own && /[；;]/.test(hw.slice(last.end, start))) return own;
+  return last ?? dAfter[0];
 }
 
 /** "每个市（州）", "每千人口": the unit each figure applies to. */
@@ -912,7 +947,10 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
     const stop = rest.search(
       /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
     );
-    const rate = rest.match(/^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名|户|平方公里|平方米)/);
+    // "每万名居民": 名 with the people it counts
+    const rate = rest.match(
+      /^每(?:[十百千万]+|十万|百万)(?:人口|常住人口|人|名(?:常住居民|城乡居民|农村居民|居民|老年人|儿童|学生|职工|妇女)?|户|平方公里|平方米)/,
+    );
     perUnit = rate
       ? text.slice(cA + every, cA + every + rate[0].length)
       : text.slice(cA + every, cA + every + (stop > 1 ? stop : rest.length)).trim() || null;

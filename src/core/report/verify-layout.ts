@@ -244,11 +244,12 @@ function turnedPageNumber(p: LaidPage): string[] {
   // Lines, not rows: the number's line may share a baseline with a table row.
   const numbered = [...p.rows, ...p.foot]
     .flatMap((r) => r.parts)
-    .find((l) => l.x0 > foot && PAGE_NUMBER.test(l.text.replace(/\s+/g, ' ').trim()));
+    .find((l) => l.x0 > foot && PAGE_NUMBER.test(l.text.trim()));
   if (!numbered)
     return [`${at(p)}（横排表格页）没有页码“— ${p.index + 1} —”，应在版心右侧（GB/T 9704 第8章）`];
   const out: string[] = [];
-  const n = Number(PAGE_NUMBER.exec(numbered.text)?.[1]);
+  // Read the number from the same trimmed text that was matched (a word may carry layout spaces).
+  const n = Number(PAGE_NUMBER.exec(numbered.text.trim())?.[1]);
   if (n !== p.index + 1) out.push(`${at(p)}的页码是${n}，应为${p.index + 1}`);
   const odd = (p.index + 1) % 2 === 1;
   const side = odd ? numbered.y0 - top - CHAR4_MM : bottom - CHAR4_MM - numbered.y1;
