@@ -124,6 +124,8 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-upgrade',
   'report-verify-rows',
   'report-verify-marks',
+  'report-verify-docx-parts',
+  'report-verify-masthead-mark',
   'catalogue-c-counts-notes',
   'catalogue-c-parse-doers',
   'catalogue-c-segments-flat',
