@@ -118,6 +118,7 @@ export const CORE_UNIT_TESTS = [
   'report-tpl-view',
   'report-tpl-render',
   'report-tpl-config',
+  'report-tpl-model-tables',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
