@@ -119,6 +119,7 @@ export const CORE_UNIT_TESTS = [
   'report-tpl-render',
   'report-tpl-config',
   'report-tpl-model-tables',
+  'report-tpl-check',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
