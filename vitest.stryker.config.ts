@@ -121,6 +121,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-guide',
   'workbook-plan-tables',
   'workbook-plan-upgrade',
+  'workbook-plan-layout',
   'report-verify-rows',
   'report-verify-marks',
   'catalogue-c-counts-notes',
