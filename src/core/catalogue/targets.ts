@@ -568,8 +568,12 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
 const LIST_MARKER =
   /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
 
-/** A bracketed note closing a clause that says who does the work or when: "（省卫生健康委负责）", "（牵头单位：…）". */
-const TRAILING_NOTE = /\s*[（(][^（）()]*(?:负责|牵头|配合|参与|责任单位|完成时限)[^（）()]*[）)]$/;
+/**
+ * A bracketed note closing a clause that says who does the work or when ("（省卫生健康委负责）",
+ * "（牵头单位：…）"), or the value of a base year ("（2020年为5个）").
+ */
+const TRAILING_NOTE =
+  /\s*[（(](?:[^（）()]*(?:负责|牵头|配合|参与|责任单位|完成时限)|(?:19|20)\d{2}年)[^（）()]*[）)]$/;
 
 function trimIndicator(s: string): string {
   return (
