@@ -126,6 +126,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-c-segments-flat',
   'catalogue-c-names',
   'catalogue-c-parse-items',
+  'catalogue-c-targets-late',
 ];
 
 export default defineConfig({
