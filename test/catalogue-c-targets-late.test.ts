@@ -110,6 +110,17 @@ describe('fractions in words', () => {
   });
 });
 
+describe('a share before 的', () => {
+  it('is measured on what follows it, with or without 以上', () => {
+    expect(read('到2025年，80%以上的村卫生室达到服务能力标准。')).toMatchObject([
+      { figure: '80%以上', indicator: '村卫生室达到服务能力标准', comparator: '>=', value: 80 },
+    ]);
+    expect(read('到2025年，90%的乡镇卫生院达到服务能力标准。')).toMatchObject([
+      { figure: '90%', indicator: '乡镇卫生院达到服务能力标准', comparator: '=', value: 90 },
+    ]);
+  });
+});
+
 describe('的 after a count', () => {
   it('is no qualifier when a word stands between the count and 的', () => {
     expect(read('到2025年，建成20个标准化的村卫生室。')).toMatchObject([{ figure: '20个', value: 20 }]);
