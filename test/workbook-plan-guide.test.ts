@@ -113,6 +113,8 @@ describe('the 填报说明 sheet', () => {
       '“指标”表 1 项量化指标；“任务”表 1 项重点任务',
     ]);
     expect(column(s, 2).slice(8, 11)).toEqual(['联系电话', '单位负责人', null]);
+    // the last row of the block holds one pair; its right half is two empty cells
+    expect(s.blocks[0].values[10]).toEqual(['报出日期', null, null, null]);
   });
 
   it('merges the title, the section heads, each fact, each rule and each signature line across A:D', () => {

@@ -343,6 +343,14 @@ describe('the workbook as a whole', () => {
     const meta = sheet(p, '_meta');
     expect(meta.state).toBe('veryHidden');
     expect(meta.columns.map((c) => c.width)).toEqual([18, 24, 8, 20, 10, 12, 12, 8, 10, 12, 12, 14, 8]);
+    expect([meta.freeze, meta.print, meta.rowHeights, meta.styles, meta.merges, meta.validations]).toEqual([
+      { rows: 0, columns: 0 },
+      null,
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(plan(mixed()).meta.deadline).toBeNull();
   });
 

@@ -67,6 +67,20 @@ describe('变更提示 after an upgrade', () => {
   });
 });
 
+describe('a row whose id changed', () => {
+  it('goes to the new id of the same quote under the same heading, and the note says so', () => {
+    const old = grid(handCatalogue([beds({ id: 'd1/一/t-old' })]), {
+      entries: [{ ...typed, targetId: 'd1/一/t-old' }],
+    });
+    const up = upgradeWorkbook(old, 'old.xlsx', handCatalogue([beds({ id: 'd1/一/t-new' })]));
+    expect(up.entries).toEqual([{ ...typed, targetId: 'd1/一/t-new' }]);
+    expect(up.changeNotes).toEqual({
+      'd1/一/t-new': '指标编号由 d1/一/t-old 改为 d1/一/t-new（按原文相似度 100% 对应）。请核对已填内容',
+    });
+    expect(up.removed).toEqual([]);
+  });
+});
+
 describe('已移除指标 after an upgrade', () => {
   it('a target gone from the catalogue, and one outside the office’s units, each with its reason', () => {
     const other = handTarget('t-other', { value: 5, unit: '所', offset: 20, lead: ['省财政厅'] });

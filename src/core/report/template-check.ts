@@ -144,19 +144,23 @@ class Checker {
       this.fail(b, `没有名为“${name}”的字段或块（可用的块：{{#each}}、{{#if}}、{{#unless}}、{{#with}}）`);
     if (b.params.length !== 1) this.fail(b, `{{#${name}}} 应跟一个字段名`);
     const s = this.expr(b.params[0]);
+    const param =
+      b.params[0].type === 'PathExpression' ? (b.params[0] as hbs.AST.PathExpression).original : '';
     if (name === 'each') {
-      if (s.kind !== 'list' && s.kind !== 'unknown')
-        this.fail(
-          b,
-          `{{#each}} 的“${b.params[0].type === 'PathExpression' ? (b.params[0] as hbs.AST.PathExpression).original : ''}”不是列表`,
-        );
+      if (s.kind !== 'list' && s.kind !== 'unknown') this.fail(b, `{{#each}} 的“${param}”不是列表`);
       this.scopes.push(s.kind === 'list' && s.item ? s.item : UNKNOWN);
       this.loops++;
       this.program(b.program);
       this.loops--;
       this.scopes.pop();
     } else if (name === 'with') {
-      this.scopes.push(s.kind === 'object' ? s : UNKNOWN);
+      // Handlebars would look fields up on a text or a list and fail with an English TypeError.
+      if (s.kind === 'value' || s.kind === 'list')
+        this.fail(
+          b,
+          `{{#with}} 的“${param}”不是含下级字段的数据${s.kind === 'list' ? '（列表请用 {{#each}}）' : ''}`,
+        );
+      this.scopes.push(s);
       this.program(b.program);
       this.scopes.pop();
     } else this.program(b.program);

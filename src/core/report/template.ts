@@ -104,6 +104,7 @@ export function templateView(model: ReportModel): View {
   for (const p of model.problems) {
     if (p.office === null) continue;
     const list = problemsByOffice.get(p.office) ?? [];
+    // The first three problems of each office.
     if (list.length < 3) list.push(p.text.replace(/[。；;，,\s]+$/, ''));
     problemsByOffice.set(p.office, list);
   }
@@ -137,7 +138,7 @@ export function templateView(model: ReportModel): View {
       平均完成率: o.averageRate === null ? '' : formatPercent(o.averageRate),
       滞后指标: o.lagging.map(lineView),
       滞后指标名称: o.lagging.map((l) => l.indicator).join('、'),
-      主要问题: (problemsByOffice.get(o.office) ?? []).slice(0, 3).join('；'),
+      主要问题: (problemsByOffice.get(o.office) ?? []).join('；'),
     })),
     // Top and bottom never overlap: up to three each, at most half the offices.
     居前单位: model.offices
@@ -277,6 +278,15 @@ function templateError(tpl: ReportTemplate, e: unknown): LuoshiError {
     return new LuoshiError(
       'template-syntax',
       `报告模板 ${tpl.name} 第 ${parse[1]} 行附近有语法错误（常见原因：{{#each}}/{{#if}} 没有对应的 {{/each}}/{{/if}}，或花括号不配对）：${detail}`,
+      { file: tpl.name },
+    );
+  }
+  // Handlebars' compiler, not its parser, finds a block closed by the wrong name ("each doesn't match if - 3:0").
+  const mismatch = msg.match(/^(\S+) doesn't match (\S+) - (\d+):\d+/);
+  if (mismatch) {
+    return new LuoshiError(
+      'template-syntax',
+      `报告模板 ${tpl.name} 第 ${mismatch[3]} 行附近有语法错误：{{#${mismatch[1]}}} 与 {{/${mismatch[2]}}} 不配对`,
       { file: tpl.name },
     );
   }
