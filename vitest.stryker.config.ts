@@ -117,6 +117,8 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-tpl-view',
   'report-tpl-render',
+  'report-tpl-config',
+  'report-tpl-model-tables',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
@@ -124,11 +126,14 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-layout',
   'report-verify-rows',
   'report-verify-marks',
+  'report-verify-docx-parts',
+  'report-verify-masthead-mark',
   'catalogue-c-counts-notes',
   'catalogue-c-parse-doers',
   'catalogue-c-segments-flat',
   'catalogue-c-names',
   'catalogue-c-parse-items',
+  'catalogue-c-targets-late',
 ];
 
 export default defineConfig({
