@@ -117,10 +117,13 @@ export const CORE_UNIT_TESTS = [
   'catalogue-targets-b-coverage',
   'report-tpl-view',
   'report-tpl-render',
+  'report-tpl-config',
+  'report-tpl-model-tables',
   'workbook-plan-rows',
   'workbook-plan-guide',
   'workbook-plan-tables',
   'workbook-plan-upgrade',
+  'workbook-plan-layout',
   'report-verify-rows',
   'report-verify-marks',
   'report-verify-docx-parts',
@@ -130,6 +133,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-c-segments-flat',
   'catalogue-c-names',
   'catalogue-c-parse-items',
+  'catalogue-c-targets-late',
 ];
 
 export default defineConfig({

@@ -93,7 +93,7 @@ function createContext(options: ServerOptions): AppContext {
     version: VERSION,
     catalogue: async (id) => (await cached(id)).catalogue,
     catalogueUtf8: async (id) => (await cached(id)).utf8,
-    intake: intakeChecker(options.intakeThreads ?? 0),
+    intake: intakeChecker(options.intakeThreads ?? 0, options.warmUpIntake ?? false),
     async audit(e, tx) {
       await (tx ?? db).query(
         'INSERT INTO audit_log (user_id, action, object, detail, remote_addr) VALUES ($1, $2, $3, $4, $5)',

@@ -33,6 +33,11 @@ export interface ServerOptions {
   /** Worker threads that check uploads (default 0: on the main thread; `luoshi serve` sets it by cores). */
   intakeThreads?: number;
   /**
+   * Have the checking threads check a made-up workbook a few times at start (intake-warm-up.ts), so the
+   * first uploads do not pay for V8's compiling; `luoshi serve` does, tests building the app do not.
+   */
+  warmUpIntake?: boolean;
+  /**
    * Addresses (IPs or CIDR ranges) of reverse proxies in front of the server: a request from one of them
    * is taken to come from the client its X-Forwarded-For names (audit log, stored uploads, sign-in limits).
    * Without it the header is ignored, so no client can put another address into the audit log.

@@ -134,6 +134,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     backupToken,
     loginsPerMinute: o.loginsPerMinute,
     intakeThreads: o.intakeThreads ?? defaultIntakeThreads(),
+    warmUpIntake: true,
     trustProxy: o.trustProxy,
     logger: {
       level: o.logLevel ?? 'info',

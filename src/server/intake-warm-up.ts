@@ -1,0 +1,138 @@
+/**
+ * Warming the checking threads up at start. V8 compiles the reader and the check to fast code only
+ * after running them a while: a server's first burst of uploads (200 offices at a deadline) otherwise
+ * pays for that compilation and the slow first runs, about a quarter more CPU per upload. So a started
+ * server has each checking thread check a made-up workbook a few times, in the background: nothing is
+ * stored, and uploads that come in meanwhile just queue behind a few short checks.
+ *
+ * The workbook is written by the same writer as the offices' workbooks (exceljs), in a worker thread of
+ * its own that then ends, so neither the main thread nor the checking threads keep the writer loaded.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Catalogue, Target, Task } from '../core/model/catalogue.js';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION } from '../core/model/catalogue.js';
+import type { IntakeChecker } from './intake-pool.js';
+
+/** Targets in the made-up catalogue: enough rows for V8 to optimise the per-row code in a few checks. */
+const TARGETS = 120;
+const TASKS = 40;
+/** Checks per checking thread. */
+const ROUNDS = 30;
+/** A catalogue id no stored catalogue has (ids are positive). */
+const WARM_UP_CATALOGUE_ID = -1;
+export const WARM_UP_PERIOD = '2025年度';
+export const WARM_UP_OFFICE = '预热单位';
+
+const DOC = 'warm-up';
+
+/** The kinds of target a workbook holds (figure, range, rate, milestone), in turn. */
+const KINDS: Pick<Target, 'comparator' | 'value' | 'valueMax' | 'unit' | 'kind'>[] = [
+  { comparator: '>=', value: 90, valueMax: null, unit: '%', kind: 'rate' },
+  { comparator: '<=', value: 12, valueMax: null, unit: '‰', kind: 'rate' },
+  { comparator: 'range', value: 10, valueMax: 20, unit: '万人', kind: 'total' },
+  { comparator: 'milestone', value: null, valueMax: null, unit: null, kind: 'milestone' },
+  { comparator: '=', value: 100, valueMax: null, unit: '%', kind: 'rate' },
+  { comparator: '≈', value: 3.5, valueMax: null, unit: '张', kind: 'per-capita' },
+];
+
+function target(i: number): Target {
+  const k = KINDS[i % KINDS.length];
+  const indicator = `第${i + 1}项指标`;
+  return {
+    id: `${DOC}/${i + 1}`,
+    documentId: DOC,
+    taskId: null,
+    path: ['一、'],
+    quote: `到2025年，${indicator}${k.comparator === 'milestone' ? '全面完成' : `达到${k.value}${k.unit}`}`,
+    indicator,
+    comparator: k.comparator,
+    value: k.value,
+    valueMax: k.valueMax,
+    unit: k.unit,
+    normalizedValue: k.value,
+    baseUnit: k.unit,
+    deadline: '2025',
+    perYear: false,
+    perUnit: null,
+    linked: [],
+    lead: [WARM_UP_OFFICE],
+    participants: [],
+    offset: i * 100,
+    kind: k.kind,
+  };
+}
+
+function task(i: number): Task {
+  return {
+    id: `${DOC}/T${i + 1}`,
+    documentId: DOC,
+    path: ['二、'],
+    title: `第${i + 1}项任务`,
+    text: `推进第${i + 1}项工作。`,
+    lead: [WARM_UP_OFFICE],
+    participants: [],
+    origin: 'text',
+    offset: 100_000 + i * 100,
+  };
+}
+
+/** The made-up catalogue the warm-up workbook is written from. */
+export function warmUpCatalogue(): Catalogue {
+  return {
+    format: CATALOGUE_FORMAT,
+    formatVersion: CATALOGUE_FORMAT_VERSION,
+    version: 'warm-up',
+    documents: [
+      {
+        id: DOC,
+        title: '预热用实施方案',
+        docNumber: null,
+        issuer: null,
+        date: '2025-01-01',
+        source: 'warm-up.txt',
+        textHash: 'warm-up',
+      },
+    ],
+    headings: [],
+    tasks: Array.from({ length: TASKS }, (_, i) => task(i)),
+    targets: Array.from({ length: TARGETS }, (_, i) => target(i)),
+  };
+}
+
+/** The warm-up workbook's bytes, written in a worker thread that ends with it. */
+export function warmUpWorkbook(): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./intake-warm-up-worker.mjs', import.meta.url));
+    worker.unref(); // a server stopping meanwhile does not wait for it
+    worker.once('message', (bytes: Uint8Array) => {
+      resolve(bytes);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`warm-up writer exited (${code})`)));
+  });
+}
+
+/**
+ * Check the made-up workbook ROUNDS times on each of `threads` checking threads; what the checks find
+ * is dropped.
+ */
+export async function warmUpChecker(checker: IntakeChecker, threads: number): Promise<void> {
+  const bytes = await warmUpWorkbook();
+  const json = Buffer.from(JSON.stringify(warmUpCatalogue()), 'utf8');
+  const catalogueUtf8 = new SharedArrayBuffer(json.length);
+  new Uint8Array(catalogueUtf8).set(json);
+  for (let r = 0; r < ROUNDS; r++) {
+    await Promise.all(
+      Array.from({ length: threads }, () =>
+        checker.check({
+          bytes: bytes.slice(),
+          fileName: 'warm-up.xlsx',
+          catalogueId: WARM_UP_CATALOGUE_ID,
+          catalogueUtf8,
+          maxUnzippedBytes: 64 * 1024 * 1024,
+        }),
+      ),
+    );
+  }
+}
