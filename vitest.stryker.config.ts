@@ -124,6 +124,7 @@ export const CORE_UNIT_TESTS = [
   'workbook-plan-guide',
   'workbook-plan-tables',
   'workbook-plan-upgrade',
+  'workbook-plan-layout',
   'report-verify-rows',
   'report-verify-marks',
   'report-verify-docx-parts',
@@ -133,6 +134,7 @@ export const CORE_UNIT_TESTS = [
   'catalogue-c-segments-flat',
   'catalogue-c-names',
   'catalogue-c-parse-items',
+  'catalogue-c-targets-late',
 ];
 
 export default defineConfig({

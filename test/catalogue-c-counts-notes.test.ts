@@ -104,6 +104,12 @@ describe('a note of who does the work closing a clause', () => {
     ).toEqual(['基层就诊率']);
   });
 
+  it('drops a closing bracket giving a base year’s value', () => {
+    expect(read('到2025年，全省建成10个区域医疗中心（2020年为5个）。')).toMatchObject([
+      { figure: '10个', indicator: '全省建成区域医疗中心', value: 10 },
+    ]);
+  });
+
   it('keeps a bracket that qualifies what is measured', () => {
     expect(read('到2025年，预约诊疗率达到80%（含民营医院）。').map((t) => t.indicator)).toEqual([
       '预约诊疗率（含民营医院）',

@@ -85,6 +85,8 @@ describe('words and lines as poppler lists them', () => {
         numberLine(1),
       ]);
     expect(check([shifted(1.2)], 'render.signature-page').summary).toBe('成文日期在第1页');
+    // the second word's baseline 1.2 pt higher: listed first, still read after the first word
+    expect(check([shifted(-1.2)], 'render.signature-page').summary).toBe('成文日期在第1页');
     expect(check([shifted(2)], 'render.signature-page').summary).toBe('没有成文日期（不检查）');
   });
 

@@ -152,6 +152,14 @@ describe('figures carried over into a 指标 row', () => {
     });
   });
 
+  it('treat a unit written “ ％ ” with spaces as a percent, dividing the text figure', () => {
+    const cat = handCatalogue([beds({ unit: ' ％ ', value: 80 })]);
+    expect(row(sheet(cat, '指标'), 4)[col('I')]).toEqual({
+      formula: 'IFERROR(VALUE(SUBSTITUTE(SUBSTITUTE(H4,"%",""),"％",""))/80,"")',
+      result: '',
+    });
+  });
+
   it('show — for 完成率 where a ratio means nothing: a ceiling, a milestone, a zero target', () => {
     const cat = handCatalogue([
       beds({ id: 'cap', comparator: '<=', offset: 1 }),

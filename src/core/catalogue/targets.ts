@@ -568,8 +568,12 @@ function insideBrackets(hw: string, sFrom: number, at: number, open: string, clo
 const LIST_MARKER =
   /^(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,2}是|——|—|─|·|•|●)\s*/;
 
-/** A bracketed note closing a clause that says who does the work or when: "（省卫生健康委负责）", "（牵头单位：…）". */
-const TRAILING_NOTE = /\s*[（(][^（）()]*(?:负责|牵头|配合|参与|责任单位|完成时限)[^（）()]*[）)]$/;
+/**
+ * A bracketed note closing a clause that says who does the work or when ("（省卫生健康委负责）",
+ * "（牵头单位：…）"), or the value of a base year ("（2020年为5个）").
+ */
+const TRAILING_NOTE =
+  /\s*[（(](?:[^（）()]*(?:负责|牵头|配合|参与|责任单位|完成时限)|(?:19|20)\d{2}年)[^（）()]*[）)]$/;
 
 function trimIndicator(s: string): string {
   return (
@@ -945,7 +949,7 @@ function perUnitOf(text: string, clauseBefore: string, cA: number): string | nul
   if (every >= 0 && !/^每(年|年度)/.test(clauseBefore.slice(every))) {
     const rest = clauseBefore.slice(every);
     const stop = rest.search(
-      /(至少|不少于|不低于|建成|建立|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
+      /(至少|不少于|不低于|建成|建立|建设|新建|设立|建有|配备|达到|拥有|培养|开展|要|应|都|均|有|设置|不高于|不超过)/,
     );
     // "每万名居民": 名 with the people it counts
     const rate = rest.match(
@@ -1094,10 +1098,9 @@ function addCoverage(s: Sentence, found: DraftTarget[]): void {
     const [cA, cB] = clauseBounds(hw, sFrom, sTo, at);
     const dBefore = deadlines.filter((d) => d.at < at);
     const deadline = (dBefore[dBefore.length - 1] ?? deadlines.find((d) => d.at >= at))?.value ?? carried;
-    const indicator = trimIndicator(text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '')).replace(
-      /\s+/g,
-      '',
-    );
+    // "实现家庭医生签约服务全覆盖": what is covered, without the verb on either side
+    const covered = text.slice(cA, at).replace(/(实现|达到|基本实现)\s*$/, '');
+    const indicator = trimIndicator(covered.replace(/^\s*(?:基本)?实现/, '')).replace(/\s+/g, '');
     // "覆盖率达到100%，实现全覆盖": a 全覆盖 naming nothing restates the 100 % written before it
     if (!indicator && found.some((f) => f.figureStart < at && f.unit === '%' && f.value === 100)) continue;
     found.push({
