@@ -17,19 +17,9 @@ import {
   targetPhrase,
   templateView,
 } from '../src/core/report/template.js';
-import { handConfig, handSubmission, type HandLine } from './helpers/hand-submissions.js';
+import { handConfig, handSubmission, type HandLine, handLine as target } from './helpers/hand-submissions.js';
 
 type Row = Record<string, unknown>;
-
-const target = (id: string, quote: string, extra: Partial<HandLine> = {}): HandLine => ({
-  id,
-  quote,
-  comparator: '>=',
-  value: 100,
-  unit: '个',
-  kind: 'total',
-  ...extra,
-});
 
 function model(
   subs: Submission[],

@@ -10,7 +10,7 @@ import type { Submission } from '../src/core/model/submission.js';
 import type { ReportConfig } from '../src/core/report/config.js';
 import { buildReportModel } from '../src/core/report/model.js';
 import { templateView } from '../src/core/report/template.js';
-import { handConfig, handSubmission, type HandLine } from './helpers/hand-submissions.js';
+import { handConfig, handSubmission, handLine as target } from './helpers/hand-submissions.js';
 
 type Row = Record<string, unknown>;
 
@@ -23,16 +23,6 @@ function model(subs: Submission[], over: Partial<ReportConfig> = {}) {
 }
 
 const view = (subs: Submission[], over: Partial<ReportConfig> = {}) => templateView(model(subs, over));
-
-const target = (id: string, quote: string, extra: Partial<HandLine> = {}): HandLine => ({
-  id,
-  quote,
-  comparator: '>=',
-  value: 100,
-  unit: '个',
-  kind: 'total',
-  ...extra,
-});
 
 /** The 指标 items of the first section's first group. */
 function items(v: Row): Row[] {

@@ -10,7 +10,7 @@ import type { ReportConfig } from '../src/core/report/config.js';
 import { buildReportModel } from '../src/core/report/model.js';
 import { fieldOfPolicy } from '../src/core/report/body.js';
 import { selfReference, templateView } from '../src/core/report/template.js';
-import { handConfig, handSubmission, type HandLine } from './helpers/hand-submissions.js';
+import { handConfig, handSubmission, handLine as target } from './helpers/hand-submissions.js';
 
 function view(subs: Submission[], over: Partial<ReportConfig> = {}, expectedOffices: string[] = []) {
   const model = buildReportModel(subs, {
@@ -21,16 +21,6 @@ function view(subs: Submission[], over: Partial<ReportConfig> = {}, expectedOffi
   });
   return templateView(model);
 }
-
-const target = (id: string, quote: string, extra: Partial<HandLine> = {}): HandLine => ({
-  id,
-  quote,
-  comparator: '>=',
-  value: 100,
-  unit: '个',
-  kind: 'total',
-  ...extra,
-});
 
 describe('how the issuer speaks of itself', () => {
   it('a government by its level, an organ by its kind, else 我们', () => {

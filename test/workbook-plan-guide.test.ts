@@ -8,11 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../src/core/model/catalogue.js';
-import { parseCell, parseRange } from '../src/core/workbook/a1.js';
+import { parseCell } from '../src/core/workbook/a1.js';
 import { planWorkbook, type RemovedTarget } from '../src/core/workbook/build-plan.js';
-import type { PlanOptions, PlanSheet, PlanStyle, PlanValue } from '../src/core/workbook/plan.js';
+import type { PlanOptions, PlanSheet, PlanValue } from '../src/core/workbook/plan.js';
 import { RULE_ALLOCATION, RULE_RANKING, RULE_RATE, RULE_STATUS } from '../src/core/progress/rules.js';
 import { handCatalogue, handTarget, handTask } from './helpers/hand-catalogue.js';
+import { planStyleAt as styleAt } from './helpers/plan-grid.js';
 
 const OPTIONS: PlanOptions = {
   office: '长春市',
@@ -30,17 +31,6 @@ function guide(over: Partial<PlanOptions> = {}, cat: Catalogue = catalogue()): P
 }
 
 const column = (s: PlanSheet, c = 0): PlanValue[] => s.blocks[0].values.map((r) => r[c] ?? null);
-
-function styleAt(s: PlanSheet, cell: string): PlanStyle {
-  const { row, col } = parseCell(cell);
-  const out: PlanStyle = {};
-  for (const { range, style } of s.styles) {
-    const box = parseRange(range);
-    if (row < box.row || row >= box.row + box.rows || col < box.col || col >= box.col + box.cols) continue;
-    Object.assign(out, { ...style, font: { ...out.font, ...style.font } });
-  }
-  return out;
-}
 
 const removedOne: RemovedTarget = {
   row: {

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue } from '../src/core/model/catalogue.js';
-import { parseCell, parseRange } from '../src/core/workbook/a1.js';
+import { parseCell } from '../src/core/workbook/a1.js';
 import {
   ListSheet,
   estimateRowHeight,
@@ -16,15 +16,10 @@ import {
   selectForOffice,
   wrappedLines,
 } from '../src/core/workbook/build-plan.js';
-import type {
-  PlanOptions,
-  PlanSheet,
-  PlanStyle,
-  PlanValue,
-  WorkbookPlan,
-} from '../src/core/workbook/plan.js';
+import type { PlanOptions, PlanSheet, PlanValue, WorkbookPlan } from '../src/core/workbook/plan.js';
 import { TARGET_COLUMNS, TASK_COLUMNS, columnLetter } from '../src/core/workbook/layout.js';
 import { seedCatalogue } from './helpers/seeds.js';
+import { planSheet as sheet, planStyleAt as styleAt } from './helpers/plan-grid.js';
 
 let catalogue: Catalogue;
 
@@ -45,12 +40,6 @@ function plan(over: Partial<PlanOptions> = {}, cat = catalogue): WorkbookPlan {
   return planWorkbook(cat, { ...OPTIONS, ...over });
 }
 
-function sheet(p: WorkbookPlan, name: string): PlanSheet {
-  const s = p.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
 /** The value written at a cell ("B4"), from the sheet's blocks. */
 function valueAt(s: PlanSheet, cell: string): PlanValue | undefined {
   const { row, col } = parseCell(cell);
@@ -59,18 +48,6 @@ function valueAt(s: PlanSheet, cell: string): PlanValue | undefined {
     const o = parseCell(b.origin);
     const v = b.values[row - o.row]?.[col - o.col];
     if (v !== undefined) out = v;
-  }
-  return out;
-}
-
-/** A cell's style: every range holding it, later ranges overriding earlier ones field by field. */
-function styleAt(s: PlanSheet, cell: string): PlanStyle {
-  const { row, col } = parseCell(cell);
-  const out: PlanStyle = {};
-  for (const { range, style } of s.styles) {
-    const box = parseRange(range);
-    if (row < box.row || row >= box.row + box.rows || col < box.col || col >= box.col + box.cols) continue;
-    Object.assign(out, { ...style, font: { ...out.font, ...style.font } });
   }
   return out;
 }

@@ -7,10 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, Target } from '../src/core/model/catalogue.js';
-import { parseCell, parseRange } from '../src/core/workbook/a1.js';
 import { ListSheet, planWorkbook, type RemovedTarget } from '../src/core/workbook/build-plan.js';
-import type { PlanOptions, PlanSheet, PlanStyle, WorkbookPlan } from '../src/core/workbook/plan.js';
+import type { PlanOptions, WorkbookPlan } from '../src/core/workbook/plan.js';
 import { handCatalogue, handTarget, handTask } from './helpers/hand-catalogue.js';
+import { planSheet as sheet, planStyleAt as styleAt } from './helpers/plan-grid.js';
 
 const OPTIONS: PlanOptions = {
   office: '长春市',
@@ -20,23 +20,6 @@ const OPTIONS: PlanOptions = {
 
 const plan = (cat: Catalogue, over: Partial<PlanOptions> = {}): WorkbookPlan =>
   planWorkbook(cat, { ...OPTIONS, ...over });
-
-function sheet(p: WorkbookPlan, name: string): PlanSheet {
-  const s = p.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return s;
-}
-
-function styleAt(s: PlanSheet, cell: string): PlanStyle {
-  const { row, col } = parseCell(cell);
-  const out: PlanStyle = {};
-  for (const { range, style } of s.styles) {
-    const box = parseRange(range);
-    if (row < box.row || row >= box.row + box.rows || col < box.col || col >= box.col + box.cols) continue;
-    Object.assign(out, { ...style, font: { ...out.font, ...style.font } });
-  }
-  return out;
-}
 
 const t = (id: string, unit: string | null, offset: number, over: Partial<Target> = {}) =>
   handTarget(id, { value: 60, unit, offset, ...over });

@@ -36,6 +36,17 @@ export interface HandLine {
   evidence?: string;
 }
 
+/** A "≥100个" total target row, with whatever a test changes. */
+export const handLine = (id: string, quote: string, extra: Partial<HandLine> = {}): HandLine => ({
+  id,
+  quote,
+  comparator: '>=',
+  value: 100,
+  unit: '个',
+  kind: 'total',
+  ...extra,
+});
+
 export function handSubmission(
   office: string,
   lines: HandLine[],

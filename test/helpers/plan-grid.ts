@@ -4,8 +4,8 @@
  * edit cells directly and run in milliseconds.
  */
 import type { CellValue, GridSheet, WorkbookGrid } from '../../src/core/model/grid.js';
-import type { WorkbookPlan } from '../../src/core/workbook/plan.js';
-import { parseRange } from '../../src/core/workbook/a1.js';
+import type { PlanSheet, PlanStyle, WorkbookPlan } from '../../src/core/workbook/plan.js';
+import { parseCell, parseRange } from '../../src/core/workbook/a1.js';
 
 export function planGrid(plan: WorkbookPlan): WorkbookGrid {
   return {
@@ -42,4 +42,23 @@ export function headerColumn(s: GridSheet, header: string): { col: number; heade
     if (c >= 0) return { col: c, headerRow: r };
   }
   throw new Error(`no column ${header} in ${s.name}`);
+}
+
+/** A sheet of the plan by name (a test fails loudly when it is missing). */
+export function planSheet(p: WorkbookPlan, name: string): PlanSheet {
+  const s = p.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+/** A cell's style: every range holding it, later ranges overriding earlier ones field by field. */
+export function planStyleAt(s: PlanSheet, cell: string): PlanStyle {
+  const { row, col } = parseCell(cell);
+  const out: PlanStyle = {};
+  for (const { range, style } of s.styles) {
+    const box = parseRange(range);
+    if (row < box.row || row >= box.row + box.rows || col < box.col || col >= box.col + box.cols) continue;
+    Object.assign(out, { ...style, font: { ...out.font, ...style.font } });
+  }
+  return out;
 }
