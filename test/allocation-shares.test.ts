@@ -285,6 +285,12 @@ describe('the scope of an overall target', () => {
     expect(scopeOf({ issuer: '国家市场监督管理总局', title: '' })).toBe('全国');
   });
 
+  it('does not join the words on either side of one it ignores into a new one', () => {
+    // with 城市 cut out, "中国家具协会" would hold 国家 (a national body); the issuer names none
+    expect(scopeOf({ issuer: '中国城市家具协会', title: '' })).toBe('总体');
+    expect(scopeOf({ issuer: '长春城市区建设局', title: '' })).toBe('全区');
+  });
+
   it('is 全国 for a national authority', () => {
     expect(scopeOf({ issuer: '国家发展改革委', title: '' })).toBe('全国');
     expect(scopeOf({ issuer: '国务院办公厅', title: '' })).toBe('全国');

@@ -71,6 +71,10 @@ describe('ids survive reflow', () => {
 describe('matching old ids to new ones by content', () => {
   it('pairs each vanished id with the most similar quote under the same heading only', () => {
     expect(quoteSimilarity('建成社区医院20家', '建成社区医院２０家')).toBe(1);
+    // bigrams 新增 增2 20 0家 against 新增 增2 20 0所: 3 shared of 4 + 4
+    expect(quoteSimilarity('新增20家', '新增20所')).toBe(0.75);
+    expect(quoteSimilarity('家', '家')).toBe(1);
+    expect(quoteSimilarity('家', '所')).toBe(0);
     const m = matchByContent(
       [
         { id: 'd/1.2/Maaaa', quote: '设置完成不少于60个专业的省级质控中心' },

@@ -100,6 +100,11 @@ describe('names of milestones', () => {
     expect(milestone('全省统一的预约挂号平台')).toBe('统一的预约挂号平台');
   });
 
+  it('writes the verb once when there is no 的 to cut at', () => {
+    expect(milestone('建立分级诊疗制度')).toBe('建立分级诊疗制度');
+    expect(milestone('完成县级医院提标改造')).toBe('完成县级医院提标改造');
+  });
+
   it('keeps the first item of an enumeration before 等', () => {
     expect(milestone('家庭医生、社区护士、康复师等队伍建设')).toBe('家庭医生等队伍建设');
   });

@@ -80,6 +80,15 @@ describe('the 填报单位信息 block', () => {
     expect(readFiller(g).problems).toEqual([]);
   });
 
+  it('reads a field left blank as empty, and does not judge a blank phone', () => {
+    const g = grid();
+    fill(guide(g), '填表人', '张三');
+    expect(readFiller(g)).toEqual({
+      filler: { filler: '张三', phone: '', reviewer: '', head: '', reportDate: null },
+      problems: [],
+    });
+  });
+
   it('has none in a workbook made before the block, or without a 填报说明 sheet', () => {
     const g = grid();
     const s = guide(g);

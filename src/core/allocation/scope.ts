@@ -38,7 +38,8 @@ export function scopeOf(doc: Pick<PolicyDocument, 'issuer' | 'title'> | undefine
 }
 
 function scopeOfAuthority(name: string): string | null {
-  const cleaned = name.replace(NOT_DIVISION, '');
+  // a space, not nothing: the words either side must not join ("中国城市家具协会" holds no 国家)
+  const cleaned = name.replace(NOT_DIVISION, ' ');
   const divisions = cleaned.match(DIVISION);
   const last = divisions?.at(-1);
   if (last) return DIVISIONS[last] ?? null;
