@@ -83,7 +83,8 @@ class PreparedStatements {
     const values = params.map((v, i) => {
       if (v === null || v === undefined) return null;
       const serializer = this.lite.serializers[statement.paramTypes[i]];
-      return serializer ? serializer(v) : String(v as string);
+      // As PGlite's query(): a type without a serializer (text, numbers) is sent as the value's text.
+      return serializer ? serializer(v) : (v as { toString(): string }).toString();
     });
     const { messages } = await this.lite.execProtocol(
       concatBytes([
