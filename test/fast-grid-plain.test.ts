@@ -245,9 +245,7 @@ describe('merged ranges', () => {
   it('blanks the covered cells of the first whole block only', () => {
     const cells = '<c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="s"><v>3</v></c>';
     expect(b2(cells, DIGITS, '<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>')).toBeNull();
-    expect(
-      b2(cells, DIGITS, '<mergeCellsX/><mergeCells><mergeCell ref="A2:B2"/></mergeCells>'),
-    ).toBeNull();
+    expect(b2(cells, DIGITS, '<mergeCellsX/><mergeCells><mergeCell ref="A2:B2"/></mergeCells>')).toBeNull();
     expect(b2(cells, DIGITS, '<mergeCells><mergeCell ref="A2:B2"/>')).toBe('二'); // never closed
   });
 });
