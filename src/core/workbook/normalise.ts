@@ -61,6 +61,22 @@ export function parseFigure(raw: CellValue | undefined, unit: string | null | un
   return { ok: true, value: factor === 1 ? value : Number(value.toPrecision(12)) };
 }
 
+/**
+ * A Date's day as ISO text (what toISOString gives, cut to the day; it throws as toISOString does for an
+ * invalid date). The last one is kept: a workbook's date cells mostly hold one date (the period's end), a
+ * Date object each, so the text is made once and shared rather than once per row.
+ */
+let lastDayTime = NaN;
+let lastDay = '';
+function isoDay(d: Date): string {
+  const t = d.getTime();
+  if (t !== lastDayTime) {
+    lastDay = d.toISOString().slice(0, 10);
+    lastDayTime = t;
+  }
+  return lastDay;
+}
+
 export type DateResult = { ok: true; value: string | null } | { ok: false; reason: string };
 
 function validYmd(y: number, m: number, d: number): string | null {
@@ -76,7 +92,7 @@ export function parseDateCell(raw: CellValue | undefined): DateResult {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { ok: false, reason: '不是有效日期' };
     // exceljs and Office.js give dates as UTC midnight of the serial day.
-    return { ok: true, value: raw.toISOString().slice(0, 10) };
+    return { ok: true, value: isoDay(raw) };
   }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw) || raw < 1 || raw > 120000) return { ok: false, reason: '不是日期' };
@@ -117,8 +133,12 @@ const STATUS_ALIASES: Record<string, ProgressStatus> = {
 
 export type StatusResult = { ok: true; value: ProgressStatus | null } | { ok: false; reason: string };
 
+const STATUSES: ReadonlySet<string> = new Set(PROGRESS_STATUSES);
+
 export function parseStatus(raw: CellValue | undefined): StatusResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
+  // A status picked from the list needs no normalising (no wide characters, no spaces in any of them).
+  if (typeof raw === 'string' && STATUSES.has(raw)) return { ok: true, value: raw as ProgressStatus };
   const t = toHalfWidth(String(raw)).replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
   if ((PROGRESS_STATUSES as readonly string[]).includes(t)) return { ok: true, value: t as ProgressStatus };
@@ -130,7 +150,7 @@ export function parseStatus(raw: CellValue | undefined): StatusResult {
 /** A text cell as a trimmed string ('' when blank); numbers and dates become their usual text. */
 export function textCell(raw: CellValue | undefined): string {
   if (raw === null || raw === undefined) return '';
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isoDay(raw);
   const s = String(raw);
   // Most cells hold no carriage return: skip the replace (run for every cell of every upload).
   return (s.indexOf('\r') < 0 ? s : s.replace(/\r\n?/g, '\n')).trim();

@@ -28,7 +28,7 @@ import {
   a1,
   type ColumnDef,
 } from './layout.js';
-import { changedCells } from './fingerprint.js';
+import { cellMatches, fingerprintFits } from './fingerprint.js';
 import { readFiller } from './filler.js';
 import { parseDateCell, parseFigure, parseStatus, textCell, toHalfWidth } from './normalise.js';
 import { parsePeriod } from './period.js';
@@ -78,9 +78,10 @@ function cellAt(sheet: GridSheet, r: number, c: number): CellValue {
   return row ? (row[c] ?? null) : null;
 }
 
-function str(v: CellValue | undefined): string {
-  return textCell(v ?? null);
-}
+const str: (v: CellValue | undefined) => string = textCell;
+
+/** A row that is not there reads as empty (rows may be ragged or missing). */
+const NO_CELLS: readonly CellValue[] = [];
 
 function num(v: CellValue | undefined): number | null {
   if (typeof v === 'number') return v;
@@ -94,18 +95,36 @@ function headerKey(v: CellValue): string {
 }
 
 /** The overall target recorded beside an allocated share (columns I–M of the row table), if any. */
-function metaOverall(sheet: GridSheet, r: number): Pick<MetaRow, 'overall'> {
-  const comparator = str(cellAt(sheet, r, 8));
-  if (!isComparator(comparator)) return {};
+function metaOverall(cells: readonly CellValue[]): MetaRow['overall'] {
+  const comparator = str(cells[8]);
+  if (!isComparator(comparator)) return undefined;
   return {
-    overall: {
-      comparator,
-      value: num(cellAt(sheet, r, 9)),
-      valueMax: num(cellAt(sheet, r, 10)),
-      targetText: str(cellAt(sheet, r, 11)),
-      scope: str(cellAt(sheet, r, 12)),
-    },
+    comparator,
+    value: num(cells[9]),
+    valueMax: num(cells[10]),
+    targetText: str(cells[11]),
+    scope: str(cells[12]),
   };
+}
+
+/** One row of _meta's per-row table, or null when it is none (its kind is neither target nor task). */
+function metaRow(cells: readonly CellValue[]): MetaRow | null {
+  const kind = str(cells[0]);
+  if (kind !== 'target' && kind !== 'task') return null;
+  const row: MetaRow = {
+    kind,
+    id: str(cells[1]),
+    row: num(cells[2]) ?? 0,
+    fingerprint: str(cells[3]),
+    comparator: str(cells[4]),
+    value: num(cells[5]),
+    valueMax: num(cells[6]),
+    unit: str(cells[7]),
+  };
+  // Set only when there (not as an undefined key): the row is stored with the submission as it is.
+  const overall = metaOverall(cells);
+  if (overall) row.overall = overall;
+  return row;
 }
 
 /** Parse a _meta sheet (key/value pairs, then the per-row table). */
@@ -120,19 +139,8 @@ export function parseMeta(sheet: GridSheet): WorkbookMeta | null {
   if (str(kv.get(META_KEYS.format)) !== WORKBOOK_FORMAT) return null;
   const rows: MetaRow[] = [];
   for (r += 2; r < sheet.rows.length; r++) {
-    const kind = str(cellAt(sheet, r, 0));
-    if (kind !== 'target' && kind !== 'task') continue;
-    rows.push({
-      kind,
-      id: str(cellAt(sheet, r, 1)),
-      row: num(cellAt(sheet, r, 2)) ?? 0,
-      fingerprint: str(cellAt(sheet, r, 3)),
-      comparator: str(cellAt(sheet, r, 4)),
-      value: num(cellAt(sheet, r, 5)),
-      valueMax: num(cellAt(sheet, r, 6)),
-      unit: str(cellAt(sheet, r, 7)),
-      ...metaOverall(sheet, r),
-    });
+    const row = metaRow(sheet.rows[r] ?? NO_CELLS);
+    if (row) rows.push(row);
   }
   return {
     format: WORKBOOK_FORMAT,
@@ -278,22 +286,31 @@ function fromSubtitle(sheet: GridSheet, headerRow: number): { office: string; pe
   return { office: '', period: '' };
 }
 
-/** The locked catalogue columns of a 指标 (or 已移除指标) row, as text. */
-function catalogueColumns(
+/**
+ * A 指标 (or 已移除指标) row: its locked catalogue columns as text, and how its figure is judged. One
+ * object literal in the order the fields are stored in (no spread of a part built on its own).
+ */
+function targetRowOf(
   targetId: string,
   row: number,
-  get: (key: string) => CellValue,
-): Omit<TargetRow, 'comparator' | 'value' | 'valueMax'> {
+  cells: CellsByKey,
+  comparator: TargetRow['comparator'],
+  value: number | null,
+  valueMax: number | null,
+): TargetRow {
   return {
     targetId,
     row,
-    document: str(get('document')),
-    section: str(get('section')),
-    quote: str(get('quote')),
-    targetText: str(get('targetText')),
-    unit: str(get('unit')),
-    deadline: str(get('deadline')),
-    lead: str(get('lead')),
+    document: str(cells.get('document')),
+    section: str(cells.get('section')),
+    quote: str(cells.get('quote')),
+    targetText: str(cells.get('targetText')),
+    unit: str(cells.get('unit')),
+    deadline: str(cells.get('deadline')),
+    lead: str(cells.get('lead')),
+    comparator,
+    value,
+    valueMax,
   };
 }
 
@@ -365,16 +382,62 @@ interface TableSpec {
   warnStrayRows: boolean;
 }
 
+/** A row's cells by field key (a column missing from the sheet reads as blank). */
+interface CellsByKey {
+  get(key: string): CellValue;
+}
+
 /** One catalogue row of a table sheet that passed the id checks. */
-interface RowCursor {
+interface RowCursor extends CellsByKey {
   id: string;
   /** 1-based row number. */
   rowNo: number;
   meta: MetaRow | undefined;
-  get: (key: string) => CellValue;
-  where: (key: string) => Where;
+  where(key: string): Where;
   /** Whether any entry (non-catalogue) cell of the row is filled. */
   hasEntry: boolean;
+}
+
+/**
+ * A row cursor as one object of one class: its accessors are shared methods, not closures made for
+ * every row (and renamed per row by the TypeScript loader the server runs under, tsx with keepNames).
+ */
+class TableRow implements RowCursor {
+  readonly id: string;
+  readonly rowNo: number;
+  readonly meta: MetaRow | undefined;
+  readonly hasEntry: boolean;
+  private readonly cells: readonly CellValue[];
+  private readonly sheetName: string;
+  private readonly cols: Map<string, number>;
+
+  constructor(
+    at: { cells: readonly CellValue[]; sheetName: string; cols: Map<string, number>; rowNo: number },
+    id: string,
+    meta: MetaRow | undefined,
+    hasEntry: boolean,
+  ) {
+    this.id = id;
+    this.rowNo = at.rowNo;
+    this.meta = meta;
+    this.hasEntry = hasEntry;
+    this.cells = at.cells;
+    this.sheetName = at.sheetName;
+    this.cols = at.cols;
+  }
+
+  get(key: string): CellValue {
+    const c = this.cols.get(key);
+    return c === undefined ? null : (this.cells[c] ?? null);
+  }
+
+  where(key: string): Where {
+    return {
+      sheet: this.sheetName,
+      cell: a1(this.cols.get(key) ?? 0, this.rowNo),
+      targetId: this.id || null,
+    };
+  }
 }
 
 /** What every row of a submission is read against. */
@@ -448,7 +511,8 @@ function readContext(
     p.warning('sheet-missing', `找不到“${SHEET_GUIDE}”工作表（被删除或改名）`);
   }
   const catalogue = options.catalogue;
-  const catTargets = new Map<string, Target>((catalogue?.targets ?? []).map((t) => [t.id, t]));
+  const catTargets = new Map<string, Target>();
+  for (const t of catalogue?.targets ?? []) catTargets.set(t.id, t);
   if (catalogue && meta && meta.catalogueVersion !== catalogue.version) {
     p.warning(
       'catalogue-version',
@@ -467,7 +531,9 @@ function readContext(
 }
 
 function metaRowsOf(meta: WorkbookMeta | null, kind: MetaRow['kind']): Map<string, MetaRow> {
-  return new Map((meta?.rows ?? []).filter((r) => r.kind === kind).map((r) => [r.id, r]));
+  const byId = new Map<string, MetaRow>();
+  for (const r of meta?.rows ?? []) if (r.kind === kind) byId.set(r.id, r);
+  return byId;
 }
 
 /**
@@ -484,26 +550,21 @@ function readRows(
 ): void {
   const { sheet, header } = table;
   const S = sheet.name;
-  const col = (key: string) => header.cols.get(key);
-  const entryKeys = spec.columns.filter((c) => c.entry).map((c) => c.key);
-  const fpDefs = fingerprintColumns(spec.columns);
-  const fpCols = fpDefs.map((c) => col(c.key));
+  const cols = header.cols;
+  const idCol = cols.get(spec.idKey);
+  // Columns resolved once per sheet, not per row: the entry cells that count as filled, the locked ones.
+  const entryCols: number[] = [];
+  for (const c of spec.columns) {
+    const at = c.entry ? cols.get(c.key) : undefined;
+    if (at !== undefined) entryCols.push(at);
+  }
+  const locked = lockedColumns(spec.columns, cols);
   const seen = new Set<string>();
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const rowNo = r + 1;
-    // Methods of an object literal, not arrow functions held in constants: the TypeScript loader the
-    // server runs under (tsx, keepNames) renames every such function it creates, here twice per row.
-    const { get, where } = {
-      get(this: void, key: string): CellValue {
-        const c = col(key);
-        return c === undefined ? null : cellAt(sheet, r, c);
-      },
-      where(this: void, key: string): Where {
-        return { sheet: S, cell: a1(col(key) ?? 0, rowNo), targetId: id || null };
-      },
-    };
-    const id = str(get(spec.idKey));
-    const hasEntry = entryKeys.some((k) => str(get(k)) !== '');
+    const cells = sheet.rows[r] ?? NO_CELLS;
+    const id = idCol === undefined ? '' : str(cells[idCol]);
+    const hasEntry = anyFilled(cells, entryCols);
     if (!id) {
       const anything = (sheet.rows[r] ?? []).some((v) => str(v) !== '');
       if (hasEntry) {
@@ -521,7 +582,11 @@ function readRows(
       continue;
     }
     if (seen.has(id)) {
-      p.error('row-duplicated', `${spec.noun}编号 ${id} 出现了不止一次（请勿复制行）`, where(spec.idKey));
+      p.error('row-duplicated', `${spec.noun}编号 ${id} 出现了不止一次（请勿复制行）`, {
+        sheet: S,
+        cell: a1(idCol ?? 0, rowNo),
+        targetId: id,
+      });
       continue;
     }
     seen.add(id);
@@ -530,13 +595,12 @@ function readRows(
       p.error(
         'row-added',
         `${spec.noun}编号 ${id} 不在本表的${spec.noun}目录中（新增了行，或改动了${spec.noun}编号）`,
-        where(spec.idKey),
+        { sheet: S, cell: a1(idCol ?? 0, rowNo), targetId: id },
       );
       continue;
     }
-    if (m)
-      checkLockedCells(m, fpDefs, fpCols, (c) => cellAt(sheet, r, c), { S, rowNo, id, noun: spec.noun }, p);
-    visit({ id, rowNo, meta: m, get, where, hasEntry });
+    if (m && locked) checkLockedCells(m, locked, cells, { S, rowNo, id, noun: spec.noun }, p);
+    visit(new TableRow({ cells, sheetName: S, cols, rowNo }, id, m, hasEntry));
   }
   for (const [id, m] of spec.metaRows) {
     if (!seen.has(id)) {
@@ -549,22 +613,51 @@ function readRows(
   }
 }
 
+/** Whether any of the row's cells at `at` holds text (what textCell gives is not blank). */
+function anyFilled(cells: readonly CellValue[], at: readonly number[]): boolean {
+  for (const c of at) {
+    const v = cells[c];
+    if (v === null || v === undefined) continue;
+    // A string is blank when only whitespace: textCell's trim, without the trimmed copy.
+    if (typeof v === 'string' ? v.trim() !== '' : str(v) !== '') return true;
+  }
+  return false;
+}
+
+/** The fingerprinted columns of a sheet and where they are; null when one of them is missing. */
+interface LockedColumns {
+  defs: readonly ColumnDef[];
+  cols: readonly number[];
+}
+
+function lockedColumns(columns: readonly ColumnDef[], cols: Map<string, number>): LockedColumns | null {
+  const defs = fingerprintColumns(columns);
+  const at: number[] = [];
+  for (const d of defs) {
+    const c = cols.get(d.key);
+    // A moved-away column cannot be compared (its absence is reported as a missing column).
+    if (c === undefined) return null;
+    at.push(c);
+  }
+  return { defs, cols: at };
+}
+
 /** An error for each catalogue (locked) cell whose content no longer matches its _meta fingerprint. */
 function checkLockedCells(
   m: MetaRow,
-  defs: readonly ColumnDef[],
-  cols: (number | undefined)[],
-  cellOf: (c: number) => CellValue,
+  locked: LockedColumns,
+  cells: readonly CellValue[],
   at: { S: string; rowNo: number; id: string; noun: string },
   p: Problems,
 ): void {
-  // A moved-away column cannot be compared (its absence is reported as a missing column).
-  if (!cols.every((c) => c !== undefined)) return;
-  const cells = cols.map((c) => cellOf(c));
-  for (const i of changedCells(m.fingerprint, cells)) {
+  const { defs, cols } = locked;
+  const fits = fingerprintFits(m.fingerprint, cols.length);
+  for (let i = 0; i < cols.length; i++) {
+    const cell = cells[cols[i]] ?? null;
+    if (fits && cellMatches(m.fingerprint, i, cell)) continue;
     p.error(
       'locked-cell-edited',
-      `目录内容“${defs[i].header}”被改动（灰色单元格是${at.noun}目录，请勿修改；现为 ${shown(cells[i] ?? '')}）`,
+      `目录内容“${defs[i].header}”被改动（灰色单元格是${at.noun}目录，请勿修改；现为 ${shown(cell ?? '')}）`,
       { sheet: at.S, cell: a1(cols[i], at.rowNo), targetId: at.id },
     );
   }
@@ -731,13 +824,15 @@ function readTargetRow(
   p: Problems,
 ): { targetRow: TargetRow; entry: Entry } {
   const { rule, known, target } = targetRule(row, ctx);
-  const targetRow: TargetRow = {
-    ...catalogueColumns(row.id, row.rowNo, row.get),
-    comparator: known && isComparator(rule.comparator) ? rule.comparator : null,
-    value: known ? rule.value : null,
-    valueMax: known ? rule.valueMax : null,
-    ...(row.meta?.overall ? { overall: row.meta.overall } : {}),
-  };
+  const targetRow = targetRowOf(
+    row.id,
+    row.rowNo,
+    row,
+    known && isComparator(rule.comparator) ? rule.comparator : null,
+    known ? rule.value : null,
+    known ? rule.valueMax : null,
+  );
+  if (row.meta?.overall) targetRow.overall = row.meta.overall;
   if (ctx.catalogue && !ctx.catTargets.has(row.id)) {
     p.warning('target-not-in-catalogue', `指标 ${row.id} 不在所给目录中`, row.where('targetId'));
   }
@@ -892,13 +987,8 @@ export function readRemovedTargets(grid: WorkbookGrid): { row: TargetRow; entry:
     const date = parseDateCell(get('asOf'));
     const st = parseStatus(get('status'));
     out.push({
-      row: {
-        ...catalogueColumns(id, r + 1, get),
-        // A removed target is no longer judged against anything.
-        comparator: null,
-        value: null,
-        valueMax: null,
-      },
+      // A removed target is no longer judged against anything.
+      row: targetRowOf(id, r + 1, { get }, null, null, null),
       entry: {
         targetId: id,
         baseline: figure('baseline'),
