@@ -222,6 +222,8 @@ const ROOT_PREFIX = /^(?:\uFEFF)?\s*(?:<\?[\s\S]*?\?>\s*)*<([A-Za-z_][\w.-]*):[A
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[\w.-]/;
 const SPACE = /\s/;
+/** A character that continues a word (what \b looks at). */
+const NAME_WORD = /\w/;
 
 /**
  * The prefix of an element starting at i, as /<([A-Za-z_][\w.-]*):[A-Za-z_]/ would find it there. Walked by
@@ -283,23 +285,57 @@ function attr(attrs: string, name: string): string | null {
   return m ? decodeXml(m[1] ?? m[2] ?? '') : null;
 }
 
+/** Whether c (a char code) is one \w matches: [A-Za-z0-9_]. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * The contents of the elements `name` in xml, in order ('' for a self-closing one), exactly as the
+ * global regular expression /<name\b[^>]*?(?:\/>|>([\s\S]*?)<\/name>)/g finds them, but with indexOf:
+ * a start tag runs to its first '>', its content to the first end tag after it, and a start without
+ * an end tag after it is passed over. (The expressions took a tenth of reading a workbook.)
+ */
+export function elementContents(xml: string, name: string): string[] {
+  const out: string[] = [];
+  const open = `<${name}`;
+  const close = `</${name}>`;
+  let i = xml.indexOf(open);
+  while (i >= 0) {
+    const after = i + open.length;
+    if (after < xml.length && isWordChar(xml.charCodeAt(after))) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    const gt = xml.indexOf('>', after);
+    if (gt < 0) break; // nor has any later start a '>'
+    if (gt > after && xml.charCodeAt(gt - 1) === 47 /* / */) {
+      out.push('');
+      i = xml.indexOf(open, gt + 1);
+      continue;
+    }
+    const end = xml.indexOf(close, gt + 1);
+    if (end < 0) {
+      i = xml.indexOf(open, i + 1);
+      continue;
+    }
+    out.push(xml.slice(gt + 1, end));
+    i = xml.indexOf(open, end + close.length);
+  }
+  return out;
+}
+
 /** Text of all <t> elements of a string item, leaving out phonetic runs (<rPh>). */
 function stringItemText(xml: string): string {
   const body = xml.includes('<rPh') ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : xml;
   let out = '';
-  const re = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) out += decodeEscapes(decodeXml(m[1] ?? ''));
+  for (const text of elementContents(body, 't')) out += decodeEscapes(decodeXml(text));
   return out;
 }
 
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
-  const out: string[] = [];
-  const re = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(stringItemText(m[1] ?? ''));
-  return out;
+  return elementContents(xml, 'si').map(stringItemText);
 }
 
 /** Style index → whether numbers in that style are dates. */
@@ -431,10 +467,12 @@ interface CellTag {
   sTo: number;
   tFrom: number;
   tTo: number;
+  /** Just after the cell's "</c>" when plainCellValue read it. */
+  end: number;
 }
 
 function newCellTag(): CellTag {
-  return { rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, tFrom: -1, tTo: -1 };
+  return { rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, tFrom: -1, tTo: -1, end: -1 };
 }
 
 /** The style attribute's text (s="…"), or null. */
@@ -493,6 +531,147 @@ function cellTag(xml: string, from: number, to: number, tag: CellTag): void {
     }
     i = end + 1;
   }
+}
+
+/**
+ * The end (closing quote) of an attribute written ` n="value"` at i — one space, the one-letter name
+ * `name` (a char code), '=' and a double quote, nothing around them — whose value holds no '&', '<' or
+ * '>'; -1 for anything else.
+ */
+function plainAttrEnd(xml: string, i: number, name: number): number {
+  if (
+    xml.charCodeAt(i) !== 32 ||
+    xml.charCodeAt(i + 1) !== name ||
+    xml.charCodeAt(i + 2) !== 61 /* = */ ||
+    xml.charCodeAt(i + 3) !== 34 /* " */
+  )
+    return -1;
+  for (let j = i + 4; j < xml.length; j++) {
+    const c = xml.charCodeAt(j);
+    if (c === 34) return j;
+    if (c === 38 /* & */ || c === 60 /* < */ || c === 62 /* > */) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The tag of the cell at `open` ("<c ") when it is written as Excel, WPS, LibreOffice and exceljs write
+ * it — `<c r="…" s="…" t="…">` or "/>", s and t optional, in that order, one space before each, double
+ * quotes, no entity — read in one pass: fills `tag` as cellTag would and gives the index of the tag's
+ * '>' (the first '>' after `open`, as no value holds one). -1 for any other spelling, which cellTag reads.
+ */
+function plainCellTag(xml: string, open: number, tag: CellTag): number {
+  let i = open + 2;
+  const rEnd = plainAttrEnd(xml, i, 114 /* r */);
+  if (rEnd < 0) return -1;
+  tag.rFrom = i + 4;
+  tag.rTo = rEnd;
+  tag.sFrom = tag.tFrom = -1;
+  i = rEnd + 1;
+  const sEnd = plainAttrEnd(xml, i, 115 /* s */);
+  if (sEnd >= 0) {
+    tag.sFrom = i + 4;
+    tag.sTo = sEnd;
+    i = sEnd + 1;
+  }
+  const tEnd = plainAttrEnd(xml, i, 116 /* t */);
+  if (tEnd >= 0) {
+    tag.tFrom = i + 4;
+    tag.tTo = tEnd;
+    i = tEnd + 1;
+  }
+  const c = xml.charCodeAt(i);
+  if (c === 62 /* > */) return i;
+  return c === 47 /* / */ && xml.charCodeAt(i + 1) === 62 ? i + 1 : -1;
+}
+
+/** Whether "</v></c>" is at i. */
+function closesPlainCell(xml: string, i: number): boolean {
+  return (
+    xml.charCodeAt(i) === 60 /* < */ &&
+    xml.charCodeAt(i + 1) === 47 /* / */ &&
+    xml.charCodeAt(i + 2) === 118 /* v */ &&
+    xml.charCodeAt(i + 3) === 62 /* > */ &&
+    xml.charCodeAt(i + 4) === 60 &&
+    xml.charCodeAt(i + 5) === 47 &&
+    xml.charCodeAt(i + 6) === 99 /* c */ &&
+    xml.charCodeAt(i + 7) === 62
+  );
+}
+
+/** Exact powers of ten (every one up to 1e22 is a double exactly). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** Digits s[from, to) as a number, -1 unless 1–9 ASCII digits (nothing else). */
+function digitsIn(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * s[from, to) as parseFloat reads it when it is written `-?digits(.digits)?` with at most 15 digits;
+ * NaN for anything else. With at most 15 digits the digits are an exact integer m and the result
+ * m / 10^k is one correctly rounded division of two exact doubles: the double nearest the decimal,
+ * which is what parseFloat gives.
+ */
+export function plainNumber(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46 /* . */ && point < 0 && digits > 0) point = i;
+    else if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else return NaN;
+  }
+  if (digits === 0 || digits > 15 || point === to - 1) return NaN;
+  const n = point < 0 ? m : m / POW10[to - point - 1];
+  return negative ? -n : n;
+}
+
+/**
+ * The value of a cell whose content is exactly `<v>TEXT</v></c>` — no formula, TEXT without markup, as
+ * nearly every cell is written — when it is a shared string (TEXT 1–9 digits) or a plain number (t
+ * absent or "n"; a plain style index): read in place, giving what cellValue gives, with tag.end set
+ * after the "</c>". Undefined for anything else, which the general path reads.
+ */
+function plainCellValue(xml: string, gt: number, tag: CellTag, ctx: SheetContext): CellValue | undefined {
+  if (
+    xml.charCodeAt(gt + 1) !== 60 /* < */ ||
+    xml.charCodeAt(gt + 2) !== 118 /* v */ ||
+    xml.charCodeAt(gt + 3) !== 62 /* > */
+  )
+    return undefined;
+  const from = gt + 4;
+  // Char by char, not indexOf/startsWith: a builtin's call costs more than these few characters.
+  let to = from;
+  while (to < xml.length && xml.charCodeAt(to) !== 60) to++;
+  if (!closesPlainCell(xml, to)) return undefined;
+  let value: CellValue;
+  if (tag.tFrom >= 0 && typeIs(xml, tag, 's')) {
+    const index = digitsIn(xml, from, to);
+    if (index < 0) return undefined;
+    value = ctx.strings[index] ?? fail('shared string out of range');
+  } else if (tag.tFrom < 0 || typeIs(xml, tag, 'n')) {
+    const n = plainNumber(xml, from, to);
+    if (Number.isNaN(n)) return undefined;
+    const style = tag.sFrom < 0 ? -1 : digitsIn(xml, tag.sFrom, tag.sTo);
+    if (tag.sFrom >= 0 && style < 0) return undefined;
+    value = style >= 0 && ctx.dates[style] ? serialToDate(n, ctx.date1904) : n;
+  } else return undefined;
+  tag.end = to + 8;
+  return value;
 }
 
 /** The value of a cell with type `t` and raw <v> text `raw` (non-empty), reduced as exceljs does. */
@@ -561,6 +740,24 @@ function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: Sh
   return typedValue(t, raw, style === null ? null : utf8Text(style, ctx.latin1), ctx);
 }
 
+/** Put a value at a packed cell reference (cellRefIn); no floating-point remainder (a library call). */
+function setCell(rows: CellValue[][], at: number, value: CellValue): void {
+  const r = Math.floor(at / MAX_COLS);
+  (rows[r] ??= [])[at - r * MAX_COLS] = value;
+}
+
+/**
+ * xml.indexOf(head + tail, from), searched by `tail`: an indexOf led by a character as frequent as '<'
+ * stops at every one of them and took ~0.1 ms on a 240 KB sheet; a rarer first character is skipped
+ * to quickly, and each occurrence of `tail` is then checked for `head` before it.
+ */
+function indexOfMarkup(xml: string, head: string, tail: string, from: number): number {
+  for (let i = xml.indexOf(tail, from + head.length); i >= 0; i = xml.indexOf(tail, i + 1)) {
+    if (xml.startsWith(head, i - head.length)) return i - head.length;
+  }
+  return -1;
+}
+
 /**
  * The cells of one sheet. A plain indexOf scanner (no regular expressions per cell). Every cell needs
  * its r="A1" reference (Excel, WPS, LibreOffice and exceljs always write one; without it the file goes
@@ -570,25 +767,32 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   const rows: CellValue[][] = [];
   const dataStart = xml.indexOf('<sheetData');
   if (dataStart < 0) return rows;
-  let end = xml.indexOf('</sheetData', dataStart);
+  let end = indexOfMarkup(xml, '</s', 'heetData', dataStart);
   if (end < 0) end = xml.length;
   // Position of the next '<f' at or after the current cell, advanced monotonically (amortised O(n): a
   // fresh indexOf per cell would rescan the rest of the sheet after its last formula).
-  let nextFormula = xml.indexOf('<f', dataStart);
+  let nextFormula = indexOfMarkup(xml, '<', 'f', dataStart);
   const tag = newCellTag();
   let p = dataStart;
   for (;;) {
-    const open = xml.indexOf('<c', p);
+    // The next cell usually starts right where the last one ended.
+    const open = xml.charCodeAt(p) === 60 && xml.charCodeAt(p + 1) === 99 ? p : xml.indexOf('<c', p);
     if (open < 0 || open >= end) break;
     if (!endsName(xml, open + 2)) {
       p = open + 2;
       continue;
     }
-    const gt = xml.indexOf('>', open);
-    if (gt < 0) fail('unclosed cell');
-    cellTag(xml, open + 2, gt, tag);
-    if (tag.rFrom < 0) fail('cell without a reference');
-    const at = cellRefOf(xml, tag);
+    let gt = plainCellTag(xml, open, tag);
+    let at: number;
+    if (gt >= 0)
+      at = cellRefIn(xml, tag.rFrom, tag.rTo); // no entity in a plain tag
+    else {
+      gt = xml.indexOf('>', open);
+      if (gt < 0) fail('unclosed cell');
+      cellTag(xml, open + 2, gt, tag);
+      if (tag.rFrom < 0) fail('cell without a reference');
+      at = cellRefOf(xml, tag);
+    }
     if (at < 0) {
       const ref = refText(xml, tag);
       if (/^[A-Za-z]{1,3}[0-9]+$/.test(ref)) throw new CellOutOfRange(ctx.name, ref);
@@ -598,17 +802,23 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
       p = gt + 1;
       continue;
     }
+    const plain = plainCellValue(xml, gt, tag, ctx);
+    if (plain !== undefined) {
+      p = tag.end;
+      setCell(rows, at, plain);
+      continue;
+    }
     const close = xml.indexOf('</c', gt);
     if (close < 0 || !endsName(xml, close + 3)) fail('unclosed cell');
     p = close + 3;
     // Searches stay inside the cell: an unbounded indexOf would scan on to the next formula anywhere in
     // the sheet, which made sheets without formulas quadratic.
-    if (nextFormula >= 0 && nextFormula < gt) nextFormula = xml.indexOf('<f', gt);
+    if (nextFormula >= 0 && nextFormula < gt) nextFormula = indexOfMarkup(xml, '<', 'f', gt);
     const hasFormula = nextFormula >= 0 && nextFormula < close;
     const value = cellValue(xml, tag, gt, close, ctx);
     // exceljs drops a formula's cached result when it is 0, false or empty; match it so both readers agree.
     if (value === null || (hasFormula && (value === 0 || value === '' || value === false))) continue;
-    (rows[Math.floor(at / MAX_COLS)] ??= [])[at % MAX_COLS] = value;
+    setCell(rows, at, value);
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -618,9 +828,22 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   return rows;
 }
 
+/**
+ * What /<mergeCells\b[\s\S]*?<\/mergeCells>/ finds (the first such start that has a close after it,
+ * up to that close), searched as indexOfMarkup does.
+ */
+export function mergeCellsBlock(xml: string): string | null {
+  let open = indexOfMarkup(xml, '<merge', 'Cells', 0);
+  while (open >= 0 && NAME_WORD.test(xml[open + 11] ?? ''))
+    open = indexOfMarkup(xml, '<merge', 'Cells', open + 1);
+  if (open < 0) return null;
+  const close = indexOfMarkup(xml, '</merge', 'Cells>', open + 11);
+  return close < 0 ? null : xml.slice(open, close + 13);
+}
+
 /** Blank the covered (non-top-left) cells of merged ranges, as readWorkbookGrid does. */
 function blankMerges(xml: string, rows: CellValue[][], latin1: boolean): void {
-  const found = /<mergeCells\b[\s\S]*?<\/mergeCells>/.exec(xml)?.[0];
+  const found = mergeCellsBlock(xml);
   if (!found) return;
   const block = utf8Text(found, latin1);
   for (const m of block.matchAll(/<mergeCell\b([^>]*)\/?>/g)) {
