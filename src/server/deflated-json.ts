@@ -166,6 +166,17 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
+ * The members after `rows` as they close the whole ('{"entries":…}' → ',"entries":…}'; '{}' → '}'), as
+ * bytes: its '{' is overwritten in place rather than the ~100 K characters copied into a new string.
+ */
+function closingBytes(after: string): Uint8Array {
+  if (after === '{}') return Buffer.from('}');
+  const bytes = utf8Of(after);
+  bytes[0] = 0x2c; // ','
+  return bytes;
+}
+
+/**
  * UTF-8 JSON of `value`, raw-deflated. For a plain object with a `rows` array (a Submission), the JSON
  * is written in three pieces — the members before `rows`, `rows`, the members after it — exactly as
  * JSON.stringify writes the whole, and the rows' piece is reused when it can be.
@@ -186,12 +197,13 @@ export function deflatedJson(value: unknown): Uint8Array {
   const head = JSON.stringify(before);
   const tail = JSON.stringify(after);
   const opening = `${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(REUSED_MEMBER)}:`;
-  const closing = tail === '{}' ? '}' : `,${tail.slice(1)}`;
   const openingBytes = Buffer.from(opening, 'utf8');
   const middle = reusedPiece(rows);
+  // After the rows' piece: both encode into the thread's one scratch buffer.
+  const closing = closingBytes(tail);
   return joined([
     deflateBytes(openingBytes, true),
     middle.deflated,
-    deflateBytes(utf8Of(closing), false, lastWindow(openingBytes, middle.end)),
+    deflateBytes(closing, false, lastWindow(openingBytes, middle.end)),
   ]);
 }
