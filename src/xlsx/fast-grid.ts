@@ -135,9 +135,11 @@ function sheetText(
   if (data === undefined) return null;
   if (decodeLatin1) {
     const text = withoutComments(decodeLatin1(data));
-    const high = text.search(HIGH);
-    const root = high < 0 ? 0 : text.search(/<[A-Za-z_]/);
-    if (high < 0 || (root >= 0 && root < high && !text.includes('?>', root))) {
+    // Only the prolog is searched for a high byte, not the whole part: when the part is all ASCII but
+    // a "?>" follows its root, both decodings give the same text, so either way reads the same.
+    const root = text.search(/<[A-Za-z_]/);
+    const prolog = root < 0 ? text : text.slice(0, root);
+    if (!HIGH.test(prolog) && (root < 0 || !text.includes('?>', root))) {
       return { xml: withoutRootPrefix(text), latin1: true };
     }
   }
@@ -749,7 +751,11 @@ function plainSharedString(xml: string, gt: number, close: number, ctx: SheetCon
 
 /** Whether the t attribute (absent: 'n') is exactly `type`; compared in place. */
 function typeIs(xml: string, tag: CellTag, type: string): boolean {
-  return tag.tTo - tag.tFrom === type.length && xml.startsWith(type, tag.tFrom);
+  if (tag.tTo - tag.tFrom !== type.length) return false;
+  // char by char: startsWith's call costs more than comparing these one to three characters
+  for (let i = 0; i < type.length; i++)
+    if (xml.charCodeAt(tag.tFrom + i) !== type.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Value of one cell from its tag and inner XML [gt+1, close); null for an empty cell. */
