@@ -25,7 +25,7 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   try {
     for await (const part of req.parts()) {
       if (part.type === 'file') {
-        const bytes = new Uint8Array(await part.toBuffer());
+        const bytes = ownBytes(await part.toBuffer());
         out.files.push({ field: part.fieldname, fileName: cleanFileName(part.filename), bytes });
       } else if (typeof part.value === 'string') {
         out.fields[part.fieldname] = part.value;
@@ -38,6 +38,19 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     throw badRequest('上传的内容不完整或格式已损坏，请重新上传', 'bad-multipart');
   }
   return out;
+}
+
+/**
+ * The file's bytes as a plain Uint8Array. The plugin's buffer is a fresh concatenation; only a small
+ * one is a slice of Node's shared pool, and that one is copied (a pool slice must not travel to the
+ * checking thread with its neighbours). Not copying the rest spares 150 KB per upload that the garbage
+ * collector counts as external memory during a burst.
+ */
+function ownBytes(buf: Buffer): Uint8Array {
+  if (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) {
+    return new Uint8Array(buf.buffer, 0, buf.byteLength);
+  }
+  return new Uint8Array(buf);
 }
 
 /** The base name a browser sent, without any folder part or control characters. */
