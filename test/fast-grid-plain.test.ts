@@ -186,6 +186,19 @@ describe('shared strings', () => {
     expect(rows[1]).toEqual(['甲', '', '', '', '乙', ' 丙 ', '丁戊', '己', 'a&b<一\r', '<庚>', '辛']);
   });
 
+  it('reads a plain item after any other, and an item of two texts', () => {
+    const items = [
+      '<si><t>甲</t><t>乙</t></si>',
+      '<si><t>丙</t></si>',
+      '<si><t xml:space="preserve"> 丁</t></si>',
+      '<si><t>戊</t></si>',
+    ];
+    const cells = items.map((_, i) => `<c r="${String.fromCharCode(65 + i)}2" t="s"><v>${i}</v></c>`);
+    const sheet = worksheet(`<row r="2">${cells.join('')}</row>`);
+    const bytes = xlsxFromParts({ sheets: [sheet], sharedStrings: sharedStringsXml(items) });
+    expect(readBothWays(bytes).sheets[0].rows[1]).toEqual(['甲乙', '丙', ' 丁', '戊']);
+  });
+
   it('finds element contents as the defining expression does, however odd the markup', () => {
     const definition = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
     const piece = fc.constantFrom(

@@ -6,8 +6,8 @@
  * (which also runs the embedded database) never walks, copies, checks or re-encodes it.
  */
 import { createHash } from 'node:crypto';
-import { deflateRawSync } from 'node:zlib';
 import type { Catalogue } from '../core/model/catalogue.js';
+import { deflatedJson } from './deflated-json.js';
 import { HttpError } from './errors.js';
 import { checkWorkbook, type SubmissionHead } from './intake.js';
 
@@ -35,6 +35,8 @@ export type CheckOutcome =
       sha256: string;
     };
 
+export { deflatedJson };
+
 const catalogues = new Map<number, Catalogue>();
 
 function catalogueOf(task: CheckTask): Catalogue {
@@ -44,35 +46,6 @@ function catalogueOf(task: CheckTask): Catalogue {
     catalogues.set(task.catalogueId, c);
   }
   return c;
-}
-
-/** Most a UTF-16 code unit takes in UTF-8 (a surrogate pair: 4 bytes for 2 units). */
-const UTF8_PER_UNIT = 3;
-/** Largest text encoded into the thread's reused buffer; longer ones get a buffer of their own. */
-const SCRATCH_UNITS = 1 << 20;
-let scratch: Buffer | null = null;
-
-/**
- * The text's UTF-8 bytes (as Buffer.from gives them), in a buffer the thread reuses: a submission's
- * ~260 KB is encoded once per upload and deflated at once, so a fresh buffer for it each time is only
- * garbage to collect. The bytes are valid until the next call.
- */
-function utf8Of(text: string): Buffer {
-  if (text.length > SCRATCH_UNITS) return Buffer.from(text, 'utf8');
-  scratch ??= Buffer.allocUnsafeSlow(SCRATCH_UNITS * UTF8_PER_UNIT);
-  return scratch.subarray(0, scratch.write(text, 'utf8'));
-}
-
-/**
- * UTF-8 JSON, raw-deflated at level 1 (~1 ms for a 300-target workbook's ~260 KB, to ~26 KB; higher
- * levels cost several times that for a few KB less), in an ArrayBuffer of its own (not zlib's or
- * Buffer's shared memory), so that it can be moved to the main thread.
- */
-export function deflatedJson(value: unknown): Uint8Array {
-  const z = deflateRawSync(utf8Of(JSON.stringify(value)), { level: 1 });
-  const own = new Uint8Array(z.length);
-  own.set(z);
-  return own;
 }
 
 export async function checkUpload(task: CheckTask): Promise<CheckOutcome> {

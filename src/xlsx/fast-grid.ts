@@ -135,9 +135,11 @@ function sheetText(
   if (data === undefined) return null;
   if (decodeLatin1) {
     const text = withoutComments(decodeLatin1(data));
-    const high = text.search(HIGH);
-    const root = high < 0 ? 0 : text.search(/<[A-Za-z_]/);
-    if (high < 0 || (root >= 0 && root < high && !text.includes('?>', root))) {
+    // Only the prolog is searched for a high byte, not the whole part: when the part is all ASCII but
+    // a "?>" follows its root, both decodings give the same text, so either way reads the same.
+    const root = text.search(/<[A-Za-z_]/);
+    const prolog = root < 0 ? text : text.slice(0, root);
+    if (!HIGH.test(prolog) && (root < 0 || !text.includes('?>', root))) {
       return { xml: withoutRootPrefix(text), latin1: true };
     }
   }
@@ -290,38 +292,47 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** A match of ELEMENT's expression (below): the element's content, and where the search goes on. */
+interface ElementMatch {
+  content: string;
+  next: number;
+}
+
 /**
- * The contents of the elements `name` in xml, in order ('' for a self-closing one), exactly as the
- * global regular expression /<name\b[^>]*?(?:\/>|>([\s\S]*?)<\/name>)/g finds them, but with indexOf:
+ * The next element `name` at or after `from`, as the global regular expression
+ * /<name\b[^>]*?(?:\/>|>([\s\S]*?)<\/name>)/g finds it ('' for a self-closing one), but with indexOf:
  * a start tag runs to its first '>', its content to the first end tag after it, and a start without
- * an end tag after it is passed over. (The expressions took a tenth of reading a workbook.)
+ * an end tag after it is passed over. False when there is none. (The expressions took a tenth of
+ * reading a workbook.)
  */
+function nextElement(xml: string, name: string, from: number, m: ElementMatch): boolean {
+  const open = `<${name}`;
+  for (let i = xml.indexOf(open, from); i >= 0; i = xml.indexOf(open, i + 1)) {
+    const after = i + open.length;
+    if (after < xml.length && isWordChar(xml.charCodeAt(after))) continue;
+    const gt = xml.indexOf('>', after);
+    if (gt < 0) return false; // nor has any later start a '>'
+    if (gt > after && xml.charCodeAt(gt - 1) === 47 /* / */) {
+      m.content = '';
+      m.next = gt + 1;
+      return true;
+    }
+    const close = `</${name}>`;
+    const end = xml.indexOf(close, gt + 1);
+    if (end >= 0) {
+      m.content = xml.slice(gt + 1, end);
+      m.next = end + close.length;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The contents of every element `name` in xml, in order (see nextElement). */
 export function elementContents(xml: string, name: string): string[] {
   const out: string[] = [];
-  const open = `<${name}`;
-  const close = `</${name}>`;
-  let i = xml.indexOf(open);
-  while (i >= 0) {
-    const after = i + open.length;
-    if (after < xml.length && isWordChar(xml.charCodeAt(after))) {
-      i = xml.indexOf(open, i + 1);
-      continue;
-    }
-    const gt = xml.indexOf('>', after);
-    if (gt < 0) break; // nor has any later start a '>'
-    if (gt > after && xml.charCodeAt(gt - 1) === 47 /* / */) {
-      out.push('');
-      i = xml.indexOf(open, gt + 1);
-      continue;
-    }
-    const end = xml.indexOf(close, gt + 1);
-    if (end < 0) {
-      i = xml.indexOf(open, i + 1);
-      continue;
-    }
-    out.push(xml.slice(gt + 1, end));
-    i = xml.indexOf(open, end + close.length);
-  }
+  const m: ElementMatch = { content: '', next: 0 };
+  while (nextElement(xml, name, m.next, m)) out.push(m.content);
   return out;
 }
 
@@ -333,9 +344,30 @@ function stringItemText(xml: string): string {
   return out;
 }
 
+/**
+ * The text of the shared string item at i when it is written `<si><t>TEXT</t></si>` with no markup in
+ * TEXT (as nearly every item is), and where the search goes on after it (in m); false for any other
+ * spelling. The same as stringItemText of nextElement's content: that content is `<t>TEXT</t>`.
+ */
+function plainStringItem(xml: string, i: number, m: ElementMatch): boolean {
+  if (!xml.startsWith('<si><t>', i)) return false;
+  const end = xml.indexOf('</t></si>', i + 7);
+  if (end < 0 || xml.indexOf('<', i + 7) !== end) return false;
+  m.content = decodeEscapes(decodeEntities(xml.slice(i + 7, end)));
+  m.next = end + 9;
+  return true;
+}
+
+/** The shared strings: the text of every <si> item (nextElement), in order. */
 function sharedStrings(xml: string | null): string[] {
   if (!xml) return [];
-  return elementContents(xml, 'si').map(stringItemText);
+  const out: string[] = [];
+  const m: ElementMatch = { content: '', next: 0 };
+  for (;;) {
+    if (plainStringItem(xml, m.next, m)) out.push(m.content);
+    else if (nextElement(xml, 'si', m.next, m)) out.push(stringItemText(m.content));
+    else return out;
+  }
 }
 
 /** Style index → whether numbers in that style are dates. */
@@ -719,7 +751,11 @@ function plainSharedString(xml: string, gt: number, close: number, ctx: SheetCon
 
 /** Whether the t attribute (absent: 'n') is exactly `type`; compared in place. */
 function typeIs(xml: string, tag: CellTag, type: string): boolean {
-  return tag.tTo - tag.tFrom === type.length && xml.startsWith(type, tag.tFrom);
+  if (tag.tTo - tag.tFrom !== type.length) return false;
+  // char by char: startsWith's call costs more than comparing these one to three characters
+  for (let i = 0; i < type.length; i++)
+    if (xml.charCodeAt(tag.tFrom + i) !== type.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Value of one cell from its tag and inner XML [gt+1, close); null for an empty cell. */
@@ -767,7 +803,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   const rows: CellValue[][] = [];
   const dataStart = xml.indexOf('<sheetData');
   if (dataStart < 0) return rows;
-  let end = indexOfMarkup(xml, '</s', 'heetData', dataStart);
+  let end = indexOfMarkup(xml, '</sheet', 'Data', dataStart);
   if (end < 0) end = xml.length;
   // Position of the next '<f' at or after the current cell, advanced monotonically (amortised O(n): a
   // fresh indexOf per cell would rescan the rest of the sheet after its last formula).

@@ -1,0 +1,209 @@
+/**
+ * A checked submission as it is stored: its UTF-8 JSON (what JSON.stringify gives), raw-deflated, in an
+ * ArrayBuffer of its own so that it can be moved to the main thread. store.ts parsedSubmission reads it
+ * back with one inflate and JSON.parse.
+ *
+ * Every office of a round reads its 指标 rows from the same catalogue, so a checking thread stores the same
+ * `rows` again and again (~40 % of the JSON). A raw deflate stream may be cut into pieces compressed on
+ * their own (each but the last ended by a sync flush, which ends on a byte boundary and marks no final
+ * block) and joined: so the rows' compressed piece is kept and reused while the next submission's rows are
+ * the same, value for value, which costs far less than writing, encoding and compressing them again. The
+ * piece after the rows is compressed with the rows' last 32 KB as its preset dictionary, so it refers back
+ * into them as one stream would (the joined bytes come out no larger than one stream's).
+ */
+import { constants, deflateRawSync } from 'node:zlib';
+
+/** Most a UTF-16 code unit takes in UTF-8 (a surrogate pair: 4 bytes for 2 units). */
+const UTF8_PER_UNIT = 3;
+/** Largest text encoded into the thread's reused buffer; longer ones get a buffer of their own. */
+const SCRATCH_UNITS = 1 << 20;
+let scratch: Buffer | null = null;
+
+/**
+ * The text's UTF-8 bytes (as Buffer.from gives them), in a buffer the thread reuses: a submission's
+ * ~260 KB is encoded once per upload and deflated at once, so a fresh buffer for it each time is only
+ * garbage to collect. The bytes are valid until the next call.
+ */
+function utf8Of(text: string): Buffer {
+  if (text.length > SCRATCH_UNITS) return Buffer.from(text, 'utf8');
+  scratch ??= Buffer.allocUnsafeSlow(SCRATCH_UNITS * UTF8_PER_UNIT);
+  return scratch.subarray(0, scratch.write(text, 'utf8'));
+}
+
+/** Deflate's window: how far back a piece may refer into the text before it. */
+const WINDOW = 1 << 15;
+
+/**
+ * Raw deflate at level 1 (~1 ms for a 300-target workbook's ~260 KB, to ~26 KB; higher levels cost several
+ * times that for a few KB less). `more`: another piece follows (a sync flush instead of the final block).
+ * `before`: the (up to WINDOW) bytes the joined stream holds just before this piece, which it may refer
+ * to as a piece of one stream would (a raw stream's preset dictionary is no more than that).
+ */
+function deflateBytes(bytes: Uint8Array, more: boolean, before?: Uint8Array): Buffer {
+  return deflateRawSync(bytes, {
+    level: 1,
+    finishFlush: more ? constants.Z_SYNC_FLUSH : constants.Z_FINISH,
+    ...(before?.length ? { dictionary: before } : {}),
+  });
+}
+
+/** The member whose compressed piece is reused, and how many of its last values a thread keeps. */
+const REUSED_MEMBER = 'rows';
+const KEPT = 4;
+
+interface KeptPiece {
+  /**
+   * The value the piece encodes, flattened (flatJson): made from JSON.parse of the piece's own text, so it
+   * is private to this cache and never changes.
+   */
+  tokens: unknown[];
+  deflated: Buffer;
+  /** The last (up to WINDOW) bytes of the piece's text, which the next piece may refer to. */
+  end: Buffer;
+}
+
+/** Most recently used first. */
+const kept: KeptPiece[] = [];
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Markers in a flattened value: never equal to any value compared with them. */
+const ARRAY = Symbol('array');
+const OBJECT = Symbol('object');
+
+/**
+ * A JSON.parse result as a flat list in walking order: an array as ARRAY, its length, its items; an
+ * object as OBJECT, its key count, then each key and its value; anything else as itself. Compared
+ * against without building anything (matchJson).
+ */
+function flatJson(parsed: unknown, out: unknown[]): unknown[] {
+  if (Array.isArray(parsed)) {
+    out.push(ARRAY, parsed.length);
+    for (const item of parsed) flatJson(item, out);
+  } else if (typeof parsed === 'object' && parsed !== null) {
+    const o = parsed as Record<string, unknown>;
+    const keys = Object.keys(o);
+    out.push(OBJECT, keys.length);
+    for (const k of keys) {
+      out.push(k);
+      flatJson(o[k], out);
+    }
+  } else out.push(parsed);
+  return out;
+}
+
+/**
+ * Whether `v` has the same JSON text as the flattened value from position `at`: the same plain objects
+ * (keys in the same order), arrays and primitive values. Anything JSON.stringify would write otherwise
+ * (undefined, NaN, a Date, an object with toJSON…) differs from every parsed value, so it is a miss.
+ * Returns the position after the value, or -1.
+ */
+function matchJson(v: unknown, tokens: readonly unknown[], at: number): number {
+  if (typeof v !== 'object' || v === null) return tokens[at] === v ? at + 1 : -1;
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return -1;
+    if (tokens[at] !== ARRAY || tokens[at + 1] !== v.length) return -1;
+    let next = at + 2;
+    for (let i = 0; i < v.length && next >= 0; i++) next = matchJson(v[i], tokens, next);
+    return next;
+  }
+  if (!isPlainObject(v) || tokens[at] !== OBJECT) return -1;
+  const count = tokens[at + 1] as number;
+  let next = at + 2;
+  let seen = 0;
+  // for…in walks a plain object's own keys in the order Object.keys (and JSON.stringify) gives them.
+  for (const k in v) {
+    if (seen === count || tokens[next] !== k) return -1;
+    next = matchJson(v[k], tokens, next + 1);
+    if (next < 0) return -1;
+    seen++;
+  }
+  return seen === count ? next : -1;
+}
+
+/** The compressed piece of `value`'s JSON (sync-flushed), reused when a kept one encodes the same JSON. */
+function reusedPiece(value: unknown[]): KeptPiece {
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i];
+    if (matchJson(value, k.tokens, 0) !== k.tokens.length) continue;
+    if (i > 0) kept.unshift(...kept.splice(i, 1));
+    return k;
+  }
+  const json = JSON.stringify(value);
+  const bytes = utf8Of(json);
+  const piece: KeptPiece = {
+    tokens: flatJson(JSON.parse(json), []),
+    deflated: deflateBytes(bytes, true),
+    end: Buffer.from(bytes.subarray(Math.max(0, bytes.length - WINDOW))),
+  };
+  kept.unshift(piece);
+  if (kept.length > KEPT) kept.pop();
+  return piece;
+}
+
+/** The last (up to WINDOW) bytes of `first` followed by `second`. */
+function lastWindow(first: Uint8Array, second: Uint8Array): Uint8Array {
+  if (second.length >= WINDOW) return second.subarray(second.length - WINDOW);
+  const both = Buffer.concat([first, second]);
+  return both.subarray(Math.max(0, both.length - WINDOW));
+}
+
+/** An ArrayBuffer of its own (not zlib's or Buffer's shared memory), holding the pieces one after another. */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of pieces) n += p.length;
+  const own = new Uint8Array(n);
+  let at = 0;
+  for (const p of pieces) {
+    own.set(p, at);
+    at += p.length;
+  }
+  return own;
+}
+
+/**
+ * The members after `rows` as they close the whole ('{"entries":…}' → ',"entries":…}'; '{}' → '}'), as
+ * bytes: its '{' is overwritten in place rather than the ~100 K characters copied into a new string.
+ */
+function closingBytes(after: string): Uint8Array {
+  if (after === '{}') return Buffer.from('}');
+  const bytes = utf8Of(after);
+  bytes[0] = 0x2c; // ','
+  return bytes;
+}
+
+/**
+ * UTF-8 JSON of `value`, raw-deflated. For a plain object with a `rows` array (a Submission), the JSON
+ * is written in three pieces — the members before `rows`, `rows`, the members after it — exactly as
+ * JSON.stringify writes the whole, and the rows' piece is reused when it can be.
+ */
+export function deflatedJson(value: unknown): Uint8Array {
+  const rows: unknown = isPlainObject(value) ? value[REUSED_MEMBER] : undefined;
+  if (!isPlainObject(value) || typeof value.toJSON === 'function' || !Array.isArray(rows))
+    return joined([deflateBytes(utf8Of(JSON.stringify(value)), false)]);
+  // Without a prototype, so that a member named "__proto__" is a member like any other.
+  const before = Object.create(null) as Record<string, unknown>;
+  const after = Object.create(null) as Record<string, unknown>;
+  let seen = false;
+  for (const k of Object.keys(value)) {
+    if (k === REUSED_MEMBER) seen = true;
+    else (seen ? after : before)[k] = value[k];
+  }
+  // '{"office":…,"source":"…"' + ',' + '"rows":' — and after the rows ',"entries":…}' (or '}' alone).
+  const head = JSON.stringify(before);
+  const tail = JSON.stringify(after);
+  const opening = `${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(REUSED_MEMBER)}:`;
+  const openingBytes = Buffer.from(opening, 'utf8');
+  const middle = reusedPiece(rows);
+  // After the rows' piece: both encode into the thread's one scratch buffer.
+  const closing = closingBytes(tail);
+  return joined([
+    deflateBytes(openingBytes, true),
+    middle.deflated,
+    deflateBytes(closing, false, lastWindow(openingBytes, middle.end)),
+  ]);
+}
