@@ -34,6 +34,7 @@ import { handlers } from './handlers/index.js';
 import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
 import { unstorableText } from './text-guard.js';
+import type { StoredRosterOffice } from './store.js';
 import { DEFAULT_MAX_UPLOAD } from './limits.js';
 
 export const VERSION = '0.1.0';
@@ -87,12 +88,28 @@ function createContext(options: ServerOptions): AppContext {
     }
     return p;
   };
+  const rosters = new Map<number, Promise<StoredRosterOffice[]>>();
+  const roster = (id: number): Promise<StoredRosterOffice[]> => {
+    let p = rosters.get(id);
+    if (!p) {
+      p = db
+        .query<{ roster: StoredRosterOffice[] }>('SELECT roster FROM rounds WHERE id = $1', [id])
+        .then((rows) => {
+          if (!rows[0]) throw new HttpError(404, 'not-found', '填报轮次不存在');
+          return rows[0].roster;
+        });
+      p.catch(() => rosters.delete(id));
+      rosters.set(id, p);
+    }
+    return p;
+  };
   return {
     db,
     options,
     version: VERSION,
     catalogue: async (id) => (await cached(id)).catalogue,
     catalogueUtf8: async (id) => (await cached(id)).utf8,
+    roster,
     intake: intakeChecker(options.intakeThreads ?? 0, options.warmUpIntake ?? false),
     async audit(e, tx) {
       await (tx ?? db).query(

@@ -7,6 +7,7 @@ import type { Catalogue } from '../core/model/catalogue.js';
 import type { Role } from './api/schemas.js';
 import type { Db, Sql } from './db/db.js';
 import type { IntakeChecker } from './intake-pool.js';
+import type { StoredRosterOffice } from './store.js';
 
 export interface ServerOptions {
   db: Db;
@@ -75,6 +76,11 @@ export interface AppContext {
   catalogue(id: number): Promise<Catalogue>;
   /** The same catalogue as UTF-8 JSON in shared memory (what the intake workers are handed, uncopied). */
   catalogueUtf8(id: number): Promise<SharedArrayBuffer>;
+  /**
+   * A round's roster (the offices it names). Cached: a roster is written once, with its round, and no
+   * request changes it (a new roster is a new round).
+   */
+  roster(roundId: number): Promise<StoredRosterOffice[]>;
   /** Checks uploads, on worker threads or inline. */
   intake: IntakeChecker;
   /** Append to the audit log (inside the caller's transaction when given). */

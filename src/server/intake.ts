@@ -10,7 +10,7 @@ import { readSubmission } from '../core/workbook/read.js';
 import { readWorkbookGrid } from '../xlsx/read-grid.js';
 import type { SessionUser } from './context.js';
 import { HttpError } from './errors.js';
-import type { RoundRow } from './store.js';
+import type { UploadRound } from './store.js';
 import { checkZipLimits } from './uploads.js';
 import { unreadableProblem } from '../core/workbook/unreadable.js';
 import { latin1Text, zlibInflateRaw } from './inflate.js';
@@ -65,7 +65,7 @@ export async function checkWorkbook(
  */
 export function judgeSubmission(
   s: SubmissionHead,
-  round: RoundRow,
+  round: UploadRound,
   catalogue: Catalogue,
   user: SessionUser,
   confirmed: boolean,

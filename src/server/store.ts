@@ -41,14 +41,34 @@ export function roundJson(r: RoundRow) {
   };
 }
 
-/** The round, if the user may see it (404 otherwise, also for rounds of other offices). */
-export async function visibleRound(ctx: AppContext, user: SessionUser, roundId: number): Promise<RoundRow> {
-  const rows = await ctx.db.query<RoundRow>(`${ROUND_SELECT} WHERE r.id = $1`, [roundId]);
-  const round = rows[0];
+/** The round itself if the user may see it: staff see every round, an office only those naming it. */
+function seenBy<R extends Pick<RoundRow, 'roster'>>(round: R | undefined, user: SessionUser): R {
   if (!round || (user.role === 'office' && !round.roster.some((o) => o.office === user.office))) {
     throw notFound('填报轮次');
   }
   return round;
+}
+
+/** The round, if the user may see it (404 otherwise, also for rounds of other offices). */
+export async function visibleRound(ctx: AppContext, user: SessionUser, roundId: number): Promise<RoundRow> {
+  const rows = await ctx.db.query<RoundRow>(`${ROUND_SELECT} WHERE r.id = $1`, [roundId]);
+  return seenBy(rows[0], user);
+}
+
+/** What an upload needs of its round (intake.ts: judgeSubmission; handlers/submissions.ts). */
+export type UploadRound = Pick<RoundRow, 'id' | 'name' | 'catalogue_id' | 'period' | 'roster'>;
+
+/**
+ * visibleRound for an upload: the round's current catalogue and period from the database, its roster
+ * from the context's cache (AppContext.roster), and not its allocation. Fetching and parsing the roster
+ * and allocation as JSON on every upload cost the main thread more than the rest of the round's row.
+ */
+export async function uploadRound(ctx: AppContext, user: SessionUser, roundId: number): Promise<UploadRound> {
+  const rows = await ctx.db.query<Omit<UploadRound, 'roster'>>(
+    'SELECT id, name, catalogue_id, period FROM rounds WHERE id = $1',
+    [roundId],
+  );
+  return seenBy(rows[0] && { ...rows[0], roster: await ctx.roster(rows[0].id) }, user);
 }
 
 export interface SubmissionRow {

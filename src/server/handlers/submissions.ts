@@ -12,11 +12,12 @@ import {
   SUBMISSION_SELECT,
   parsedSubmission,
   submissionJson,
+  uploadRound,
   visibleRound,
   visibleSubmission,
   type ParsedColumns,
-  type RoundRow,
   type SubmissionRow,
+  type UploadRound,
 } from '../store.js';
 import { readUpload, type UploadedFile } from '../uploads.js';
 import { DEFAULT_MAX_UNZIPPED } from '../limits.js';
@@ -48,7 +49,7 @@ interface Stored {
   sha256: string;
 }
 
-async function storeSubmission(call: Call, round: RoundRow, file: UploadedFile, s: Stored) {
+async function storeSubmission(call: Call, round: UploadRound, file: UploadedFile, s: Stored) {
   const { ctx, req } = call;
   const user = userOf(call);
   const errors = s.problems.filter((p) => p.severity === 'error').length;
@@ -92,7 +93,7 @@ const KEPT_REFUSALS = new Set(['check-errors', 'not-a-workbook']);
  */
 async function keepRefused(
   call: Call,
-  round: RoundRow,
+  round: UploadRound,
   file: UploadedFile,
   e: HttpError,
   read: { office: string; parsedDeflated: Uint8Array; sha256: string } | { sha256: string },
@@ -129,7 +130,7 @@ async function keepRefused(
 export const submit: Handler = async (call) => {
   const { ctx, req } = call;
   const user = userOf(call);
-  const round = await visibleRound(ctx, user, call.ids.roundId);
+  const round = await uploadRound(ctx, user, call.ids.roundId);
   const upload = await readUpload(req);
   const file = upload.files.find((f) => f.field === 'file');
   if (!file || upload.files.length !== 1)
