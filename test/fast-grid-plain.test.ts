@@ -15,7 +15,7 @@ import {
 } from '../src/xlsx/fast-grid.js';
 import { latin1Text, zlibInflateRaw } from '../src/server/inflate.js';
 import { checkZip } from '../src/xlsx/zip-guard.js';
-import { sharedStringsXml, worksheet, xlsxFromParts } from './helpers/xlsx-parts.js';
+import { MAIN_NS, sharedStringsXml, worksheet, xlsxFromParts } from './helpers/xlsx-parts.js';
 
 const DIGITS = ['零', '一', '二', '三', '四'].map((s) => `<si><t>${s}</t></si>`);
 
@@ -54,6 +54,28 @@ describe('a cell tag in any spelling', () => {
     '<c r="B2" t="s" vm="1">',
   ])('%s<v>3</v></c> reads 三', (tag) => {
     expect(b2(`${tag}<v>3</v></c>`)).toBe('三');
+  });
+
+  it('reads plain cells where the text is not the bytes one for one (a comment or a prefix taken out)', () => {
+    const row = '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="0"><v>2.5</v></c></row>';
+    const commented = worksheet(row).replace('<sheetData>', '<!-- 注释：甲乙 --><sheetData>');
+    const prefixed =
+      `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData>` +
+      `${row.replace(/<(\/?)([a-z]+)/g, '<$1x:$2')}</x:sheetData></x:worksheet>`;
+    for (const sheet of [commented, prefixed]) {
+      const bytes = xlsxFromParts({ sheets: [sheet], sharedStrings: sharedStringsXml(DIGITS) });
+      expect(readBothWays(bytes).sheets[0].rows, sheet).toEqual([[], ['一', 2.5]]);
+    }
+  });
+
+  it('refuses a reference with a character beyond Latin-1 whose low byte is a letter or digit', () => {
+    // Ł is U+0141 (low byte 0x41, "A"), Ｂ U+FF22, ２ U+FF12 (low byte 0x12)
+    for (const ref of ['Ł2', 'Ｂ2', 'B２']) {
+      const sheet = worksheet(`<row r="2"><c r="${ref}" t="s"><v>1</v></c></row>`);
+      const bytes = xlsxFromParts({ sheets: [sheet], sharedStrings: sharedStringsXml(DIGITS) });
+      expect(() => readWorkbookGridFast(bytes), ref).toThrow('bad cell reference');
+      expect(() => readBothWays(bytes), ref).toThrow('bad cell reference');
+    }
   });
 
   it('reads a self-closing cell as empty in any spelling', () => {
@@ -152,7 +174,7 @@ describe('a number cell', () => {
       .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`);
     fc.assert(
       fc.property(decimal, (s) => {
-        const n = plainNumber(s, 0, s.length);
+        const n = plainNumber(new TextEncoder().encode(s), 0, s.length);
         if (!Number.isNaN(n)) expect(Object.is(n, parseFloat(s))).toBe(true);
         // every plain decimal of up to 15 digits is read in place
         if (s.replace(/\D/g, '').length <= 15) expect(Number.isNaN(n)).toBe(false);

@@ -1,6 +1,6 @@
 /**
  * The edges of the reader's fast paths (issue 11, load): a locked cell compared digit by digit with its
- * stored hash, a status taken as typed when it is one of the list, a Date's day text kept from the
+ * stored hash, or found equal to cells that matched the same hash in an earlier read, a status taken as typed when it is one of the list, a Date's day text kept from the
  * previous cell, an entry cell that holds only whitespace, a fingerprint of the wrong length. Expected
  * hashes are the published FNV-1a values folded by hand; every other expected value is typed here.
  */
@@ -89,6 +89,38 @@ describe('rows read on the fast path', () => {
     put(s, 't3', '佐证材料', false);
     const unfilled = read(g).problems.filter((p) => p.code === 'rows-unfilled');
     expect(unfilled.map((p) => p.message)).toEqual(['指标：有 1 项指标没有填写任何内容']);
+  });
+
+  it('finds an edited locked cell however often the same catalogue cells were read unedited before', () => {
+    const edited = (g: WorkbookGrid) =>
+      read(g)
+        .problems.filter((p) => p.code === 'locked-cell-edited')
+        .map((p) => [p.targetId, p.message.slice(p.message.indexOf('：') + 1)]);
+    const quoteOf = (g: WorkbookGrid, id: string) => {
+      const s = gridSheet(g, '指标');
+      const idCol = headerColumn(s, '指标编号').col;
+      return s.rows.find((row) => row[idCol] === id)?.[headerColumn(s, '指标内容').col];
+    };
+    expect(edited(grid())).toEqual([]);
+    expect(edited(grid())).toEqual([]);
+    const g = grid();
+    put(gridSheet(g, '指标'), 't1', '指标内容', '到2025年，指标t1达到95%');
+    put(gridSheet(g, '指标'), 't3', '单位', '件');
+    const twice = [
+      ['t1', '目录内容“指标内容”被改动（灰色单元格是指标目录，请勿修改；现为 "到2025年，指标t1达到95%"）'],
+      ['t3', '目录内容“单位”被改动（灰色单元格是指标目录，请勿修改；现为 "件"）'],
+    ];
+    expect(edited(g)).toEqual(twice);
+    expect(edited(g)).toEqual(twice);
+    // Back as generated: the same text in a new string matches again; a number equal to a text cell's too.
+    put(gridSheet(g, '指标'), 't1', '指标内容', `到2025年，指标t1达到${90}%`);
+    put(gridSheet(g, '指标'), 't3', '单位', '个');
+    expect(quoteOf(g, 't1')).toBe('到2025年，指标t1达到90%');
+    expect(edited(g)).toEqual([]);
+    put(gridSheet(g, '指标'), 't2', '序号', '2');
+    expect(edited(g)).toEqual([]);
+    put(gridSheet(g, '指标'), 't2', '序号', 3);
+    expect(edited(g)).toEqual([['t2', '目录内容“序号”被改动（灰色单元格是指标目录，请勿修改；现为 "3"）']]);
   });
 
   it('reports every locked cell of a row whose fingerprint has the wrong length, naming each cell', () => {

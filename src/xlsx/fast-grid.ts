@@ -130,20 +130,23 @@ function sheetText(
   parts: Map<string, Uint8Array>,
   name: string,
   decodeLatin1: DecodeLatin1 | undefined,
-): { xml: string; latin1: boolean } | null {
+): { xml: string; latin1: boolean; bytes: Uint8Array | null } | null {
   const data = parts.get(name);
   if (data === undefined) return null;
   if (decodeLatin1) {
-    const text = withoutComments(decodeLatin1(data));
+    const decoded = decodeLatin1(data);
+    const text = withoutComments(decoded);
     // Only the prolog is searched for a high byte, not the whole part: when the part is all ASCII but
     // a "?>" follows its root, both decodings give the same text, so either way reads the same.
     const root = text.search(/<[A-Za-z_]/);
     const prolog = root < 0 ? text : text.slice(0, root);
     if (!HIGH.test(prolog) && (root < 0 || !text.includes('?>', root))) {
-      return { xml: withoutRootPrefix(text), latin1: true };
+      const xml = withoutRootPrefix(text);
+      // the same string unless a comment or a prefix was taken out (then its offsets are no byte's)
+      return { xml, latin1: true, bytes: xml === decoded ? data : null };
     }
   }
-  return { xml: normalisePart(strFromU8(data)), latin1: false };
+  return { xml: normalisePart(strFromU8(data)), latin1: false, bytes: null };
 }
 
 /**
@@ -405,33 +408,46 @@ export class CellOutOfRange extends Error {
 
 /** "AB12" → [row 0-based, col 0-based]; null when it is not an A1 reference inside Excel's limits. */
 export function parseCellRef(ref: string): [number, number] | null {
-  const at = cellRefIn(ref, 0, ref.length);
+  const at = cellRefIn(charCodes(ref), 0, ref.length);
   return at < 0 ? null : [Math.floor(at / MAX_COLS), at % MAX_COLS];
 }
 
 /**
- * parseCellRef of s[from, to) without taking it out of the sheet's text (this runs once per cell):
+ * A text's char codes as bytes for cellRefIn, a character beyond Latin-1 as 0 (which no reference
+ * holds, so the text is no reference either way).
+ */
+function charCodes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i] = c > 0xff ? 0 : c;
+  }
+  return out;
+}
+
+/**
+ * parseCellRef of s[from, to) without taking it out of the sheet's bytes (this runs once per cell):
  * row × MAX_COLS + column (both 0-based), or -1. Char codes, not a regular expression.
  */
-function cellRefIn(s: string, from: number, to: number): number {
-  let i = from < to && s.charCodeAt(from) === 36 /* $ */ ? from + 1 : from;
+function cellRefIn(s: Uint8Array, from: number, to: number): number {
+  let i = from < to && s[from] === 36 /* $ */ ? from + 1 : from;
   let col = 0;
   const colStart = i;
   for (; i < to; i++) {
-    const c = s.charCodeAt(i) | 32; // lower case
+    const c = s[i] | 32; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
   if (i === colStart || i - colStart > 3) return -1;
-  if (i < to && s.charCodeAt(i) === 36) i++;
+  if (i < to && s[i] === 36) i++;
   let row = 0;
   const rowStart = i;
   for (; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = s[i];
     if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
-  if (i === rowStart || i - rowStart > 7 || s.charCodeAt(rowStart) === 48) return -1;
+  if (i === rowStart || i - rowStart > 7 || s[rowStart] === 48) return -1;
   if (row > MAX_ROWS || col > MAX_COLS) return -1;
   return (row - 1) * MAX_COLS + (col - 1);
 }
@@ -443,6 +459,11 @@ interface SheetContext {
   name: string;
   /** The sheet's text was read one character per byte (sheetText): values go through utf8Text. */
   latin1: boolean;
+  /**
+   * The part's bytes when the text is exactly their one-character-per-byte reading (latin1, nothing
+   * removed): the plain paths read those instead, as a typed array is cheaper to read than a string.
+   */
+  bytes: Uint8Array | null;
   strings: string[];
   dates: boolean[];
   date1904: boolean;
@@ -518,15 +539,10 @@ function refText(xml: string, tag: CellTag): string {
   return value.includes('&') ? decodeEntities(value) : value;
 }
 
-/** parseCellRef of the r attribute (packed as cellRefIn gives it), reading it in place when it has no entity. */
+/** parseCellRef of the r attribute (packed as cellRefIn gives it), entities decoded. */
 function cellRefOf(xml: string, tag: CellTag): number {
-  for (let i = tag.rFrom; i < tag.rTo; i++) {
-    if (xml.charCodeAt(i) === 38 /* & */) {
-      const ref = refText(xml, tag);
-      return cellRefIn(ref, 0, ref.length);
-    }
-  }
-  return cellRefIn(xml, tag.rFrom, tag.rTo);
+  const ref = refText(xml, tag);
+  return cellRefIn(charCodes(ref), 0, ref.length);
 }
 
 /**
@@ -570,16 +586,10 @@ function cellTag(xml: string, from: number, to: number, tag: CellTag): void {
  * `name` (a char code), '=' and a double quote, nothing around them — whose value holds no '&', '<' or
  * '>'; -1 for anything else.
  */
-function plainAttrEnd(xml: string, i: number, name: number): number {
-  if (
-    xml.charCodeAt(i) !== 32 ||
-    xml.charCodeAt(i + 1) !== name ||
-    xml.charCodeAt(i + 2) !== 61 /* = */ ||
-    xml.charCodeAt(i + 3) !== 34 /* " */
-  )
-    return -1;
-  for (let j = i + 4; j < xml.length; j++) {
-    const c = xml.charCodeAt(j);
+function plainAttrEnd(b: Uint8Array, i: number, name: number): number {
+  if (b[i] !== 32 || b[i + 1] !== name || b[i + 2] !== 61 /* = */ || b[i + 3] !== 34 /* " */) return -1;
+  for (let j = i + 4; j < b.length; j++) {
+    const c = b[j];
     if (c === 34) return j;
     if (c === 38 /* & */ || c === 60 /* < */ || c === 62 /* > */) return -1;
   }
@@ -592,42 +602,42 @@ function plainAttrEnd(xml: string, i: number, name: number): number {
  * quotes, no entity — read in one pass: fills `tag` as cellTag would and gives the index of the tag's
  * '>' (the first '>' after `open`, as no value holds one). -1 for any other spelling, which cellTag reads.
  */
-function plainCellTag(xml: string, open: number, tag: CellTag): number {
+function plainCellTag(b: Uint8Array, open: number, tag: CellTag): number {
   let i = open + 2;
-  const rEnd = plainAttrEnd(xml, i, 114 /* r */);
+  const rEnd = plainAttrEnd(b, i, 114 /* r */);
   if (rEnd < 0) return -1;
   tag.rFrom = i + 4;
   tag.rTo = rEnd;
   tag.sFrom = tag.tFrom = -1;
   i = rEnd + 1;
-  const sEnd = plainAttrEnd(xml, i, 115 /* s */);
+  const sEnd = plainAttrEnd(b, i, 115 /* s */);
   if (sEnd >= 0) {
     tag.sFrom = i + 4;
     tag.sTo = sEnd;
     i = sEnd + 1;
   }
-  const tEnd = plainAttrEnd(xml, i, 116 /* t */);
+  const tEnd = plainAttrEnd(b, i, 116 /* t */);
   if (tEnd >= 0) {
     tag.tFrom = i + 4;
     tag.tTo = tEnd;
     i = tEnd + 1;
   }
-  const c = xml.charCodeAt(i);
+  const c = b[i];
   if (c === 62 /* > */) return i;
-  return c === 47 /* / */ && xml.charCodeAt(i + 1) === 62 ? i + 1 : -1;
+  return c === 47 /* / */ && b[i + 1] === 62 ? i + 1 : -1;
 }
 
 /** Whether "</v></c>" is at i. */
-function closesPlainCell(xml: string, i: number): boolean {
+function closesPlainCell(b: Uint8Array, i: number): boolean {
   return (
-    xml.charCodeAt(i) === 60 /* < */ &&
-    xml.charCodeAt(i + 1) === 47 /* / */ &&
-    xml.charCodeAt(i + 2) === 118 /* v */ &&
-    xml.charCodeAt(i + 3) === 62 /* > */ &&
-    xml.charCodeAt(i + 4) === 60 &&
-    xml.charCodeAt(i + 5) === 47 &&
-    xml.charCodeAt(i + 6) === 99 /* c */ &&
-    xml.charCodeAt(i + 7) === 62
+    b[i] === 60 /* < */ &&
+    b[i + 1] === 47 /* / */ &&
+    b[i + 2] === 118 /* v */ &&
+    b[i + 3] === 62 /* > */ &&
+    b[i + 4] === 60 &&
+    b[i + 5] === 47 &&
+    b[i + 6] === 99 /* c */ &&
+    b[i + 7] === 62
   );
 }
 
@@ -635,11 +645,11 @@ function closesPlainCell(xml: string, i: number): boolean {
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** Digits s[from, to) as a number, -1 unless 1–9 ASCII digits (nothing else). */
-function digitsIn(s: string, from: number, to: number): number {
+function digitsIn(s: Uint8Array, from: number, to: number): number {
   if (to <= from || to - from > 9) return -1;
   let n = 0;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
+    const c = s[i] - 48;
     if (c < 0 || c > 9) return -1;
     n = n * 10 + c;
   }
@@ -652,15 +662,15 @@ function digitsIn(s: string, from: number, to: number): number {
  * m / 10^k is one correctly rounded division of two exact doubles: the double nearest the decimal,
  * which is what parseFloat gives.
  */
-export function plainNumber(s: string, from: number, to: number): number {
+export function plainNumber(s: Uint8Array, from: number, to: number): number {
   let i = from;
-  const negative = s.charCodeAt(i) === 45; /* - */
+  const negative = s[i] === 45; /* - */
   if (negative) i++;
   let m = 0;
   let digits = 0;
   let point = -1;
   for (; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = s[i];
     if (c === 46 /* . */ && point < 0 && digits > 0) point = i;
     else if (c >= 48 && c <= 57) {
       m = m * 10 + (c - 48);
@@ -678,27 +688,21 @@ export function plainNumber(s: string, from: number, to: number): number {
  * absent or "n"; a plain style index): read in place, giving what cellValue gives, with tag.end set
  * after the "</c>". Undefined for anything else, which the general path reads.
  */
-function plainCellValue(xml: string, gt: number, tag: CellTag, ctx: SheetContext): CellValue | undefined {
-  if (
-    xml.charCodeAt(gt + 1) !== 60 /* < */ ||
-    xml.charCodeAt(gt + 2) !== 118 /* v */ ||
-    xml.charCodeAt(gt + 3) !== 62 /* > */
-  )
-    return undefined;
+function plainCellValue(b: Uint8Array, gt: number, tag: CellTag, ctx: SheetContext): CellValue | undefined {
+  if (b[gt + 1] !== 60 /* < */ || b[gt + 2] !== 118 /* v */ || b[gt + 3] !== 62 /* > */) return undefined;
   const from = gt + 4;
-  // Char by char, not indexOf/startsWith: a builtin's call costs more than these few characters.
   let to = from;
-  while (to < xml.length && xml.charCodeAt(to) !== 60) to++;
-  if (!closesPlainCell(xml, to)) return undefined;
+  while (to < b.length && b[to] !== 60) to++;
+  if (!closesPlainCell(b, to)) return undefined;
   let value: CellValue;
-  if (tag.tFrom >= 0 && typeIs(xml, tag, 's')) {
-    const index = digitsIn(xml, from, to);
+  if (tag.tFrom >= 0 && tag.tTo - tag.tFrom === 1 && b[tag.tFrom] === 115 /* s */) {
+    const index = digitsIn(b, from, to);
     if (index < 0) return undefined;
     value = ctx.strings[index] ?? fail('shared string out of range');
-  } else if (tag.tFrom < 0 || typeIs(xml, tag, 'n')) {
-    const n = plainNumber(xml, from, to);
+  } else if (tag.tFrom < 0 || (tag.tTo - tag.tFrom === 1 && b[tag.tFrom] === 110) /* n */) {
+    const n = plainNumber(b, from, to);
     if (Number.isNaN(n)) return undefined;
-    const style = tag.sFrom < 0 ? -1 : digitsIn(xml, tag.sFrom, tag.sTo);
+    const style = tag.sFrom < 0 ? -1 : digitsIn(b, tag.sFrom, tag.sTo);
     if (tag.sFrom >= 0 && style < 0) return undefined;
     value = style >= 0 && ctx.dates[style] ? serialToDate(n, ctx.date1904) : n;
   } else return undefined;
@@ -776,10 +780,21 @@ function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: Sh
   return typedValue(t, raw, style === null ? null : utf8Text(style, ctx.latin1), ctx);
 }
 
-/** Put a value at a packed cell reference (cellRefIn); no floating-point remainder (a library call). */
-function setCell(rows: CellValue[][], at: number, value: CellValue): void {
-  const r = Math.floor(at / MAX_COLS);
-  (rows[r] ??= [])[at - r * MAX_COLS] = value;
+/**
+ * Puts values into a sheet's rows at packed cell references (cellRefIn), holding on to the row of the
+ * last one (cells come row by row); no floating-point remainder (a library call).
+ */
+function rowsWriter(rows: CellValue[][]): (at: number, value: CellValue) => void {
+  let index = -1;
+  let row: CellValue[] = [];
+  return (at, value) => {
+    const r = Math.floor(at / MAX_COLS);
+    if (r !== index) {
+      row = rows[r] ??= [];
+      index = r;
+    }
+    row[at - r * MAX_COLS] = value;
+  };
 }
 
 /**
@@ -809,19 +824,21 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   // fresh indexOf per cell would rescan the rest of the sheet after its last formula).
   let nextFormula = indexOfMarkup(xml, '<', 'f', dataStart);
   const tag = newCellTag();
+  const bytes = ctx.bytes;
+  const setCell = rowsWriter(rows);
   let p = dataStart;
   for (;;) {
     // The next cell usually starts right where the last one ended.
-    const open = xml.charCodeAt(p) === 60 && xml.charCodeAt(p + 1) === 99 ? p : xml.indexOf('<c', p);
+    const open = bytes !== null && bytes[p] === 60 && bytes[p + 1] === 99 ? p : xml.indexOf('<c', p);
     if (open < 0 || open >= end) break;
     if (!endsName(xml, open + 2)) {
       p = open + 2;
       continue;
     }
-    let gt = plainCellTag(xml, open, tag);
+    let gt = bytes === null ? -1 : plainCellTag(bytes, open, tag);
     let at: number;
-    if (gt >= 0)
-      at = cellRefIn(xml, tag.rFrom, tag.rTo); // no entity in a plain tag
+    if (bytes !== null && gt >= 0)
+      at = cellRefIn(bytes, tag.rFrom, tag.rTo); // read in place: no entity in a plain tag
     else {
       gt = xml.indexOf('>', open);
       if (gt < 0) fail('unclosed cell');
@@ -834,14 +851,14 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
       if (/^[A-Za-z]{1,3}[0-9]+$/.test(ref)) throw new CellOutOfRange(ctx.name, ref);
       fail('bad cell reference');
     }
-    if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
+    if ((bytes === null ? xml.charCodeAt(gt - 1) : bytes[gt - 1]) === 47 /* self-closing: no value */) {
       p = gt + 1;
       continue;
     }
-    const plain = plainCellValue(xml, gt, tag, ctx);
+    const plain = bytes === null ? undefined : plainCellValue(bytes, gt, tag, ctx);
     if (plain !== undefined) {
       p = tag.end;
-      setCell(rows, at, plain);
+      setCell(at, plain);
       continue;
     }
     const close = xml.indexOf('</c', gt);
@@ -854,7 +871,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const value = cellValue(xml, tag, gt, close, ctx);
     // exceljs drops a formula's cached result when it is 0, false or empty; match it so both readers agree.
     if (value === null || (hasFormula && (value === 0 || value === '' || value === false))) continue;
-    setCell(rows, at, value);
+    setCell(at, value);
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -947,7 +964,7 @@ export function readWorkbookGridFast(bytes: Uint8Array, options: FastGridOptions
     const part = sheetText(parts, resolveTarget(target), options.decodeLatin1) ?? fail('sheet part missing');
     const stateAttr = attr(m[1], 'state');
     const state = stateAttr === 'veryHidden' ? 'veryHidden' : stateAttr === 'hidden' ? 'hidden' : 'visible';
-    const rows = readSheet(part.xml, { ...shared, name, latin1: part.latin1 });
+    const rows = readSheet(part.xml, { ...shared, name, latin1: part.latin1, bytes: part.bytes });
     blankMerges(part.xml, rows, part.latin1);
     sheets.push({ name, state, rows });
   }
