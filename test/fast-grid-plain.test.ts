@@ -68,6 +68,16 @@ describe('a cell tag in any spelling', () => {
     }
   });
 
+  it('refuses a reference with a character beyond Latin-1 whose low byte is a letter or digit', () => {
+    // Ł is U+0141 (low byte 0x41, "A"), Ｂ U+FF22, ２ U+FF12 (low byte 0x12)
+    for (const ref of ['Ł2', 'Ｂ2', 'B２']) {
+      const sheet = worksheet(`<row r="2"><c r="${ref}" t="s"><v>1</v></c></row>`);
+      const bytes = xlsxFromParts({ sheets: [sheet], sharedStrings: sharedStringsXml(DIGITS) });
+      expect(() => readWorkbookGridFast(bytes), ref).toThrow('bad cell reference');
+      expect(() => readBothWays(bytes), ref).toThrow('bad cell reference');
+    }
+  });
+
   it('reads a self-closing cell as empty in any spelling', () => {
     for (const tag of ['<c r="B2"/>', '<c r="B2" s="1"/>', '<c r="B2" s="1" t="s"/>', '<c r="B2" />']) {
       expect(b2(`<c r="A2" t="s"><v>1</v></c>${tag}<c r="C2" t="s"><v>2</v></c>`), tag).toBeNull();

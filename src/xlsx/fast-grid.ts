@@ -408,33 +408,46 @@ export class CellOutOfRange extends Error {
 
 /** "AB12" → [row 0-based, col 0-based]; null when it is not an A1 reference inside Excel's limits. */
 export function parseCellRef(ref: string): [number, number] | null {
-  const at = cellRefIn(ref, 0, ref.length);
+  const at = cellRefIn(charCodes(ref), 0, ref.length);
   return at < 0 ? null : [Math.floor(at / MAX_COLS), at % MAX_COLS];
 }
 
 /**
- * parseCellRef of s[from, to) without taking it out of the sheet's text (this runs once per cell):
+ * A text's char codes as bytes for cellRefIn, a character beyond Latin-1 as 0 (which no reference
+ * holds, so the text is no reference either way).
+ */
+function charCodes(s: string): Uint8Array {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i] = c > 0xff ? 0 : c;
+  }
+  return out;
+}
+
+/**
+ * parseCellRef of s[from, to) without taking it out of the sheet's bytes (this runs once per cell):
  * row × MAX_COLS + column (both 0-based), or -1. Char codes, not a regular expression.
  */
-function cellRefIn(s: string, from: number, to: number): number {
-  let i = from < to && s.charCodeAt(from) === 36 /* $ */ ? from + 1 : from;
+function cellRefIn(s: Uint8Array, from: number, to: number): number {
+  let i = from < to && s[from] === 36 /* $ */ ? from + 1 : from;
   let col = 0;
   const colStart = i;
   for (; i < to; i++) {
-    const c = s.charCodeAt(i) | 32; // lower case
+    const c = s[i] | 32; // lower case
     if (c < 97 || c > 122) break;
     col = col * 26 + (c - 96);
   }
   if (i === colStart || i - colStart > 3) return -1;
-  if (i < to && s.charCodeAt(i) === 36) i++;
+  if (i < to && s[i] === 36) i++;
   let row = 0;
   const rowStart = i;
   for (; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = s[i];
     if (c < 48 || c > 57) return -1;
     row = row * 10 + (c - 48);
   }
-  if (i === rowStart || i - rowStart > 7 || s.charCodeAt(rowStart) === 48) return -1;
+  if (i === rowStart || i - rowStart > 7 || s[rowStart] === 48) return -1;
   if (row > MAX_ROWS || col > MAX_COLS) return -1;
   return (row - 1) * MAX_COLS + (col - 1);
 }
@@ -526,15 +539,10 @@ function refText(xml: string, tag: CellTag): string {
   return value.includes('&') ? decodeEntities(value) : value;
 }
 
-/** parseCellRef of the r attribute (packed as cellRefIn gives it), reading it in place when it has no entity. */
+/** parseCellRef of the r attribute (packed as cellRefIn gives it), entities decoded. */
 function cellRefOf(xml: string, tag: CellTag): number {
-  for (let i = tag.rFrom; i < tag.rTo; i++) {
-    if (xml.charCodeAt(i) === 38 /* & */) {
-      const ref = refText(xml, tag);
-      return cellRefIn(ref, 0, ref.length);
-    }
-  }
-  return cellRefIn(xml, tag.rFrom, tag.rTo);
+  const ref = refText(xml, tag);
+  return cellRefIn(charCodes(ref), 0, ref.length);
 }
 
 /**
@@ -772,10 +780,21 @@ function cellValue(xml: string, tag: CellTag, gt: number, close: number, ctx: Sh
   return typedValue(t, raw, style === null ? null : utf8Text(style, ctx.latin1), ctx);
 }
 
-/** Put a value at a packed cell reference (cellRefIn); no floating-point remainder (a library call). */
-function setCell(rows: CellValue[][], at: number, value: CellValue): void {
-  const r = Math.floor(at / MAX_COLS);
-  (rows[r] ??= [])[at - r * MAX_COLS] = value;
+/**
+ * Puts values into a sheet's rows at packed cell references (cellRefIn), holding on to the row of the
+ * last one (cells come row by row); no floating-point remainder (a library call).
+ */
+function rowsWriter(rows: CellValue[][]): (at: number, value: CellValue) => void {
+  let index = -1;
+  let row: CellValue[] = [];
+  return (at, value) => {
+    const r = Math.floor(at / MAX_COLS);
+    if (r !== index) {
+      row = rows[r] ??= [];
+      index = r;
+    }
+    row[at - r * MAX_COLS] = value;
+  };
 }
 
 /**
@@ -806,6 +825,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
   let nextFormula = indexOfMarkup(xml, '<', 'f', dataStart);
   const tag = newCellTag();
   const bytes = ctx.bytes;
+  const setCell = rowsWriter(rows);
   let p = dataStart;
   for (;;) {
     // The next cell usually starts right where the last one ended.
@@ -817,8 +837,8 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     }
     let gt = bytes === null ? -1 : plainCellTag(bytes, open, tag);
     let at: number;
-    if (gt >= 0)
-      at = cellRefIn(xml, tag.rFrom, tag.rTo); // no entity in a plain tag
+    if (bytes !== null && gt >= 0)
+      at = cellRefIn(bytes, tag.rFrom, tag.rTo); // read in place: no entity in a plain tag
     else {
       gt = xml.indexOf('>', open);
       if (gt < 0) fail('unclosed cell');
@@ -831,14 +851,14 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
       if (/^[A-Za-z]{1,3}[0-9]+$/.test(ref)) throw new CellOutOfRange(ctx.name, ref);
       fail('bad cell reference');
     }
-    if (xml.charCodeAt(gt - 1) === 47 /* self-closing: no value */) {
+    if ((bytes === null ? xml.charCodeAt(gt - 1) : bytes[gt - 1]) === 47 /* self-closing: no value */) {
       p = gt + 1;
       continue;
     }
     const plain = bytes === null ? undefined : plainCellValue(bytes, gt, tag, ctx);
     if (plain !== undefined) {
       p = tag.end;
-      setCell(rows, at, plain);
+      setCell(at, plain);
       continue;
     }
     const close = xml.indexOf('</c', gt);
@@ -851,7 +871,7 @@ function readSheet(xml: string, ctx: SheetContext): CellValue[][] {
     const value = cellValue(xml, tag, gt, close, ctx);
     // exceljs drops a formula's cached result when it is 0, false or empty; match it so both readers agree.
     if (value === null || (hasFormula && (value === 0 || value === '' || value === false))) continue;
-    setCell(rows, at, value);
+    setCell(at, value);
   }
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
