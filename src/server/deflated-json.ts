@@ -52,10 +52,7 @@ const REUSED_MEMBER = 'rows';
 const KEPT = 4;
 
 interface KeptPiece {
-  /**
-   * The value the piece encodes, flattened (flatJson): made from JSON.parse of the piece's own text, so it
-   * is private to this cache and never changes.
-   */
+  /** The value the piece encodes, flattened (flatJson). */
   tokens: unknown[];
   deflated: Buffer;
   /** The last (up to WINDOW) bytes of the piece's text, which the next piece may refer to. */
@@ -64,6 +61,17 @@ interface KeptPiece {
 
 /** Most recently used first. */
 const kept: KeptPiece[] = [];
+
+/**
+ * Misses in a row, and after how many the pieces are left alone: where every submission's rows differ
+ * (each office's own allocated targets, a thread serving many rounds at once) the pieces only cost (a
+ * walk of the rows, three streams instead of one), so the whole is compressed as one stream again, with
+ * a try at the pieces every RETRY_EVERY submissions to notice when reuse would pay again.
+ */
+let misses = 0;
+let skipped = 0;
+const MISSES_BEFORE_SKIPPING = 3;
+const RETRY_EVERY = 8;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
@@ -76,23 +84,29 @@ const ARRAY = Symbol('array');
 const OBJECT = Symbol('object');
 
 /**
- * A JSON.parse result as a flat list in walking order: an array as ARRAY, its length, its items; an
- * object as OBJECT, its key count, then each key and its value; anything else as itself. Compared
- * against without building anything (matchJson).
+ * A value as a flat list in walking order: an array as ARRAY, its length, its items; a plain object as
+ * OBJECT, its key count, then each key and its value; a string, finite number, boolean or null as itself.
+ * Null when the value holds anything whose JSON text is not simply that (undefined, NaN, a Date, an object
+ * with toJSON…): such a value is not kept. Only primitives are kept, so a later change to the value's
+ * objects cannot change what the list says. Compared against without building anything (matchJson).
  */
-function flatJson(parsed: unknown, out: unknown[]): unknown[] {
-  if (Array.isArray(parsed)) {
-    out.push(ARRAY, parsed.length);
-    for (const item of parsed) flatJson(item, out);
-  } else if (typeof parsed === 'object' && parsed !== null) {
-    const o = parsed as Record<string, unknown>;
-    const keys = Object.keys(o);
+function flatJson(v: unknown, out: unknown[]): unknown[] | null {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') out.push(v);
+  else if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return null;
+    out.push(v);
+  } else if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return null;
+    out.push(ARRAY, v.length);
+    for (let i = 0; i < v.length; i++) if (!flatJson(v[i], out)) return null;
+  } else if (isPlainObject(v) && typeof v.toJSON !== 'function') {
+    const keys = Object.keys(v);
     out.push(OBJECT, keys.length);
     for (const k of keys) {
       out.push(k);
-      flatJson(o[k], out);
+      if (!flatJson(v[k], out)) return null;
     }
-  } else out.push(parsed);
+  } else return null;
   return out;
 }
 
@@ -131,18 +145,18 @@ function reusedPiece(value: unknown[]): KeptPiece {
     const k = kept[i];
     if (matchJson(value, k.tokens, 0) !== k.tokens.length) continue;
     if (i > 0) kept.unshift(...kept.splice(i, 1));
+    misses = 0;
     return k;
   }
-  const json = JSON.stringify(value);
-  const bytes = utf8Of(json);
-  const piece: KeptPiece = {
-    tokens: flatJson(JSON.parse(json), []),
-    deflated: deflateBytes(bytes, true),
-    end: Buffer.from(bytes.subarray(Math.max(0, bytes.length - WINDOW))),
-  };
-  kept.unshift(piece);
+  misses++;
+  const bytes = utf8Of(JSON.stringify(value));
+  const deflated = deflateBytes(bytes, true);
+  const end = Buffer.from(bytes.subarray(Math.max(0, bytes.length - WINDOW)));
+  const tokens = flatJson(value, []);
+  if (!tokens) return { tokens: [], deflated, end };
+  kept.unshift({ tokens, deflated, end });
   if (kept.length > KEPT) kept.pop();
-  return piece;
+  return kept[0];
 }
 
 /** The last (up to WINDOW) bytes of `first` followed by `second`. */
@@ -183,8 +197,12 @@ function closingBytes(after: string): Uint8Array {
  */
 export function deflatedJson(value: unknown): Uint8Array {
   const rows: unknown = isPlainObject(value) ? value[REUSED_MEMBER] : undefined;
-  if (!isPlainObject(value) || typeof value.toJSON === 'function' || !Array.isArray(rows))
-    return joined([deflateBytes(utf8Of(JSON.stringify(value)), false)]);
+  const pieces =
+    isPlainObject(value) &&
+    typeof value.toJSON !== 'function' &&
+    Array.isArray(rows) &&
+    (misses < MISSES_BEFORE_SKIPPING || ++skipped % RETRY_EVERY === 0);
+  if (!pieces) return joined([deflateBytes(utf8Of(JSON.stringify(value)), false)]);
   // Without a prototype, so that a member named "__proto__" is a member like any other.
   const before = Object.create(null) as Record<string, unknown>;
   const after = Object.create(null) as Record<string, unknown>;

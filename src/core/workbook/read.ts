@@ -560,6 +560,7 @@ function readRows(
   }
   const locked = lockedColumns(spec.columns, cols);
   const seen = new Set<string>();
+  const cache = lockedCellsCache();
   for (let r = header.row + 1; r < sheet.rows.length; r++) {
     const rowNo = r + 1;
     const cells = sheet.rows[r] ?? NO_CELLS;
@@ -599,9 +600,10 @@ function readRows(
       );
       continue;
     }
-    if (m && locked) checkLockedCells(m, locked, cells, { S, rowNo, id, noun: spec.noun }, p);
+    if (m && locked) checkLockedCells(m, locked, cells, { S, rowNo, id, noun: spec.noun }, cache, p);
     visit(new TableRow({ cells, sheetName: S, cols, rowNo }, id, m, hasEntry));
   }
+  cache.done();
   for (const [id, m] of spec.metaRows) {
     if (!seen.has(id)) {
       p.error('row-deleted', `${spec.noun} ${id}（原第 ${m.row} 行）被删除，请使用原始填报表，不要删除行`, {
@@ -648,11 +650,16 @@ function checkLockedCells(
   locked: LockedColumns,
   cells: readonly CellValue[],
   at: { S: string; rowNo: number; id: string; noun: string },
+  cache: LockedCellsCache,
   p: Problems,
 ): void {
   const { defs, cols } = locked;
   const before = matchedBefore.get(m.fingerprint);
-  if (before && sameCells(before, cells, cols)) return;
+  if (before && sameCells(before, cells, cols)) {
+    cache.hits++;
+    return;
+  }
+  cache.misses++;
   const fits = fingerprintFits(m.fingerprint, cols.length);
   let edited = false;
   for (let i = 0; i < cols.length; i++) {
@@ -665,7 +672,7 @@ function checkLockedCells(
       { sheet: at.S, cell: a1(cols[i], at.rowNo), targetId: at.id },
     );
   }
-  const kept = edited ? null : keptCells(cells, cols);
+  const kept = edited || !cache.admit ? null : keptCells(cells, cols);
   if (!kept) return;
   if (matchedBefore.size >= MATCHED_KEPT) matchedBefore.clear();
   // The fingerprint copied whole as well: a key is kept as long as its value.
@@ -680,6 +687,33 @@ function checkLockedCells(
  */
 const matchedBefore = new Map<string, readonly CellValue[]>();
 const MATCHED_KEPT = 20_000;
+
+/**
+ * Whether one sheet's read adds to the cache. Keeping a row costs more than hashing it, which only pays
+ * when later reads find it: where most rows were not found in the previous sheet read (each office's own
+ * allocated targets, many rounds at once), rows are added only every ADMIT_EVERY reads.
+ */
+interface LockedCellsCache {
+  admit: boolean;
+  hits: number;
+  misses: number;
+  done(): void;
+}
+
+let foundLastTime = true;
+let sheetReads = 0;
+const ADMIT_EVERY = 8;
+
+function lockedCellsCache(): LockedCellsCache {
+  return {
+    admit: foundLastTime || ++sheetReads % ADMIT_EVERY === 0,
+    hits: 0,
+    misses: 0,
+    done() {
+      if (this.hits + this.misses > 0) foundLastTime = this.hits >= this.misses;
+    },
+  };
+}
 
 /**
  * The row's locked cells as the cache keeps them: texts copied whole (a reader's texts may be slices of
