@@ -665,12 +665,11 @@ function checkLockedCells(
       { sheet: at.S, cell: a1(cols[i], at.rowNo), targetId: at.id },
     );
   }
-  if (edited) return;
+  const kept = edited ? null : keptCells(cells, cols);
+  if (!kept) return;
   if (matchedBefore.size >= MATCHED_KEPT) matchedBefore.clear();
-  matchedBefore.set(
-    m.fingerprint,
-    cols.map((c) => cells[c] ?? null),
-  );
+  // The fingerprint copied whole as well: a key is kept as long as its value.
+  matchedBefore.set(JSON.parse(JSON.stringify(m.fingerprint)) as string, kept);
 }
 
 /**
@@ -681,6 +680,22 @@ function checkLockedCells(
  */
 const matchedBefore = new Map<string, readonly CellValue[]>();
 const MATCHED_KEPT = 20_000;
+
+/**
+ * The row's locked cells as the cache keeps them: texts copied whole (a reader's texts may be slices of
+ * the whole part they were read from, which the cache would otherwise keep alive after the upload),
+ * numbers, booleans and blanks as they are; null (not kept) when a cell holds anything else (a Date).
+ */
+function keptCells(cells: readonly CellValue[], cols: readonly number[]): CellValue[] | null {
+  const kept: CellValue[] = [];
+  for (const c of cols) {
+    const v = cells[c] ?? null;
+    if (typeof v === 'string') kept.push(JSON.parse(JSON.stringify(v)) as string);
+    else if (v === null || typeof v === 'number' || typeof v === 'boolean') kept.push(v);
+    else return null;
+  }
+  return kept;
+}
 
 function sameCells(
   before: readonly CellValue[],
