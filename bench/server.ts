@@ -97,9 +97,6 @@ class ServerProcess {
   }
 }
 
-/** One pool of kept-alive connections for every office's uploads (one socket per upload in flight). */
-const KEEP_ALIVE = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-
 class Client {
   cookie = '';
   csrf = '';
@@ -120,8 +117,10 @@ class Client {
     return { status: r.status, json };
   }
   /**
-   * POST a pre-encoded body through node:http on a kept-alive connection: fetch spends several times
-   * the CPU per request, which the server would otherwise share with the load generator.
+   * POST a pre-encoded body through node:http on a connection of its own: fetch spends several times
+   * the CPU per request, which the server would otherwise share with the load generator. (A kept-alive
+   * connection reused after the server's idle timeout is reset as it is used: a lost upload that is the
+   * client's doing, not the server's.)
    */
   post(url: string, body: EncodedBody): Promise<{ status: number; json: unknown }> {
     const headers = {
@@ -131,25 +130,21 @@ class Client {
       'content-length': body.bytes.length,
     };
     return new Promise((resolve, reject) => {
-      const req = http.request(
-        `${this.base}${url}`,
-        { method: 'POST', headers, agent: KEEP_ALIVE },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            try {
-              resolve({
-                status: res.statusCode ?? 0,
-                json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
-              });
-            } catch (e) {
-              reject(e instanceof Error ? e : new Error(String(e)));
-            }
-          });
-          res.on('error', reject);
-        },
-      );
+      const req = http.request(`${this.base}${url}`, { method: 'POST', headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve({
+              status: res.statusCode ?? 0,
+              json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            });
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(body.bytes);
     });
@@ -262,7 +257,10 @@ async function uploadBurst(
       const t = performance.now();
       try {
         const r = await o.client.post(`/api/rounds/${roundId}/submissions`, bodies[i]);
-        return { status: r.status, ms: performance.now() - t, error: '' };
+        // Any answer but 201 is a failure too, with the server's own code and message.
+        const why = r.json as { code?: string; message?: string };
+        const error = r.status === 201 ? '' : `HTTP ${r.status} ${why.code ?? ''} ${why.message ?? ''}`;
+        return { status: r.status, ms: performance.now() - t, error };
       } catch (e) {
         // A connection the server never answered is a lost upload, counted as such, not the end of the run.
         return { status: 0, ms: performance.now() - t, error: failureOf(e) };
@@ -404,7 +402,6 @@ export async function run(): Promise<void> {
         `（目标 < ${CONSOLIDATE_TARGET_MS} ms：${(med / CONSOLIDATE_TARGET_MS).toFixed(2)}×）`,
     );
   } finally {
-    KEEP_ALIVE.destroy();
     await server.stop();
     rmSync(data, { recursive: true, force: true });
   }

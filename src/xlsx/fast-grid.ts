@@ -7,6 +7,10 @@
  * (shared/inline/rich text → text, formula → cached result, error → its code, numbers in a date format →
  * Date, covered merge cells empty).
  *
+ * Nearly every cell is written the same way by every writer (`<c r="B4" s="18" t="s"><v>53</v></c>`):
+ * such cells are read in one pass over the sheet's bytes (plainCellTag, plainCellValue), every other
+ * spelling by the general path, which gives the same values for these too (test/fast-grid-plain).
+ *
  * Anything it does not expect (a zip fflate cannot read — damaged, encrypted, unknown compression —,
  * missing parts, unusual XML) throws FastGridUnsupported, and callers fall back to exceljs
  * (readWorkbookGrid does this), which also gives the user-facing errors.
@@ -125,6 +129,8 @@ const HIGH = /[\x80-\xff]/;
  * takes out for a value goes through utf8Text, which gives what UTF-8 decoding would. The part is
  * decoded as UTF-8 after all when anything before its root element is not ASCII (a byte-order mark, a
  * prolog in another script: rootPrefix would read that differently) or a "?>" follows the root start.
+ * With the one-byte text come the part's bytes themselves when every offset of the text is that byte's
+ * (nothing was taken out): the plain cell path reads them (SheetContext.bytes).
  */
 function sheetText(
   parts: Map<string, Uint8Array>,
@@ -143,7 +149,7 @@ function sheetText(
     if (!HIGH.test(prolog) && (root < 0 || !text.includes('?>', root))) {
       const xml = withoutRootPrefix(text);
       // the same string unless a comment or a prefix was taken out (then its offsets are no byte's)
-      return { xml, latin1: true, bytes: xml === decoded ? data : null };
+      return { xml, latin1: true, bytes: xml === decoded && xml.length === data.length ? data : null };
     }
   }
   return { xml: normalisePart(strFromU8(data)), latin1: false, bytes: null };

@@ -170,9 +170,10 @@ class PreparedStatements {
 
 export async function openPglite(dataDir: string | null): Promise<Db> {
   const lite = dataDir ? await PGlite.create(dataDir, PGLITE_TYPES) : await PGlite.create(PGLITE_TYPES);
-  // A new WAL segment is created by writing one byte at its end rather than 16 MB of zeros (which the
-  // file system reads back as zeros all the same): the zero-filling was about as many bytes written
-  // per upload as its WAL itself. Safe with PGlite: nothing preallocates (fsync is off in PGlite anyway).
+  // A new WAL segment is created by writing one byte at its end rather than 16 MB of zeros (the file
+  // system reads the gap back as zeros all the same): the zero-filling wrote about as many bytes per
+  // upload as the upload's WAL itself. A commit still returns only once its WAL is written; what the
+  // zeros bought is space reserved on disk ahead, which PGlite (run with fsync off) never relied on.
   await lite.exec('SET wal_init_zero = off');
   const statements = new PreparedStatements(lite);
   const query = <T>(text: string, params?: readonly unknown[]) =>
@@ -180,7 +181,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       lite._runExclusiveQuery(() => statements.run<T>(text, params ?? [], false)),
     );
   const inTransaction = (tx: Transaction): Sql => ({
-    query: <T>(text: string, params?: readonly unknown[]) => {
+    query: async <T>(text: string, params?: readonly unknown[]) => {
       if (tx.closed) throw new Error('Transaction is closed');
       return lite._runExclusiveQuery(() => statements.run<T>(text, params ?? [], true));
     },
