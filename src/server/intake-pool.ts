@@ -26,9 +26,9 @@ const CHECKING_SEMI_SPACE_MB = 16;
  * checks instead of 9–10, each one promoting the check in progress to the old generation. A V8 flag is the
  * only way to set the floor (Node's resourceLimits set only the ceiling). It is process-wide and sized when a
  * thread's heap is made, so the checking threads started just after it get it; other threads at most keep a
- * larger young generation than they would. Measured (bench/server.ts, two bursts of
- * 200 uploads, two runs each way): server CPU per upload in the second burst 16.0–17.2 ms without it,
- * 14.4–14.5 ms with it.
+ * larger young generation than they would. Measured (bench/server.ts, quiet machine): scavenges per checking
+ * thread in a first burst of 200 uploads 33 → 10; server CPU per upload in the second burst 16.0–17.2 ms in
+ * three runs without it, 14.3–16.4 ms in four with it (the first burst's CPU did not change measurably).
  */
 function keepYoungGenerations(): void {
   setFlagsFromString(`--min-semi-space-size=${CHECKING_SEMI_SPACE_MB}`);
