@@ -104,16 +104,6 @@ function runMessage(
   return out;
 }
 
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 /**
  * Every statement as a named prepared statement of PGlite's one session, parsed, analysed and planned
  * once per text (PostgreSQL's own plan cache), then run with one Bind/Describe/Execute/Sync. PGlite's
@@ -155,7 +145,7 @@ class PreparedStatements {
     const name = keep ? `luoshi_${++this.count}` : '';
     const { serialize } = protocol;
     const { messages } = await this.lite.execProtocol(
-      concatBytes([
+      Buffer.concat([
         serialize.parse({ name, text }),
         serialize.describe({ type: 'S', name }),
         serialize.sync(),
