@@ -2,7 +2,7 @@
  * The server of bench/server.ts in a process of its own, as in use (the 200 offices are other machines):
  * its CPU time is then the server's alone. Started with the data folder and the number of checking
  * threads; answers messages from the parent over IPC:
- *   {op: 'cpu'}                  → {cpuMs, mainCpuMs, threadCpuMs}: user + system CPU of this process (all
+ *   {op: 'cpu'}                  → {cpuMs, systemCpuMs, mainCpuMs, threadCpuMs}: user + system CPU of this process (all
  *                                  its threads) so far, of its main thread alone (Linux; null elsewhere)
  *                                  and of each thread by id (Linux; empty elsewhere)
  *   {op: 'sql', text, params}    → {rows}
@@ -72,6 +72,7 @@ process.on('message', (m: Message) => {
       process.send?.({
         id: m.id,
         cpuMs: (u.user + u.system) / 1000,
+        systemCpuMs: u.system / 1000,
         mainCpuMs: mainThreadCpuMs(),
         threadCpuMs: threadCpuMs(),
       });

@@ -7,7 +7,10 @@
  * (the load average is printed beside it). The burst is repeated (BENCH_BURSTS, 3 by default: each
  * office uploads again), since one burst's p95 varies by a fifth from run to run on this machine.
  * BENCH_OFFICES, BENCH_STORED and BENCH_THREADS (checking threads) change the sizes for profiling;
- * BENCH_PROF and BENCH_NODE_FLAGS are for experiments (a CPU profile, flags for the server process).
+ * BENCH_PROF and BENCH_NODE_FLAGS are for experiments (a CPU profile, flags for the server process);
+ * BENCH_QUIET (seconds of quiet before each later burst) and BENCH_PRIME (offices that upload once before
+ * the bursts) tell a burst after a quiet spell and a server that has taken uploads from one just started.
+ * The server's CPU is printed with its kernel share (system calls, page faults, other threads woken).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as http from 'node:http';
@@ -28,6 +31,9 @@ const PERIOD = '2025年度';
 const THREADS = Number(process.env.BENCH_THREADS ?? defaultIntakeThreads());
 /** Bursts of uploads in a row (each office uploads again): the p95 varies from one to the next. */
 const BURSTS = Number(process.env.BENCH_BURSTS ?? 3);
+/** Seconds of quiet before each burst after the first (BENCH_QUIET): a deadline burst after a quiet spell. */
+const QUIET_S = Number(process.env.BENCH_QUIET ?? 0);
+const PRIME = Math.min(Number(process.env.BENCH_PRIME ?? 0), OFFICES);
 
 /** The server process and its IPC requests (see _server-child.ts). */
 class ServerProcess {
@@ -75,10 +81,16 @@ class ServerProcess {
   }
 
   /** CPU of the whole server process, of its main thread alone (null where not measurable) and of each thread. */
-  async cpu(): Promise<{ all: number; main: number | null; threads: Record<string, number> }> {
+  async cpu(): Promise<{
+    all: number;
+    system: number;
+    main: number | null;
+    threads: Record<string, number>;
+  }> {
     const m = await this.ask({ op: 'cpu' });
     return {
       all: m.cpuMs as number,
+      system: m.systemCpuMs as number,
       main: m.mainCpuMs as number | null,
       threads: m.threadCpuMs as Record<string, number>,
     };
@@ -231,6 +243,8 @@ interface Burst {
   wall: number;
   failures: Map<string, number>;
   cpuPerUpload: number;
+  /** Of it, in the kernel (system calls, page faults). */
+  systemPerUpload: number;
   mainPerUpload: number | null;
   clientPerUpload: number;
   threads: string;
@@ -287,6 +301,7 @@ async function uploadBurst(
     wall,
     failures,
     cpuPerUpload: (cpu1.all - cpu0.all) / n,
+    systemPerUpload: (cpu1.system - cpu0.system) / n,
     mainPerUpload: cpu1.main !== null && cpu0.main !== null ? (cpu1.main - cpu0.main) / n : null,
     clientPerUpload: (clientCpu.user + clientCpu.system) / 1000 / n,
     threads: perThread(cpu0.threads, cpu1.threads, n),
@@ -307,7 +322,7 @@ function printBurst(b: Burst, index: number, storedSoFar: number): void {
       : `，其中主线程（HTTP、会话、数据库）${b.mainPerUpload.toFixed(1)} ms，` +
         `其他线程（检查、垃圾回收等）${(b.cpuPerUpload - b.mainPerUpload).toFixed(1)} ms`;
   console.log(
-    `  服务器每份报送耗 CPU ${b.cpuPerUpload.toFixed(1)} ms${split}（${THREADS} 个检查线程）；` +
+    `  服务器每份报送耗 CPU ${b.cpuPerUpload.toFixed(1)} ms（内核 ${b.systemPerUpload.toFixed(1)} ms）${split}（${THREADS} 个检查线程）；` +
       `客户端（本进程）每份 ${b.clientPerUpload.toFixed(1)} ms；开始时本机 1 分钟负载 ${b.load.toFixed(2)}，${os.cpus().length} 核`,
   );
   if (b.threads) console.log(`  各线程每份报送 CPU（ms，主线程除外，由多到少；检查线程在前）：${b.threads}`);
@@ -360,7 +375,12 @@ export async function run(): Promise<void> {
       offices.map((o) => EncodedBody.of(fileForm(`${o.name}.xlsx`, o.bytes, { confirm: 'true' }))),
     );
     const bursts: Burst[] = [];
+    // BENCH_PRIME=N: N offices upload once each, one after another, before the timed bursts: a server that
+    // has already taken uploads, against one just started.
+    for (let i = 0; i < PRIME; i++)
+      await offices[i].client.post(`/api/rounds/${roundId}/submissions`, bodies[i]);
     for (let b = 0; b < BURSTS; b++) {
+      if (b > 0 && QUIET_S > 0) await new Promise((r) => setTimeout(r, QUIET_S * 1000));
       const burst = await uploadBurst(server, roundId, offices, bodies);
       bursts.push(burst);
       printBurst(burst, b, (b + 1) * OFFICES);

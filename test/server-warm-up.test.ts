@@ -57,4 +57,31 @@ describe('warming the checking threads up', () => {
       await pool.close();
     }
   }, 120_000);
+
+  it('moves the file to the checking thread and hands the same bytes back, a view into more is copied', async () => {
+    const catalogue = seedCatalogue();
+    const { bytes } = await filledWorkbook(catalogue, '通化市');
+    const pool = poolChecker(1);
+    try {
+      const sent = bytes.slice();
+      const moved = await pool.check(task(sent, catalogue, 1));
+      expect(sent.byteLength).toBe(0); // moved: the sender's view is detached
+      expect(Buffer.from(moved.bytes).equals(Buffer.from(bytes))).toBe(true);
+
+      const larger = new Uint8Array(bytes.length + 16);
+      larger.set(bytes, 8);
+      const view = larger.subarray(8, 8 + bytes.length);
+      const copied = await pool.check(task(view, catalogue, 1));
+      expect(view.byteLength).toBe(bytes.length); // its neighbours stay with the sender
+      expect(Buffer.from(copied.bytes).equals(Buffer.from(bytes))).toBe(true);
+      expect(copied.kind).toBe('read');
+
+      const broken = new TextEncoder().encode('这不是一个 xlsx 文件');
+      const refused = await pool.check(task(broken.slice(), catalogue, 1));
+      expect(refused.kind).toBe('refused');
+      expect(Buffer.from(refused.bytes).toString('utf8')).toBe('这不是一个 xlsx 文件');
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

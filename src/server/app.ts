@@ -31,6 +31,7 @@ import {
 } from './context.js';
 import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
+import { warmUpForLatestRound } from './handlers/rounds.js';
 import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
 import { unstorableText } from './text-guard.js';
@@ -280,6 +281,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
   });
   const ctx = createContext(options);
   app.addHook('onClose', () => ctx.intake.close());
+  if (options.warmUpIntake) warmUpForLatestRound(ctx).catch(() => undefined);
   const throttle = new LoginThrottle(options.loginFailuresAllowed ?? 5);
 
   await app.register(helmet, {

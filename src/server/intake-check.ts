@@ -23,8 +23,12 @@ export interface CheckTask {
   maxUnzippedBytes: number;
 }
 
+/**
+ * What the check found, with the uploaded file's bytes handed back: a checking thread is given the bytes
+ * (moved, not copied: intake-pool.ts) and returns them the same way, for the main thread to store.
+ */
 export type CheckOutcome =
-  | { kind: 'read'; head: SubmissionHead; parsedDeflated: Uint8Array; sha256: string }
+  | { kind: 'read'; head: SubmissionHead; parsedDeflated: Uint8Array; sha256: string; bytes: Uint8Array }
   | {
       kind: 'refused';
       status: number;
@@ -33,6 +37,7 @@ export type CheckOutcome =
       /** The refusal's further fields (problems, needsConfirmation): plain data. */
       extra: Record<string, unknown>;
       sha256: string;
+      bytes: Uint8Array;
     };
 
 export { deflatedJson };
@@ -54,10 +59,12 @@ export async function checkUpload(task: CheckTask): Promise<CheckOutcome> {
     const sub = await checkWorkbook(task.bytes, task.fileName, catalogueOf(task), task.maxUnzippedBytes);
     const { office, period, catalogueVersion, problems } = sub;
     const head = { office, period, catalogueVersion, problems };
-    return { kind: 'read', head, parsedDeflated: deflatedJson(sub), sha256 };
+    return { kind: 'read', head, parsedDeflated: deflatedJson(sub), sha256, bytes: task.bytes };
   } catch (e) {
-    if (e instanceof HttpError)
-      return { kind: 'refused', status: e.status, code: e.code, message: e.message, extra: e.extra, sha256 };
+    if (e instanceof HttpError) {
+      const { status, code, message, extra } = e;
+      return { kind: 'refused', status, code, message, extra, sha256, bytes: task.bytes };
+    }
     throw e;
   }
 }

@@ -3,7 +3,9 @@
  * after running them a while: a server's first burst of uploads (200 offices at a deadline) otherwise
  * pays for that compilation and the slow first runs, about a quarter more CPU per upload. So a started
  * server has each checking thread check a made-up workbook a few times, in the background: nothing is
- * stored, and uploads that come in meanwhile just queue behind a few short checks.
+ * stored, and uploads that come in meanwhile just queue behind a few short checks. Once a round is known
+ * (created, or the newest at start: handlers/rounds.ts), the threads check a workbook of its own
+ * catalogue the same way.
  *
  * The workbook is written by the same writer as the offices' workbooks (exceljs), in a worker thread of
  * its own that then ends, so neither the main thread nor the checking threads keep the writer loaded.
@@ -99,10 +101,24 @@ export function warmUpCatalogue(): Catalogue {
   };
 }
 
-/** The warm-up workbook's bytes, written in a worker thread that ends with it. */
-export function warmUpWorkbook(): Promise<Uint8Array> {
+/**
+ * A round whose uploads the checking threads are warmed up for: its catalogue (as the checking threads
+ * are handed it), one office of its roster and its period.
+ */
+export interface WarmUpRound {
+  catalogueId: number;
+  catalogueUtf8: SharedArrayBuffer;
+  office: string;
+  period: string;
+}
+
+/** A warm-up workbook's bytes (the made-up one, or a round's), written in a worker thread that ends with it. */
+export function warmUpWorkbook(round?: WarmUpRound): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./intake-warm-up-worker.mjs', import.meta.url));
+    const workerData = round
+      ? { catalogueUtf8: round.catalogueUtf8, office: round.office, period: round.period }
+      : null;
+    const worker = new Worker(new URL('./intake-warm-up-worker.mjs', import.meta.url), { workerData });
     worker.unref(); // a server stopping meanwhile does not wait for it
     worker.once('message', (bytes: Uint8Array) => {
       resolve(bytes);
@@ -113,22 +129,35 @@ export function warmUpWorkbook(): Promise<Uint8Array> {
   });
 }
 
-/**
- * Check the made-up workbook ROUNDS times on each of `threads` checking threads; what the checks find
- * is dropped.
- */
-export async function warmUpChecker(checker: IntakeChecker, threads: number): Promise<void> {
-  const bytes = await warmUpWorkbook();
+/** The made-up catalogue as the checking threads are handed one. */
+function madeUp(): Omit<WarmUpRound, 'office' | 'period'> {
   const json = Buffer.from(JSON.stringify(warmUpCatalogue()), 'utf8');
   const catalogueUtf8 = new SharedArrayBuffer(json.length);
   new Uint8Array(catalogueUtf8).set(json);
+  return { catalogueId: WARM_UP_CATALOGUE_ID, catalogueUtf8 };
+}
+
+/**
+ * Check a warm-up workbook ROUNDS times on each of `threads` checking threads; what the checks find is
+ * dropped. Without a round, the made-up workbook: what a server can check before it knows any round.
+ * With one, a workbook of the round's own catalogue, which the offices' uploads will look like: its
+ * targets' texts, kinds and units take paths through the reader and the check the made-up one does not,
+ * and the threads parse and keep the catalogue itself (intake-check.ts), as for the first upload.
+ */
+export async function warmUpChecker(
+  checker: IntakeChecker,
+  threads: number,
+  round?: WarmUpRound,
+): Promise<void> {
+  const bytes = await warmUpWorkbook(round);
+  const { catalogueId, catalogueUtf8 } = round ?? madeUp();
   for (let r = 0; r < ROUNDS; r++) {
     await Promise.all(
       Array.from({ length: threads }, () =>
         checker.check({
           bytes: bytes.slice(),
           fileName: 'warm-up.xlsx',
-          catalogueId: WARM_UP_CATALOGUE_ID,
+          catalogueId,
           catalogueUtf8,
           maxUnzippedBytes: 64 * 1024 * 1024,
         }),

@@ -7,14 +7,16 @@ register();
 const { checkUpload } = await import('./intake-check.ts');
 
 /**
- * The parsed submission's bytes are moved to the main thread, not copied: tinypool transfers what a
- * result object lists under its transferable symbol and answers with the value under its value symbol.
+ * The uploaded file and the parsed submission's bytes are moved to the main thread, not copied: tinypool
+ * transfers what a result object lists under its transferable symbol and answers with the value under
+ * its value symbol. The file came in the same way (intake-pool.ts), and the main thread stores it.
  */
 export default async function checkAndMove(task) {
   const outcome = await checkUpload(task);
-  if (outcome.kind !== 'read') return outcome;
+  const buffers =
+    outcome.kind === 'read' ? [outcome.bytes.buffer, outcome.parsedDeflated.buffer] : [outcome.bytes.buffer];
   return Tinypool.move({
-    [Tinypool.transferableSymbol]: [outcome.parsedDeflated.buffer],
+    [Tinypool.transferableSymbol]: buffers,
     [Tinypool.valueSymbol]: outcome,
   });
 }

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { LuoshiError } from '../core/errors.js';
 import { buildApp } from './app.js';
 import { openPglite, openPostgres, type Db } from './db/db.js';
+import { growHeapsAhead } from './gc-tuning.js';
 import { migrate } from './db/migrations.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,6 +123,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     );
   }
   const tls = https ? { cert: await readPem(o.cert!, '证书'), key: await readPem(o.key!, '私钥') } : null;
+  growHeapsAhead();
   const db = await openDatabase(o);
   await migrate(db);
   const backupToken = randomBytes(24).toString('base64url');

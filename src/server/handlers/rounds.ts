@@ -3,8 +3,9 @@ import type { z } from 'zod';
 import type { Allocation } from '../../core/allocation/index.js';
 import { parseRoster } from '../../core/roster.js';
 import type * as S from '../api/schemas.js';
-import { userOf, FileBody, XLSX_TYPE, type Call, type Handler } from '../context.js';
+import { userOf, FileBody, XLSX_TYPE, type AppContext, type Call, type Handler } from '../context.js';
 import { badRequest, notFound } from '../errors.js';
+import type { IntakeChecker } from '../intake-pool.js';
 import {
   ROUND_SELECT,
   SUBMISSION_SELECT,
@@ -57,6 +58,38 @@ async function roundDetail(call: Call, round: RoundRow) {
 export const getRound: Handler = async (call) =>
   roundDetail(call, await visibleRound(call.ctx, userOf(call), call.ids.roundId));
 
+/** What warming up for a round needs of the server's context. */
+export type WarmUpContext = Pick<AppContext, 'db' | 'catalogueUtf8'> & {
+  intake: Pick<IntakeChecker, 'warmUpFor'>;
+};
+
+/**
+ * Warm the checking threads up for a round's uploads (intake-warm-up.ts): a round is created, or the
+ * server started, before its offices upload, and a warm-up with the round's own catalogue takes the
+ * reader and the check through what its workbooks hold, which the made-up one does not. Measured on
+ * bench/server.ts, first burst after start: server CPU per upload 17.6–19.0 ms (mean 18.2, four runs)
+ * with it, 18.7–20.2 ms (mean 19.2, four runs) without; the runs vary by about 1 ms among themselves.
+ */
+export async function warmUpForRound(
+  ctx: WarmUpContext,
+  round: { catalogueId: number; period: string; office: string },
+): Promise<void> {
+  await ctx.intake.warmUpFor({ ...round, catalogueUtf8: await ctx.catalogueUtf8(round.catalogueId) });
+}
+
+/** The warm-up for the latest round at start (none before the first round is created). */
+export async function warmUpForLatestRound(ctx: WarmUpContext): Promise<void> {
+  const [latest] = await ctx.db.query<{ catalogue_id: number; period: string; office: string | null }>(
+    `SELECT catalogue_id, period, roster->0->>'office' AS office FROM rounds ORDER BY id DESC LIMIT 1`,
+  );
+  if (!latest?.office) return;
+  await warmUpForRound(ctx, {
+    catalogueId: latest.catalogue_id,
+    period: latest.period,
+    office: latest.office,
+  });
+}
+
 export const createRound: Handler = async (call) => {
   const { ctx, req } = call;
   const b = call.body as z.infer<typeof S.NewRoundBody>;
@@ -104,6 +137,10 @@ export const createRound: Handler = async (call) => {
     );
     return row.id;
   });
+  // Started, not awaited: a warm-up that fails leaves the first uploads slower, nothing else.
+  warmUpForRound(ctx, { catalogueId: b.catalogueId, period: b.period, office: offices[0].office }).catch(
+    () => undefined,
+  );
   return roundDetail(call, await visibleRound(ctx, userOf(call), id));
 };
 

@@ -143,19 +143,21 @@ export const submit: Handler = async (call) => {
     catalogueUtf8: await ctx.catalogueUtf8(round.catalogue_id),
     maxUnzippedBytes: ctx.options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED,
   });
+  // The bytes went to the checking thread and came back with its answer: those are the ones stored.
+  const checked = { ...file, bytes: outcome.bytes };
   if (outcome.kind === 'refused') {
     const e = new HttpError(outcome.status, outcome.code, outcome.message, outcome.extra);
-    throw await keepRefused(call, round, file, e, outcome);
+    throw await keepRefused(call, round, checked, e, outcome);
   }
   const sub = outcome.head;
   try {
     judgeSubmission(sub, round, catalogue, user, upload.fields.confirm === 'true');
   } catch (e) {
     if (!(e instanceof HttpError)) throw e;
-    throw await keepRefused(call, round, file, e, { ...outcome, office: sub.office });
+    throw await keepRefused(call, round, checked, e, { ...outcome, office: sub.office });
   }
   const problems = sub.problems.map(problemJson);
-  const row = await storeSubmission(call, round, file, {
+  const row = await storeSubmission(call, round, checked, {
     office: sub.office.trim(),
     parsedDeflated: outcome.parsedDeflated,
     problems,
