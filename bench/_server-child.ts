@@ -73,6 +73,7 @@ process.on('message', (m: Message) => {
         id: m.id,
         cpuMs: (u.user + u.system) / 1000,
         systemCpuMs: u.system / 1000,
+        minorFaults: process.resourceUsage().minorPageFault,
         mainCpuMs: mainThreadCpuMs(),
         threadCpuMs: threadCpuMs(),
       });

@@ -84,6 +84,7 @@ class ServerProcess {
   async cpu(): Promise<{
     all: number;
     system: number;
+    faults: number;
     main: number | null;
     threads: Record<string, number>;
   }> {
@@ -91,6 +92,7 @@ class ServerProcess {
     return {
       all: m.cpuMs as number,
       system: m.systemCpuMs as number,
+      faults: m.minorFaults as number,
       main: m.mainCpuMs as number | null,
       threads: m.threadCpuMs as Record<string, number>,
     };
@@ -245,6 +247,8 @@ interface Burst {
   cpuPerUpload: number;
   /** Of it, in the kernel (system calls, page faults). */
   systemPerUpload: number;
+  /** Minor page faults (memory touched for the first time since it was mapped). */
+  faultsPerUpload: number;
   mainPerUpload: number | null;
   clientPerUpload: number;
   threads: string;
@@ -302,6 +306,7 @@ async function uploadBurst(
     failures,
     cpuPerUpload: (cpu1.all - cpu0.all) / n,
     systemPerUpload: (cpu1.system - cpu0.system) / n,
+    faultsPerUpload: (cpu1.faults - cpu0.faults) / n,
     mainPerUpload: cpu1.main !== null && cpu0.main !== null ? (cpu1.main - cpu0.main) / n : null,
     clientPerUpload: (clientCpu.user + clientCpu.system) / 1000 / n,
     threads: perThread(cpu0.threads, cpu1.threads, n),
@@ -322,7 +327,7 @@ function printBurst(b: Burst, index: number, storedSoFar: number): void {
       : `，其中主线程（HTTP、会话、数据库）${b.mainPerUpload.toFixed(1)} ms，` +
         `其他线程（检查、垃圾回收等）${(b.cpuPerUpload - b.mainPerUpload).toFixed(1)} ms`;
   console.log(
-    `  服务器每份报送耗 CPU ${b.cpuPerUpload.toFixed(1)} ms（内核 ${b.systemPerUpload.toFixed(1)} ms）${split}（${THREADS} 个检查线程）；` +
+    `  服务器每份报送耗 CPU ${b.cpuPerUpload.toFixed(1)} ms（内核 ${b.systemPerUpload.toFixed(1)} ms，缺页 ${b.faultsPerUpload.toFixed(0)} 次）${split}（${THREADS} 个检查线程）；` +
       `客户端（本进程）每份 ${b.clientPerUpload.toFixed(1)} ms；开始时本机 1 分钟负载 ${b.load.toFixed(2)}，${os.cpus().length} 核`,
   );
   if (b.threads) console.log(`  各线程每份报送 CPU（ms，主线程除外，由多到少；检查线程在前）：${b.threads}`);
