@@ -26,8 +26,8 @@ export function inlineChecker(): IntakeChecker {
  * The upload's buffer, to be moved to the checking thread rather than copied, when the bytes are all of
  * it; a view into a larger buffer is copied, as a move would hand over its neighbours too. The thread
  * hands the bytes back (CheckOutcome). Copying 150 KB into the message and out of it was the main thread's
- * largest single cost after the database in a CPU profile of a burst; measured with the move, the main
- * thread's CPU per upload in later bursts went from 4.0–4.3 ms to 3.5–3.9 ms (bench/server.ts).
+ * largest single cost after the database in a CPU profile of a burst; the main thread's CPU per upload
+ * in later bursts was 3.8–4.7 ms before the move and 3.3–4.2 ms after it (bench/server.ts, 4 and 5 runs).
  */
 function movable(bytes: Uint8Array): ArrayBuffer[] {
   const { buffer } = bytes;
