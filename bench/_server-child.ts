@@ -2,9 +2,10 @@
  * The server of bench/server.ts in a process of its own, as in use (the 200 offices are other machines):
  * its CPU time is then the server's alone. Started with the data folder and the number of checking
  * threads; answers messages from the parent over IPC:
- *   {op: 'cpu'}                  → {cpuMs, systemCpuMs, mainCpuMs, threadCpuMs}: user + system CPU of this process (all
- *                                  its threads) so far, of its main thread alone (Linux; null elsewhere)
- *                                  and of each thread by id (Linux; empty elsewhere)
+ *   {op: 'cpu'}                  → {cpuMs, systemCpuMs, minorFaults, mainCpuMs, threadCpuMs}: user +
+ *                                  system CPU of this process (all its threads) so far, the system part,
+ *                                  its minor page faults, the CPU of its main thread alone (Linux; null
+ *                                  elsewhere) and of each thread by id (Linux; empty elsewhere)
  *   {op: 'sql', text, params}    → {rows}
  *   {op: 'stop'}                 → stops the server and exits
  * and sends {url, password} (the first 管理员's one-time password) once listening.
