@@ -7,19 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue } from '../src/core/model/catalogue.js';
 import { warmUpForLatestRound, type WarmUpContext } from '../src/server/handlers/rounds.js';
-import { checkUpload, type CheckOutcome, type CheckTask } from '../src/server/intake-check.js';
+import { checkUpload, sharedUtf8, type CheckOutcome, type CheckTask } from '../src/server/intake-check.js';
 import { poolChecker, type IntakeChecker } from '../src/server/intake-pool.js';
 import { warmUpChecker, type WarmUpRound } from '../src/server/intake-warm-up.js';
 import { filledWorkbook } from './helpers/review-fixtures.js';
 import { seedCatalogue } from './helpers/seeds.js';
 import { postgresAvailable, testDb } from './helpers/server.js';
 
-function sharedJson(value: unknown): SharedArrayBuffer {
-  const json = new TextEncoder().encode(JSON.stringify(value));
-  const shared = new SharedArrayBuffer(json.length);
-  new Uint8Array(shared).set(json);
-  return shared;
-}
+const sharedJson = (value: unknown): SharedArrayBuffer => sharedUtf8(JSON.stringify(value));
 
 const engines: ('pglite' | 'postgres')[] = postgresAvailable() ? ['pglite', 'postgres'] : ['pglite'];
 

@@ -32,6 +32,7 @@ import {
 import { HttpError, badRequest, forbidden, notSignedIn } from './errors.js';
 import { handlers } from './handlers/index.js';
 import { warmUpForLatestRound } from './handlers/rounds.js';
+import { sharedUtf8 } from './intake-check.js';
 import { intakeChecker } from './intake-pool.js';
 import { registerStatic } from './static.js';
 import { unstorableText } from './text-guard.js';
@@ -62,14 +63,6 @@ export const CSP_DIRECTIVES = {
 interface CachedCatalogue {
   utf8: SharedArrayBuffer;
   catalogue: Catalogue;
-}
-
-/** Text as UTF-8 in shared memory: posted to a worker thread, it is shared, not copied. */
-function sharedUtf8(text: string): SharedArrayBuffer {
-  const bytes = Buffer.from(text, 'utf8');
-  const shared = new SharedArrayBuffer(bytes.length);
-  new Uint8Array(shared).set(bytes);
-  return shared;
 }
 
 function createContext(options: ServerOptions): AppContext {

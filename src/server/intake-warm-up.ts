@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Catalogue, Target, Task } from '../core/model/catalogue.js';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION } from '../core/model/catalogue.js';
+import { sharedUtf8 } from './intake-check.js';
 import type { IntakeChecker } from './intake-pool.js';
 
 /** Targets in the made-up catalogue: enough rows for V8 to optimise the per-row code in a few checks. */
@@ -131,10 +132,7 @@ export function warmUpWorkbook(round?: WarmUpRound): Promise<Uint8Array> {
 
 /** The made-up catalogue as the checking threads are handed one. */
 function madeUp(): Omit<WarmUpRound, 'office' | 'period'> {
-  const json = Buffer.from(JSON.stringify(warmUpCatalogue()), 'utf8');
-  const catalogueUtf8 = new SharedArrayBuffer(json.length);
-  new Uint8Array(catalogueUtf8).set(json);
-  return { catalogueId: WARM_UP_CATALOGUE_ID, catalogueUtf8 };
+  return { catalogueId: WARM_UP_CATALOGUE_ID, catalogueUtf8: sharedUtf8(JSON.stringify(warmUpCatalogue())) };
 }
 
 /**
