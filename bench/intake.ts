@@ -19,16 +19,29 @@ const CHECKS = Number(process.env.BENCH_CHECKS ?? 100);
 const RUNS = 5;
 const WARM_UP = 60;
 
-/** Median process CPU (user + system, ms) per call of `fn` over RUNS runs of `n` calls. */
-async function cpuPerCall(n: number, fn: () => unknown): Promise<number> {
-  const runs: number[] = [];
+const median = (runs: number[]) => [...runs].sort((a, b) => a - b)[runs.length >> 1];
+
+/**
+ * Median process CPU (user + system, ms) and page faults per call of `fn` over RUNS runs of `n` calls.
+ * Page faults count memory the process touched for the first time: large strings and buffers that V8 or
+ * the allocator map afresh for each call (src/xlsx/fast-grid.ts: PIECE_BYTES).
+ */
+async function costPerCall(n: number, fn: () => unknown): Promise<{ cpu: number; faults: number }> {
+  const cpu: number[] = [];
+  const faults: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const c0 = process.cpuUsage();
+    const f0 = process.resourceUsage().minorPageFault;
     for (let i = 0; i < n; i++) await fn();
     const c = process.cpuUsage(c0);
-    runs.push((c.user + c.system) / 1000 / n);
+    cpu.push((c.user + c.system) / 1000 / n);
+    faults.push((process.resourceUsage().minorPageFault - f0) / n);
   }
-  return runs.sort((a, b) => a - b)[RUNS >> 1];
+  return { cpu: median(cpu), faults: median(faults) };
+}
+
+async function cpuPerCall(n: number, fn: () => unknown): Promise<number> {
+  return (await costPerCall(n, fn)).cpu;
 }
 
 export async function run(): Promise<void> {
@@ -53,12 +66,13 @@ export async function run(): Promise<void> {
   for (let i = 0; i < WARM_UP; i++) await checkUpload(task);
   const g = await grid();
   const sub = readSubmission(g, { source: task.fileName, catalogue });
-  const whole = await cpuPerCall(CHECKS, () => checkUpload(task));
+  const whole = await costPerCall(CHECKS, () => checkUpload(task));
   const read = await cpuPerCall(CHECKS, grid);
   const check = await cpuPerCall(CHECKS, () => readSubmission(g, { source: task.fileName, catalogue }));
   const store = await cpuPerCall(CHECKS, () => deflatedJson(sub));
   console.log(
-    `检查一份 ${TARGETS} 项指标的填报表（${(bytes.length / 1024).toFixed(0)} KB）：每份 CPU ${whole.toFixed(1)} ms` +
+    `检查一份 ${TARGETS} 项指标的填报表（${(bytes.length / 1024).toFixed(0)} KB）：每份 CPU ${whole.cpu.toFixed(1)} ms` +
+      `（缺页 ${whole.faults.toFixed(0)} 次）` +
       `（读表 ${read.toFixed(1)} ms，readSubmission ${check.toFixed(1)} ms，JSON 压缩 ${store.toFixed(1)} ms；` +
       `各取 ${RUNS} 次 × ${CHECKS} 份的中位数）`,
   );

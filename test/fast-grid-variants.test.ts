@@ -155,6 +155,10 @@ describe('fast grid reader on every spelling of sheet XML', () => {
           expect(readWorkbookGridFast(variant)).toEqual(want);
           // As the server reads it: sheets scanned one byte per character (fast-grid.ts: sheetText).
           expect(readWorkbookGridFast(variant, { decodeLatin1: latin1Text })).toEqual(want);
+          // Parts read a few items or rows at a time, as large ones are (fast-grid.ts: PIECE_BYTES);
+          // comments and prefixes among the spellings take the whole-text path.
+          expect(readWorkbookGridFast(variant, { pieceBytes: 16 })).toEqual(want);
+          expect(readWorkbookGridFast(variant, { decodeLatin1: latin1Text, pieceBytes: 16 })).toEqual(want);
           expect(await readWorkbookGrid(variant, 'v.xlsx')).toEqual(want);
         },
       ),
@@ -198,6 +202,7 @@ describe('fast grid reader on every spelling of sheet XML', () => {
         const resaved = new Uint8Array(await readFile(path.join(outDir, path.basename(file))));
         const want = await readWorkbookGridExceljs(resaved, 'lo.xlsx');
         expect(readWorkbookGridFast(resaved)).toEqual(want);
+        expect(readWorkbookGridFast(resaved, { decodeLatin1: latin1Text, pieceBytes: 16 })).toEqual(want);
         expect(want.sheets[0].rows.flat().filter((v) => v !== null).length).toBeGreaterThan(0);
       }
     } finally {

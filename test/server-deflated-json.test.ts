@@ -64,6 +64,34 @@ describe('deflated JSON', () => {
     expect(text(deflatedJson({ rows: [[null], [undefined]] }))).toBe('{"rows":[[null],[null]]}');
   });
 
+  it('writes long arrays and members a part at a time, exactly as JSON.stringify writes the whole', () => {
+    // 70 entries (three parts of the array), one of them left undefined, one a hole
+    const entries: unknown[] = [];
+    for (let i = 0; i < 70; i++)
+      if (i !== 40) entries[i] = i === 33 ? undefined : { id: `t${i}`, actual: i / 4, note: '进展' };
+    expect(40 in entries).toBe(false);
+    const sub = { office: '甲', rows: [], entries, skip: undefined, fn: () => 1, filler: { name: '张三' } };
+    const want =
+      '{"office":"甲","rows":[],"entries":[' +
+      Array.from({ length: 70 }, (_, i) =>
+        i === 33 || i === 40 ? 'null' : `{"id":"t${i}","actual":${i / 4},"note":"进展"}`,
+      ).join(',') +
+      '],"filler":{"name":"张三"}}';
+    expect(text(deflatedJson(sub))).toBe(want);
+    expect(text(deflatedJson(entries))).toBe(
+      want.slice(want.indexOf('"entries":') + 10, want.indexOf(',"filler"')),
+    );
+  });
+
+  it('writes whole what a part at a time could write otherwise: a toJSON given its key, a text too long', () => {
+    const keyed = { toJSON: (key: string) => `键${key}` };
+    expect(text(deflatedJson({ rows: [], member: keyed }))).toBe('{"rows":[],"member":"键member"}');
+    const list = Array.from({ length: 40 }, (_, i) => (i === 35 ? keyed : i));
+    expect(text(deflatedJson({ rows: [], list }))).toContain(',34,"键35",36,');
+    const long = '长'.repeat(1_100_000);
+    expect(text(deflatedJson({ rows: [], long }))).toBe(`{"rows":[],"long":"${long}"}`);
+  });
+
   it('keeps the rows of several rounds at once', () => {
     const rounds = ['一', '二', '三'].map((n) => ({ rows: [row(`t${n}`, `第${n}轮`)] }));
     for (let pass = 0; pass < 2; pass++)

@@ -19,15 +19,70 @@ const UTF8_PER_UNIT = 3;
 const SCRATCH_UNITS = 1 << 20;
 let scratch: Buffer | null = null;
 
+/** Elements of a long array stringified at a time (jsonUtf8): ~10 K characters of a submission's entries. */
+const ELEMENTS_AT_A_TIME = 32;
+
+/** Where the next bytes go in the scratch buffer. */
+interface Written {
+  at: number;
+}
+
+/** Appends the text's UTF-8; false when it might not fit. */
+function put(text: string, buffer: Buffer, w: Written): boolean {
+  if (w.at + text.length * UTF8_PER_UNIT > buffer.length) return false;
+  w.at += buffer.write(text, w.at, 'utf8');
+  return true;
+}
+
+function hasToJson(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+}
+
+/** A plain array's JSON, a few elements at a time; false where that could write otherwise (see jsonUtf8). */
+function putArray(a: unknown[], buffer: Buffer, w: Written): boolean {
+  // An element's toJSON is given its index, which would be its index in the slice instead.
+  if (Object.getPrototypeOf(a) !== Array.prototype || hasToJson(a) || a.some(hasToJson)) return false;
+  if (!put('[', buffer, w)) return false;
+  for (let i = 0; i < a.length; i += ELEMENTS_AT_A_TIME) {
+    const part = JSON.stringify(a.slice(i, i + ELEMENTS_AT_A_TIME));
+    if (!put(`${i === 0 ? '' : ','}${part.slice(1, -1)}`, buffer, w)) return false;
+  }
+  return put(']', buffer, w);
+}
+
+/** A plain object's JSON, a member at a time; false where that could write otherwise (see jsonUtf8). */
+function putObject(o: Record<string, unknown>, buffer: Buffer, w: Written): boolean {
+  if (!put('{', buffer, w)) return false;
+  let first = true;
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    // A member's toJSON is given its key, which JSON.stringify of the value alone would not give it.
+    if (hasToJson(v)) return false;
+    const whole = Array.isArray(v) ? null : JSON.stringify(v);
+    if (whole === undefined) continue; // undefined, a function, a symbol: left out, as JSON.stringify does
+    if (!put(`${first ? '' : ','}${JSON.stringify(k)}:`, buffer, w)) return false;
+    first = false;
+    if (!(whole === null ? putArray(v as unknown[], buffer, w) : put(whole, buffer, w))) return false;
+  }
+  return put('}', buffer, w);
+}
+
 /**
- * The text's UTF-8 bytes (as Buffer.from gives them), in a buffer the thread reuses: a submission's
- * ~260 KB is encoded once per upload and deflated at once, so a fresh buffer for it each time is only
- * garbage to collect. The bytes are valid until the next call.
+ * UTF-8 of JSON.stringify(value), byte for byte, in a buffer the thread reuses (valid until the next call):
+ * a submission is encoded once per upload and deflated at once, so a fresh buffer each time is only garbage.
+ * JSON.stringify gives a long text as a rope of parts, which writing it out first copies into one flat
+ * string: for a submission's ~100 K characters a large object, mapped afresh and unmapped on every upload
+ * (src/xlsx/fast-grid.ts: PIECE_BYTES). So a plain object is written a member at a time and a plain array a
+ * few elements at a time, each part's text small. Anything that could then write otherwise (a toJSON,
+ * which is given its key) and anything too long for the buffer is written whole.
  */
-function utf8Of(text: string): Buffer {
-  if (text.length > SCRATCH_UNITS) return Buffer.from(text, 'utf8');
+function jsonUtf8(value: unknown): Buffer {
   scratch ??= Buffer.allocUnsafeSlow(SCRATCH_UNITS * UTF8_PER_UNIT);
-  return scratch.subarray(0, scratch.write(text, 'utf8'));
+  const w: Written = { at: 0 };
+  const done = isPlainObject(value)
+    ? !hasToJson(value) && putObject(value, scratch, w)
+    : Array.isArray(value) && putArray(value, scratch, w);
+  return done ? scratch.subarray(0, w.at) : Buffer.from(JSON.stringify(value), 'utf8');
 }
 
 /** Deflate's window: how far back a piece may refer into the text before it. */
@@ -149,7 +204,7 @@ function reusedPiece(value: unknown[]): KeptPiece {
     return k;
   }
   misses++;
-  const bytes = utf8Of(JSON.stringify(value));
+  const bytes = jsonUtf8(value);
   const deflated = deflateBytes(bytes, true);
   const end = Buffer.from(bytes.subarray(Math.max(0, bytes.length - WINDOW)));
   const tokens = flatJson(value, []);
@@ -183,9 +238,9 @@ function joined(pieces: readonly Uint8Array[]): Uint8Array {
  * The members after `rows` as they close the whole ('{"entries":…}' → ',"entries":…}'; '{}' → '}'), as
  * bytes: its '{' is overwritten in place rather than the ~100 K characters copied into a new string.
  */
-function closingBytes(after: string): Uint8Array {
-  if (after === '{}') return Buffer.from('}');
-  const bytes = utf8Of(after);
+function closingBytes(after: Record<string, unknown>): Uint8Array {
+  const bytes = jsonUtf8(after);
+  if (bytes.length === 2) return Buffer.from('}');
   bytes[0] = 0x2c; // ','
   return bytes;
 }
@@ -202,7 +257,7 @@ export function deflatedJson(value: unknown): Uint8Array {
     typeof value.toJSON !== 'function' &&
     Array.isArray(rows) &&
     (misses < MISSES_BEFORE_SKIPPING || ++skipped % RETRY_EVERY === 0);
-  if (!pieces) return joined([deflateBytes(utf8Of(JSON.stringify(value)), false)]);
+  if (!pieces) return joined([deflateBytes(jsonUtf8(value), false)]);
   // Without a prototype, so that a member named "__proto__" is a member like any other.
   const before = Object.create(null) as Record<string, unknown>;
   const after = Object.create(null) as Record<string, unknown>;
@@ -213,12 +268,11 @@ export function deflatedJson(value: unknown): Uint8Array {
   }
   // '{"office":…,"source":"…"' + ',' + '"rows":' — and after the rows ',"entries":…}' (or '}' alone).
   const head = JSON.stringify(before);
-  const tail = JSON.stringify(after);
   const opening = `${head.slice(0, -1)}${head === '{}' ? '' : ','}${JSON.stringify(REUSED_MEMBER)}:`;
   const openingBytes = Buffer.from(opening, 'utf8');
   const middle = reusedPiece(rows);
   // After the rows' piece: both encode into the thread's one scratch buffer.
-  const closing = closingBytes(tail);
+  const closing = closingBytes(after);
   return joined([
     deflateBytes(openingBytes, true),
     middle.deflated,
