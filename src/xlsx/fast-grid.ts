@@ -393,8 +393,10 @@ function sharedStrings(xml: string | null): string[] {
  * space, memory mapped afresh for each one and unmapped when it dies: a 300-target workbook's ~260 KB of
  * shared strings and ~240 KB 指标 sheet, decoded whole, paid that on every read (~60–70 page faults each,
  * and the unmapping's TLB flush on every core). A piece of this many bytes (and the rest of the item or
- * row it ends in) decodes to an ordinary young string. Measured, 2,000 decodings of each part: shared
- * strings 1.83–1.92 ms whole, 1.32–1.42 ms in pieces; the sheet 0.23–0.31 ms whole, 0.02 ms in pieces.
+ * row it ends in) decodes to an ordinary young string. Measured with the stored JSON written the same way
+ * (server/deflated-json.ts), page faults per check (bench/intake.ts): 231 and 239 → 127 and 82; per upload
+ * in a server's later bursts (bench/server.ts) ~180 → 2–7. The check's CPU stayed within the noise (in
+ * paired runs in one process, 10.72 → 10.73, 11.00 → 11.09 and 13.10 → 12.56 ms).
  */
 export const PIECE_BYTES = 48 * 1024;
 
