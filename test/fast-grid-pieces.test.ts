@@ -101,6 +101,7 @@ describe('large parts read in pieces', () => {
       // after "?>", a prefixed element makes the whole text's root prefix (rootPrefix): 乙 reads 乙丁
       `${SST_HEAD}<si><t>甲</t></si><si><t>乙</t>?><q:t>丁</q:t></si></sst>`,
       `<?xml version="1.0"?><x:sst xmlns:x="${MAIN_NS}"><x:si><x:t>甲</x:t></x:si><x:si><x:t>乙</x:t></x:si></x:sst>`,
+      `<x:sst xmlns:x="${MAIN_NS}"><x:si><x:t>甲</x:t></x:si><x:si><x:t>乙</x:t></x:si></x:sst>`,
     ];
     for (const strings of odd) expectSameInPieces(book(worksheet(ROWS), strings));
   });
