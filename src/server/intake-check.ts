@@ -23,10 +23,6 @@ export interface CheckTask {
   maxUnzippedBytes: number;
 }
 
-/**
- * What the check found, with the uploaded file's bytes handed back: a checking thread is given the bytes
- * (moved, not copied: intake-pool.ts) and returns them the same way, for the main thread to store.
- */
 /** Text as UTF-8 in shared memory, as a catalogue is handed to the checking threads (shared, not copied). */
 export function sharedUtf8(text: string): SharedArrayBuffer {
   const bytes = Buffer.from(text, 'utf8');
@@ -35,6 +31,10 @@ export function sharedUtf8(text: string): SharedArrayBuffer {
   return shared;
 }
 
+/**
+ * What the check found, with the uploaded file's bytes handed back: a checking thread is given the bytes
+ * (moved, not copied: intake-pool.ts) and returns them the same way, for the main thread to store.
+ */
 export type CheckOutcome =
   | { kind: 'read'; head: SubmissionHead; parsedDeflated: Uint8Array; sha256: string; bytes: Uint8Array }
   | {

@@ -440,11 +440,11 @@ const PLAIN_SST_START = /^\uFEFF?\s*(?:<\?xml\b[^?]*\?>\s*)?<sst[\s>/]/;
  */
 function sharedStringsInPieces(data: Uint8Array, pieceBytes: number): string[] | null {
   const out: string[] = [];
-  for (let start = 0, first = true; start < data.length; first = false) {
+  for (let start = 0; start < data.length;) {
     const cut = afterEndTag(data, start + pieceBytes, ITEM_END);
     const end = cut < 0 ? data.length : cut;
     const text = strFromU8(data.subarray(start, end));
-    const root = first ? (PLAIN_SST_START.exec(text)?.[0].length ?? -1) : 0;
+    const root = start === 0 ? (PLAIN_SST_START.exec(text)?.[0].length ?? -1) : 0;
     if (root < 0 || hasComment(text) || text.includes('?>', root)) return null;
     const itemsEnd = sharedStringItems(text, out);
     if (cut >= 0 && itemsEnd !== text.length) return null;
