@@ -46,6 +46,10 @@ export function poolChecker(threads: number, warmUp = false): IntakeChecker {
     filename: new URL('./intake-worker.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
+    // Idle threads wait in their event loops rather than blocked in Atomics.wait, so that their timers
+    // run (gc-tuning.ts: allocateThroughQuietSpells); a task then wakes its thread through its message
+    // port instead.
+    useAtomics: false,
   });
   const warmed = new Set<number>();
   const checker: IntakeChecker = {

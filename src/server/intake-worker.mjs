@@ -5,6 +5,9 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { checkUpload } = await import('./intake-check.ts');
+const { allocateThroughQuietSpells } = await import('./gc-tuning.ts');
+
+allocateThroughQuietSpells();
 
 /**
  * The uploaded file and the parsed submission's bytes are moved to the main thread, not copied: tinypool

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { LuoshiError } from '../core/errors.js';
 import { buildApp } from './app.js';
 import { openPglite, openPostgres, type Db } from './db/db.js';
-import { growHeapsAhead } from './gc-tuning.js';
+import { allocateThroughQuietSpells, growHeapsAhead } from './gc-tuning.js';
 import { migrate } from './db/migrations.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -150,6 +150,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
     https: tls,
   });
   await app.listen({ port: o.port, host });
+  const stopTrickle = allocateThroughQuietSpells();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : o.port;
   const shownHost =
@@ -169,6 +170,7 @@ export async function startServer(o: StartOptions): Promise<Started> {
       stopping ??= (async () => {
         await app.close(); // waits for requests in flight (uploads finish and commit)
         await db.close();
+        stopTrickle();
         if (infoFile) await fs.rm(infoFile, { force: true });
       })();
       return stopping;
