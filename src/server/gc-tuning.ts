@@ -1,8 +1,10 @@
 /**
  * V8 garbage-collector settings for the server process, measured with bench/server.ts (200 offices
- * uploading a 300-target workbook at once, quiet machine). The first two are V8 flags set from inside the process:
- * `luoshi serve` is started by clerks' scripts and services with no Node flags, and restarting itself
- * with flags would double the processes to watch. Node keeps V8's flags writable after start for this.
+ * uploading a 300-target workbook at once, quiet machine). The first two are V8 flags set from inside the
+ * process: `luoshi serve` is started by clerks' scripts and services with no Node flags, and restarting
+ * itself with flags would double the processes to watch. Node keeps V8's flags writable after start for
+ * this. The third, a trickle of garbage through quiet spells, keeps what no flag can (V8's own measure of
+ * a thread's allocation rate) from giving the young generation back between bursts.
  */
 import { setFlagsFromString } from 'node:v8';
 
